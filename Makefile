@@ -1,0 +1,31 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PY := .venv/bin/python
+ARGS ?=
+PYTEST_ARGS ?=
+
+.PHONY: run test setup lint screenshots clean
+
+run:
+	@scripts/setup.sh --gui
+	@$(PY) main.py $(ARGS)
+
+test:
+	@scripts/setup.sh --test
+	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+setup:
+	@scripts/setup.sh --test
+
+lint:
+	@$(PY) -m ruff check .
+	@$(PY) -m ruff format --check .
+	@$(PY) ../shared/tools/check_layers.py
+
+screenshots:
+	@rm -f /tmp/vcs-docs.db /tmp/vcs-docs.db-wal /tmp/vcs-docs.db-shm
+	@$(PY) main.py demo --db /tmp/vcs-docs.db --victims 300 --seed 1 --on 2026-11-26
+	@$(PY) main.py screenshot --db /tmp/vcs-docs.db --out docs/caseload.png --view caseload
+	@$(PY) main.py screenshot --db /tmp/vcs-docs.db --out docs/case.png --view case
+
+clean:
+	rm -rf .venv .pytest_cache

@@ -1,0 +1,45 @@
+"""Shared fixtures: a real database file in tmp_path, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import date
+
+import pytest
+
+from vcs_app.domain.model import ContactDetail, Link, Offender, Victim
+from vcs_app.services import cases
+from vcs_app.services.workspace import open_workspace
+
+
+@pytest.fixture
+def ws(tmp_path):
+    workspace = open_workspace(tmp_path / "vcs.db", user="test.vlo", create=True)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def case_id(ws) -> int:
+    """One open case with an address, made of synthetic people."""
+    victim_id = cases.create_victim(ws, Victim("Ceri", "Prydderch", dob=date(1980, 5, 1)))
+    offender_id = cases.create_offender(
+        ws, Offender("Dorian", "Quayle", dob=date(1975, 2, 3), crn="X123456")
+    )
+    cases.add_contact_detail(
+        ws, ContactDetail("address", "12 Example Road\nAnytown\nZZ99 1AA", victim_id=victim_id)
+    )
+    return cases.create_link(
+        ws,
+        Link(
+            victim_id=victim_id,
+            offender_id=offender_id,
+            offence="Wounding with intent",
+            referral_date=date(2026, 10, 1),
+            sentence_date=date(2026, 9, 20),
+            vlo="Alex Morgan",
+        ),
+    )

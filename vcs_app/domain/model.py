@@ -1,0 +1,538 @@
+"""The things a VLO works with, as frozen values.
+
+Pure Python: no Qt, no SQL. Each value validates itself on construction so a bad
+record is refused with a message a VLO can act on, wherever it came from (a dialog,
+a CSV file or the database).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class DomainError(Exception):
+    """A rule of the scheme was broken; the message is meant for the user."""
+
+
+class ValidationError(DomainError):
+    """A value is not acceptable; the message says which and why."""
+
+
+class NotFound(DomainError):
+    """The record asked for does not exist (or was archived)."""
+
+
+# --- enumerations ---------------------------------------------------------------------
+
+
+class Language(StrEnum):
+    ENGLISH = "en"
+    WELSH = "cy"
+
+
+class VictimRole(StrEnum):
+    """Who the contact is with: the victim, or someone acting for them."""
+
+    VICTIM = "victim"
+    BEREAVED_RELATIVE = "bereaved_relative"
+    REPRESENTATIVE = "representative"
+
+
+class ContactKind(StrEnum):
+    ADDRESS = "address"
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+class OptState(StrEnum):
+    REFERRED = "referred"
+    OFFERED = "offered"
+    OPTED_IN = "opted_in"
+    DECLINED = "declined"
+    NO_RESPONSE = "no_response"
+    OPTED_OUT = "opted_out"
+    REOPENED = "reopened"
+
+
+class ContactLevel(StrEnum):
+    KEY_STAGES = "key_stages"
+    RELEASE_AND_LICENCE = "release_and_licence"
+    ANNUAL = "annual"
+    NONE = "none"
+
+
+class Channel(StrEnum):
+    LETTER = "letter"
+    PHONE = "phone"
+    EMAIL = "email"
+    VISIT = "visit"
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+    ARCHIVED = "archived"
+
+
+class Eligibility(StrEnum):
+    PENDING = "pending"
+    STATUTORY = "statutory"
+    DISCRETIONARY = "discretionary"
+    NOT_ELIGIBLE = "not_eligible"
+
+
+class OffenceCategory(StrEnum):
+    VIOLENT = "violent"
+    SEXUAL = "sexual"
+    DOMESTIC_ABUSE = "domestic_abuse"
+    STALKING = "stalking"
+    OTHER = "other"
+
+
+class SentenceType(StrEnum):
+    SDS = "SDS"
+    EDS = "EDS"
+    SOPC = "SOPC"
+    LIFE = "LIFE"
+    IPP = "IPP"
+    DTO = "DTO"
+    HOSPITAL_ORDER = "HOSPITAL_ORDER"
+    HOSPITAL_ORDER_RESTRICTED = "HOSPITAL_ORDER_RESTRICTED"
+    HOSPITAL_LIMITATION_DIRECTION = "HOSPITAL_LIMITATION_DIRECTION"
+    TRANSFER_DIRECTION = "TRANSFER_DIRECTION"
+
+
+class DateSource(StrEnum):
+    OFFICIAL = "official"
+    ESTIMATE = "estimate"
+
+
+class Direction(StrEnum):
+    TO = "to"
+    FROM = "from"
+
+
+class Party(StrEnum):
+    OM = "om"
+    PRISON = "prison"
+    HOSPITAL = "hospital"
+    PAROLE_BOARD = "parole_board"
+    POLICE = "police"
+    WITNESS_CARE = "witness_care"
+    OTHER = "other"
+
+
+class LiaisonChannel(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    LETTER = "letter"
+    MEETING = "meeting"
+    SYSTEM = "system"
+
+
+# Labels a VLO reads; the enum values are what is stored.
+LABELS: dict[StrEnum, str] = {
+    Language.ENGLISH: "English",
+    Language.WELSH: "Welsh",
+    VictimRole.VICTIM: "Victim",
+    VictimRole.BEREAVED_RELATIVE: "Bereaved relative",
+    VictimRole.REPRESENTATIVE: "Representative",
+    OptState.REFERRED: "Referred",
+    OptState.OFFERED: "Offered",
+    OptState.OPTED_IN: "Opted in",
+    OptState.DECLINED: "Declined",
+    OptState.NO_RESPONSE: "No response",
+    OptState.OPTED_OUT: "Opted out",
+    OptState.REOPENED: "Reopened",
+    ContactLevel.KEY_STAGES: "Key stages",
+    ContactLevel.RELEASE_AND_LICENCE: "Release and licence only",
+    ContactLevel.ANNUAL: "Annual update",
+    ContactLevel.NONE: "None",
+    CaseStatus.OPEN: "Open",
+    CaseStatus.CLOSED: "Closed",
+    CaseStatus.ARCHIVED: "Archived",
+    Eligibility.PENDING: "Pending",
+    Eligibility.STATUTORY: "Statutory",
+    Eligibility.DISCRETIONARY: "Discretionary",
+    Eligibility.NOT_ELIGIBLE: "Not eligible",
+    Direction.TO: "To",
+    Direction.FROM: "From",
+    Party.OM: "Offender manager",
+    Party.PRISON: "Prison",
+    Party.HOSPITAL: "Hospital",
+    Party.PAROLE_BOARD: "Parole Board",
+    Party.POLICE: "Police",
+    Party.WITNESS_CARE: "Witness Care Unit",
+    Party.OTHER: "Other",
+}
+
+
+def label(value: StrEnum | str | None) -> str:
+    """Human label for an enum value (falls back to the raw text)."""
+    if value is None:
+        return ""
+    return LABELS.get(value, str(value).replace("_", " ").capitalize())  # type: ignore[arg-type]
+
+
+# --- helpers --------------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: str | None) -> str:
+    """Trim and fold runs of white space; control characters become spaces."""
+    if value is None:
+        return ""
+    value = "".join(ch if ch.isprintable() or ch in "\n" else " " for ch in value)
+    return _SPACES.sub(" ", value).strip()
+
+
+def normalise_name(value: str) -> str:
+    """Form used to match people: case-folded, accents and punctuation ignored."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", value)
+    letters = "".join(ch for ch in decomposed if ch.isalnum() or ch.isspace())
+    return _SPACES.sub(" ", letters.casefold()).strip()
+
+
+def _require_name(value: str, what: str) -> None:
+    if not value:
+        raise ValidationError(f"{what} must not be empty.")
+    if len(value) > 100:
+        raise ValidationError(f"{what} is longer than 100 characters.")
+
+
+def _check_dob(dob: date | None, today: date | None, what: str) -> None:
+    if dob is None:
+        return
+    today = today or date.today()
+    if dob > today:
+        raise ValidationError(f"{what} date of birth {dob:%d/%m/%Y} is in the future.")
+    if dob.year < 1900:
+        raise ValidationError(f"{what} date of birth {dob:%d/%m/%Y} is before 1900.")
+
+
+def age_on(dob: date, on: date) -> int:
+    years = on.year - dob.year
+    if (on.month, on.day) < (dob.month, dob.day):
+        years -= 1
+    return years
+
+
+# --- records --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Victim:
+    given_name: str
+    family_name: str
+    dob: date | None = None
+    role: VictimRole = VictimRole.VICTIM
+    language: Language = Language.ENGLISH
+    accessibility: str = ""
+    phone_first: bool = False
+    guardian_name: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "given_name", clean_text(self.given_name))
+        object.__setattr__(self, "family_name", clean_text(self.family_name))
+        object.__setattr__(self, "guardian_name", clean_text(self.guardian_name))
+        object.__setattr__(self, "accessibility", clean_text(self.accessibility))
+        object.__setattr__(self, "role", VictimRole(self.role))
+        object.__setattr__(self, "language", Language(self.language))
+        _require_name(self.given_name, "The victim's first name")
+        _require_name(self.family_name, "The victim's surname")
+        _check_dob(self.dob, None, "The victim's")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    def is_minor(self, on: date | None = None) -> bool:
+        return self.dob is not None and age_on(self.dob, on or date.today()) < 18
+
+
+@dataclass(frozen=True)
+class Offender:
+    given_name: str
+    family_name: str
+    dob: date | None = None
+    crn: str = ""
+    nomis: str = ""
+    establishment: str = ""  # prison or hospital: internal only, never in a victim letter
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "given_name", clean_text(self.given_name))
+        object.__setattr__(self, "family_name", clean_text(self.family_name))
+        object.__setattr__(self, "crn", clean_text(self.crn).upper())
+        object.__setattr__(self, "nomis", clean_text(self.nomis).upper())
+        object.__setattr__(self, "establishment", clean_text(self.establishment))
+        _require_name(self.given_name, "The offender's first name")
+        _require_name(self.family_name, "The offender's surname")
+        _check_dob(self.dob, None, "The offender's")
+        if self.crn and not re.fullmatch(r"[A-Z][0-9]{6}", self.crn):
+            raise ValidationError(
+                f"Case reference number '{self.crn}' should be a letter and six digits,"
+                " e.g. X123456."
+            )
+        if self.nomis and not re.fullmatch(r"[A-Z][0-9]{4}[A-Z]{2}", self.nomis):
+            raise ValidationError(f"Prison number '{self.nomis}' should look like A1234BC.")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    kind: ContactKind
+    value: str
+    safe_to_use: bool = True
+    do_not_post: bool = False
+    safe_alternative: bool = False  # e.g. a support worker's address
+    valid_from: date | None = None
+    valid_to: date | None = None
+    note: str = ""
+    victim_id: int | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ContactKind(self.kind))
+        lines = [clean_text(line) for line in (self.value or "").splitlines()]
+        object.__setattr__(self, "value", "\n".join(line for line in lines if line))
+        object.__setattr__(self, "note", clean_text(self.note))
+        if not self.value:
+            raise ValidationError(f"The {self.kind.value} must not be empty.")
+        if self.kind is ContactKind.EMAIL and not re.fullmatch(
+            r"[^@\s]+@[^@\s]+\.[^@\s]+", self.value
+        ):
+            raise ValidationError(f"'{self.value}' does not look like an email address.")
+        if self.kind is ContactKind.PHONE and not re.fullmatch(r"\+?[0-9 ()-]{6,20}", self.value):
+            raise ValidationError(f"'{self.value}' does not look like a phone number.")
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError("A contact detail cannot end before it starts.")
+
+    def is_current(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Link:
+    """One victim-offender case: the unit of a VLO's work."""
+
+    victim_id: int
+    offender_id: int
+    offence: str
+    referral_date: date
+    offence_category: OffenceCategory = OffenceCategory.VIOLENT
+    sentence_date: date | None = None
+    referrer: str = ""
+    eligibility: Eligibility = Eligibility.PENDING
+    eligibility_reason: str = ""
+    rules_version: str = ""
+    opt_state: OptState = OptState.REFERRED
+    contact_level: ContactLevel = ContactLevel.KEY_STAGES
+    channel: Channel = Channel.LETTER
+    vlo: str = ""
+    om_name: str = ""
+    om_team: str = ""
+    status: CaseStatus = CaseStatus.OPEN
+    ref: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        for name, kind in (
+            ("offence_category", OffenceCategory),
+            ("eligibility", Eligibility),
+            ("opt_state", OptState),
+            ("contact_level", ContactLevel),
+            ("channel", Channel),
+            ("status", CaseStatus),
+        ):
+            object.__setattr__(self, name, kind(getattr(self, name)))
+        for name in ("offence", "referrer", "eligibility_reason", "vlo", "om_name", "om_team"):
+            object.__setattr__(self, name, clean_text(getattr(self, name)))
+        if not self.offence:
+            raise ValidationError("The offence must not be empty.")
+        if self.sentence_date and self.referral_date < self.sentence_date:
+            raise ValidationError("The referral cannot be received before the sentence date.")
+        if self.referral_date > date.today():
+            raise ValidationError(
+                f"The referral date {self.referral_date:%d/%m/%Y} is in the future."
+            )
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    offender_id: int
+    kind: str  # SED, LED, CRD, PED ... (catalogue in KEY_DATE_KINDS)
+    value: date
+    source: DateSource = DateSource.OFFICIAL
+    received_on: date | None = None
+    recorded_by: str = ""
+    superseded_by: int | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", DateSource(self.source))
+        if self.kind not in KEY_DATE_KINDS:
+            raise ValidationError(f"'{self.kind}' is not a known key date.")
+
+
+KEY_DATE_KINDS: dict[str, str] = {
+    "SED": "Sentence expiry date",
+    "LED": "Licence expiry date",
+    "SLED": "Sentence and licence expiry date",
+    "CRD": "Conditional release date",
+    "ARD": "Automatic release date",
+    "PED": "Parole eligibility date",
+    "HDCED": "Home detention curfew eligibility date",
+    "HDCAD": "Home detention curfew approved date",
+    "APD": "Approved parole date",
+    "PRRD": "Post-recall release date",
+    "TUSED": "Top-up supervision end date",
+    "ERSED": "Early removal scheme eligibility date",
+    "TARIFF": "Tariff expiry date",
+    "ROTL": "Release on temporary licence",
+}
+
+
+@dataclass(frozen=True)
+class LiaisonEntry:
+    link_id: int
+    happened_on: date
+    direction: Direction
+    party: Party
+    channel: LiaisonChannel
+    summary: str
+    who: str = ""  # the person at the other end, e.g. the OM's name
+    follow_up_due: date | None = None
+    recorded_by: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "direction", Direction(self.direction))
+        object.__setattr__(self, "party", Party(self.party))
+        object.__setattr__(self, "channel", LiaisonChannel(self.channel))
+        object.__setattr__(self, "who", clean_text(self.who))
+        summary = (self.summary or "").strip()
+        object.__setattr__(self, "summary", summary)
+        if not summary:
+            raise ValidationError("A liaison note needs a summary of what was said.")
+        if len(summary) > 10_000:
+            raise ValidationError("A liaison note is limited to 10,000 characters.")
+        if self.happened_on > date.today():
+            raise ValidationError("A liaison note cannot be dated in the future.")
+        if self.follow_up_due and self.follow_up_due < self.happened_on:
+            raise ValidationError("The follow-up date cannot be before the note's date.")
+
+
+@dataclass(frozen=True)
+class Task:
+    link_id: int
+    rule: str
+    title: str
+    due_on: date
+    done_on: date | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ContactEvent:
+    """A letter, call, visit or email with the victim."""
+
+    link_id: int
+    happened_on: date
+    kind: str
+    outcome: str = ""
+    summary: str = ""
+    recorded_by: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    who: str
+    action: str
+    entity: str
+    entity_id: int | None
+    link_id: int | None
+    detail: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the caseload table."""
+
+    id: int
+    ref: str
+    victim_name: str
+    offender_name: str
+    offence: str
+    opt_state: OptState
+    contact_level: ContactLevel
+    vlo: str
+    status: CaseStatus
+    next_due: date | None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """Everything the case view shows, fetched in one call."""
+
+    link: Link
+    victim: Victim
+    offender: Offender
+    contacts: tuple[ContactDetail, ...]
+    key_dates: tuple[KeyDate, ...]
+    liaison: tuple[LiaisonEntry, ...]
+    tasks: tuple[Task, ...]
+    history: tuple[AuditEntry, ...]
+    contact_log: tuple[ContactEvent, ...] = ()
+    opt_history: tuple[tuple[date, OptState, str, str], ...] = ()
+    other_links: tuple[CaseSummary, ...] = field(default=())
+
+    @property
+    def safety_flags(self) -> tuple[str, ...]:
+        return safety_flags(self.victim, self.contacts, date.today())
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        return contact_needs(self.victim)
+
+
+def safety_flags(victim: Victim, contacts: tuple[ContactDetail, ...], on: date) -> tuple[str, ...]:
+    """Warnings a VLO must see before any contact, as words (never colour alone)."""
+    flags: list[str] = []
+    current = [c for c in contacts if c.is_current(on)]
+    addresses = [c for c in current if c.kind is ContactKind.ADDRESS]
+    if any(c.do_not_post for c in current):
+        flags.append("Do not post")
+    if any(not c.safe_to_use for c in addresses):
+        flags.append("Address unsafe")
+    if any(c.safe_alternative for c in addresses):
+        flags.append("Use safe alternative address")
+    if victim.phone_first:
+        flags.append("Phone first")
+    if victim.is_minor(on):
+        flags.append("Under 18: contact via parent/guardian")
+    return tuple(flags)
+
+
+def contact_needs(victim: Victim) -> tuple[str, ...]:
+    """How to communicate (not safety): language and accessibility needs."""
+    needs = ["Welsh language"] if victim.language is Language.WELSH else []
+    if victim.accessibility:
+        needs.append(victim.accessibility)
+    return tuple(needs)

@@ -1,0 +1,212 @@
+"""Dialogs that edit one record: validation by the domain, errors shown in the dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vcs_app.domain.model import (
+    Direction,
+    DomainError,
+    Language,
+    LiaisonChannel,
+    LiaisonEntry,
+    Link,
+    OffenceCategory,
+    Offender,
+    Party,
+    Victim,
+    VictimRole,
+    label,
+)
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
+
+
+def _choices(enum: Any) -> list[tuple[str, str]]:
+    return [(member.value, label(member)) for member in enum]
+
+
+class FormDialog(QDialog):
+    """Subclasses lay out fields and implement `build()`; OK only closes on a valid record."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
+        self.error.setStyleSheet("font-weight: bold;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.value: Any = None
+
+    def build(self) -> Any:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.value = self.build()
+        except DomainError as exc:
+            self.error.setText(f"Cannot save: {exc}")
+            self.error.show()
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *args: Any) -> Any:
+        """Show the dialog; the new value, or None if cancelled."""
+        dialog = cls(parent, *args)
+        return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class VictimDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, victim: Victim) -> None:
+        super().__init__(parent, "Edit victim")
+        self._id = victim.id
+        self.given = add_row(self.form, "&First name:", QLineEdit(victim.given_name))
+        self.family = add_row(self.form, "&Surname:", QLineEdit(victim.family_name))
+        self.dob = add_row(self.form, "&Date of birth:", date_edit(victim.dob, optional=True))
+        self.role = add_row(
+            self.form, "&Contact is with:", enum_combo(_choices(VictimRole), victim.role)
+        )
+        self.guardian = add_row(
+            self.form, "Parent/&guardian (under 18):", QLineEdit(victim.guardian_name)
+        )
+        self.language = add_row(
+            self.form, "&Language:", enum_combo(_choices(Language), victim.language)
+        )
+        self.access = add_row(self.form, "&Accessibility needs:", QLineEdit(victim.accessibility))
+        self.phone_first = add_row(self.form, "&Phone first:", QCheckBox("Phone before writing"))
+        self.phone_first.setChecked(victim.phone_first)
+
+    def build(self) -> Victim:
+        return Victim(
+            id=self._id,
+            given_name=self.given.text(),
+            family_name=self.family.text(),
+            dob=date_of(self.dob),
+            role=self.role.currentData(),
+            guardian_name=self.guardian.text(),
+            language=self.language.currentData(),
+            accessibility=self.access.text(),
+            phone_first=self.phone_first.isChecked(),
+        )
+
+
+class OffenderDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, offender: Offender) -> None:
+        super().__init__(parent, "Edit offender")
+        self._id = offender.id
+        self.given = add_row(self.form, "&First name:", QLineEdit(offender.given_name))
+        self.family = add_row(self.form, "&Surname:", QLineEdit(offender.family_name))
+        self.dob = add_row(self.form, "&Date of birth:", date_edit(offender.dob, optional=True))
+        self.crn = add_row(
+            self.form, "&CRN:", QLineEdit(offender.crn), name="Case reference number"
+        )
+        self.nomis = add_row(self.form, "&Prison number:", QLineEdit(offender.nomis))
+        self.place = add_row(
+            self.form,
+            "&Establishment (internal only):",
+            QLineEdit(offender.establishment),
+            name="Prison or hospital, internal only",
+        )
+
+    def build(self) -> Offender:
+        return Offender(
+            id=self._id,
+            given_name=self.given.text(),
+            family_name=self.family.text(),
+            dob=date_of(self.dob),
+            crn=self.crn.text(),
+            nomis=self.nomis.text(),
+            establishment=self.place.text(),
+        )
+
+
+class LiaisonDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, link_id: int, om_name: str = "") -> None:
+        super().__init__(parent, "Add liaison note")
+        self._link_id = link_id
+        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
+        self.direction = add_row(self.form, "D&irection:", enum_combo(_choices(Direction)))
+        self.party = add_row(self.form, "&With:", enum_combo(_choices(Party)))
+        self.who = add_row(self.form, "&Person:", QLineEdit(om_name))
+        self.channel = add_row(self.form, "&Channel:", enum_combo(_choices(LiaisonChannel)))
+        self.summary = add_row(self.form, "&Summary:", QPlainTextEdit())
+        self.summary.setTabChangesFocus(True)
+        self.follow_up = add_row(
+            self.form, "&Follow up by:", date_edit(None, optional=True), name="Follow-up due"
+        )
+
+    def build(self) -> LiaisonEntry:
+        return LiaisonEntry(
+            link_id=self._link_id,
+            happened_on=date_of(self.on) or date.today(),
+            direction=self.direction.currentData(),
+            party=self.party.currentData(),
+            channel=self.channel.currentData(),
+            who=self.who.text(),
+            summary=self.summary.toPlainText(),
+            follow_up_due=date_of(self.follow_up),
+        )
+
+
+class ReferralDialog(FormDialog):
+    """A new referral from the Witness Care Unit: victim, offender and offence."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent, "New referral")
+        self.v_given = add_row(self.form, "Victim &first name:", QLineEdit())
+        self.v_family = add_row(self.form, "Victim &surname:", QLineEdit())
+        self.v_dob = add_row(self.form, "Victim &date of birth:", date_edit(None, optional=True))
+        self.language = add_row(self.form, "&Language:", enum_combo(_choices(Language)))
+        self.o_given = add_row(self.form, "&Offender first name:", QLineEdit())
+        self.o_family = add_row(self.form, "Offender s&urname:", QLineEdit())
+        self.crn = add_row(self.form, "Offender &CRN:", QLineEdit(), name="Offender CRN")
+        self.offence = add_row(self.form, "Offe&nce:", QLineEdit())
+        self.category = add_row(self.form, "Offence &type:", enum_combo(_choices(OffenceCategory)))
+        self.sentenced = add_row(self.form, "Sentence d&ate:", date_edit(None, optional=True))
+        self.referred = add_row(self.form, "&Referral received:", date_edit(date.today()))
+        self.referrer = add_row(self.form, "Referred &by:", QLineEdit("Witness Care Unit"))
+
+    def build(self) -> dict:
+        victim = Victim(
+            self.v_given.text(),
+            self.v_family.text(),
+            dob=date_of(self.v_dob),
+            language=self.language.currentData(),
+        )
+        offender = Offender(self.o_given.text(), self.o_family.text(), crn=self.crn.text())
+        referred = date_of(self.referred) or date.today()
+        link = Link(
+            victim_id=0,
+            offender_id=0,
+            offence=self.offence.text(),
+            offence_category=self.category.currentData(),
+            sentence_date=date_of(self.sentenced),
+            referral_date=referred,
+            referrer=self.referrer.text(),
+        )
+        return {"victim": victim, "offender": offender, "link": link}

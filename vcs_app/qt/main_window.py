@@ -1,0 +1,347 @@
+"""The main window: caseload first, cases open in tabs beside it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vcs_app.domain.model import CaseStatus, DomainError, label
+from vcs_app.qt.dialogs.forms import LiaisonDialog, OffenderDialog, ReferralDialog, VictimDialog
+from vcs_app.qt.models.caseload_model import CaseloadModel
+from vcs_app.qt.views.case_view import CaseView
+from vcs_app.qt.widgets import table_view
+from vcs_app.services import cases
+from vcs_app.services.cases import Changed
+from vcs_app.services.workspace import Workspace, open_workspace
+
+ORG, APP = "VCS Desk", "VCS Desk"
+SEARCH_DEBOUNCE_MS = 150
+
+
+class CaseloadView(QWidget):
+    """Search box and filters over the lazy caseload table."""
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.model = CaseloadModel(ws)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search names, case reference, CRN or prison number")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search caseload")
+        self.vlo = QComboBox()
+        self.vlo.setAccessibleName("Filter by VLO")
+        self.vlo.addItem("All VLOs", None)
+        for name in cases.vlo_names(ws):
+            self.vlo.addItem(name, name)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Filter by status")
+        self.status.addItem("Open cases", CaseStatus.OPEN.value)
+        for status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED):
+            self.status.addItem(f"{label(status)} cases", status.value)
+        self.status.addItem("All cases", None)
+        self.table: QTableView = table_view(self.model, "Caseload")
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.count = QLabel()
+        self.count.setAccessibleName("Cases shown")
+
+        search_label = QLabel("&Search:")
+        search_label.setBuddy(self.search)
+        vlo_label = QLabel("&VLO:")
+        vlo_label.setBuddy(self.vlo)
+        status_label = QLabel("S&tatus:")
+        status_label.setBuddy(self.status)
+        bar = QHBoxLayout()
+        for widget in (search_label, self.search, vlo_label, self.vlo, status_label, self.status):
+            bar.addWidget(widget, 3 if widget is self.search else 0)
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.vlo.currentIndexChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.model.modelReset.connect(self._update_count)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(
+            text=self.search.text(), vlo=self.vlo.currentData(), status=self.status.currentData()
+        )
+
+    def _update_count(self) -> None:
+        rows = self.model.rowCount()
+        self.count.setText(f"{rows:,} case{'s' if rows != 1 else ''}")
+        self.table.setAccessibleDescription(f"{rows} cases")
+
+    def current_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.case_id(index.row()) if index.isValid() else None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace, *, remember_layout: bool = True) -> None:
+        super().__init__()
+        self.ws = ws
+        self._remember_layout = remember_layout
+        self.setWindowTitle(f"VCS Desk — {ws.path.name}")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setAccessibleName("Open views")
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.caseload = CaseloadView(ws)
+        self.tabs.addTab(self.caseload, "Caseload")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.setCentralWidget(self.tabs)
+        self.caseload.table.activated.connect(self._open_from_table)
+        self.caseload.model.modelReset.connect(self._update_status)
+        self._build_menus()
+        self._update_status()
+        self._restore_layout()
+
+    # --- menus --------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New referral…", self.new_referral, QKeySequence.StandardKey.New)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("&Edit")
+        self._action(edit, "&Find case", self.focus_search, QKeySequence.StandardKey.Find)
+        case = bar.addMenu("&Case")
+        self._action(case, "&Open selected case", self.open_selected, "Ctrl+O")
+        self._action(case, "Edit &victim…", self._edit_victim_current, "Ctrl+E")
+        self._action(case, "Edit &offender…", self._edit_offender_current, "Ctrl+Shift+E")
+        self._action(case, "Add &liaison note…", self._add_liaison_current, "Ctrl+L")
+        self._action(case, "&Close case tab", self._close_current, QKeySequence.StandardKey.Close)
+        view = bar.addMenu("&View")
+        self._action(view, "&Caseload", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About VCS Desk", self.about)
+
+    # --- status and layout --------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        counts = cases.caseload_counts(self.ws)
+        self.statusBar().showMessage(
+            f"Database: {self.ws.path}   ·   {counts.get('open', 0):,} open cases, "
+            f"{counts.get('victims', 0):,} victims   ·   showing "
+            f"{self.caseload.model.rowCount():,}   ·   signed in as {self.ws.user}"
+        )
+
+    def _settings(self) -> QSettings:
+        return QSettings(ORG, APP)
+
+    def _restore_layout(self) -> None:
+        settings = self._settings() if self._remember_layout else None
+        geometry = settings.value("main/geometry") if settings else None
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        header = settings.value("caseload/header") if settings else None
+        if isinstance(header, QByteArray):
+            self.caseload.table.horizontalHeader().restoreState(header)
+        else:
+            for column, width in enumerate((95, 170, 170, 200, 90, 120, 85, 160, 120)):
+                self.caseload.table.setColumnWidth(column, width)
+
+    def closeEvent(self, event) -> None:
+        settings = self._settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("caseload/header", self.caseload.table.horizontalHeader().saveState())
+        super().closeEvent(event)
+
+    # --- cases --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.caseload.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.caseload.search.selectAll()
+
+    def _open_from_table(self, index) -> None:
+        self.open_case(self.caseload.model.case_id(index.row()))
+
+    def open_selected(self) -> None:
+        case_id = self.caseload.current_case_id()
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def case_tab(self, case_id: int) -> CaseView | None:
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, CaseView) and widget.case_id == case_id:
+                return widget
+        return None
+
+    def open_case(self, case_id: int) -> CaseView | None:
+        view = self.case_tab(case_id)
+        if view is None:
+            case = self._call(cases.open_case, self.ws, case_id)
+            if case is None:
+                return None
+            view = CaseView(case)
+            view.edit_victim.connect(self.edit_victim)
+            view.edit_offender.connect(self.edit_offender)
+            view.add_liaison.connect(self.add_liaison)
+            self.tabs.addTab(view, f"{case.link.ref} {case.victim.family_name}")
+        self.tabs.setCurrentWidget(view)
+        view.tabs.setFocus()
+        return view
+
+    def close_tab(self, index: int) -> None:
+        if index > 0:
+            widget = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+
+    def _close_current(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def _current_case_id(self) -> int | None:
+        widget = self.tabs.currentWidget()
+        if isinstance(widget, CaseView):
+            return widget.case_id
+        return self.caseload.current_case_id()
+
+    def _edit_victim_current(self) -> None:
+        if (case_id := self._current_case_id()) is not None:
+            self.edit_victim(case_id)
+
+    def _edit_offender_current(self) -> None:
+        if (case_id := self._current_case_id()) is not None:
+            self.edit_offender(case_id)
+
+    def _add_liaison_current(self) -> None:
+        if (case_id := self._current_case_id()) is not None:
+            self.add_liaison(case_id)
+
+    def _call(self, func, *args):
+        """Run a service call; a domain error becomes a message box, never a traceback."""
+        try:
+            return func(*args)
+        except DomainError as exc:
+            QMessageBox.warning(self, "VCS Desk", str(exc))
+            return None
+
+    def _refresh(self, changed: Changed | None) -> None:
+        if changed is None:
+            return
+        self.caseload.model.refresh_cases(changed.link_ids)
+        for case_id in changed.link_ids:
+            view = self.case_tab(case_id)
+            if view is not None:
+                case = self._call(cases.open_case, self.ws, case_id)
+                if case is not None:
+                    view.show_case(case)
+        self._update_status()
+
+    def edit_victim(self, case_id: int) -> None:
+        case = self._call(cases.open_case, self.ws, case_id)
+        if case is None:
+            return
+        victim = VictimDialog.ask(self, case.victim)
+        if victim is not None:
+            self._refresh(self._call(cases.update_victim, self.ws, victim))
+
+    def edit_offender(self, case_id: int) -> None:
+        case = self._call(cases.open_case, self.ws, case_id)
+        if case is None:
+            return
+        offender = OffenderDialog.ask(self, case.offender)
+        if offender is not None:
+            self._refresh(self._call(cases.update_offender, self.ws, offender))
+
+    def add_liaison(self, case_id: int) -> None:
+        view = self.case_tab(case_id)
+        om_name = view.case.link.om_name if view else ""
+        entry = LiaisonDialog.ask(self, case_id, om_name)
+        if entry is not None:
+            self._refresh(self._call(cases.add_liaison_entry, self.ws, entry))
+
+    def new_referral(self) -> None:
+        values = ReferralDialog.ask(self)
+        if values is None:
+            return
+        case_id = self._call(
+            cases.create_referral, self.ws, values["victim"], values["offender"], values["link"]
+        )
+        if case_id is not None:
+            self.caseload.model.reload()
+            self.open_case(case_id)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About VCS Desk",
+            f"VCS Desk 0.1 — Victim Contact Scheme caseload.\n\nData: {self.ws.path}",
+        )
+
+
+def _app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    return app
+
+
+def run_gui(path: Path) -> int:
+    app = _app()
+    ws = open_workspace(path)
+    window = MainWindow(ws)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        ws.close()
+
+
+def screenshot(db: Path, out: Path, *, view: str = "caseload", size=(1280, 800)) -> None:
+    """Render a view offscreen to a PNG (for docs and for looking at what we built)."""
+    app = _app()
+    ws = open_workspace(db)
+    try:
+        window = MainWindow(ws, remember_layout=False)
+        window.resize(*size)
+        window.show()
+        if view == "case" and window.caseload.model.rowCount():
+            window.open_case(window.caseload.model.case_id(0))
+        app.processEvents()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out)):
+            raise DomainError(f"could not write {out}")
+        window.close()
+    finally:
+        ws.close()

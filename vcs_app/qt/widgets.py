@@ -1,0 +1,119 @@
+"""Small building blocks shared by the views and dialogs (accessible by construction)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+NO_DATE = QDate(1900, 1, 1)  # the minimum of an optional date edit means "not known"
+ROW_HEIGHT = 24
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def add_row(form: QFormLayout, text: str, widget: QWidget, *, name: str | None = None) -> QWidget:
+    """A labelled field: the label is the buddy and the accessible name is set."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    widget.setAccessibleName(name or text.replace("&", "").rstrip(":"))
+    form.addRow(label, widget)
+    return widget
+
+
+def date_edit(value: date | None, *, optional: bool = False) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    if optional:
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText("Not known")
+    if value is not None:
+        edit.setDate(QDate(value.year, value.month, value.day))
+    elif optional:
+        edit.setDate(NO_DATE)
+    else:
+        edit.setDate(QDate.currentDate())
+    return edit
+
+
+def date_of(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    if edit.specialValueText() and value == edit.minimumDate():
+        return None
+    return date(value.year(), value.month(), value.day())
+
+
+def fmt_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def enum_combo(values: Sequence[tuple[str, str]], current: str | None = None) -> QComboBox:
+    """A combo of (stored value, label) pairs."""
+    combo = QComboBox()
+    for value, text in values:
+        combo.addItem(text, value)
+    if current is not None:
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of a few rows (a case's notes, dates, history)."""
+
+    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[object]] = ()) -> None:
+        super().__init__()
+        self._headers = list(headers)
+        self._rows: list[Sequence[object]] = list(rows)
+
+    def set_rows(self, rows: Sequence[Sequence[object]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self._rows[index.row()][index.column()]
+            return fmt_date(value) if isinstance(value, date) else str(value)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+def table_view(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setHighlightSections(False)
+    return view

@@ -1,0 +1,46 @@
+"""An open caseload file plus the person working on it: what every use case needs."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from pathlib import Path
+
+from vcs_app.storage import audit
+from vcs_app.storage.db import Store, open_store
+
+
+@dataclass
+class Workspace:
+    store: Store
+    user: str
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def current_os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def open_workspace(path: Path | str, *, user: str | None = None, create: bool = False) -> Workspace:
+    """Open the file; raises a DomainError subclass with a one-line reason if it is unusable."""
+    return Workspace(open_store(path, create=create), user or current_os_user())
+
+
+def check_file(path: Path | str) -> list[str]:
+    """Problems found by integrity, foreign-key and audit-chain checks (empty = healthy)."""
+    store = open_store(path)
+    try:
+        problems = store.integrity_problems()
+        chain = audit.chain_problem(store.db)
+        return problems + ([chain] if chain else [])
+    finally:
+        store.close()

@@ -1,0 +1,154 @@
+"""Opening the SQLite file safely: PRAGMAs checked, schema migrated, bad files refused.
+
+This module and its siblings are the only code that talks SQL; a second storage
+implementation (a shared PostgreSQL server) would replace this package, not the app.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from vcs_app.domain.model import DomainError
+from vcs_app.storage.migrations import SCHEMA_VERSION, migrate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# PRAGMA -> value it must read back as (DESIGN.md section 3).
+REQUIRED_PRAGMAS: dict[str, object] = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL: a committed write survives power loss
+    "foreign_keys": 1,
+    "secure_delete": 1,  # erased victim data is overwritten, not left in free pages
+    "trusted_schema": 0,
+}
+
+
+class StoreError(DomainError):
+    """The database file cannot be used; the message says why in one line."""
+
+
+_KNOWN_REFUSALS = {
+    "UNIQUE constraint failed: offender.crn": "an offender with this CRN is already on file",
+    "UNIQUE constraint failed: link.victim_id, link.offender_id": (
+        "this victim is already linked to this offender"
+    ),
+    "FOREIGN KEY constraint failed": "it refers to a record that does not exist",
+    "the audit log is append-only": "the audit log is append-only",
+    "database or disk is full": "the disk is full",
+    "attempt to write a readonly database": "the database file is read-only",
+}
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    for known, meaning in _KNOWN_REFUSALS.items():
+        if known in text:
+            return f"Not saved: {meaning}."
+    if text.startswith("CHECK constraint failed"):
+        return f"Not saved: a value is not allowed ({text})."
+    return f"Not saved: the database reported '{text}'."
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An open database file. Use from the thread that opened it."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One use case = one transaction (nested blocks become savepoints).
+
+        A database refusal rolls the whole transaction back and surfaces as a StoreError
+        whose message a user can read; nothing of the use case is left half-written.
+        """
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc)) from exc
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA optimize")
+        self.db.close()
+
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def integrity_problems(self) -> list[str]:
+        """Empty when PRAGMA integrity_check and foreign_key_check are clean."""
+        try:
+            rows = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+            problems = [] if rows == ["ok"] else rows
+            fk = self.db.execute("PRAGMA foreign_key_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            return [f"the file is damaged ({exc})"]
+        return problems + [f"foreign key broken in {r[0]} row {r[1]}" for r in fk]
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if header and header != SQLITE_HEADER:
+        raise StoreError(f"{path} is not a VCS Desk database (not an SQLite file).")
+
+
+def _apply_pragmas(db: Database) -> None:
+    db.execute("PRAGMA journal_mode = WAL")
+    for name in ("synchronous = FULL", "foreign_keys = ON", "secure_delete = ON"):
+        db.execute(f"PRAGMA {name}")
+    db.execute("PRAGMA trusted_schema = OFF")
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute("PRAGMA cache_size = -32000")  # 32 MB page cache
+    for name, expected in REQUIRED_PRAGMAS.items():
+        actual = db.execute(f"PRAGMA {name}").fetchone()[0]
+        if actual != expected:
+            raise StoreError(f"SQLite refused PRAGMA {name}={expected} (got {actual}).")
+
+
+def open_store(path: Path | str, *, create: bool = False) -> Store:
+    """Open (and migrate) the database at `path`.
+
+    A missing file is created only when `create` is true, so a mistyped path or a
+    vanished file never silently becomes a new, empty caseload.
+    """
+    path = Path(path).expanduser()
+    if not path.exists():
+        if not create:
+            raise StoreError(f"No database at {path}.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file.")
+    else:
+        _check_header(path)
+    try:
+        conn = sqlite3.connect(str(path))
+        db = Database(conn, execute_plugins=False)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise StoreError(
+                f"{path} was written by a newer VCS Desk (schema {version}, this version "
+                f"knows {SCHEMA_VERSION}); update VCS Desk to open it."
+            )
+        _apply_pragmas(db)
+        if version < SCHEMA_VERSION:
+            migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is damaged or unreadable ({exc}).") from exc
+    return Store(db, path)

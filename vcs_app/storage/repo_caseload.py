@@ -1,0 +1,124 @@
+"""The caseload as ids (filtered and sorted in SQL) and rows fetched a page at a time."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from sqlite_utils import Database
+
+from vcs_app.domain.model import CaseSummary, age_on
+
+# Column key -> SQL it sorts by; a whitelist, so user input never reaches ORDER BY.
+SORTS: dict[str, str] = {
+    "ref": "link.id",
+    "victim": "link.sort_victim",
+    "offender": "link.sort_offender",
+    "offence": "link.offence",
+    "opt_state": "link.opt_state",
+    "contact_level": "link.contact_level",
+    "vlo": "link.vlo",
+    "status": "link.status",
+    "next_due": "link.next_due IS NULL, link.next_due",
+}
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """User text -> an FTS5 query of quoted prefix terms, so nothing typed can break it."""
+    words = _WORD.findall(text)
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def caseload_query(
+    *,
+    text: str = "",
+    vlo: str | None = None,
+    status: str | None = "open",
+    sort: str = "victim",
+    descending: bool = False,
+) -> tuple[str, list[object]]:
+    """The SQL (and parameters) selecting the caseload's ids in display order."""
+    where: list[str] = []
+    params: list[object] = []
+    if status:
+        where.append("link.status = ?")
+        params.append(status)
+    if vlo:
+        where.append("link.vlo = ?")
+        params.append(vlo)
+    query = fts_query(text)
+    if query:
+        where.append("link.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)")
+        params.append(query)
+    direction = " DESC" if descending else ""
+    order = ", ".join(f"{part}{direction}" for part in SORTS[sort].split(", "))
+    sql = "SELECT link.id FROM link"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}, link.id{direction}"
+    return sql, params
+
+
+def caseload_ids(db: Database, **query) -> list[int]:
+    sql, params = caseload_query(**query)
+    return [r[0] for r in db.execute(sql, params)]
+
+
+_ROW_SQL = """
+SELECT link.id, link.ref, v.family_name || ', ' || v.given_name,
+       o.family_name || ', ' || o.given_name, link.offence, link.opt_state,
+       link.contact_level, link.vlo, link.status, link.next_due,
+       v.phone_first, v.language, v.dob,
+       EXISTS (SELECT 1 FROM contact_detail c WHERE c.victim_id = v.id AND c.do_not_post = 1
+               AND (c.valid_to IS NULL OR c.valid_to >= :today)),
+       EXISTS (SELECT 1 FROM contact_detail c WHERE c.victim_id = v.id AND c.kind = 'address'
+               AND c.safe_to_use = 0 AND (c.valid_to IS NULL OR c.valid_to >= :today))
+FROM link JOIN victim v ON v.id = link.victim_id JOIN offender o ON o.id = link.offender_id
+WHERE link.id IN (SELECT value FROM json_each(:ids))
+"""
+
+
+def caseload_rows(db: Database, ids: Sequence[int], today: date) -> dict[int, CaseSummary]:
+    """Rows for these ids (any order); the caller places them."""
+    rows: dict[int, CaseSummary] = {}
+    cursor = db.execute(_ROW_SQL, {"ids": json.dumps(list(ids)), "today": today.isoformat()})
+    for r in cursor:
+        flags = []
+        if r[13]:
+            flags.append("Do not post")
+        if r[14]:
+            flags.append("Address unsafe")
+        if r[10]:
+            flags.append("Phone first")
+        if r[12] and age_on(date.fromisoformat(r[12]), today) < 18:
+            flags.append("Under 18")
+        if r[11] == "cy":
+            flags.append("Welsh")
+        rows[r[0]] = CaseSummary(
+            id=r[0],
+            ref=r[1],
+            victim_name=r[2],
+            offender_name=r[3],
+            offence=r[4],
+            opt_state=r[5],
+            contact_level=r[6],
+            vlo=r[7],
+            status=r[8],
+            next_due=date.fromisoformat(r[9]) if r[9] else None,
+            flags=tuple(flags),
+        )
+    return rows
+
+
+def case_counts(db: Database) -> dict[str, int]:
+    counts = dict(db.execute("SELECT status, COUNT(*) FROM link GROUP BY status").fetchall())
+    counts["victims"] = db.execute("SELECT COUNT(*) FROM victim").fetchone()[0]
+    return counts
+
+
+def vlo_names(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT DISTINCT vlo FROM link WHERE vlo != '' ORDER BY vlo")]

@@ -1,0 +1,302 @@
+"""Victims, offenders, contact details and the victim-offender links (cases)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+from sqlite_utils import Database
+
+from vcs_app.domain.model import (
+    ContactDetail,
+    Link,
+    NotFound,
+    Offender,
+    Victim,
+    normalise_name,
+)
+from vcs_app.storage.db import utc_now
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def sort_key(family: str, given: str) -> str:
+    return normalise_name(f"{family} {given}")
+
+
+# --- victim ---------------------------------------------------------------------------
+
+
+def _victim_row(v: Victim) -> dict:
+    return {
+        "given_name": v.given_name,
+        "family_name": v.family_name,
+        "dob": _iso(v.dob),
+        "role": v.role.value,
+        "language": v.language.value,
+        "accessibility": v.accessibility,
+        "phone_first": int(v.phone_first),
+        "guardian_name": v.guardian_name,
+        "name_key": normalise_name(v.full_name),
+    }
+
+
+def _victim(row: dict) -> Victim:
+    return Victim(
+        id=row["id"],
+        given_name=row["given_name"],
+        family_name=row["family_name"],
+        dob=_date(row["dob"]),
+        role=row["role"],
+        language=row["language"],
+        accessibility=row["accessibility"],
+        phone_first=bool(row["phone_first"]),
+        guardian_name=row["guardian_name"],
+    )
+
+
+def insert_victim(db: Database, victim: Victim) -> int:
+    return db["victim"].insert({**_victim_row(victim), "created_at": utc_now()}).last_pk
+
+
+def update_victim(db: Database, victim: Victim) -> None:
+    db["victim"].update(victim.id, _victim_row(victim))
+    _sync_sort_keys(db, "victim_id", victim.id, "sort_victim", victim)
+
+
+def get_victim(db: Database, victim_id: int) -> Victim:
+    rows = list(db["victim"].rows_where("id = ?", [victim_id]))
+    if not rows:
+        raise NotFound(f"No victim with id {victim_id}.")
+    return _victim(rows[0])
+
+
+def find_victims(db: Database, victim: Victim) -> list[Victim]:
+    """Possible duplicates: same normalised name and date of birth."""
+    rows = db["victim"].rows_where(
+        "name_key = ? AND (dob IS ? OR dob IS NULL OR ? IS NULL) AND archived = 0",
+        [normalise_name(victim.full_name), _iso(victim.dob), _iso(victim.dob)],
+    )
+    return [_victim(r) for r in rows]
+
+
+# --- offender -------------------------------------------------------------------------
+
+
+def _offender_row(o: Offender) -> dict:
+    return {
+        "given_name": o.given_name,
+        "family_name": o.family_name,
+        "dob": _iso(o.dob),
+        "crn": o.crn or None,
+        "nomis": o.nomis or None,
+        "establishment": o.establishment,
+        "name_key": normalise_name(o.full_name),
+    }
+
+
+def _offender(row: dict) -> Offender:
+    return Offender(
+        id=row["id"],
+        given_name=row["given_name"],
+        family_name=row["family_name"],
+        dob=_date(row["dob"]),
+        crn=row["crn"] or "",
+        nomis=row["nomis"] or "",
+        establishment=row["establishment"],
+    )
+
+
+def insert_offender(db: Database, offender: Offender) -> int:
+    return db["offender"].insert({**_offender_row(offender), "created_at": utc_now()}).last_pk
+
+
+def update_offender(db: Database, offender: Offender) -> None:
+    db["offender"].update(offender.id, _offender_row(offender))
+    _sync_sort_keys(db, "offender_id", offender.id, "sort_offender", offender)
+
+
+def get_offender(db: Database, offender_id: int) -> Offender:
+    rows = list(db["offender"].rows_where("id = ?", [offender_id]))
+    if not rows:
+        raise NotFound(f"No offender with id {offender_id}.")
+    return _offender(rows[0])
+
+
+def find_offenders(db: Database, offender: Offender) -> list[Offender]:
+    """Possible duplicates: same CRN, or same normalised name and date of birth."""
+    rows = db["offender"].rows_where(
+        "(crn IS NOT NULL AND crn = ?) OR (name_key = ? AND dob IS ?)",
+        [offender.crn or None, normalise_name(offender.full_name), _iso(offender.dob)],
+    )
+    return [_offender(r) for r in rows]
+
+
+def _sync_sort_keys(db: Database, fk: str, pk: int | None, column: str, person) -> None:
+    """Keep the caseload's denormalised sort column and search index in step."""
+    key = sort_key(person.family_name, person.given_name)
+    db.execute(f"UPDATE link SET {column} = ? WHERE {fk} = ?", [key, pk])
+    ids = [r[0] for r in db.execute(f"SELECT id FROM link WHERE {fk} = ?", [pk])]
+    refresh_search(db, ids)
+
+
+# --- contact details ------------------------------------------------------------------
+
+
+def _contact_row(c: ContactDetail) -> dict:
+    row = asdict(c)
+    row.pop("id")
+    row["kind"] = c.kind.value
+    for name in ("safe_to_use", "do_not_post", "safe_alternative"):
+        row[name] = int(row[name])
+    row["valid_from"] = _iso(c.valid_from)
+    row["valid_to"] = _iso(c.valid_to)
+    return row
+
+
+def _contact(row: dict) -> ContactDetail:
+    return ContactDetail(
+        id=row["id"],
+        victim_id=row["victim_id"],
+        kind=row["kind"],
+        value=row["value"],
+        safe_to_use=bool(row["safe_to_use"]),
+        do_not_post=bool(row["do_not_post"]),
+        safe_alternative=bool(row["safe_alternative"]),
+        valid_from=_date(row["valid_from"]),
+        valid_to=_date(row["valid_to"]),
+        note=row["note"],
+    )
+
+
+def insert_contact_detail(db: Database, detail: ContactDetail) -> int:
+    return db["contact_detail"].insert(_contact_row(detail)).last_pk
+
+
+def update_contact_detail(db: Database, detail: ContactDetail) -> None:
+    db["contact_detail"].update(detail.id, _contact_row(detail))
+
+
+def contact_details(db: Database, victim_id: int) -> tuple[ContactDetail, ...]:
+    rows = db["contact_detail"].rows_where("victim_id = ?", [victim_id], order_by="kind, id")
+    return tuple(_contact(r) for r in rows)
+
+
+def get_contact_detail(db: Database, detail_id: int) -> ContactDetail:
+    rows = list(db["contact_detail"].rows_where("id = ?", [detail_id]))
+    if not rows:
+        raise NotFound(f"No contact detail with id {detail_id}.")
+    return _contact(rows[0])
+
+
+# --- link (case) ----------------------------------------------------------------------
+
+_LINK_FIELDS = (
+    "victim_id",
+    "offender_id",
+    "offence",
+    "referrer",
+    "eligibility_reason",
+    "rules_version",
+    "vlo",
+    "om_name",
+    "om_team",
+)
+_LINK_ENUMS = ("offence_category", "eligibility", "opt_state", "contact_level", "channel", "status")
+
+
+def _link_row(link: Link) -> dict:
+    row = {name: getattr(link, name) for name in _LINK_FIELDS}
+    row.update({name: getattr(link, name).value for name in _LINK_ENUMS})
+    row["referral_date"] = _iso(link.referral_date)
+    row["sentence_date"] = _iso(link.sentence_date)
+    row["updated_at"] = utc_now()
+    return row
+
+
+def _link(row: dict) -> Link:
+    values = {name: row[name] for name in (*_LINK_FIELDS, *_LINK_ENUMS)}
+    return Link(
+        id=row["id"],
+        ref=row["ref"],
+        referral_date=date.fromisoformat(row["referral_date"]),
+        sentence_date=_date(row["sentence_date"]),
+        **values,
+    )
+
+
+def link_ref(link_id: int) -> str:
+    return f"VCS-{link_id:06d}"
+
+
+def insert_link(db: Database, link: Link) -> int:
+    victim = get_victim(db, link.victim_id)
+    offender = get_offender(db, link.offender_id)
+    next_id = db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM link").fetchone()[0]
+    row = {
+        **_link_row(link),
+        "id": next_id,
+        "ref": link_ref(next_id),
+        "sort_victim": sort_key(victim.family_name, victim.given_name),
+        "sort_offender": sort_key(offender.family_name, offender.given_name),
+        "created_at": utc_now(),
+    }
+    db["link"].insert(row)
+    refresh_search(db, [next_id])
+    return next_id
+
+
+def update_link(db: Database, link: Link) -> None:
+    db["link"].update(link.id, _link_row(link))
+
+
+def get_link(db: Database, link_id: int) -> Link:
+    rows = list(db["link"].rows_where("id = ?", [link_id]))
+    if not rows:
+        raise NotFound(f"No case with id {link_id}.")
+    return _link(rows[0])
+
+
+def links_for_victim(db: Database, victim_id: int) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM link WHERE victim_id = ?", [victim_id])]
+
+
+def links_for_offender(db: Database, offender_id: int) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM link WHERE offender_id = ?", [offender_id])]
+
+
+_SEARCH_ROWS = (
+    "INSERT INTO case_search (rowid, names, refs) "
+    "SELECT l.id, v.given_name || ' ' || v.family_name || ' ' || o.given_name || ' '"
+    " || o.family_name, l.ref || ' ' || COALESCE(o.crn, '') || ' ' || COALESCE(o.nomis, '')"
+    " FROM link l JOIN victim v ON v.id = l.victim_id JOIN offender o ON o.id = l.offender_id"
+)
+
+
+def refresh_search(db: Database, link_ids: list[int] | None = None) -> None:
+    """Rebuild the full-text rows of these cases (all cases when None) from their tables."""
+    if link_ids is None:
+        db.execute("DELETE FROM case_search")
+        db.execute(_SEARCH_ROWS)
+        return
+    for link_id in link_ids:
+        db.execute("DELETE FROM case_search WHERE rowid = ?", [link_id])
+        db.execute(_SEARCH_ROWS + " WHERE l.id = ?", [link_id])
+
+
+def refresh_next_due(db: Database, link_id: int | None = None) -> None:
+    """Recompute the denormalised earliest open task date (all cases when None)."""
+    sql = (
+        "UPDATE link SET next_due = (SELECT MIN(due_on) FROM task"
+        " WHERE task.link_id = link.id AND done_on IS NULL)"
+    )
+    if link_id is None:
+        db.execute(sql)
+    else:
+        db.execute(sql + " WHERE id = ?", [link_id])

@@ -1,0 +1,226 @@
+"""Things that happen on a case over time: liaison notes, key dates, tasks, opt changes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlite_utils import Database
+
+from vcs_app.domain.model import ContactEvent, KeyDate, LiaisonEntry, NotFound, OptState, Task
+from vcs_app.storage.db import utc_now
+from vcs_app.storage.repo_cases import _date, _iso, refresh_next_due
+
+# --- liaison --------------------------------------------------------------------------
+
+
+def insert_liaison(db: Database, entry: LiaisonEntry) -> int:
+    return (
+        db["liaison_entry"]
+        .insert(
+            {
+                "link_id": entry.link_id,
+                "happened_on": _iso(entry.happened_on),
+                "direction": entry.direction.value,
+                "party": entry.party.value,
+                "channel": entry.channel.value,
+                "who": entry.who,
+                "summary": entry.summary,
+                "follow_up_due": _iso(entry.follow_up_due),
+                "recorded_by": entry.recorded_by,
+                "recorded_at": utc_now(),
+            }
+        )
+        .last_pk
+    )
+
+
+def liaison_for_case(db: Database, link_id: int) -> tuple[LiaisonEntry, ...]:
+    rows = db["liaison_entry"].rows_where(
+        "link_id = ?", [link_id], order_by="happened_on DESC, id DESC"
+    )
+    return tuple(
+        LiaisonEntry(
+            id=r["id"],
+            link_id=r["link_id"],
+            happened_on=date.fromisoformat(r["happened_on"]),
+            direction=r["direction"],
+            party=r["party"],
+            channel=r["channel"],
+            who=r["who"],
+            summary=r["summary"],
+            follow_up_due=_date(r["follow_up_due"]),
+            recorded_by=r["recorded_by"],
+        )
+        for r in rows
+    )
+
+
+# --- key dates ------------------------------------------------------------------------
+
+
+def _key_date(r: dict) -> KeyDate:
+    return KeyDate(
+        id=r["id"],
+        offender_id=r["offender_id"],
+        kind=r["kind"],
+        value=date.fromisoformat(r["value"]),
+        source=r["source"],
+        received_on=_date(r["received_on"]),
+        recorded_by=r["recorded_by"],
+        superseded_by=r["superseded_by"],
+    )
+
+
+def current_key_date(db: Database, offender_id: int, kind: str, source: str) -> KeyDate | None:
+    rows = list(
+        db["key_date"].rows_where(
+            "offender_id = ? AND kind = ? AND source = ? AND superseded_by IS NULL",
+            [offender_id, kind, source],
+        )
+    )
+    return _key_date(rows[0]) if rows else None
+
+
+def insert_key_date(db: Database, key_date: KeyDate) -> int:
+    """Record a date; an earlier current date of the same kind and source is superseded."""
+    previous = current_key_date(db, key_date.offender_id, key_date.kind, key_date.source.value)
+    new_id = (
+        db["key_date"]
+        .insert(
+            {
+                "offender_id": key_date.offender_id,
+                "kind": key_date.kind,
+                "value": _iso(key_date.value),
+                "source": key_date.source.value,
+                "received_on": _iso(key_date.received_on),
+                "recorded_by": key_date.recorded_by,
+                "recorded_at": utc_now(),
+            }
+        )
+        .last_pk
+    )
+    if previous:
+        db["key_date"].update(previous.id, {"superseded_by": new_id})
+    return new_id
+
+
+def key_dates_for_offender(db: Database, offender_id: int) -> tuple[KeyDate, ...]:
+    """All key dates, current and superseded, newest first within each kind."""
+    rows = db["key_date"].rows_where("offender_id = ?", [offender_id], order_by="kind, id DESC")
+    return tuple(_key_date(r) for r in rows)
+
+
+# --- tasks ----------------------------------------------------------------------------
+
+
+def _task(r: dict) -> Task:
+    return Task(
+        id=r["id"],
+        link_id=r["link_id"],
+        rule=r["rule"],
+        title=r["title"],
+        due_on=date.fromisoformat(r["due_on"]),
+        done_on=_date(r["done_on"]),
+    )
+
+
+def insert_task(db: Database, task: Task) -> int:
+    task_id = (
+        db["task"]
+        .insert(
+            {
+                "link_id": task.link_id,
+                "rule": task.rule,
+                "title": task.title,
+                "due_on": _iso(task.due_on),
+                "done_on": _iso(task.done_on),
+                "created_at": utc_now(),
+            }
+        )
+        .last_pk
+    )
+    refresh_next_due(db, task.link_id)
+    return task_id
+
+
+def tasks_for_case(db: Database, link_id: int) -> tuple[Task, ...]:
+    rows = db["task"].rows_where("link_id = ?", [link_id], order_by="done_on IS NOT NULL, due_on")
+    return tuple(_task(r) for r in rows)
+
+
+# --- opt-in history -------------------------------------------------------------------
+
+
+def insert_opt_change(
+    db: Database, link_id: int, state: OptState, on: date, source: str, by: str
+) -> int:
+    return (
+        db["opt_history"]
+        .insert(
+            {
+                "link_id": link_id,
+                "state": state.value,
+                "on_date": _iso(on),
+                "source": source,
+                "recorded_by": by,
+                "recorded_at": utc_now(),
+            }
+        )
+        .last_pk
+    )
+
+
+def open_tasks_due(db: Database, until: date, vlo: str | None = None) -> list[dict]:
+    """Open tasks due on or before `until`, oldest first, with what a list needs to show."""
+    sql = (
+        "SELECT t.id, t.link_id, l.ref, t.rule, t.title, t.due_on, l.vlo,"
+        " v.family_name || ', ' || v.given_name AS victim"
+        " FROM task t JOIN link l ON l.id = t.link_id JOIN victim v ON v.id = l.victim_id"
+        " WHERE t.done_on IS NULL AND t.due_on <= ? AND l.status = 'open'"
+    )
+    params: list[object] = [until.isoformat()]
+    if vlo:
+        sql += " AND l.vlo = ?"
+        params.append(vlo)
+    sql += " ORDER BY t.due_on, t.id"
+    cursor = db.execute(sql, params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def complete_task(db: Database, task_id: int, on: date, by: str) -> int:
+    """Mark a task done; returns its case id."""
+    row = db.execute("SELECT link_id FROM task WHERE id = ?", [task_id]).fetchone()
+    if row is None:
+        raise NotFound(f"No task with id {task_id}.")
+    db.execute(
+        "UPDATE task SET done_on = ?, done_by = ? WHERE id = ? AND done_on IS NULL",
+        [on.isoformat(), by, task_id],
+    )
+    refresh_next_due(db, row[0])
+    return row[0]
+
+
+def contacts_for_case(db: Database, link_id: int) -> tuple[ContactEvent, ...]:
+    rows = db["contact"].rows_where("link_id = ?", [link_id], order_by="happened_on DESC, id DESC")
+    return tuple(
+        ContactEvent(
+            id=r["id"],
+            link_id=r["link_id"],
+            happened_on=date.fromisoformat(r["happened_on"]),
+            kind=r["kind"],
+            outcome=r["outcome"],
+            summary=r["summary"],
+            recorded_by=r["recorded_by"],
+        )
+        for r in rows
+    )
+
+
+def opt_history(db: Database, link_id: int) -> tuple[tuple[date, OptState, str, str], ...]:
+    rows = db.execute(
+        "SELECT on_date, state, source, recorded_by FROM opt_history WHERE link_id = ?"
+        " ORDER BY on_date DESC, id DESC",
+        [link_id],
+    )
+    return tuple((date.fromisoformat(r[0]), OptState(r[1]), r[2], r[3]) for r in rows)
