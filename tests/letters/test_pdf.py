@@ -1,0 +1,172 @@
+"""Letters as PDF and print: A4, readable text, page numbers only when needed.
+
+Needs poppler's pdftotext / pdfinfo (apt-get install poppler-utils).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_render import VLO_PHONE, make_context
+
+from vcs_app.domain.model import Language
+from vcs_app.letters.print_adapter import (
+    print_document,
+    write_pdf,
+    write_pdf_batch,
+)
+from vcs_app.letters.render import render_letter
+
+MANY_CONDITIONS = tuple(
+    f"Condition {n}: not to enter the area around Example Park shown on map {n}."
+    for n in range(1, 41)
+)
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text, pages separated by form feeds; ligatures (some fonts draw "ffi" as
+    one glyph) are spelt out."""
+    output = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return unicodedata.normalize("NFKC", output)
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    output = subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return dict(line.split(":", 1) for line in output.splitlines() if ":" in line)
+
+
+def letter_html(key: str, language: Language, **changes: object) -> str:
+    return render_letter(key, make_context(language, **changes)).html
+
+
+def test_a_one_page_letter_is_a4_with_no_page_number(qapp: QApplication, tmp_path: Path) -> None:
+    path = tmp_path / "letter.pdf"
+    html = letter_html("opt_out_acknowledgement", Language.ENGLISH)
+    assert write_pdf(html, path, title="Opt out") == 1
+    media_boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", path.read_bytes())
+    assert media_boxes
+    assert all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in media_boxes)
+    text = pdf_text(path)
+    assert VLO_PHONE in text
+    assert "Dear Ceri Prydderch," in text
+    assert "Page 1" not in text
+    assert pdf_info(path)["Title"].strip() == "Opt out"
+
+
+def test_a_long_letter_is_numbered_on_every_page(qapp: QApplication, tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    html = letter_html("release_on_licence", Language.ENGLISH, conditions=MANY_CONDITIONS)
+    pages = write_pdf(html, path, title="Release")
+    assert pages >= 2
+    assert int(pdf_info(path)["Pages"]) == pages
+    text_pages = pdf_text(path).split("\f")
+    for number in range(1, pages + 1):
+        assert f"Page {number} of {pages}" in text_pages[number - 1]
+    assert "Condition 40:" in text_pages[pages - 1] or "Condition 40:" in text_pages[pages - 2]
+
+
+def test_welsh_letters_keep_their_letters_and_number_pages_in_welsh(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    path = tmp_path / "hir.pdf"
+    conditions = tuple(f"Amod {n}: peidio â mynd i Heol y Dŵr na Thŷ'r Felin." for n in range(40))
+    html = letter_html("release_on_licence", Language.WELSH, conditions=conditions)
+    pages = write_pdf(html, path, title="Rhyddhau")
+    text = pdf_text(path)
+    assert f"Tudalen 1 o {pages}" in text
+    assert "Page 1" not in text
+    for words in ("Tŷ'r Llys", "Heol y Dŵr", "Sut i gysylltu â mi", "na Thŷ'r Felin"):
+        assert words in text
+
+
+def test_letters_in_one_file_each_start_a_page_and_are_numbered_alone(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    short = letter_html("opt_out_acknowledgement", Language.ENGLISH)
+    long = letter_html("release_on_licence", Language.ENGLISH, conditions=MANY_CONDITIONS)
+    path = tmp_path / "both.pdf"
+    pages = write_pdf([short, long], path, title="Batch")
+    text_pages = pdf_text(path).split("\f")
+    assert "Page 1 of" not in text_pages[0]
+    assert f"Page 1 of {pages - 1}" in text_pages[1]
+
+
+def test_the_sign_off_is_never_parted_from_the_signature(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    # Lengthen the letter a condition at a time until the sign-off has met the page end.
+    signed = re.compile(r"Yours sincerely,\s+Alex Morgan\s+Victim Liaison Officer")
+    two_page_letters = 0
+    for count in range(len(MANY_CONDITIONS)):
+        html = letter_html(
+            "release_on_licence", Language.ENGLISH, conditions=MANY_CONDITIONS[:count]
+        )
+        path = tmp_path / f"sign-{count}.pdf"
+        pages = write_pdf(html, path, title="Sign-off")
+        holding = [page for page in pdf_text(path).split("\f") if "Yours sincerely," in page]
+        assert len(holding) == 1 and signed.search(holding[0]), count
+        two_page_letters += pages == 2
+        if two_page_letters == 4:
+            break
+    assert two_page_letters == 4
+
+
+def test_printing_uses_the_same_a4_layout(qapp: QApplication, tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    path = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(path))
+    assert print_document(letter_html("recall", Language.WELSH), printer) == 1
+    assert "Galw'n ôl i'r carchar" in pdf_text(path)
+    assert pdf_info(path)["Page size"].strip().endswith("(A4)")
+
+
+def test_a_batch_writes_each_letter_and_reports_progress(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    letters = [
+        (letter_html(key, Language.ENGLISH), tmp_path / f"{key}.pdf")
+        for key in ("initial_offer", "recall", "scheme_end")
+    ]
+    progress: list[tuple[int, int]] = []
+    written = write_pdf_batch(letters, lambda done, total: progress.append((done, total)))
+    assert written == [path for _, path in letters]
+    assert progress == [(1, 3), (2, 3), (3, 3)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "initial_offer.pdf",
+        "recall.pdf",
+        "scheme_end.pdf",
+    ]
+    assert pdf_info(tmp_path / "recall.pdf")["Title"].strip() == "Recall to prison"
+
+
+def test_a_cancelled_batch_stops_between_letters(qapp: QApplication, tmp_path: Path) -> None:
+    letters = [(letter_html("recall", Language.ENGLISH), tmp_path / f"{n}.pdf") for n in range(3)]
+    progress: list[int] = []
+    written = write_pdf_batch(
+        letters, lambda done, _total: progress.append(done), cancelled=lambda: len(progress) >= 1
+    )
+    assert written == [tmp_path / "0.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == ["0.pdf"]
+
+
+def test_a_failed_write_leaves_no_partial_file(qapp: QApplication, tmp_path: Path) -> None:
+    in_the_way = tmp_path / "letter.pdf"
+    in_the_way.mkdir()  # the final name is taken by a folder, so the move fails
+    with pytest.raises(OSError):
+        write_pdf(letter_html("recall", Language.ENGLISH), in_the_way, title="Recall")
+    assert [p.name for p in tmp_path.iterdir()] == ["letter.pdf"]
+    assert in_the_way.is_dir()

@@ -1,0 +1,255 @@
+"""The one place letters meet Qt: a single paint routine serves preview, print and PDF.
+
+Every page is drawn by `paint_into`, so what the VLO previews is what prints and what
+is archived as PDF. Pages are A4 with 20 mm margins, with no Qt default header or
+footer; a letter longer than one page gets "Page 1 of 2" (or "Tudalen 1 o 2").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html as html_entities
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtPrintSupport import QPrinter
+
+from vcs_app.domain.model import Language
+from vcs_app.letters.context import LetterError
+
+MARGIN_MM = 20.0
+# The page number sits in the bottom margin, this far below the text.
+_FOOTER_GAP_MM = 6.0
+_FOOTER_HEIGHT_MM = 6.0
+_PAGE_LABEL = {Language.ENGLISH: "Page {0} of {1}", Language.WELSH: "Tudalen {0} o {1}"}
+_LANG_ATTRIBUTE = re.compile(r"<html[^>]*\blang=\"([a-z]{2})\"", re.IGNORECASE)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+_app: QCoreApplication | None = None
+
+
+def ensure_app() -> QCoreApplication:
+    """Text layout needs a QGuiApplication. The GUI has one; a headless command (letters
+    to PDF) gets an offscreen one, because there may be no display at all."""
+    global _app
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QGuiApplication(sys.argv[:1] or ["vcs-desk"])
+    return _app
+
+
+def configure_page(device: QPagedPaintDevice) -> None:
+    """A4 portrait with 20 mm margins: every letter, whatever the printer's default."""
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+
+
+def _language_of(html: str, language: Language | None) -> Language:
+    if language is not None:
+        return Language(language)
+    match = _LANG_ATTRIBUTE.search(html)
+    return Language.WELSH if match and match.group(1).lower() == "cy" else Language.ENGLISH
+
+
+def _title_of(html: str) -> str:
+    match = _TITLE.search(html)
+    return html_entities.unescape(" ".join(match.group(1).split())) if match else ""
+
+
+def _keep_short_parts_together(document: QTextDocument, page_height: float) -> None:
+    """Qt breaks pages between any two lines. Move a short paragraph or table that would
+    straddle a page break onto the next page instead, so a sign-off stays with its
+    signature and the contact box is never cut in two."""
+    layout = document.documentLayout()
+    moved = True
+    while moved:
+        moved = False
+        item = document.rootFrame().begin()
+        previous = None
+        while not item.atEnd():
+            block = item.currentBlock()
+            # currentFrame() is only asked for when there is one: on a plain block it returns
+            # None and PySide 6.12 then releases None once too often (a crash at exit).
+            frame = None if block.isValid() else item.currentFrame()
+            if frame is not None:
+                rect = layout.frameBoundingRect(frame)
+                top, bottom = rect.top(), rect.bottom()
+            else:
+                rect, spacing = layout.blockBoundingRect(block), block.blockFormat()
+                top, bottom = (
+                    rect.top() + spacing.topMargin(),
+                    rect.bottom() - spacing.bottomMargin(),
+                )
+            # Qt moves a table row to the next page whole but leaves the table's start
+            # behind, so a table counts as short if it fits a page at all.
+            short = bottom - top < (page_height if frame is not None else page_height / 3)
+            if short and int(top // page_height) != int((bottom - 1) // page_height):
+                # A table is moved by breaking after the block before it: a break set on
+                # the table itself leaves its empty border behind on the earlier page.
+                breaking = QTextBlockFormat()
+                if frame is None:
+                    breaking.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).mergeBlockFormat(breaking)
+                    moved = True
+                elif previous is not None:
+                    breaking.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter)
+                    QTextCursor(previous).mergeBlockFormat(breaking)
+                    moved = True
+                if moved:
+                    break
+            previous = block if frame is None else None
+            item += 1
+
+
+def paint_into(
+    device: QPagedPaintDevice, html: Sequence[str] | str, *, language: Language | None = None
+) -> int:
+    """Lay out and draw each HTML document onto the printer or PDF writer, each starting
+    on a new page and numbered on its own; returns the number of pages drawn.
+
+    Usable as the slot of QPrintPreviewDialog.paintRequested. `language` chooses the
+    page-number wording; by default each document's <html lang> decides.
+    """
+    ensure_app()
+    documents = [html] if isinstance(html, str) else list(html)
+    configure_page(device)
+    dpi = device.resolution()
+    area = device.pageLayout().paintRectPixels(dpi)
+    width, height = float(area.width()), float(area.height())
+    px_per_mm = dpi / 25.4
+    painter = QPainter()
+    if not painter.begin(device):
+        raise LetterError("The printer or PDF file could not be opened for writing.")
+    total = 0
+    try:
+        for index, source in enumerate(documents):
+            if index:
+                device.newPage()
+            document = QTextDocument()
+            document.documentLayout().setPaintDevice(device)
+            document.setDocumentMargin(0)
+            document.setHtml(source)
+            document.setPageSize(QSizeF(width, height))
+            _keep_short_parts_together(document, height)
+            pages = document.pageCount()
+            label = _PAGE_LABEL[_language_of(source, language)]
+            footer_font = QFont(document.defaultFont())
+            footer_font.setPointSizeF(9)
+            for page in range(pages):
+                if page:
+                    device.newPage()
+                painter.save()
+                painter.translate(0, -page * height)
+                context = QAbstractTextDocumentLayout.PaintContext()
+                context.clip = QRectF(0, page * height, width, height)
+                # Table borders ignore the context's clip; without this the next page's
+                # tables bleed into this page's bottom margin.
+                painter.setClipRect(context.clip)
+                document.documentLayout().draw(painter, context)
+                painter.restore()
+                if pages > 1:
+                    painter.setFont(footer_font)
+                    footer = QRectF(
+                        0, height + _FOOTER_GAP_MM * px_per_mm, width, _FOOTER_HEIGHT_MM * px_per_mm
+                    )
+                    painter.drawText(
+                        footer, Qt.AlignmentFlag.AlignCenter, label.format(page + 1, pages)
+                    )
+            total += pages
+    finally:
+        painter.end()
+    return total
+
+
+def print_document(
+    html: Sequence[str] | str, printer: QPrinter, *, language: Language | None = None
+) -> int:
+    """Print on a real printer (or its PDF mode) exactly as previewed."""
+    return paint_into(printer, html, language=language)
+
+
+def write_pdf(
+    html_pages: Sequence[str] | str,
+    path: Path | str,
+    *,
+    title: str,
+    language: Language | None = None,
+) -> int:
+    """Write the letter(s) to a PDF at `path`; returns the page count.
+
+    The PDF is written to a temporary file beside `path` and moved into place only when
+    complete, so a crash or cancel never leaves half a letter under the final name.
+    """
+    ensure_app()
+    target = Path(path)
+    handle, temp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    os.close(handle)
+    try:
+        pages = _paint_pdf(html_pages, temp_name, title, language)
+        with open(temp_name, "rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    return pages
+
+
+def _paint_pdf(
+    html_pages: Sequence[str] | str, file_name: str, title: str, language: Language | None
+) -> int:
+    # The writer lives only in this frame, so the file is closed when it returns.
+    writer = QPdfWriter(file_name)
+    writer.setResolution(300)
+    writer.setTitle(title)
+    writer.setCreator("VCS Desk")
+    return paint_into(writer, html_pages, language=language)
+
+
+def write_pdf_batch(
+    letters: Sequence[tuple[str, Path | str]],
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Path]:
+    """Write each (html, path) letter to its own PDF, reporting progress as (done, total)
+    and stopping between letters when `cancelled()` turns true (a threading.Event's
+    is_set, or a worker's interruption flag). Returns the files written."""
+    written: list[Path] = []
+    for html, path in letters:
+        if cancelled is not None and cancelled():
+            break
+        write_pdf(html, path, title=_title_of(html))
+        written.append(Path(path))
+        if progress is not None:
+            progress(len(written), len(letters))
+    return written
