@@ -437,11 +437,16 @@ class LiaisonEntry:
 
 @dataclass(frozen=True)
 class Task:
+    """Something a VLO must do by a date; `rule` names the clock (or event) that made it."""
+
     link_id: int
     rule: str
     title: str
     due_on: date
     done_on: date | None = None
+    source_ref: str = ""  # what started it, e.g. "key_date:12", so it is never duplicated
+    rule_text: str = ""  # the rule in words, shown on the task
+    outcome: str = ""  # "done" or "cancelled" once closed
     id: int | None = None
 
 

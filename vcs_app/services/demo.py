@@ -282,10 +282,18 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
         if status == "open":
             rule = "turning_18" if minor else rng.choice(list(TASK_TITLES)[:-1])
             due = today + timedelta(days=rng.randint(-15, 40))
-            tasks.append((v, rule, TASK_TITLES[rule], due.isoformat(), None, now))
+            tasks.append((v, rule, TASK_TITLES[rule], due.isoformat(), None, None, now))
         done_rule = "referral_to_offer"
         tasks.append(
-            (v, done_rule, TASK_TITLES[done_rule], referred.isoformat(), referred.isoformat(), now)
+            (
+                v,
+                done_rule,
+                TASK_TITLES[done_rule],
+                referred.isoformat(),
+                referred.isoformat(),
+                "done",
+                now,
+            )
         )
         case_info.append((v, referred.toordinal(), om_name, vlo))
 
@@ -389,7 +397,10 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             opt_rows,
         )
         insert_rows(
-            db, "task", ("link_id", "rule", "title", "due_on", "done_on", "created_at"), tasks
+            db,
+            "task",
+            ("link_id", "rule", "title", "due_on", "done_on", "outcome", "created_at"),
+            tasks,
         )
         insert_rows(
             db,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,3 +46,14 @@ def check_file(path: Path | str) -> list[str]:
         return problems + ([chain] if chain else [])
     finally:
         store.close()
+
+
+@contextlib.contextmanager
+def worker_workspace(ws: Workspace) -> Iterator[Workspace]:
+    """A second connection to the same file for a background thread (SQLite connections
+    are per thread); closed when the work ends."""
+    other = open_workspace(ws.path, user=ws.user)
+    try:
+        yield other
+    finally:
+        other.close()

@@ -42,6 +42,7 @@ _KNOWN_REFUSALS = {
     "the audit log is append-only": "the audit log is append-only",
     "database or disk is full": "the disk is full",
     "attempt to write a readonly database": "the database file is read-only",
+    "database is locked": "another task is writing to the database; try again in a moment",
 }
 
 

@@ -268,6 +268,26 @@ def m0001_core_tables(db: Database) -> None:
         db.execute(sql)
 
 
+@MIGRATIONS(name="0002_task_clocks")
+def m0002_task_clocks(db: Database) -> None:
+    """Tasks remember what started them and the rule they follow, and how they closed."""
+    for sql in (
+        "ALTER TABLE task ADD COLUMN source_ref TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE task ADD COLUMN rule_text TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE task ADD COLUMN rules_version TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE task ADD COLUMN outcome TEXT CHECK (outcome IS NULL"
+        " OR outcome = 'done' OR outcome = 'cancelled')",
+        "UPDATE task SET outcome = 'done' WHERE done_on IS NOT NULL",
+        # One open task per clock and cause: a repeated event can never duplicate it.
+        "CREATE UNIQUE INDEX task_one_open ON task(link_id, rule, source_ref)"
+        " WHERE done_on IS NULL",
+    ):
+        db.execute(sql)
+
+
+# Later migrations are appended below, each with the next number; never edit one that
+# has shipped.
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -121,10 +121,13 @@ def _task(r: dict) -> Task:
         title=r["title"],
         due_on=date.fromisoformat(r["due_on"]),
         done_on=_date(r["done_on"]),
+        source_ref=r["source_ref"],
+        rule_text=r["rule_text"],
+        outcome=r["outcome"] or "",
     )
 
 
-def insert_task(db: Database, task: Task) -> int:
+def insert_task(db: Database, task: Task, rules_version: str = "") -> int:
     task_id = (
         db["task"]
         .insert(
@@ -134,6 +137,10 @@ def insert_task(db: Database, task: Task) -> int:
                 "title": task.title,
                 "due_on": _iso(task.due_on),
                 "done_on": _iso(task.done_on),
+                "source_ref": task.source_ref,
+                "rule_text": task.rule_text,
+                "rules_version": rules_version,
+                "outcome": "done" if task.done_on else None,
                 "created_at": utc_now(),
             }
         )
@@ -141,6 +148,22 @@ def insert_task(db: Database, task: Task) -> int:
     )
     refresh_next_due(db, task.link_id)
     return task_id
+
+
+def open_tasks(db: Database, link_id: int, rule: str, source_ref: str | None = None) -> list[Task]:
+    """Open tasks of one rule on a case (of one cause, when `source_ref` is given)."""
+    where = "link_id = ? AND rule = ? AND done_on IS NULL"
+    params: list[object] = [link_id, rule]
+    if source_ref is not None:
+        where += " AND source_ref = ?"
+        params.append(source_ref)
+    return [_task(r) for r in db["task"].rows_where(where, params, order_by="id")]
+
+
+def move_task(db: Database, task_id: int, due_on: date, rule_text: str) -> None:
+    db["task"].update(task_id, {"due_on": _iso(due_on), "rule_text": rule_text})
+    row = db.execute("SELECT link_id FROM task WHERE id = ?", [task_id]).fetchone()
+    refresh_next_due(db, row[0])
 
 
 def tasks_for_case(db: Database, link_id: int) -> tuple[Task, ...]:
@@ -173,7 +196,7 @@ def insert_opt_change(
 def open_tasks_due(db: Database, until: date, vlo: str | None = None) -> list[dict]:
     """Open tasks due on or before `until`, oldest first, with what a list needs to show."""
     sql = (
-        "SELECT t.id, t.link_id, l.ref, t.rule, t.title, t.due_on, l.vlo,"
+        "SELECT t.id, t.link_id, l.ref, t.rule, t.title, t.due_on, l.vlo, t.rule_text,"
         " v.family_name || ', ' || v.given_name AS victim"
         " FROM task t JOIN link l ON l.id = t.link_id JOIN victim v ON v.id = l.victim_id"
         " WHERE t.done_on IS NULL AND t.due_on <= ? AND l.status = 'open'"
@@ -188,14 +211,14 @@ def open_tasks_due(db: Database, until: date, vlo: str | None = None) -> list[di
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def complete_task(db: Database, task_id: int, on: date, by: str) -> int:
-    """Mark a task done; returns its case id."""
+def complete_task(db: Database, task_id: int, on: date, by: str, outcome: str = "done") -> int:
+    """Close a task (done or cancelled); returns its case id."""
     row = db.execute("SELECT link_id FROM task WHERE id = ?", [task_id]).fetchone()
     if row is None:
         raise NotFound(f"No task with id {task_id}.")
     db.execute(
-        "UPDATE task SET done_on = ?, done_by = ? WHERE id = ? AND done_on IS NULL",
-        [on.isoformat(), by, task_id],
+        "UPDATE task SET done_on = ?, done_by = ?, outcome = ? WHERE id = ? AND done_on IS NULL",
+        [on.isoformat(), by, outcome, task_id],
     )
     refresh_next_due(db, row[0])
     return row[0]

@@ -1,0 +1,59 @@
+"""Layout helpers shared by the case tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def value_label(text: str, name: str) -> QLabel:
+    value = QLabel(text or "—")
+    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    value.setAccessibleName(name)
+    return value
+
+
+def form(pairs: Sequence[tuple[str, str]]) -> QFormLayout:
+    """Read-only caption: value rows; each value is the caption's buddy and named by it."""
+    layout = QFormLayout()
+    for caption, text in pairs:
+        value = value_label(text, caption)
+        caption_label = QLabel(f"{caption}:")
+        caption_label.setBuddy(value)
+        layout.addRow(caption_label, value)
+    return layout
+
+
+def button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setAccessibleName(name)
+    widget.clicked.connect(slot)
+    return widget
+
+
+def page(*items: QWidget | QFormLayout, buttons: Sequence[QPushButton] = ()) -> QWidget:
+    """Stack items vertically (tables stretch), with a row of buttons at the bottom."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    for item in items:
+        if isinstance(item, QFormLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item, 1 if isinstance(item, QAbstractItemView) else 0)
+    if buttons:
+        row = QHBoxLayout()
+        for b in buttons:
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+    return widget
