@@ -46,15 +46,57 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="integrity, schema and audit-chain check (exit 0 ok, 1 not)")
     p.add_argument("--db", type=Path, required=True)
 
+    p = sub.add_parser("backup", help="verified backup of the database into a folder")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--to", type=Path, default=None, help="folder (default: the automatic one)")
+
+    p = sub.add_parser("restore", help="replace the database with a verified backup")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE")
+
     p = sub.add_parser("due", help="list overdue and due tasks")
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--on", type=_date, default=None)
 
+    p = sub.add_parser("import", help="import referrals from a CSV file (all or nothing)")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("file", type=Path, metavar="FILE.csv")
+    p.add_argument(
+        "--on-match",
+        choices=["ask", "merge", "separate"],
+        default="ask",
+        help="a row matching someone on file: report it (ask), merge, or keep separate",
+    )
+
+    p = sub.add_parser(
+        "letters", help="produce approved letters (and with --due, the letters due) as PDFs"
+    )
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="folder for the PDF files")
+    p.add_argument("--due", action="store_true", help="also write the letters due for tasks")
+    p.add_argument("--on", type=_date, default=None, help="letter date and due date (today)")
+
     p = sub.add_parser("screenshot", help="save an offscreen picture of a view")
     p.add_argument("--db", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--view", default="caseload", choices=["caseload", "case"])
+    p.add_argument(
+        "--view",
+        default="caseload",
+        choices=["caseload", "case", "letter_preview", "batch_review", "dashboard"],
+    )
     p.add_argument("--size", default="1280x800")
+    p = sub.add_parser("report", help="the management report for a period, as PDF or CSV")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|.csv")
+    p.add_argument("--team", default=None, help="only cases of this OM team")
+    p.add_argument("--vlo", default=None, help="only cases of this VLO")
+    p = sub.add_parser("bench", help="measure interactive operations at 10k and 100k victims")
+    p.add_argument("--victims", type=int, action="append", default=None,
+                   help="database size (repeatable; default 10000 and 100000)")
+    p.add_argument("--dir", type=Path, default=Path("bench-data"), help="where databases are kept")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
 
 
@@ -66,11 +108,14 @@ def run(argv: list[str]) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from vcs_app.app import DEMO_VICTIMS, default_db_path, display_problem
+    from vcs_app.services.backups import backups_of
     from vcs_app.services.demo import build_demo
     from vcs_app.services.workspace import open_workspace
 
     path = args.db or default_db_path()
-    if not path.exists():
+    # Only a true first run gets a demo file: a vanished caseload (one with backups, or a
+    # file named with --db) is reported by the window, never replaced by a new file.
+    if args.db is None and not path.exists() and not backups_of(path):
         print(f"First run: creating a demo database of synthetic cases at {path}")
         ws = open_workspace(path, create=True)
         build_demo(ws, victims=DEMO_VICTIMS)
@@ -138,6 +183,77 @@ def cmd_due(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """All or nothing: any bad row is listed by line on stderr and nothing is kept."""
+    from vcs_app.services.referral_import import MatchPolicy, import_referrals
+    from vcs_app.services.workspace import open_workspace
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise DomainError(f"Cannot read {args.file}: {exc.strerror}.") from exc
+    ws = open_workspace(args.db)
+    try:
+        report = import_referrals(
+            ws, data, file_name=args.file.name, policy=MatchPolicy(args.on_match)
+        )
+    finally:
+        ws.close()
+    if report.problems:
+        for row in report.problems:
+            print(f"line {row.line}: {row.message}", file=sys.stderr)
+        print(
+            f"nothing imported: {len(report.problems):,} of {len(report.rows):,} rows have "
+            "problems (listed above by line); the database is unchanged",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"imported {report.imported:,} referrals from {args.file.name} ({report.encoding})"
+        f" in {report.seconds:.1f} s"
+    )
+    return 0
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    """Letters due (with --due) are checked and approved as one batch, then every approved
+    letter is written to --out as <case ref>_<letter>.pdf and logged; blocked ones are
+    listed with their reasons. Interrupted, it leaves each letter produced or not, and the
+    next run finishes the rest."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # text layout, never a window
+    from vcs_app.services import letters
+    from vcs_app.services.workspace import open_workspace
+
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DomainError(f"cannot use {args.out} for the letters: {exc.strerror}") from exc
+    ws = open_workspace(args.db)
+    try:
+        on = args.on or date.today()
+        blocked: list[tuple[str, str, tuple[str, ...]]] = []
+        if args.due:
+            review = letters.review_due(ws, on=on)
+            blocked += [(d.case_ref, d.template_key, d.reasons) for d in review.blocked]
+            if review.ready:
+                letters.approve_batch(ws, review)
+        result = letters.produce_batch(ws, folder=args.out, flat_names=True, on=on)
+        for letter_id, reasons in result.blocked:
+            record = letters.get_letter(ws, letter_id)
+            ref, _ = letters.case_summary(ws, record.link_id)
+            blocked.append((ref, record.template, reasons))
+        for ref, key, reasons in blocked:
+            why = " ".join(r.removeprefix("Blocked: ") for r in reasons)
+            print(f"blocked  {ref}  {key}  {why}")
+        print(f"{len(result.produced)} letters written, {len(blocked)} blocked")
+    finally:
+        ws.close()
+    if result.error:
+        print(f"vcs-desk: stopped: {result.error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from vcs_app.qt.main_window import screenshot
@@ -146,8 +262,63 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         width, height = (int(x) for x in args.size.lower().split("x"))
     except ValueError as exc:
         raise DomainError(f"--size '{args.size}' should look like 1280x800") from exc
-    screenshot(args.db, args.out, view=args.view, size=(width, height))
+    if args.view in ("letter_preview", "batch_review"):
+        from vcs_app.qt.views.batch_letters import screenshot_letters
+
+        screenshot_letters(args.db, args.out, view=args.view, size=(width, height))
+    else:
+        screenshot(args.db, args.out, view=args.view, size=(width, height))
     print(f"saved {args.out}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from vcs_app import bench
+
+    sizes = sorted(set(args.victims or [10_000, 100_000]))
+    if len(sizes) < 2:
+        sizes = sorted({sizes[0] // 10 or 1, sizes[0]})
+    return bench.run(sizes, args.dir, args.json)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from vcs_app.services import backups
+    from vcs_app.services.workspace import open_workspace
+
+    ws = open_workspace(args.db)
+    try:
+        done = backups.back_up(ws, args.to, keep_rotation=args.to is None)
+    finally:
+        ws.close()
+    removed = f"; {len(done.removed)} older backup(s) rotated out" if done.removed else ""
+    print(
+        f"backed up to {done.backup.path} ({done.backup.size:,} bytes, integrity checked)"
+        f" in {done.seconds:.1f} s{removed}"
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from vcs_app.services import backups
+
+    done = backups.restore(args.db, args.source)
+    kept = f"; the replaced file is kept at {done.kept}" if done.kept else ""
+    print(f"restored {args.db} from {done.restored_from}{kept}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The summary (counts only) to PDF or CSV; the export is logged as a disclosure."""
+    from vcs_app.services import reports
+    from vcs_app.services.workspace import open_workspace
+
+    filt = reports.ReportFilter(args.start, args.end, args.team, args.vlo)
+    ws = open_workspace(args.db)
+    try:
+        out = reports.export_report(ws, reports.build_report(ws, filt), args.out)
+    finally:
+        ws.close()
+    print(f"Report for {filt.describe()} saved to {out}")
     return 0
 
 
@@ -156,5 +327,11 @@ COMMANDS = {
     "demo": cmd_demo,
     "check": cmd_check,
     "due": cmd_due,
+    "import": cmd_import,
+    "letters": cmd_letters,
     "screenshot": cmd_screenshot,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "bench": cmd_bench,
+    "report": cmd_report,
 }

@@ -28,7 +28,13 @@ ALL_CLOCKS = {
     "hdc_representations",
     "parole_reconsideration",
     "om_chase",
+    "condition_decision_to_victim",
     "turning_18",
+    "key_date_update",
+    "parole_review_vps",
+    "parole_decision_due",
+    "parole_decision_tell",
+    "sentence_event_update",
     "parole_review_lead",
 }
 
@@ -64,7 +70,13 @@ def test_the_2020_code_clocks() -> None:
         "hdc_representations": (14, ClockUnit.CALENDAR_DAYS),
         "parole_reconsideration": (21, ClockUnit.CALENDAR_DAYS),
         "om_chase": (5, ClockUnit.WORKING_DAYS),
+        "condition_decision_to_victim": (5, ClockUnit.WORKING_DAYS),
         "turning_18": (0, ClockUnit.CALENDAR_DAYS),
+        "key_date_update": (10, ClockUnit.WORKING_DAYS),
+        "parole_review_vps": (10, ClockUnit.WORKING_DAYS),
+        "parole_decision_due": (14, ClockUnit.CALENDAR_DAYS),
+        "parole_decision_tell": (3, ClockUnit.WORKING_DAYS),
+        "sentence_event_update": (10, ClockUnit.WORKING_DAYS),
         "parole_review_lead": (183, ClockUnit.CALENDAR_DAYS),
     }
     assert {c.key: (c.length, c.unit) for c in rules.clocks} == expected

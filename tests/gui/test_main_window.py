@@ -162,3 +162,15 @@ def test_every_input_in_the_window_has_an_accessible_name(window):
         w for w in widgets if not w.accessibleName() and not getattr(w, "text", lambda: "")()
     ]
     assert unnamed == []
+
+
+def test_startup_queries_the_caseload_once(qtbot, demo_ws, monkeypatch):
+    calls = []
+    original = cases.caseload_ids
+    monkeypatch.setattr(cases, "caseload_ids", lambda *a, **k: calls.append(k) or original(*a, **k))
+    window = MainWindow(demo_ws, remember_layout=False)
+    qtbot.addWidget(window)
+    assert len(calls) == 1
+    window.caseload.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    assert calls[-1]["sort"] == "offender" and calls[-1]["descending"] is True
+    assert len(calls) == 2

@@ -274,8 +274,8 @@ def test_the_safety_check_recognises_every_date_the_letters_write(
 @pytest.mark.parametrize(
     ("language", "sentence"),
     [
-        (Language.ENGLISH, "as the parent or guardian of Ceri Prydderch, because"),
-        (Language.WELSH, "fel rhiant neu warcheidwad Ceri Prydderch, gan fod"),
+        (Language.ENGLISH, "as the parent or guardian of Ceri Prydderch, who is under 18."),
+        (Language.WELSH, "fel rhiant neu warcheidwad Ceri Prydderch, sydd o dan 18 oed."),
     ],
 )
 def test_a_guardian_is_greeted_and_told_why(language: Language, sentence: str) -> None:

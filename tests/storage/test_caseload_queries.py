@@ -75,6 +75,10 @@ def test_caseload_queries_use_indexes(demo_ws):
     assert "INDEX link_vlo_status" in plan and "TEMP B-TREE" not in plan
     plan = _plan(db, *caseload_query(status=None, sort="offender"))
     assert "INDEX link_sort_offender" in plan
+    plan = _plan(db, *caseload_query(sort="offender"))
+    assert "INDEX link_status_offender" in plan and "TEMP B-TREE" not in plan
+    plan = _plan(db, *caseload_query(sort="next_due", descending=True))
+    assert "INDEX link_status_next_due" in plan
     plan = _plan(db, *caseload_query(text="bevan"))
     assert "VIRTUAL TABLE INDEX" in plan
     plan = _plan(db, "SELECT * FROM liaison_entry WHERE link_id = 1 ORDER BY happened_on DESC")

@@ -11,6 +11,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # conditions.py builds on this module; CaseFile only names its types
+    from vcs_app.domain.conditions import ConditionRequest, OMAssignment
+    from vcs_app.domain.sentence_dates import SentenceFile
 
 
 class DomainError(Exception):
@@ -402,6 +407,7 @@ KEY_DATE_KINDS: dict[str, str] = {
     "ERSED": "Early removal scheme eligibility date",
     "TARIFF": "Tariff expiry date",
     "ROTL": "Release on temporary licence",
+    "MTD": "Mid-term date (detention and training order release)",
 }
 
 
@@ -417,6 +423,14 @@ class LiaisonEntry:
     follow_up_due: date | None = None
     recorded_by: str = ""
     id: int | None = None
+    # Waiting for an answer (services/liaison.py): a note *to* someone may await a reply
+    # (a chase repeats an earlier one); a note *from* them may be the reply.
+    condition_request_id: int | None = None
+    awaiting_reply: bool = False
+    is_chase: bool = False
+    chase_of: int | None = None
+    is_reply: bool = False
+    answered_on: date | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "direction", Direction(self.direction))
@@ -433,6 +447,11 @@ class LiaisonEntry:
             raise ValidationError("A liaison note cannot be dated in the future.")
         if self.follow_up_due and self.follow_up_due < self.happened_on:
             raise ValidationError("The follow-up date cannot be before the note's date.")
+        outgoing = self.direction is Direction.TO
+        if (self.awaiting_reply or self.is_chase) and not outgoing:
+            raise ValidationError("Only a note sent to someone can wait for their reply.")
+        if self.is_reply and outgoing:
+            raise ValidationError("A reply is a note received from someone, not sent to them.")
 
 
 @dataclass(frozen=True)
@@ -448,6 +467,48 @@ class Task:
     rule_text: str = ""  # the rule in words, shown on the task
     outcome: str = ""  # "done" or "cancelled" once closed
     id: int | None = None
+
+
+class LetterStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+    PRINTED = "printed"  # produced: printed and/or saved as PDF
+    RETURNED = "returned"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class LetterEvent:
+    """One step in a letter's life (drafted, approved, printed...), with who and when."""
+
+    event: str
+    at: datetime
+    who: str
+    content_hash: str
+    pdf_path: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class LetterRecord:
+    """A letter in the case's log: what was sent, to whom, and every step of it."""
+
+    id: int
+    link_id: int
+    template: str
+    title: str
+    language: Language
+    status: LetterStatus
+    content_hash: str
+    template_version: str
+    recipient: str
+    letter_date: date | None
+    pdf_path: str
+    created_by: str
+    created_at: datetime
+    batch_id: int | None = None
+    task_id: int | None = None
+    events: tuple[LetterEvent, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -507,6 +568,11 @@ class CaseFile:
     contact_log: tuple[ContactEvent, ...] = ()
     opt_history: tuple[tuple[date, OptState, str, str], ...] = ()
     other_links: tuple[CaseSummary, ...] = field(default=())
+    referral: ReferralRecord | None = None  # intake details (None for cases made before)
+    letters: tuple[LetterRecord, ...] = ()  # the letter log, newest first
+    conditions: tuple[ConditionRequest, ...] = ()  # licence-condition requests, newest first
+    om_history: tuple[OMAssignment, ...] = ()  # earlier offender managers, newest first
+    sentence_file: SentenceFile | None = None  # sentence, official dates, events, estimates
 
     @property
     def safety_flags(self) -> tuple[str, ...]:
@@ -541,3 +607,145 @@ def contact_needs(victim: Victim) -> tuple[str, ...]:
     if victim.accessibility:
         needs.append(victim.accessibility)
     return tuple(needs)
+
+
+# --- intake: referrals, opt-in changes, turning 18 ------------------------------------
+
+
+def eighteenth_birthday(dob: date) -> date:
+    """The day a victim turns 18 and is offered contact directly.
+
+    Someone born on 29 February turns 18 on 1 March in a non-leap year (the day after
+    28 February), which is also the first day `age_on` counts them as 18.
+    """
+    try:
+        return dob.replace(year=dob.year + 18)
+    except ValueError:  # 29 February, and the 18th year is not a leap year
+        return date(dob.year + 18, 3, 1)
+
+
+# Which opt-in change may follow which. A victim may opt in at any time; "opted out"
+# follows "opted in" (before that, saying no is "declined"); a closed-off case is reopened
+# before it is offered again.
+OPT_TRANSITIONS: dict[OptState, frozenset[OptState]] = {
+    OptState.REFERRED: frozenset({OptState.OFFERED, OptState.OPTED_IN, OptState.DECLINED}),
+    OptState.OFFERED: frozenset(
+        {OptState.OPTED_IN, OptState.DECLINED, OptState.NO_RESPONSE, OptState.OFFERED}
+    ),
+    OptState.OPTED_IN: frozenset({OptState.OPTED_OUT}),
+    OptState.DECLINED: frozenset({OptState.OPTED_IN, OptState.REOPENED}),
+    OptState.NO_RESPONSE: frozenset({OptState.OPTED_IN, OptState.DECLINED, OptState.REOPENED}),
+    OptState.OPTED_OUT: frozenset({OptState.OPTED_IN, OptState.REOPENED}),
+    OptState.REOPENED: frozenset({OptState.OFFERED, OptState.OPTED_IN, OptState.DECLINED}),
+}
+
+
+def check_opt_change(
+    old: OptState, new: OptState, contact_level: ContactLevel | None = None
+) -> ContactLevel:
+    """The contact level after moving from `old` to `new`, or a ValidationError saying why not.
+
+    Opting in needs a contact level other than "none"; declining, opting out and no
+    response set it to "none"; other changes keep the level given (or key stages).
+    """
+    old, new = OptState(old), OptState(new)
+    if new not in OPT_TRANSITIONS[old]:
+        allowed = ", ".join(sorted(label(s).lower() for s in OPT_TRANSITIONS[old]))
+        raise ValidationError(
+            f"A case that is {label(old).lower()} cannot be recorded as {label(new).lower()}"
+            f" (it can be: {allowed})."
+        )
+    if new is OptState.OPTED_IN:
+        if contact_level is None or ContactLevel(contact_level) is ContactLevel.NONE:
+            raise ValidationError("Opting in needs the contact level the victim chose.")
+        return ContactLevel(contact_level)
+    if new in (OptState.DECLINED, OptState.OPTED_OUT, OptState.NO_RESPONSE):
+        return ContactLevel.NONE
+    return ContactLevel(contact_level or ContactLevel.KEY_STAGES)
+
+
+@dataclass(frozen=True)
+class Referral:
+    """A referral as received (intake form or CSV row), before anything is on file.
+
+    Validates like the records it becomes, plus the intake rules: an under-18 victim is
+    contacted through a parent or guardian, and a bereaved relative or representative
+    acts for someone who must be named.
+    """
+
+    victim: Victim
+    offender: Offender
+    offence: str
+    referral_date: date
+    offence_category: OffenceCategory = OffenceCategory.VIOLENT
+    sentence_date: date | None = None
+    sentence_type: SentenceType | None = None
+    custody_months: float | None = None
+    referrer: str = "Witness Care Unit"
+    vlo: str = ""
+    channel: Channel = Channel.LETTER
+    om_name: str = ""
+    om_team: str = ""
+    acting_for: str = ""
+    relationship: str = ""
+    serious_risk_agreed: bool = False
+    contacts: tuple[ContactDetail, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "offence_category", OffenceCategory(self.offence_category))
+        object.__setattr__(self, "channel", Channel(self.channel))
+        if self.sentence_type is not None:
+            object.__setattr__(self, "sentence_type", SentenceType(self.sentence_type))
+        object.__setattr__(self, "acting_for", clean_text(self.acting_for))
+        object.__setattr__(self, "relationship", clean_text(self.relationship))
+        object.__setattr__(self, "contacts", tuple(self.contacts))
+        months = self.custody_months
+        if months is not None and (
+            isinstance(months, bool) or not 0 <= months <= 1200  # NaN fails this too
+        ):
+            raise ValidationError(
+                f"The custody length {months!r} months is not a valid length (0 to 1200)."
+            )
+        self.link(0, 0)  # the case itself must be valid
+        if self.victim.is_minor(self.referral_date) and not self.victim.guardian_name:
+            raise ValidationError(
+                "The victim is under 18: give the parent or guardian to contact."
+            )
+        if self.victim.role is not VictimRole.VICTIM and not self.acting_for:
+            raise ValidationError(
+                f"A {label(self.victim.role).lower()} acts for someone: give that person's name."
+            )
+
+    def link(self, victim_id: int, offender_id: int) -> Link:
+        """The case this referral opens, between people now on file."""
+        return Link(
+            victim_id=victim_id,
+            offender_id=offender_id,
+            offence=self.offence,
+            referral_date=self.referral_date,
+            offence_category=self.offence_category,
+            sentence_date=self.sentence_date,
+            referrer=self.referrer,
+            channel=self.channel,
+            vlo=self.vlo,
+            om_name=self.om_name,
+            om_team=self.om_team,
+        )
+
+
+@dataclass(frozen=True)
+class ReferralRecord:
+    """What the referral said about the sentence and the contact, kept with the case."""
+
+    link_id: int
+    sentence_type: SentenceType | None = None
+    custody_months: float | None = None
+    serious_risk_agreed: bool = False
+    eligibility_overridden: bool = False
+    acting_for: str = ""
+    relationship: str = ""
+    source: str = ""  # "intake form" or "import <file name> line N"
+
+    def __post_init__(self) -> None:
+        if self.sentence_type is not None:
+            object.__setattr__(self, "sentence_type", SentenceType(self.sentence_type))

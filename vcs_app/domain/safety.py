@@ -9,6 +9,7 @@ made on a normalised form, not as a plain substring.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -100,6 +101,7 @@ def _loose(chars: str, gap: str = _GAP) -> str:
     return gap.join(re.escape(ch) for ch in chars)
 
 
+@functools.lru_cache(maxsize=4096)  # a batch checks the same details again and again
 def _text_pattern(value: str) -> re.Pattern[str] | None:
     """Matches the value's letters and digits in order, whatever separates them."""
     chars = _alnum(value)
@@ -108,6 +110,7 @@ def _text_pattern(value: str) -> re.Pattern[str] | None:
     return re.compile(_NOT_AFTER_ALNUM + _loose(chars) + _NOT_BEFORE_ALNUM)
 
 
+@functools.lru_cache(maxsize=4096)  # a batch checks the same details again and again
 def _phone_pattern(value: str) -> re.Pattern[str] | None:
     """Matches a phone number however it is written: +44 / 0044 / (0) / 0 prefix, any
     spaces, dashes, dots or brackets between the digits."""
@@ -126,6 +129,7 @@ def _phone_pattern(value: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\d+]){prefix}{body}(?!\d)")
 
 
+@functools.lru_cache(maxsize=4096)  # a batch checks the same details again and again
 def _email_pattern(value: str) -> re.Pattern[str] | None:
     local, _, domain = _fold(value).partition("@")
     if not _alnum(local) or not _alnum(domain):
@@ -139,9 +143,10 @@ def _email_pattern(value: str) -> re.Pattern[str] | None:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # a batch checks the same details again and again
 def _address_patterns(
     value: str,
-) -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str] | None]:
+) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str] | None]:
     """The identifying parts of an address, each with a pattern (every line long enough to
     point at one place - house number and street, or a first-line house name - and the
     postcode however it is spaced or split), and a pattern for the whole address."""
@@ -158,7 +163,7 @@ def _address_patterns(
         pattern = _text_pattern(code)
         if pattern is not None:
             parts.append((code, pattern))
-    return parts, _text_pattern(value)
+    return tuple(parts), _text_pattern(value)
 
 
 def _found_parts(folded_text: str, kind: ContactKind, value: str) -> list[str]:

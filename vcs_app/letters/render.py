@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
-from jinja2 import FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import DictLoader, FileSystemLoader, StrictUndefined, meta, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -60,10 +60,9 @@ def _welsh_with(name: str) -> str:
     return f"{'ag' if name[:1].casefold() in _WELSH_VOWELS else 'â'} {name}"
 
 
-@functools.cache
-def _environment(directory: Path) -> SandboxedEnvironment:
+def _sandbox(loader: jinja2.BaseLoader) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
-        loader=FileSystemLoader(directory, encoding="utf-8"),
+        loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -72,6 +71,18 @@ def _environment(directory: Path) -> SandboxedEnvironment:
     env.filters["long_date"] = _long_date_filter
     env.filters["cy_a"] = _welsh_with
     return env
+
+
+@functools.cache
+def _environment(directory: Path) -> SandboxedEnvironment:
+    return _sandbox(FileSystemLoader(directory, encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=64)
+def _source_environment(name: str, base_source: str, body_source: str) -> SandboxedEnvironment:
+    """An environment over wording kept in the database (an edited or an old version);
+    cached so a batch of letters compiles each version once."""
+    return _sandbox(DictLoader({BASE_TEMPLATE: base_source, name: body_source}))
 
 
 @functools.cache
@@ -84,11 +95,51 @@ def _template_version(directory: Path, name: str) -> str:
     letter shows exactly which wording produced it (read afresh: templates reload when
     edited, and the version must follow)."""
     env = _environment(directory)
+    sources = [
+        env.loader.get_source(env, source_name)[0]  # type: ignore[union-attr]
+        for source_name in (BASE_TEMPLATE, name)
+    ]
+    return source_version(*sources, directory=directory)
+
+
+def source_version(base_source: str, body_source: str, *, directory: Path = LETTERS_DIR) -> str:
+    """The version of a template's wording: the catalogue version plus a hash of the base
+    and body sources, so the same words always give the same version."""
     digest = hashlib.sha256()
-    for source_name in (BASE_TEMPLATE, name):
-        source, _, _ = env.loader.get_source(env, source_name)  # type: ignore[union-attr]
+    for source in (base_source, body_source):
         digest.update(source.encode("utf-8"))
     return f"{_catalogue(directory).version}+{digest.hexdigest()[:12]}"
+
+
+def template_source(
+    template_key: str, language: Language, *, directory: Path = LETTERS_DIR
+) -> tuple[str, str]:
+    """The standard wording of a letter as (base source, body source)."""
+    _catalogue(directory).get(template_key)
+    env = _environment(directory)
+    name = f"{Language(language).value}/{template_key}.html.j2"
+    try:
+        return tuple(  # type: ignore[return-value]
+            env.loader.get_source(env, source_name)[0]  # type: ignore[union-attr]
+            for source_name in (BASE_TEMPLATE, name)
+        )
+    except jinja2.TemplateNotFound as exc:
+        raise LetterError(
+            f"The {Language(language).value} template for the letter '{template_key}' is "
+            f"missing ({exc.name})."
+        ) from exc
+
+
+def template_fields(body_source: str) -> frozenset[str]:
+    """The context fields a template body uses (parsed, not run): which of a letter's
+    optional details the VLO should be asked for."""
+    try:
+        parsed = _sandbox(DictLoader({})).parse(body_source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise LetterError(
+            f"The template has a mistake on line {exc.lineno}: {exc.message}"
+        ) from exc
+    return frozenset(meta.find_undeclared_variables(parsed))
 
 
 def available_templates(directory: Path = LETTERS_DIR) -> list[TemplateInfo]:
@@ -105,6 +156,50 @@ def render_letter(
 ) -> RenderedLetter:
     """Render one letter in the context's language; raises LetterError naming the
     letter and the field when something it needs is missing."""
+    language = Language(ctx.language)
+    name = f"{language.value}/{template_key}.html.j2"
+    html = _render(_environment(directory), template_key, ctx, directory=directory, title=None)
+    return _rendered(template_key, language, html, _template_version(directory, name))
+
+
+def render_from_source(
+    template_key: str,
+    ctx: LetterContext,
+    *,
+    base_source: str,
+    body_source: str,
+    title: str | None = None,
+    directory: Path = LETTERS_DIR,
+) -> RenderedLetter:
+    """Render with wording kept elsewhere (an office's edited version, or the version an
+    old letter was sent with). `title` overrides the catalogue's title, so an old letter
+    keeps the title it was sent with."""
+    name = f"{Language(ctx.language).value}/{template_key}.html.j2"
+    env = _source_environment(name, base_source, body_source)
+    html = _render(env, template_key, ctx, directory=directory, title=title)
+    version = source_version(base_source, body_source, directory=directory)
+    return _rendered(template_key, Language(ctx.language), html, version)
+
+
+def _rendered(key: str, language: Language, html: str, version: str) -> RenderedLetter:
+    return RenderedLetter(
+        template_key=key,
+        language=language,
+        html=html,
+        text=html_to_text(html),
+        content_hash=hashlib.sha256(html.encode("utf-8")).hexdigest(),
+        template_version=version,
+    )
+
+
+def _render(
+    env: SandboxedEnvironment,
+    template_key: str,
+    ctx: LetterContext,
+    *,
+    directory: Path,
+    title: str | None,
+) -> str:
     info = _catalogue(directory).get(template_key)
     language = Language(ctx.language)
     missing = ctx.missing(info.needs)
@@ -115,9 +210,9 @@ def render_letter(
         )
     name = f"{language.value}/{template_key}.html.j2"
     values = {f.name: getattr(ctx, f.name) for f in fields(ctx)}
-    values["letter_title"] = info.title(language)
+    values["letter_title"] = title or info.title(language)
     try:
-        html = _environment(directory).get_template(name).render(values)
+        return env.get_template(name).render(values)
     except jinja2.UndefinedError as exc:
         match = _MISSING_NAME.search(exc.message or "")
         field = next((g for g in match.groups() if g), "?") if match else "?"
@@ -130,16 +225,16 @@ def render_letter(
             f"The {language.value} template for the letter '{template_key}' is missing "
             f"({exc.name})."
         ) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise LetterError(
+            f"The letter '{template_key}' ({language.value}) has a mistake on line "
+            f"{exc.lineno}: {exc.message}"
+        ) from exc
     except jinja2.TemplateError as exc:
         raise LetterError(f"The letter '{template_key}' cannot be produced: {exc}") from exc
-    return RenderedLetter(
-        template_key=template_key,
-        language=language,
-        html=html,
-        text=html_to_text(html),
-        content_hash=hashlib.sha256(html.encode("utf-8")).hexdigest(),
-        template_version=_template_version(directory, name),
-    )
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # Only an edited template can get here (e.g. a sum that divides by zero).
+        raise LetterError(f"The letter '{template_key}' cannot be produced: {exc}") from exc
 
 
 class _TextExtractor(HTMLParser):

@@ -22,11 +22,27 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import CaseStatus, DomainError, label
-from vcs_app.qt.dialogs.forms import LiaisonDialog, OffenderDialog, ReferralDialog, VictimDialog
+from vcs_app.qt.auto_backup import AutoBackup
+from vcs_app.qt.dialogs.bulk_dates import import_date_changes
+from vcs_app.qt.dialogs.condition import run_case_action
+from vcs_app.qt.dialogs.forms import LiaisonDialog, OffenderDialog, VictimDialog
+from vcs_app.qt.dialogs.key_date import add_key_date
+from vcs_app.qt.dialogs.letter import run_letter_action, write_letter_for_current
+from vcs_app.qt.dialogs.sentence import record_event, record_sentence
+from vcs_app.qt.dialogs.startup_problem import run_checked
+from vcs_app.qt.dialogs.template_editor import edit_templates
+from vcs_app.qt.intake_actions import IntakeActions
 from vcs_app.qt.models.caseload_model import CaseloadModel
+from vcs_app.qt.views.audit_view import AuditLogView
+from vcs_app.qt.views.batch_letters import open_batch_letters
 from vcs_app.qt.views.case_view import CaseView
+from vcs_app.qt.views.condition_stats import ConditionStatsView
+from vcs_app.qt.views.dashboard import DashboardView
+from vcs_app.qt.views.om_directory import OMDirectoryView
+from vcs_app.qt.views.reports import ReportView
+from vcs_app.qt.views.waiting_on_om import WaitingOnOMView
 from vcs_app.qt.widgets import table_view
-from vcs_app.services import cases
+from vcs_app.services import backups, cases
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace, open_workspace
 
@@ -102,9 +118,18 @@ class CaseloadView(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace, *, remember_layout: bool = True) -> None:
+    def __init__(
+        self, ws: Workspace, *, remember_layout: bool = True, backup_folder: Path | None = None
+    ) -> None:
+        """`backup_folder` turns on automatic backups (on a timer and on exit) there."""
         super().__init__()
         self.ws = ws
+        self.auto_backup = AutoBackup(
+            self,
+            ws,
+            backup_folder or backups.backup_folder_for(ws.path),
+            scheduled=backup_folder is not None,
+        )
         self._remember_layout = remember_layout
         self.setWindowTitle(f"VCS Desk — {ws.path.name}")
         self.tabs = QTabWidget()
@@ -113,11 +138,23 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Open views")
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.caseload = CaseloadView(ws)
+        # Several cases can be selected: batch letters go to the selection.
+        self.caseload.table.setSelectionMode(self.caseload.table.SelectionMode.ExtendedSelection)
         self.tabs.addTab(self.caseload, "Caseload")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.intake = IntakeActions(self)
+        self.dashboard = DashboardView(ws)
+        self.tabs.addTab(self.dashboard, "Dashboard")
+        self.tabs.tabBar().setTabButton(1, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.dashboard.open_case.connect(self.open_case)
+        self.dashboard.complete_task.connect(self.intake.complete_task)
+        self.dashboard.counts_changed.connect(
+            lambda counts: self.tabs.setTabText(1, f"Dashboard ({counts.overdue:,} overdue)")
+        )
+        self.dashboard.refresh()
         self.setCentralWidget(self.tabs)
         self.caseload.table.activated.connect(self._open_from_table)
-        self.caseload.model.modelReset.connect(self._update_status)
+        self.caseload.model.modelReset.connect(self._show_status)
         self._build_menus()
         self._update_status()
         self._restore_layout()
@@ -136,6 +173,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&New referral…", self.new_referral, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Import referrals…", self.intake.import_referrals, "Ctrl+I")
+        self._action(
+            file_menu, "Import &date changes…", lambda: import_date_changes(self), "Ctrl+Shift+K"
+        ).setObjectName("import_date_changes")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
@@ -145,16 +186,45 @@ class MainWindow(QMainWindow):
         self._action(case, "Edit &victim…", self._edit_victim_current, "Ctrl+E")
         self._action(case, "Edit &offender…", self._edit_offender_current, "Ctrl+Shift+E")
         self._action(case, "Add &liaison note…", self._add_liaison_current, "Ctrl+L")
+        self._action(
+            case, "Request licence co&ndition…", self._request_condition_current, "Ctrl+Shift+C"
+        )
+        for text, command, shortcut, name in (
+            ("Record &sentence…", record_sentence, "Ctrl+Shift+S", "record_sentence"),
+            ("Add official &key date…", add_key_date, "Ctrl+K", "add_key_date"),
+            ("Record sentence e&vent…", record_event, "Ctrl+Shift+V", "record_sentence_event"),
+        ):
+            action = self._action(case, text, lambda _=False, c=command: c(self), shortcut)
+            action.setObjectName(name)
+        self._action(case, "Write le&tter…", lambda: write_letter_for_current(self), "Ctrl+Shift+W")
+        self._action(case, "&Batch letters…", lambda: open_batch_letters(self), "Ctrl+Shift+P")
         self._action(case, "&Close case tab", self._close_current, QKeySequence.StandardKey.Close)
         view = bar.addMenu("&View")
         self._action(view, "&Caseload", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self._action(view, "Das&hboard", self.show_dashboard, "Ctrl+2")
+        self._action(view, "&Waiting on OM", self.open_waiting_on_om, "Ctrl+Shift+O")
+        self._action(view, "OM &directory", self.open_om_directory, "Ctrl+Shift+D")
+        self._action(view, "Condition &statistics", self.open_condition_stats, "Ctrl+Shift+I")
+        tools = bar.addMenu("&Tools")
+        self._action(tools, "Audit &log…", self.open_audit_log, "Ctrl+Shift+L")
+        self._action(tools, "&Back up now…", self.auto_backup.back_up_now, "Ctrl+Shift+B")
+        self._action(tools, "Letter &templates…", lambda: edit_templates(self), "Ctrl+Shift+T")
+        reports_menu = bar.addMenu("&Reports")
+        self._action(
+            reports_menu, "&Management report…", self.open_reports, "Ctrl+Shift+R"
+        ).setObjectName("open_reports")
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About VCS Desk", self.about)
 
     # --- status and layout --------------------------------------------------------------
 
     def _update_status(self) -> None:
-        counts = cases.caseload_counts(self.ws)
+        """Recount the file's cases (after a change), then show the status line."""
+        self._counts = cases.caseload_counts(self.ws)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        counts = self._counts
         self.statusBar().showMessage(
             f"Database: {self.ws.path}   ·   {counts.get('open', 0):,} open cases, "
             f"{counts.get('victims', 0):,} victims   ·   showing "
@@ -179,6 +249,10 @@ class MainWindow(QMainWindow):
                 self.caseload.table.setColumnWidth(column, width)
 
     def closeEvent(self, event) -> None:
+        if self.auto_backup.wants_exit_backup():  # close again once the copy is made
+            event.ignore()
+            self.auto_backup.run_exit_backup(then=self.close)
+            return
         settings = self._settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("caseload/header", self.caseload.table.horizontalHeader().saveState())
@@ -216,13 +290,20 @@ class MainWindow(QMainWindow):
             view.edit_victim.connect(self.edit_victim)
             view.edit_offender.connect(self.edit_offender)
             view.add_liaison.connect(self.add_liaison)
+            self.intake.attach(view)
+            view.om_work.connect(lambda *args: run_case_action(self, *args))
+            view.letter_action.connect(lambda *args: run_letter_action(self, *args))
             self.tabs.addTab(view, f"{case.link.ref} {case.victim.family_name}")
         self.tabs.setCurrentWidget(view)
         view.tabs.setFocus()
         return view
 
+    def show_dashboard(self) -> None:
+        self.tabs.setCurrentWidget(self.dashboard)
+        self.dashboard.focus_list()
+
     def close_tab(self, index: int) -> None:
-        if index > 0:
+        if index > 0 and self.tabs.widget(index) is not self.dashboard:
             widget = self.tabs.widget(index)
             self.tabs.removeTab(index)
             widget.deleteLater()
@@ -266,6 +347,10 @@ class MainWindow(QMainWindow):
                 case = self._call(cases.open_case, self.ws, case_id)
                 if case is not None:
                     view.show_case(case)
+        for i in range(1, self.tabs.count()):  # dashboards that list many cases
+            widget = self.tabs.widget(i)
+            if hasattr(widget, "refresh_after"):
+                widget.refresh_after(changed)
         self._update_status()
 
     def edit_victim(self, case_id: int) -> None:
@@ -274,7 +359,7 @@ class MainWindow(QMainWindow):
             return
         victim = VictimDialog.ask(self, case.victim)
         if victim is not None:
-            self._refresh(self._call(cases.update_victim, self.ws, victim))
+            self.intake.edit_victim(victim)
 
     def edit_offender(self, case_id: int) -> None:
         case = self._call(cases.open_case, self.ws, case_id)
@@ -287,20 +372,55 @@ class MainWindow(QMainWindow):
     def add_liaison(self, case_id: int) -> None:
         view = self.case_tab(case_id)
         om_name = view.case.link.om_name if view else ""
-        entry = LiaisonDialog.ask(self, case_id, om_name)
+        requests = [(r.id, r.title) for r in view.case.conditions] if view else []
+        entry = LiaisonDialog.ask(self, case_id, om_name, requests)
         if entry is not None:
             self._refresh(self._call(cases.add_liaison_entry, self.ws, entry))
 
     def new_referral(self) -> None:
-        values = ReferralDialog.ask(self)
-        if values is None:
-            return
-        case_id = self._call(
-            cases.create_referral, self.ws, values["victim"], values["offender"], values["link"]
-        )
-        if case_id is not None:
-            self.caseload.model.reload()
-            self.open_case(case_id)
+        self.intake.new_referral()
+
+    def _request_condition_current(self) -> None:
+        if (case_id := self._current_case_id()) is not None:
+            run_case_action(self, case_id, "request")
+
+    def _open_view(self, kind: type[QWidget], title: str) -> QWidget:
+        """Show the one tab of this kind, creating it the first time."""
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, kind):
+                widget.reload()
+                break
+        else:
+            widget = kind(self)
+            self.tabs.addTab(widget, title)
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def open_waiting_on_om(self) -> WaitingOnOMView:
+        return self._open_view(WaitingOnOMView, "Waiting on OM")
+
+    def open_om_directory(self) -> OMDirectoryView:
+        return self._open_view(OMDirectoryView, "OM directory")
+
+    def open_condition_stats(self) -> ConditionStatsView:
+        return self._open_view(ConditionStatsView, "Condition statistics")
+
+    def open_reports(self) -> ReportView:
+        return self._open_view(ReportView, "Reports")
+
+    def open_audit_log(self) -> AuditLogView:
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, AuditLogView):
+                widget.model.reload()
+                self.tabs.setCurrentWidget(widget)
+                return widget
+        view = AuditLogView(self.ws)
+        self.tabs.addTab(view, "Audit log")
+        self.tabs.setCurrentWidget(view)
+        view.table.setFocus()
+        return view
 
     def about(self) -> None:
         QMessageBox.about(
@@ -318,14 +438,12 @@ def _app() -> QApplication:
 
 
 def run_gui(path: Path) -> int:
-    app = _app()
-    ws = open_workspace(path)
-    window = MainWindow(ws)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        ws.close()
+    """Lock the file, open it (or say why not and offer a backup), then run the window
+    with automatic backups; see qt/dialogs/startup_problem.py."""
+    _app()
+    return run_checked(
+        path, lambda ws: MainWindow(ws, backup_folder=backups.backup_folder_for(ws.path))
+    )
 
 
 def screenshot(db: Path, out: Path, *, view: str = "caseload", size=(1280, 800)) -> None:
@@ -338,6 +456,8 @@ def screenshot(db: Path, out: Path, *, view: str = "caseload", size=(1280, 800))
         window.show()
         if view == "case" and window.caseload.model.rowCount():
             window.open_case(window.caseload.model.case_id(0))
+        elif view == "dashboard":
+            window.show_dashboard()
         app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out)):

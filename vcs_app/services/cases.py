@@ -17,7 +17,17 @@ from vcs_app.domain.model import (
     Victim,
 )
 from vcs_app.services.workspace import Workspace
-from vcs_app.storage import audit, repo_caseload, repo_cases, repo_events
+from vcs_app.storage import (
+    audit,
+    repo_caseload,
+    repo_cases,
+    repo_conditions,
+    repo_events,
+    repo_intake,
+    repo_letters,
+    repo_om,
+    repo_sentences,
+)
 
 
 @dataclass(frozen=True)
@@ -212,12 +222,17 @@ def open_case(ws: Workspace, link_id: int) -> CaseFile:
             offender=offender,
             contacts=repo_cases.contact_details(db, victim.id),
             key_dates=repo_events.key_dates_for_offender(db, offender.id),
-            liaison=repo_events.liaison_for_case(db, link_id),
+            liaison=repo_om.liaison_for_case(db, link_id),
             tasks=repo_events.tasks_for_case(db, link_id),
             history=audit.history_for_case(db, link_id),
             contact_log=repo_events.contacts_for_case(db, link_id),
             opt_history=repo_events.opt_history(db, link_id),
             other_links=tuple(others[i] for i in sorted(others)),
+            referral=repo_intake.referral_record(db, link_id),
+            letters=repo_letters.letters_for_case(db, link_id),
+            conditions=repo_conditions.conditions_for_case(db, link_id),
+            om_history=repo_om.om_history(db, link_id),
+            sentence_file=repo_sentences.sentence_file(db, offender.id),
         )
 
 
@@ -258,20 +273,10 @@ SORT_KEYS = tuple(repo_caseload.SORTS)
 
 
 def add_liaison_entry(ws: Workspace, entry: LiaisonEntry) -> Changed:
-    with ws.store.atomic() as db:
-        repo_cases.get_link(db, entry.link_id)
-        entry = replace(entry, recorded_by=ws.user)
-        entry_id = repo_events.insert_liaison(db, entry)
-        audit.record(
-            db,
-            who=ws.user,
-            action="create",
-            entity="liaison_entry",
-            entity_id=entry_id,
-            link_id=entry.link_id,
-            detail={"party": entry.party.value, "direction": entry.direction.value},
-        )
-    return Changed((entry.link_id,), "liaison_entry", entry_id)
+    """Log a liaison note; services.liaison applies its waiting, chasing and replying."""
+    from vcs_app.services import liaison  # it builds on this module (Changed)
+
+    return liaison.log_liaison(ws, entry)
 
 
 def add_key_date(ws: Workspace, key_date: KeyDate) -> Changed:

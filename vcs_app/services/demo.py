@@ -281,7 +281,10 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             )
         if status == "open":
             rule = "turning_18" if minor else rng.choice(list(TASK_TITLES)[:-1])
-            due = today + timedelta(days=rng.randint(-15, 40))
+            # Mostly ahead of today, a few overdue: what a kept-up caseload looks like.
+            due = today + timedelta(
+                days=rng.choices((rng.randint(-10, -1), rng.randint(0, 60)), weights=(8, 92))[0]
+            )
             tasks.append((v, rule, TASK_TITLES[rule], due.isoformat(), None, None, now))
         done_rule = "referral_to_offer"
         tasks.append(

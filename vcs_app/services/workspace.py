@@ -10,6 +10,8 @@ from pathlib import Path
 
 from vcs_app.storage import audit
 from vcs_app.storage.db import Store, open_store
+from vcs_app.storage.lock import DatabaseLock
+from vcs_app.storage.lock import DatabaseLocked as DatabaseLocked  # for the GUI
 
 
 @dataclass
@@ -57,3 +59,12 @@ def worker_workspace(ws: Workspace) -> Iterator[Workspace]:
         yield other
     finally:
         other.close()
+
+
+def lock_database(path: Path | str) -> DatabaseLock:
+    """Take the single-writer lock before opening the file for the GUI.
+
+    Raises DatabaseLocked (a DomainError) naming the lock file and the copy holding it;
+    a lock left behind by a crashed copy is taken over (see `DatabaseLock.recovered_from`).
+    """
+    return DatabaseLock(path).acquire()

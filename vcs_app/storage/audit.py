@@ -84,25 +84,26 @@ def verify_chain(db: Database) -> int | None:
     return None
 
 
+def _entry(r: tuple) -> AuditEntry:
+    return AuditEntry(
+        id=r[0],
+        at=datetime.fromisoformat(r[1]),
+        who=r[2],
+        action=r[3],
+        entity=r[4],
+        entity_id=r[5],
+        link_id=r[6],
+        detail=r[7],
+    )
+
+
 def history_for_case(db: Database, link_id: int, limit: int = 200) -> tuple[AuditEntry, ...]:
     rows = db.execute(
         "SELECT id, at, who, action, entity, entity_id, link_id, detail FROM audit"
         " WHERE link_id = ? ORDER BY id DESC LIMIT ?",
         [link_id, limit],
     ).fetchall()
-    return tuple(
-        AuditEntry(
-            id=r[0],
-            at=datetime.fromisoformat(r[1]),
-            who=r[2],
-            action=r[3],
-            entity=r[4],
-            entity_id=r[5],
-            link_id=r[6],
-            detail=r[7],
-        )
-        for r in rows
-    )
+    return tuple(_entry(r) for r in rows)
 
 
 def chain_problem(db: Database) -> str | None:
@@ -112,3 +113,85 @@ def chain_problem(db: Database) -> str | None:
     except sqlite3.DatabaseError as exc:
         return f"the audit log cannot be read ({exc})"
     return None if broken is None else f"audit log chain broken at row {broken}"
+
+
+# --- reading the log (the audit viewer and its export) ----------------------------------
+
+_COLUMNS = "id, at, who, action, entity, entity_id, link_id, detail"
+
+
+def _where(
+    who: str | None,
+    link_id: int | None,
+    since: str | None,
+    until: str | None,
+    action: str | None,
+) -> tuple[str, dict]:
+    clauses, params = [], {}
+    for column, value in (("who", who), ("link_id", link_id), ("action", action)):
+        if value is not None:
+            clauses.append(f"{column} = :{column}")
+            params[column] = value
+    if since is not None:
+        clauses.append("at >= :since")
+        params["since"] = since
+    if until is not None:
+        clauses.append("at < :until")
+        params["until"] = until
+    return " AND ".join(clauses) or "1", params
+
+
+def find_entries(
+    db: Database,
+    *,
+    who: str | None = None,
+    link_id: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    action: str | None = None,
+    before_id: int | None = None,
+    limit: int | None = 500,
+) -> tuple[AuditEntry, ...]:
+    """Matching rows newest first; page on with `before_id` (keyset, never OFFSET).
+
+    `since` and `until` are UTC ISO times (`until` exclusive), compared as stored text.
+    """
+    where, params = _where(who, link_id, since, until, action)
+    if before_id is not None:
+        where += " AND id < :before_id"
+        params["before_id"] = before_id
+    sql = f"SELECT {_COLUMNS} FROM audit WHERE {where} ORDER BY id DESC"
+    if limit is not None:
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    return tuple(_entry(r) for r in db.execute(sql, params))
+
+
+def count_entries(
+    db: Database,
+    *,
+    who: str | None = None,
+    link_id: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    action: str | None = None,
+) -> int:
+    where, params = _where(who, link_id, since, until, action)
+    return db.execute(f"SELECT count(*) FROM audit WHERE {where}", params).fetchone()[0]
+
+
+def distinct_values(db: Database, column: str) -> list[str]:
+    """The users (`who`) or actions seen in the log, for the viewer's filters."""
+    if column not in ("who", "action"):
+        raise ValueError(column)
+    return [r[0] for r in db.execute(f"SELECT DISTINCT {column} FROM audit ORDER BY {column}")]
+
+
+def case_id_for_ref(db: Database, ref: str) -> int | None:
+    row = db.execute("SELECT id FROM link WHERE ref = ?", [ref]).fetchone()
+    return row[0] if row else None
+
+
+def latest_id(db: Database) -> int:
+    """The newest row's id (0 for an empty log): a cheap 'has anything happened' mark."""
+    return db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]

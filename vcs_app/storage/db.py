@@ -7,6 +7,7 @@ implementation (a shared PostgreSQL server) would replace this package, not the 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -46,6 +47,10 @@ _KNOWN_REFUSALS = {
 }
 
 
+class _TransactionLost(Exception):
+    """Internal: unwinds the outermost block whose transaction SQLite discarded."""
+
+
 def _explain(exc: sqlite3.Error) -> str:
     text = str(exc)
     for known, meaning in _KNOWN_REFUSALS.items():
@@ -66,6 +71,8 @@ class Store:
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self._depth = 0
+        self._lost: str | None = None  # why SQLite threw the open transaction away
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -73,12 +80,34 @@ class Store:
 
         A database refusal rolls the whole transaction back and surfaces as a StoreError
         whose message a user can read; nothing of the use case is left half-written.
+
+        On a full disk or an I/O error SQLite may roll back the whole transaction by
+        itself, savepoints and all. A caller that catches a nested block's error and
+        carries on (an import skipping a bad row) would then write outside any
+        transaction, each statement committing alone. So the loss is remembered: later
+        nested blocks fail at once, stray statements land in a fresh transaction, and the
+        outermost block rolls that back and fails with the original reason.
         """
+        if self._lost is not None:
+            raise StoreError(self._lost)
+        self._depth += 1
         try:
             with self.db.atomic():
                 yield self.db
+                if self._depth == 1 and self._lost is not None:
+                    raise _TransactionLost
+        except _TransactionLost:
+            raise StoreError(self._lost or "Not saved.") from None
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc)) from exc
+            message = _explain(exc)
+            if self._depth > 1 and not self.db.conn.in_transaction:
+                self._lost = message
+                self.db.execute("BEGIN")  # catch whatever the caller writes next
+            raise StoreError(message) from exc
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._lost = None
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -102,11 +131,47 @@ class Store:
 def _check_header(path: Path) -> None:
     try:
         with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+            header = fh.read(100)
+        size = path.stat().st_size
     except OSError as exc:
         raise StoreError(f"Cannot read {path}: {exc.strerror}.") from exc
-    if header and header != SQLITE_HEADER:
+    if header and not header.startswith(SQLITE_HEADER):
         raise StoreError(f"{path} is not a VCS Desk database (not an SQLite file).")
+    if len(header) == 100 and not _has_journal(path):
+        # Bytes 16-17: page size (1 means 65536); 28-31: pages, valid when the change
+        # counter (24-27) matches 92-95. A file shorter than that lost its end (unless a
+        # journal is there to complete it, e.g. after a crash during a checkpoint).
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        if header[24:28] == header[92:96] and size < pages * page_size:
+            raise StoreError(
+                f"{path} is truncated ({size:,} of {pages * page_size:,} bytes): part of"
+                " the file is missing."
+            )
+
+
+def _has_journal(path: Path) -> bool:
+    for suffix in ("-wal", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        with contextlib.suppress(OSError):
+            if companion.stat().st_size > 0:
+                return True
+    return False
+
+
+def _check_writable(path: Path) -> None:
+    """A read-only file or folder is named as such, not reported as damaged."""
+    if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise StoreError(
+            f"{path} is read-only: VCS Desk needs to save changes to it. Make it writable,"
+            " or copy it to a folder of your own and open the copy."
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            f"The folder {path.parent} is read-only: VCS Desk needs to write its journal"
+            " beside the database. Move the database to a folder of your own."
+        )
 
 
 def _apply_pragmas(db: Database) -> None:
@@ -137,12 +202,15 @@ def open_store(path: Path | str, *, create: bool = False) -> Store:
         raise StoreError(f"{path} is a folder, not a database file.")
     else:
         _check_header(path)
+        if not create and path.stat().st_size == 0:
+            raise StoreError(f"{path} is empty (0 bytes): it is not a caseload any more.")
+        _check_writable(path)
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(str(path))
         db = Database(conn, execute_plugins=False)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            db.close()
             raise StoreError(
                 f"{path} was written by a newer VCS Desk (schema {version}, this version "
                 f"knows {SCHEMA_VERSION}); update VCS Desk to open it."
@@ -150,6 +218,15 @@ def open_store(path: Path | str, *, create: bool = False) -> Store:
         _apply_pragmas(db)
         if version < SCHEMA_VERSION:
             migrate(db)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        # A refused file is let go at once: a connection left open would later tidy up
+        # (checkpoint, delete) journal files that by then may belong to a restored file.
+        if conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+        if isinstance(exc, StoreError):
+            raise
+        if "readonly" in str(exc):
+            raise StoreError(f"{path} cannot be written to ({exc}).") from exc
         raise StoreError(f"{path} is damaged or unreadable ({exc}).") from exc
     return Store(db, path)

@@ -288,6 +288,281 @@ def m0002_task_clocks(db: Database) -> None:
 # Later migrations are appended below, each with the next number; never edit one that
 # has shipped.
 
+@MIGRATIONS(name="0008_caseload_sort_indexes")
+def m0008_caseload_sort_indexes(db: Database) -> None:
+    """Open cases sorted by offender or next due date without a temporary sort."""
+    db.execute("CREATE INDEX link_status_offender ON link(status, sort_offender)")
+    db.execute("CREATE INDEX link_status_next_due ON link(status, next_due)")
+
+
+@MIGRATIONS(name="0003_intake")
+def m0003_intake(db: Database) -> None:
+    """What a referral said (sentence, who the contact acts for) beside its case, and
+    whether a manager overrode the eligibility the rules gave."""
+    db.execute(
+        f"""CREATE TABLE referral (
+            link_id INTEGER PRIMARY KEY REFERENCES link(id),
+            sentence_type TEXT,
+            custody_months REAL CHECK (custody_months IS NULL OR custody_months >= 0),
+            {_bool("serious_risk_agreed")},
+            {_bool("eligibility_overridden")},
+            acting_for TEXT NOT NULL DEFAULT '',
+            relationship TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    # Duplicate checks look offenders up by prison number on every referral imported.
+    db.execute("CREATE INDEX offender_nomis ON offender(nomis) WHERE nomis IS NOT NULL")
+    # The dashboard reads (due date, task, case) of every open task due within a week.
+    db.execute("CREATE INDEX task_open_due_link ON task(due_on, link_id) WHERE done_on IS NULL")
+
+
+
+@MIGRATIONS(name="0006_letter_log")
+def m0006_letter_log(db: Database) -> None:
+    """The letter log: each letter keeps what it said (context and template version), the
+    address it went to, the batch and task it came from, and an append-only list of steps
+    (drafted, approved, printed...) with who and when. Template wording is kept per version
+    so an old letter is always re-rendered with the words it was sent with.
+
+    `letter` is rebuilt (nothing wrote to it before this) to add the "withdrawn" status.
+    """
+    events = ("drafted", "approved", "printed", "pdf_saved", "reprinted", "returned", "withdrawn")
+    statuses = ("draft", "approved", "printed", "returned", "withdrawn")
+    for sql in (
+        f"""CREATE TABLE letter_batch (
+            id INTEGER PRIMARY KEY,
+            template TEXT NOT NULL,
+            {_d("on_date", True)},
+            letters INTEGER NOT NULL,
+            blocked INTEGER NOT NULL,
+            blocked_detail TEXT NOT NULL DEFAULT '[]',
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        f"""CREATE TABLE letter_new (
+            id INTEGER PRIMARY KEY,
+            link_id INTEGER NOT NULL REFERENCES link(id),
+            template TEXT NOT NULL,
+            template_version TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            {_choice("language", ("en", "cy"))},
+            content_hash TEXT NOT NULL,
+            {_choice("status", statuses, "draft")},
+            pdf_path TEXT,
+            recipient TEXT NOT NULL DEFAULT '',
+            address_id INTEGER REFERENCES contact_detail(id),
+            {_d("letter_date")},
+            context TEXT NOT NULL DEFAULT '{{}}',
+            batch_id INTEGER REFERENCES letter_batch(id),
+            task_id INTEGER REFERENCES task(id),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "INSERT INTO letter_new (id, link_id, template, template_version, language,"
+        " content_hash, status, pdf_path, created_by, created_at)"
+        " SELECT id, link_id, template, template_version, language, content_hash, status,"
+        " pdf_path, created_by, created_at FROM letter",
+        "DROP TABLE letter",
+        "ALTER TABLE letter_new RENAME TO letter",
+        "CREATE INDEX letter_link ON letter(link_id)",
+        "CREATE INDEX letter_batch_id ON letter(batch_id) WHERE batch_id IS NOT NULL",
+        "CREATE INDEX letter_task ON letter(task_id) WHERE task_id IS NOT NULL",
+        "CREATE INDEX letter_approved ON letter(id) WHERE status = 'approved'",
+        f"""CREATE TABLE letter_event (
+            id INTEGER PRIMARY KEY,
+            letter_id INTEGER NOT NULL REFERENCES letter(id),
+            {_choice("event", events)},
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            template_version TEXT NOT NULL DEFAULT '',
+            pdf_path TEXT,
+            detail TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX letter_event_letter ON letter_event(letter_id)",
+        """CREATE TRIGGER letter_event_no_update BEFORE UPDATE ON letter_event
+           BEGIN SELECT RAISE(ABORT, 'the letter log is append-only'); END""",
+        f"""CREATE TABLE letter_template (
+            id INTEGER PRIMARY KEY,
+            template TEXT NOT NULL,
+            {_choice("language", ("en", "cy"))},
+            version TEXT NOT NULL,
+            base_source TEXT NOT NULL,
+            body_source TEXT NOT NULL,
+            {_choice("origin", ("standard", "edited"))},
+            note TEXT NOT NULL DEFAULT '',
+            saved_by TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            UNIQUE (template, language, version)
+        )""",
+    ):
+        db.execute(sql)
+
+
+@MIGRATIONS(name="0007_reliability")
+def m0007_reliability(db: Database) -> None:
+    """The audit viewer filters by user, action and period without reading the whole log."""
+    db.execute("CREATE INDEX audit_who ON audit(who)")
+    db.execute("CREATE INDEX audit_action ON audit(action)")
+    db.execute("CREATE INDEX audit_at ON audit(at)")
+
+
+@MIGRATIONS(name="0005_conditions_om")
+def m0005_conditions_om(db: Database) -> None:
+    """Licence-condition requests keep every step (dated, attributed), the OM they went to
+    and any map; liaison notes know what waits for a reply, chases and answers; the OM
+    directory holds work contact routes only, and a case's OM changes keep history."""
+    steps = (
+        "requested",
+        "sent",
+        "acknowledged",
+        "decided",
+        "victim_informed",
+        "chased",
+        "varied",
+        "ended",
+    )
+    for sql in (
+        "ALTER TABLE condition_request ADD COLUMN risk TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE condition_request ADD COLUMN field_values TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE condition_request ADD COLUMN map_path TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE condition_request ADD COLUMN om_name TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE condition_request ADD COLUMN om_team TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE condition_request ADD COLUMN licence_wording TEXT NOT NULL DEFAULT ''",
+        f"ALTER TABLE condition_request ADD COLUMN {_d('varied_on')}",
+        "CREATE INDEX condition_request_waiting ON condition_request(status)"
+        " WHERE status = 'sent' OR status = 'acknowledged'",
+        "CREATE INDEX condition_request_requested ON condition_request(requested_on)",
+        f"""CREATE TABLE condition_event (
+            id INTEGER PRIMARY KEY,
+            condition_request_id INTEGER NOT NULL REFERENCES condition_request(id),
+            link_id INTEGER NOT NULL REFERENCES link(id),
+            {_choice("step", steps)},
+            {_d("on_date", True)},
+            note TEXT NOT NULL DEFAULT '',
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX condition_event_request ON condition_event(condition_request_id)",
+        "CREATE INDEX condition_event_link ON condition_event(link_id)",
+        f"ALTER TABLE liaison_entry ADD COLUMN {_bool('awaiting_reply')}",
+        f"ALTER TABLE liaison_entry ADD COLUMN {_bool('is_chase')}",
+        f"ALTER TABLE liaison_entry ADD COLUMN {_bool('is_reply')}",
+        f"ALTER TABLE liaison_entry ADD COLUMN {_d('answered_on')}",
+        "ALTER TABLE liaison_entry ADD COLUMN answered_by INTEGER REFERENCES liaison_entry(id)",
+        "ALTER TABLE liaison_entry ADD COLUMN chase_of INTEGER REFERENCES liaison_entry(id)",
+        "CREATE INDEX liaison_entry_waiting ON liaison_entry(link_id, party)"
+        " WHERE awaiting_reply = 1 AND answered_on IS NULL",
+        "CREATE INDEX liaison_entry_request ON liaison_entry(condition_request_id)"
+        " WHERE condition_request_id IS NOT NULL",
+        "CREATE INDEX liaison_entry_chase_of ON liaison_entry(chase_of) WHERE chase_of IS NOT NULL",
+        # The waiting-on-OM list's general questions, without scanning every case.
+        "CREATE INDEX liaison_entry_questions ON liaison_entry(party) WHERE awaiting_reply = 1"
+        " AND answered_on IS NULL AND condition_request_id IS NULL AND is_chase = 0",
+        f"""CREATE TABLE om (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            team TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            name_key TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            {_bool("archived")}
+        )""",
+        f"""CREATE TABLE case_om (
+            id INTEGER PRIMARY KEY,
+            link_id INTEGER NOT NULL REFERENCES link(id),
+            om_name TEXT NOT NULL,
+            om_team TEXT NOT NULL DEFAULT '',
+            {_d("from_on")},
+            {_d("to_on")},
+            reason TEXT NOT NULL DEFAULT '',
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX case_om_link ON case_om(link_id)",
+        # All cases of one OM, and the directory's list of OM names on cases (covering).
+        "CREATE INDEX link_om ON link(om_name, om_team, status)",
+    ):
+        db.execute(sql)
+
+
+@MIGRATIONS(name="0004_sentences")
+def m0004_sentences(db: Database) -> None:
+    """Sentences keep their history (a correction supersedes); key dates say where they
+    came from and which bulk batch brought them; events through the sentence (parole,
+    HDC, release, recall, hospital moves) are kept per offender."""
+    offence_classes = (
+        "unknown",
+        "general",
+        "violent",
+        "violent_max_life",
+        "homicide_related",
+        "sexual",
+        "sexual_max_life",
+        "domestic_abuse_listed",
+        "terrorist",
+    )
+    event_kinds = (
+        "parole_review_start",
+        "parole_hearing",
+        "parole_decision",
+        "hdc_eligibility",
+        "rotl",
+        "open_conditions",
+        "release",
+        "recall",
+        "licence_end",
+        "hospital_leave",
+        "hospital_transfer",
+        "hospital_discharge",
+    )
+    for sql in (
+        f"ALTER TABLE sentence ADD COLUMN {_choice('offence_class', offence_classes, 'unknown')}",
+        "ALTER TABLE sentence ADD COLUMN superseded_by INTEGER REFERENCES sentence(id)",
+        f"""CREATE TABLE date_batch (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            row_count INTEGER NOT NULL CHECK (row_count >= 0),
+            changes INTEGER NOT NULL CHECK (changes >= 0),
+            cases INTEGER NOT NULL CHECK (cases >= 0),
+            open_cases INTEGER NOT NULL CHECK (open_cases >= 0),
+            tasks INTEGER NOT NULL CHECK (tasks >= 0),
+            {_bool("second_confirmation")},
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        "ALTER TABLE key_date ADD COLUMN origin TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE key_date ADD COLUMN batch_id INTEGER REFERENCES date_batch(id)",
+        "CREATE INDEX key_date_batch ON key_date(batch_id) WHERE batch_id IS NOT NULL",
+        f"""CREATE TABLE sentence_event (
+            id INTEGER PRIMARY KEY,
+            offender_id INTEGER NOT NULL REFERENCES offender(id),
+            {_choice("kind", event_kinds)},
+            {_d("event_on", True)},
+            {_d("notified_on", True)},
+            detail TEXT NOT NULL DEFAULT '',
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX sentence_event_offender ON sentence_event(offender_id, event_on)",
+    ):
+        db.execute(sql)
+
+
+@MIGRATIONS(name="0009_report_indexes")
+def m0009_report_indexes(db: Database) -> None:
+    """The management report counts questions to OMs past their follow-up date without
+    reading a million liaison notes."""
+    db.execute(
+        "CREATE INDEX liaison_entry_om_follow_up ON liaison_entry(follow_up_due)"
+        " WHERE party = 'om' AND direction = 'to' AND awaiting_reply = 1 AND is_chase = 0"
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

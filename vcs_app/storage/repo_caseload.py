@@ -65,7 +65,9 @@ def caseload_query(
 
 def caseload_ids(db: Database, **query) -> list[int]:
     sql, params = caseload_query(**query)
-    return [r[0] for r in db.execute(sql, params)]
+    # One JSON array from SQLite is about twice as fast as 100,000 Python row tuples.
+    wrapped = f"SELECT json_group_array(id) FROM ({sql})"
+    return json.loads(db.execute(wrapped, params).fetchone()[0])
 
 
 _ROW_SQL = """

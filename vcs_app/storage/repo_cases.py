@@ -16,6 +16,7 @@ from vcs_app.domain.model import (
     normalise_name,
 )
 from vcs_app.storage.db import utc_now
+from vcs_app.storage.rows import insert_row, select_rows, update_row
 
 
 def _iso(value: date | None) -> str | None:
@@ -62,16 +63,16 @@ def _victim(row: dict) -> Victim:
 
 
 def insert_victim(db: Database, victim: Victim) -> int:
-    return db["victim"].insert({**_victim_row(victim), "created_at": utc_now()}).last_pk
+    return insert_row(db, "victim", {**_victim_row(victim), "created_at": utc_now()})
 
 
 def update_victim(db: Database, victim: Victim) -> None:
-    db["victim"].update(victim.id, _victim_row(victim))
+    update_row(db, "victim", victim.id, _victim_row(victim))
     _sync_sort_keys(db, "victim_id", victim.id, "sort_victim", victim)
 
 
 def get_victim(db: Database, victim_id: int) -> Victim:
-    rows = list(db["victim"].rows_where("id = ?", [victim_id]))
+    rows = list(select_rows(db, "victim", "id = ?", [victim_id]))
     if not rows:
         raise NotFound(f"No victim with id {victim_id}.")
     return _victim(rows[0])
@@ -79,7 +80,9 @@ def get_victim(db: Database, victim_id: int) -> Victim:
 
 def find_victims(db: Database, victim: Victim) -> list[Victim]:
     """Possible duplicates: same normalised name and date of birth."""
-    rows = db["victim"].rows_where(
+    rows = select_rows(
+        db,
+        "victim",
         "name_key = ? AND (dob IS ? OR dob IS NULL OR ? IS NULL) AND archived = 0",
         [normalise_name(victim.full_name), _iso(victim.dob), _iso(victim.dob)],
     )
@@ -114,16 +117,16 @@ def _offender(row: dict) -> Offender:
 
 
 def insert_offender(db: Database, offender: Offender) -> int:
-    return db["offender"].insert({**_offender_row(offender), "created_at": utc_now()}).last_pk
+    return insert_row(db, "offender", {**_offender_row(offender), "created_at": utc_now()})
 
 
 def update_offender(db: Database, offender: Offender) -> None:
-    db["offender"].update(offender.id, _offender_row(offender))
+    update_row(db, "offender", offender.id, _offender_row(offender))
     _sync_sort_keys(db, "offender_id", offender.id, "sort_offender", offender)
 
 
 def get_offender(db: Database, offender_id: int) -> Offender:
-    rows = list(db["offender"].rows_where("id = ?", [offender_id]))
+    rows = list(select_rows(db, "offender", "id = ?", [offender_id]))
     if not rows:
         raise NotFound(f"No offender with id {offender_id}.")
     return _offender(rows[0])
@@ -131,7 +134,9 @@ def get_offender(db: Database, offender_id: int) -> Offender:
 
 def find_offenders(db: Database, offender: Offender) -> list[Offender]:
     """Possible duplicates: same CRN, or same normalised name and date of birth."""
-    rows = db["offender"].rows_where(
+    rows = select_rows(
+        db,
+        "offender",
         "(crn IS NOT NULL AND crn = ?) OR (name_key = ? AND dob IS ?)",
         [offender.crn or None, normalise_name(offender.full_name), _iso(offender.dob)],
     )
@@ -176,20 +181,20 @@ def _contact(row: dict) -> ContactDetail:
 
 
 def insert_contact_detail(db: Database, detail: ContactDetail) -> int:
-    return db["contact_detail"].insert(_contact_row(detail)).last_pk
+    return insert_row(db, "contact_detail", _contact_row(detail))
 
 
 def update_contact_detail(db: Database, detail: ContactDetail) -> None:
-    db["contact_detail"].update(detail.id, _contact_row(detail))
+    update_row(db, "contact_detail", detail.id, _contact_row(detail))
 
 
 def contact_details(db: Database, victim_id: int) -> tuple[ContactDetail, ...]:
-    rows = db["contact_detail"].rows_where("victim_id = ?", [victim_id], order_by="kind, id")
+    rows = select_rows(db, "contact_detail", "victim_id = ?", [victim_id], order_by="kind, id")
     return tuple(_contact(r) for r in rows)
 
 
 def get_contact_detail(db: Database, detail_id: int) -> ContactDetail:
-    rows = list(db["contact_detail"].rows_where("id = ?", [detail_id]))
+    rows = list(select_rows(db, "contact_detail", "id = ?", [detail_id]))
     if not rows:
         raise NotFound(f"No contact detail with id {detail_id}.")
     return _contact(rows[0])
@@ -247,17 +252,17 @@ def insert_link(db: Database, link: Link) -> int:
         "sort_offender": sort_key(offender.family_name, offender.given_name),
         "created_at": utc_now(),
     }
-    db["link"].insert(row)
+    insert_row(db, "link", row)
     refresh_search(db, [next_id])
     return next_id
 
 
 def update_link(db: Database, link: Link) -> None:
-    db["link"].update(link.id, _link_row(link))
+    update_row(db, "link", link.id, _link_row(link))
 
 
 def get_link(db: Database, link_id: int) -> Link:
-    rows = list(db["link"].rows_where("id = ?", [link_id]))
+    rows = list(select_rows(db, "link", "id = ?", [link_id]))
     if not rows:
         raise NotFound(f"No case with id {link_id}.")
     return _link(rows[0])

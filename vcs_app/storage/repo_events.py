@@ -1,4 +1,6 @@
-"""Things that happen on a case over time: liaison notes, key dates, tasks, opt changes."""
+"""Things that happen on a case over time: key dates, tasks, contacts, opt changes.
+
+(Liaison notes live in repo_om.py, beside the offender-manager requests they answer.)"""
 
 from __future__ import annotations
 
@@ -6,54 +8,10 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from vcs_app.domain.model import ContactEvent, KeyDate, LiaisonEntry, NotFound, OptState, Task
+from vcs_app.domain.model import ContactEvent, KeyDate, NotFound, OptState, Task
 from vcs_app.storage.db import utc_now
 from vcs_app.storage.repo_cases import _date, _iso, refresh_next_due
-
-# --- liaison --------------------------------------------------------------------------
-
-
-def insert_liaison(db: Database, entry: LiaisonEntry) -> int:
-    return (
-        db["liaison_entry"]
-        .insert(
-            {
-                "link_id": entry.link_id,
-                "happened_on": _iso(entry.happened_on),
-                "direction": entry.direction.value,
-                "party": entry.party.value,
-                "channel": entry.channel.value,
-                "who": entry.who,
-                "summary": entry.summary,
-                "follow_up_due": _iso(entry.follow_up_due),
-                "recorded_by": entry.recorded_by,
-                "recorded_at": utc_now(),
-            }
-        )
-        .last_pk
-    )
-
-
-def liaison_for_case(db: Database, link_id: int) -> tuple[LiaisonEntry, ...]:
-    rows = db["liaison_entry"].rows_where(
-        "link_id = ?", [link_id], order_by="happened_on DESC, id DESC"
-    )
-    return tuple(
-        LiaisonEntry(
-            id=r["id"],
-            link_id=r["link_id"],
-            happened_on=date.fromisoformat(r["happened_on"]),
-            direction=r["direction"],
-            party=r["party"],
-            channel=r["channel"],
-            who=r["who"],
-            summary=r["summary"],
-            follow_up_due=_date(r["follow_up_due"]),
-            recorded_by=r["recorded_by"],
-        )
-        for r in rows
-    )
-
+from vcs_app.storage.rows import insert_row, select_rows, update_row
 
 # --- key dates ------------------------------------------------------------------------
 
@@ -73,7 +31,9 @@ def _key_date(r: dict) -> KeyDate:
 
 def current_key_date(db: Database, offender_id: int, kind: str, source: str) -> KeyDate | None:
     rows = list(
-        db["key_date"].rows_where(
+        select_rows(
+            db,
+            "key_date",
             "offender_id = ? AND kind = ? AND source = ? AND superseded_by IS NULL",
             [offender_id, kind, source],
         )
@@ -84,29 +44,27 @@ def current_key_date(db: Database, offender_id: int, kind: str, source: str) -> 
 def insert_key_date(db: Database, key_date: KeyDate) -> int:
     """Record a date; an earlier current date of the same kind and source is superseded."""
     previous = current_key_date(db, key_date.offender_id, key_date.kind, key_date.source.value)
-    new_id = (
-        db["key_date"]
-        .insert(
-            {
-                "offender_id": key_date.offender_id,
-                "kind": key_date.kind,
-                "value": _iso(key_date.value),
-                "source": key_date.source.value,
-                "received_on": _iso(key_date.received_on),
-                "recorded_by": key_date.recorded_by,
-                "recorded_at": utc_now(),
-            }
-        )
-        .last_pk
+    new_id = insert_row(
+        db,
+        "key_date",
+        {
+            "offender_id": key_date.offender_id,
+            "kind": key_date.kind,
+            "value": _iso(key_date.value),
+            "source": key_date.source.value,
+            "received_on": _iso(key_date.received_on),
+            "recorded_by": key_date.recorded_by,
+            "recorded_at": utc_now(),
+        },
     )
     if previous:
-        db["key_date"].update(previous.id, {"superseded_by": new_id})
+        update_row(db, "key_date", previous.id, {"superseded_by": new_id})
     return new_id
 
 
 def key_dates_for_offender(db: Database, offender_id: int) -> tuple[KeyDate, ...]:
     """All key dates, current and superseded, newest first within each kind."""
-    rows = db["key_date"].rows_where("offender_id = ?", [offender_id], order_by="kind, id DESC")
+    rows = select_rows(db, "key_date", "offender_id = ?", [offender_id], order_by="kind, id DESC")
     return tuple(_key_date(r) for r in rows)
 
 
@@ -128,23 +86,21 @@ def _task(r: dict) -> Task:
 
 
 def insert_task(db: Database, task: Task, rules_version: str = "") -> int:
-    task_id = (
-        db["task"]
-        .insert(
-            {
-                "link_id": task.link_id,
-                "rule": task.rule,
-                "title": task.title,
-                "due_on": _iso(task.due_on),
-                "done_on": _iso(task.done_on),
-                "source_ref": task.source_ref,
-                "rule_text": task.rule_text,
-                "rules_version": rules_version,
-                "outcome": "done" if task.done_on else None,
-                "created_at": utc_now(),
-            }
-        )
-        .last_pk
+    task_id = insert_row(
+        db,
+        "task",
+        {
+            "link_id": task.link_id,
+            "rule": task.rule,
+            "title": task.title,
+            "due_on": _iso(task.due_on),
+            "done_on": _iso(task.done_on),
+            "source_ref": task.source_ref,
+            "rule_text": task.rule_text,
+            "rules_version": rules_version,
+            "outcome": "done" if task.done_on else None,
+            "created_at": utc_now(),
+        },
     )
     refresh_next_due(db, task.link_id)
     return task_id
@@ -157,17 +113,17 @@ def open_tasks(db: Database, link_id: int, rule: str, source_ref: str | None = N
     if source_ref is not None:
         where += " AND source_ref = ?"
         params.append(source_ref)
-    return [_task(r) for r in db["task"].rows_where(where, params, order_by="id")]
+    return [_task(r) for r in select_rows(db, "task", where, params, order_by="id")]
 
 
 def move_task(db: Database, task_id: int, due_on: date, rule_text: str) -> None:
-    db["task"].update(task_id, {"due_on": _iso(due_on), "rule_text": rule_text})
+    update_row(db, "task", task_id, {"due_on": _iso(due_on), "rule_text": rule_text})
     row = db.execute("SELECT link_id FROM task WHERE id = ?", [task_id]).fetchone()
     refresh_next_due(db, row[0])
 
 
 def tasks_for_case(db: Database, link_id: int) -> tuple[Task, ...]:
-    rows = db["task"].rows_where("link_id = ?", [link_id], order_by="done_on IS NOT NULL, due_on")
+    rows = select_rows(db, "task", "link_id = ?", [link_id], order_by="done_on IS NOT NULL, due_on")
     return tuple(_task(r) for r in rows)
 
 
@@ -177,19 +133,17 @@ def tasks_for_case(db: Database, link_id: int) -> tuple[Task, ...]:
 def insert_opt_change(
     db: Database, link_id: int, state: OptState, on: date, source: str, by: str
 ) -> int:
-    return (
-        db["opt_history"]
-        .insert(
-            {
-                "link_id": link_id,
-                "state": state.value,
-                "on_date": _iso(on),
-                "source": source,
-                "recorded_by": by,
-                "recorded_at": utc_now(),
-            }
-        )
-        .last_pk
+    return insert_row(
+        db,
+        "opt_history",
+        {
+            "link_id": link_id,
+            "state": state.value,
+            "on_date": _iso(on),
+            "source": source,
+            "recorded_by": by,
+            "recorded_at": utc_now(),
+        },
     )
 
 
@@ -225,7 +179,9 @@ def complete_task(db: Database, task_id: int, on: date, by: str, outcome: str = 
 
 
 def contacts_for_case(db: Database, link_id: int) -> tuple[ContactEvent, ...]:
-    rows = db["contact"].rows_where("link_id = ?", [link_id], order_by="happened_on DESC, id DESC")
+    rows = select_rows(
+        db, "contact", "link_id = ?", [link_id], order_by="happened_on DESC, id DESC"
+    )
     return tuple(
         ContactEvent(
             id=r["id"],

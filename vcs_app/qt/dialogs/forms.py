@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -23,8 +24,6 @@ from vcs_app.domain.model import (
     Language,
     LiaisonChannel,
     LiaisonEntry,
-    Link,
-    OffenceCategory,
     Offender,
     Party,
     Victim,
@@ -146,7 +145,13 @@ class OffenderDialog(FormDialog):
 
 
 class LiaisonDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, link_id: int, om_name: str = "") -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        link_id: int,
+        om_name: str = "",
+        requests: Sequence[tuple[int, str]] = (),
+    ) -> None:
         super().__init__(parent, "Add liaison note")
         self._link_id = link_id
         self.on = add_row(self.form, "&Date:", date_edit(date.today()))
@@ -159,8 +164,36 @@ class LiaisonDialog(FormDialog):
         self.follow_up = add_row(
             self.form, "&Follow up by:", date_edit(None, optional=True), name="Follow-up due"
         )
+        # What the note is about and whether it waits for (or is) a reply: a note to the
+        # OM that waits is chased after the rule set's working days (services/liaison.py).
+        self.request = add_row(
+            self.form,
+            "About &request:",
+            enum_combo([("", "No licence condition request"), *((str(i), t) for i, t in requests)]),
+            name="Linked licence condition request",
+        )
+        self.follow_up.setSpecialValueText("None (a wait on the OM uses the chase rule)")
+        self.awaiting = add_row(
+            self.form, "", QCheckBox("Waiting for their reply"), name="Waiting for their reply"
+        )
+        self.is_reply = add_row(
+            self.form,
+            "",
+            QCheckBox("This answers what we are waiting for from them"),
+            name="This is their reply",
+        )
+        self.awaiting.setChecked(True)
+        self.is_reply.setChecked(True)
+        self.direction.currentIndexChanged.connect(self._direction_changed)
+        self._direction_changed()
+
+    def _direction_changed(self) -> None:
+        outgoing = self.direction.currentData() == Direction.TO.value
+        self.awaiting.setEnabled(outgoing)
+        self.is_reply.setEnabled(not outgoing)
 
     def build(self) -> LiaisonEntry:
+        request = self.request.currentData()
         return LiaisonEntry(
             link_id=self._link_id,
             happened_on=date_of(self.on) or date.today(),
@@ -170,43 +203,8 @@ class LiaisonDialog(FormDialog):
             who=self.who.text(),
             summary=self.summary.toPlainText(),
             follow_up_due=date_of(self.follow_up),
+            condition_request_id=int(request) if request else None,
+            awaiting_reply=self.awaiting.isEnabled() and self.awaiting.isChecked(),
+            is_reply=self.is_reply.isEnabled() and self.is_reply.isChecked(),
         )
 
-
-class ReferralDialog(FormDialog):
-    """A new referral from the Witness Care Unit: victim, offender and offence."""
-
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent, "New referral")
-        self.v_given = add_row(self.form, "Victim &first name:", QLineEdit())
-        self.v_family = add_row(self.form, "Victim &surname:", QLineEdit())
-        self.v_dob = add_row(self.form, "Victim &date of birth:", date_edit(None, optional=True))
-        self.language = add_row(self.form, "&Language:", enum_combo(_choices(Language)))
-        self.o_given = add_row(self.form, "&Offender first name:", QLineEdit())
-        self.o_family = add_row(self.form, "Offender s&urname:", QLineEdit())
-        self.crn = add_row(self.form, "Offender &CRN:", QLineEdit(), name="Offender CRN")
-        self.offence = add_row(self.form, "Offe&nce:", QLineEdit())
-        self.category = add_row(self.form, "Offence &type:", enum_combo(_choices(OffenceCategory)))
-        self.sentenced = add_row(self.form, "Sentence d&ate:", date_edit(None, optional=True))
-        self.referred = add_row(self.form, "&Referral received:", date_edit(date.today()))
-        self.referrer = add_row(self.form, "Referred &by:", QLineEdit("Witness Care Unit"))
-
-    def build(self) -> dict:
-        victim = Victim(
-            self.v_given.text(),
-            self.v_family.text(),
-            dob=date_of(self.v_dob),
-            language=self.language.currentData(),
-        )
-        offender = Offender(self.o_given.text(), self.o_family.text(), crn=self.crn.text())
-        referred = date_of(self.referred) or date.today()
-        link = Link(
-            victim_id=0,
-            offender_id=0,
-            offence=self.offence.text(),
-            offence_category=self.category.currentData(),
-            sentence_date=date_of(self.sentenced),
-            referral_date=referred,
-            referrer=self.referrer.text(),
-        )
-        return {"victim": victim, "offender": offender, "link": link}

@@ -55,6 +55,7 @@ class CaseloadModel(QAbstractTableModel):
         self.status: str | None = "open"
         self.sort_key = "victim"
         self.descending = False
+        self._loaded = False
 
     # --- querying -----------------------------------------------------------------------
 
@@ -71,6 +72,7 @@ class CaseloadModel(QAbstractTableModel):
             sort=self.sort_key,
             descending=self.descending,
         )
+        self._loaded = True
         self.beginResetModel()
         self._ids = ids
         self._row_of = {}
@@ -79,11 +81,12 @@ class CaseloadModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0]
-        if key is None:
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (self._loaded and (key, descending) == (self.sort_key, self.descending)):
             return
-        self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self.sort_key, self.descending = key, descending
+        if self._loaded:  # before the first load, only remember the order
+            self.reload()
 
     def case_id(self, row: int) -> int:
         return self._ids[row]

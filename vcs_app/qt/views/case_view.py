@@ -12,9 +12,17 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import CaseFile
-from vcs_app.qt.views.case_tabs import conditions, history, letters, liaison, offender, victim
+from vcs_app.qt.views.case_tabs import (
+    conditions,
+    history,
+    letters,
+    liaison,
+    offender,
+    timeline,
+    victim,
+)
 
-TABS = (victim, offender, conditions, liaison, letters, history)
+TABS = (victim, offender, timeline, conditions, liaison, letters, history)
 
 
 class CaseView(QWidget):
@@ -23,6 +31,12 @@ class CaseView(QWidget):
     edit_victim = Signal(int)
     edit_offender = Signal(int)
     add_liaison = Signal(int)
+    # (case id, action, request or liaison note id): conditions and OM work, handled by
+    # qt/dialogs/condition.run_case_action
+    om_work = Signal(int, str, int)
+    # (case id, action, letter id): the letter log, handled by
+    # qt/dialogs/letter.run_letter_action
+    letter_action = Signal(int, str, int)
 
     def __init__(self, case: CaseFile) -> None:
         super().__init__()

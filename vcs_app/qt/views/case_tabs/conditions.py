@@ -1,21 +1,154 @@
-"""The Licence conditions tab."""
+"""The Licence conditions tab: what the victim asked for and where each request stands.
+
+The buttons offer only the steps the selected request may take next (the domain
+decides), and each one asks the main window to run it (`CaseView.om_work`).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QSplitter, QWidget
 
+from vcs_app.domain.conditions import ConditionRequest, Step, condition_label
 from vcs_app.domain.model import CaseFile
-from vcs_app.qt.views.case_tabs.common import page
+from vcs_app.qt.views.case_tabs.common import button, page
+from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
 
 TITLE = "Licence &conditions"
 
+# Step -> (button text, accessible name, action handled by run_case_action)
+STEP_BUTTONS: dict[Step, tuple[str, str, str]] = {
+    Step.SENT: ("&Send to OM…", "Send to OM", "send"),
+    Step.ACKNOWLEDGED: ("Ac&knowledged…", "Record OM acknowledgement", "acknowledge"),
+    Step.DECIDED: ("&Decision…", "Record OM decision", "decide"),
+    Step.VICTIM_INFORMED: ("Victim &informed…", "Record victim informed", "inform"),
+    Step.CHASED: ("Chase O&M…", "Chase OM", "chase"),
+    Step.VARIED: ("Va&riation…", "Record variation", "vary"),
+    Step.ENDED: ("E&nd…", "Record end or withdrawal", "end"),
+}
+
+
+def _row(r: ConditionRequest) -> tuple:
+    decision = condition_label(r.decision) if r.decision else ""
+    return (
+        r.title,
+        condition_label(r.status),
+        r.requested_on,
+        r.sent_to_om_on or "",
+        r.om_name,
+        decision,
+        r.decision_on or "",
+        r.victim_informed_on or ("not yet" if r.decision else ""),
+        r.chases,
+        r.chase_due or "",
+    )
+
+
+def details_text(r: ConditionRequest) -> str:
+    """Everything about one request, in words (what the details box shows)."""
+    lines = [
+        f"{r.title} — {condition_label(r.status)}",
+        f"Requested wording: {r.wording}",
+    ]
+    if r.licence_wording and r.licence_wording != r.wording:
+        lines.append(f"Wording on the licence: {r.licence_wording}")
+    lines += [f"Victim's reason: {r.reason}", f"Risk it addresses: {r.risk}"]
+    if r.decision:
+        lines.append(
+            f"OM's decision: {condition_label(r.decision)} on {fmt_date(r.decision_on)}"
+            + (f" — reason: {r.decision_reason}" if r.decision_reason else "")
+        )
+    if r.map_path:
+        lines.append(f"Map attached: {r.map_path.rsplit('/', 1)[-1]}")
+    if r.varied_on:
+        lines.append(f"Last varied: {fmt_date(r.varied_on)}")
+    if r.ended_on:
+        lines.append(f"Ended: {fmt_date(r.ended_on)}")
+    return "\n".join(lines)
+
 
 def build(view: CaseView, case: CaseFile) -> QWidget:
-    note = QLabel("No licence conditions have been requested for this case.")
-    note.setAccessibleName("Licence conditions")
-    return page(note)
+    requests = case.conditions
+    view.conditions_model = RowsModel(
+        [
+            "Condition",
+            "Status",
+            "Requested",
+            "Sent to OM",
+            "OM",
+            "Decision",
+            "Decided",
+            "Victim told",
+            "Chases",
+            "Chase due",
+        ],
+        [_row(r) for r in requests],
+    )
+    table = table_view(view.conditions_model, "Licence condition requests")
+    for column, width in enumerate((300, 130, 90, 90, 130, 80, 90, 90, 60)):
+        table.setColumnWidth(column, width)
+    view.conditions_table = table
+    details = QPlainTextEdit()
+    details.setReadOnly(True)
+    details.setAccessibleName("Request details")
+    steps = RowsModel(["Date", "Step", "Recorded by", "Note"])
+    steps_table = table_view(steps, "Steps of the request")
+    for column, width in enumerate((90, 150, 110)):
+        steps_table.setColumnWidth(column, width)
+    view.condition_steps_model = steps
+    lower = QSplitter(Qt.Orientation.Horizontal)
+    lower.addWidget(details)
+    lower.addWidget(steps_table)
+    lower.setSizes([420, 520])
+
+    def emit(action: str) -> None:
+        view.om_work.emit(view.case_id, action, getattr(view, "selected_request_id", 0) or 0)
+
+    step_buttons: dict[Step, QPushButton] = {}
+    for step, (text, name, action) in STEP_BUTTONS.items():
+        step_buttons[step] = button(text, name, lambda *_, a=action: emit(a))
+    map_button = button("Open ma&p", "Open map picture", lambda: emit("open_map"))
+
+    def show(row: int) -> None:
+        request = requests[row] if 0 <= row < len(requests) else None
+        view.selected_request_id = request.id if request else None
+        details.setPlainText(details_text(request) if request else "")
+        steps.set_rows(
+            [(s.on, condition_label(s.step), s.by, s.note) for s in request.steps]
+            if request
+            else []
+        )
+        allowed = request.allowed_steps() if request else ()
+        for step, widget in step_buttons.items():
+            widget.setEnabled(step in allowed)
+        map_button.setEnabled(bool(request and request.map_path))
+
+    table.selectionModel().currentRowChanged.connect(lambda current, _: show(current.row()))
+    chosen = getattr(view, "selected_request_id", None)
+    row = next((i for i, r in enumerate(requests) if r.id == chosen), 0 if requests else -1)
+    if row >= 0:
+        table.selectRow(row)
+    show(row)
+    empty = QLabel(
+        "No licence conditions have been requested for this case."
+        if not requests
+        else f"{len(requests)} request{'s' if len(requests) != 1 else ''}; "
+        "select one to see its details and next steps."
+    )
+    empty.setAccessibleName("Licence conditions summary")
+    return page(
+        empty,
+        table,
+        QLabel("Details and steps of the selected request"),
+        lower,
+        buttons=[
+            button("Re&quest condition…", "Request a licence condition", lambda: emit("request")),
+            *step_buttons.values(),
+            map_button,
+        ],
+    )

@@ -1,4 +1,5 @@
-"""The Contacts and letters tab."""
+"""The Contacts and letters tab: tasks, the letter log (reopen a kept PDF, mark a letter
+returned, withdraw one not yet sent) and every contact with the victim."""
 
 from __future__ import annotations
 
@@ -6,14 +7,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from vcs_app.domain.model import CaseFile, label
-from vcs_app.qt.views.case_tabs.common import page
+from vcs_app.domain.model import CaseFile, LetterStatus, label
+from vcs_app.qt.dialogs.letter import describe
+from vcs_app.qt.views.case_tabs.common import button, page
 from vcs_app.qt.widgets import RowsModel, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
 
 TITLE = "Contacts && le&tters"
+
+# Which actions each state of a letter allows (the service refuses the rest anyway).
+ALLOWED = {
+    "open": set(LetterStatus),
+    "pdf": {LetterStatus.PRINTED, LetterStatus.RETURNED},
+    "returned": {LetterStatus.PRINTED},
+    "withdraw": {LetterStatus.DRAFT, LetterStatus.APPROVED},
+}
 
 
 def build(view: CaseView, case: CaseFile) -> QWidget:
@@ -28,9 +38,55 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         ["Due", "Task", "Done"],
         [(t.due_on, t.title, t.done_on or "Open") for t in case.tasks],
     )
-    return page(
-        QLabel("Tasks"),
-        table_view(tasks, "Tasks"),
-        QLabel("Contacts with the victim"),
-        table_view(model, "Contacts with the victim"),
+    view.letters_model = RowsModel(
+        ["Date", "Letter", "Language", "To", "Status", "Wording version"],
+        [describe(letter) for letter in case.letters],
     )
+    view.letters_table = table_view(view.letters_model, "Letters")
+    for column, width in enumerate((90, 330, 80, 170, 360)):
+        view.letters_table.setColumnWidth(column, width)
+    tasks_table = table_view(tasks, "Tasks")
+    contacts_table = table_view(model, "Contacts with the victim")
+    for table, widths in ((tasks_table, (90, 480)), (contacts_table, (90, 80, 80, 480))):
+        for column, width in enumerate(widths):
+            table.setColumnWidth(column, width)
+    buttons = {
+        "write": button(
+            "&Write letter…",
+            "Write letter",
+            lambda: view.letter_action.emit(case.link.id, "write", 0),
+        ),
+        "open": button("Op&en letter…", "Open letter", lambda: _emit(view, case, "open")),
+        "pdf": button("Open &PDF", "Open the kept PDF", lambda: _emit(view, case, "pdf")),
+        "returned": button(
+            "Mark &returned…", "Mark returned undelivered", lambda: _emit(view, case, "returned")
+        ),
+        "withdraw": button("Wit&hdraw…", "Withdraw letter", lambda: _emit(view, case, "withdraw")),
+    }
+
+    def enable() -> None:
+        row = view.letters_table.currentIndex().row()
+        status = case.letters[row].status if 0 <= row < len(case.letters) else None
+        for action, allowed in ALLOWED.items():
+            buttons[action].setEnabled(status in allowed)
+
+    view.letters_table.selectionModel().currentRowChanged.connect(enable)
+    view.letter_buttons = buttons
+    if case.letters:
+        view.letters_table.setCurrentIndex(view.letters_model.index(0, 0))
+    enable()
+    return page(
+        QLabel("Letters"),
+        view.letters_table,
+        QLabel("Tasks"),
+        tasks_table,
+        QLabel("Contacts with the victim"),
+        contacts_table,
+        buttons=list(buttons.values()),
+    )
+
+
+def _emit(view: CaseView, case: CaseFile, action: str) -> None:
+    row = view.letters_table.currentIndex().row()
+    if 0 <= row < len(case.letters):
+        view.letter_action.emit(case.link.id, action, case.letters[row].id)

@@ -1,13 +1,18 @@
-"""The Victim and contact tab."""
+"""The Victim and contact tab: who, how to contact them safely, the referral and opt-in.
+
+Its actions are requested through `view.victim_actions` (one object per case view, kept
+across redraws) so the main window can connect to them once.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from vcs_app.domain.model import CaseFile, label
-from vcs_app.qt.views.case_tabs.common import button, form, page
+from vcs_app.domain.model import CaseFile, OptState, label
+from vcs_app.qt.views.case_tabs.common import button, form
 from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 
 if TYPE_CHECKING:
@@ -16,25 +21,72 @@ if TYPE_CHECKING:
 TITLE = "&Victim && contact"
 
 
+class VictimActions(QObject):
+    """Requests from the tab, each with the case id (and a contact detail id to edit)."""
+
+    opt_change = Signal(int)
+    follow_up = Signal(int)
+    preferences = Signal(int)
+    add_contact = Signal(int)
+    edit_contact = Signal(int, int)
+    edit_referral = Signal(int)
+    eligibility = Signal(int)
+
+
+def actions(view: CaseView) -> VictimActions:
+    if not hasattr(view, "victim_actions"):
+        view.victim_actions = VictimActions(view)
+    return view.victim_actions
+
+
+def _sentence(case: CaseFile) -> str:
+    record = case.referral
+    if record is None or record.sentence_type is None:
+        return fmt_date(case.link.sentence_date)
+    months = f", {record.custody_months:g} months" if record.custody_months else ""
+    return f"{record.sentence_type.value}{months}, {fmt_date(case.link.sentence_date)}".strip(", ")
+
+
 def build(view: CaseView, case: CaseFile) -> QWidget:
-    v, link = case.victim, case.link
-    details = form(
+    v, link, record = case.victim, case.link, case.referral
+    signals = actions(view)
+    person = form(
         [
             ("Name", v.full_name),
             ("Date of birth", fmt_date(v.dob)),
             ("Contact is with", label(v.role)),
+            (
+                "Acts for",
+                f"{record.acting_for} ({record.relationship})".replace(" ()", "")
+                if record and record.acting_for
+                else "",
+            ),
             ("Parent/guardian", v.guardian_name),
             ("Language", label(v.language)),
             ("Accessibility needs", v.accessibility),
+            ("Phone first", "Yes" if v.phone_first else "No"),
+        ]
+    )
+    overridden = " (manager override)" if record and record.eligibility_overridden else ""
+    scheme = form(
+        [
             ("Opt-in", label(link.opt_state)),
             ("Contact level", label(link.contact_level)),
             ("Preferred channel", label(link.channel)),
-            ("Eligibility", f"{label(link.eligibility)} {link.eligibility_reason}".strip()),
+            ("Referred", f"{fmt_date(link.referral_date)} by {link.referrer}".strip()),
+            ("Sentence", _sentence(case)),
+            ("Eligibility", f"{label(link.eligibility)}{overridden}"),
+            ("Why", f"{link.eligibility_reason} (rules {link.rules_version or 'not recorded'})"),
             ("VLO", link.vlo),
         ]
     )
+    for layout in (person, scheme):
+        for row in range(layout.rowCount()):
+            item = layout.itemAt(row, layout.ItemRole.FieldRole)
+            if item is not None and isinstance(item.widget(), QLabel):
+                item.widget().setWordWrap(True)
     view.contacts_model = RowsModel(
-        ["Kind", "Detail", "Safe to use", "Do not post", "Safe alternative", "Valid"],
+        ["Kind", "Detail", "Safe to use", "Do not post", "Safe alternative", "Valid", "Note"],
         [
             (
                 label(c.kind),
@@ -43,15 +95,68 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
                 "DO NOT POST" if c.do_not_post else "No",
                 "Yes" if c.safe_alternative else "No",
                 f"{fmt_date(c.valid_from) or 'always'} to {fmt_date(c.valid_to) or 'now'}",
+                c.note,
             )
             for c in case.contacts
         ],
     )
-    table = table_view(view.contacts_model, "Contact details")
-    return page(
-        details,
-        table,
-        buttons=[
-            button("&Edit victim…", "Edit victim", lambda: view.edit_victim.emit(view.case_id))
-        ],
+    view.contacts_table = table_view(view.contacts_model, "Contact details")
+    view.contacts_table.setMinimumHeight(110)
+    for column, width in enumerate((80, 340, 110, 110, 120, 190)):
+        view.contacts_table.setColumnWidth(column, width)
+
+    def edit_selected_contact() -> None:
+        index = view.contacts_table.currentIndex()
+        if index.isValid():
+            signals.edit_contact.emit(view.case_id, view.case.contacts[index.row()].id)
+
+    view.contacts_table.activated.connect(lambda _index: edit_selected_contact())
+    follow_up = button(
+        "Follo&w-up sent…", "Follow-up sent", lambda: signals.follow_up.emit(view.case_id)
     )
+    follow_up.setEnabled(link.opt_state is OptState.OFFERED)
+    if not follow_up.isEnabled():
+        follow_up.setToolTip("A follow-up answers an offer that has had no reply.")
+    journey = [
+        button(
+            "Record opt-&in change…",
+            "Record opt-in change",
+            lambda: signals.opt_change.emit(view.case_id),
+        ),
+        follow_up,
+        button(
+            "Edit &referral…", "Edit referral", lambda: signals.edit_referral.emit(view.case_id)
+        ),
+        button(
+            "Eli&gibility…", "Eligibility override", lambda: signals.eligibility.emit(view.case_id)
+        ),
+    ]
+    contact = [
+        button("&Edit victim…", "Edit victim", lambda: view.edit_victim.emit(view.case_id)),
+        button(
+            "Contact &preferences…",
+            "Contact preferences",
+            lambda: signals.preferences.emit(view.case_id),
+        ),
+        button(
+            "&Add contact detail…",
+            "Add contact detail",
+            lambda: signals.add_contact.emit(view.case_id),
+        ),
+        button("Edit contact &detail…", "Edit contact detail", edit_selected_contact),
+    ]
+
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    columns = QHBoxLayout()
+    columns.addLayout(person, 1)
+    columns.addLayout(scheme, 1)
+    layout.addLayout(columns)
+    for row_buttons in (journey, contact):
+        row = QHBoxLayout()
+        for b in row_buttons:
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+    layout.addWidget(view.contacts_table, 1)
+    return page

@@ -1,0 +1,500 @@
+"""The sentence, what happens through it, and who is told.
+
+A victim hears about the offender through the sentence: its release points, parole,
+home detention curfew, release, recall and the end of the licence. This module holds
+the sentence as a validated value, the events that can happen during it, and the policy
+of which victims are told which kind of update (their contact level). Pure Python.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from vcs_app.domain.model import (
+    KEY_DATE_KINDS,
+    CaseStatus,
+    ContactLevel,
+    KeyDate,
+    OptState,
+    SentenceType,
+    ValidationError,
+    clean_text,
+)
+
+# --- offence classes ------------------------------------------------------------------
+
+
+class OffenceClass(StrEnum):
+    """What the release rules need to know about the offence (not the offence itself).
+
+    Early release differs for sexual, violent, terrorist and some domestic abuse
+    offences, and for offences that carry a life maximum; the VLO picks the class from
+    the indictment or the prison's calculation. UNKNOWN is allowed: estimates that depend
+    on it are then withheld rather than guessed.
+    """
+
+    UNKNOWN = "unknown"
+    GENERAL = "general"
+    VIOLENT = "violent"
+    VIOLENT_MAX_LIFE = "violent_max_life"
+    HOMICIDE_RELATED = "homicide_related"
+    SEXUAL = "sexual"
+    SEXUAL_MAX_LIFE = "sexual_max_life"
+    DOMESTIC_ABUSE_LISTED = "domestic_abuse_listed"
+    TERRORIST = "terrorist"
+
+
+OFFENCE_CLASS_LABELS: dict[OffenceClass, str] = {
+    OffenceClass.UNKNOWN: "Not known yet",
+    OffenceClass.GENERAL: "Other offence (not violent, sexual, terrorist or a listed domestic"
+    " abuse offence)",
+    OffenceClass.VIOLENT: "Violent offence (Schedule 15), maximum below life",
+    OffenceClass.VIOLENT_MAX_LIFE: "Violent offence with a life maximum (e.g. wounding with"
+    " intent)",
+    OffenceClass.HOMICIDE_RELATED: "Manslaughter, attempted or conspiracy to murder, or"
+    " soliciting murder",
+    OffenceClass.SEXUAL: "Sexual offence, maximum below life",
+    OffenceClass.SEXUAL_MAX_LIFE: "Sexual offence with a life maximum (e.g. rape)",
+    OffenceClass.DOMESTIC_ABUSE_LISTED: "Domestic abuse offence excluded from 40% release"
+    " (stalking, coercive control, non-fatal strangulation, breach of a restraining order)",
+    OffenceClass.TERRORIST: "Terrorist offence",
+}
+
+SENTENCE_TYPE_LABELS: dict[SentenceType, str] = {
+    SentenceType.SDS: "Standard determinate sentence (SDS)",
+    SentenceType.EDS: "Extended determinate sentence (EDS)",
+    SentenceType.SOPC: "Sentence for an offender of particular concern (SOPC)",
+    SentenceType.LIFE: "Life sentence",
+    SentenceType.IPP: "Imprisonment for public protection (IPP)",
+    SentenceType.DTO: "Detention and training order (DTO)",
+    SentenceType.HOSPITAL_ORDER: "Hospital order without restrictions",
+    SentenceType.HOSPITAL_ORDER_RESTRICTED: "Hospital order with restrictions",
+    SentenceType.HOSPITAL_LIMITATION_DIRECTION: "Hospital and limitation direction",
+    SentenceType.TRANSFER_DIRECTION: "Transfer direction (prison to hospital)",
+}
+
+HOSPITAL_TYPES = frozenset(
+    {
+        SentenceType.HOSPITAL_ORDER,
+        SentenceType.HOSPITAL_ORDER_RESTRICTED,
+        SentenceType.HOSPITAL_LIMITATION_DIRECTION,
+        SentenceType.TRANSFER_DIRECTION,
+    }
+)
+INDETERMINATE_TYPES = frozenset({SentenceType.LIFE, SentenceType.IPP})
+SOPC_LICENCE_MONTHS = 12  # an SOPC always adds one year on licence (Sentencing Act 2020 s.278)
+IPP_ABOLISHED = date(2012, 12, 3)  # LASPO 2012 s.123: no IPP sentence passed from this day
+MAX_TERM_MONTHS = 50 * 12
+
+
+# --- month arithmetic -----------------------------------------------------------------
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def term_days(start: date, months: int) -> int:
+    """Days in a term of `months` calendar months beginning on `start`."""
+    return (add_months(start, months) - start).days
+
+
+def describe_months(months: int | None) -> str:
+    """'4 years', '2 years 6 months', '18 months' - as a sentence is spoken."""
+    if not months:
+        return "0 months"
+    years, rest = divmod(months, 12)
+    if years and not rest:
+        return f"{years} year{'s' * (years != 1)}"
+    if years and years >= 2:
+        return f"{years} years {rest} month{'s' * (rest != 1)}"
+    return f"{months} month{'s' * (months != 1)}"
+
+
+# --- the sentence ---------------------------------------------------------------------
+
+
+def _months(value: object, what: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        raise ValidationError(f"{what} must be a whole number of months.")
+    return int(value)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """What the court passed. Lengths are whole calendar months; remand in days.
+
+    - SDS and DTO: `length_months` (the whole term).
+    - EDS and SOPC: `custodial_months` plus `extension_months` (SOPC: always 12).
+    - Life and IPP: `tariff_months`, the minimum term the judge set.
+    - Hospital disposals: no term is needed (a sentence length may be kept for a hospital
+      and limitation or transfer direction).
+    """
+
+    offender_id: int
+    type: SentenceType
+    sentence_date: date
+    offence_class: OffenceClass = OffenceClass.UNKNOWN
+    length_months: int | None = None
+    custodial_months: int | None = None
+    extension_months: int | None = None
+    tariff_months: int | None = None
+    remand_days: int = 0
+    court: str = ""
+    offences: str = ""
+    recorded_by: str = ""
+    superseded_by: int | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        try:
+            kind = SentenceType(self.type)
+        except ValueError:
+            raise ValidationError(f"'{self.type}' is not a known type of sentence.") from None
+        try:
+            offence_class = OffenceClass(self.offence_class)
+        except ValueError:
+            raise ValidationError(f"'{self.offence_class}' is not a known offence type.") from None
+        object.__setattr__(self, "type", kind)
+        object.__setattr__(self, "offence_class", offence_class)
+        object.__setattr__(self, "court", clean_text(self.court))
+        object.__setattr__(self, "offences", clean_text(self.offences))
+        for name, what in (
+            ("length_months", "The sentence length"),
+            ("custodial_months", "The custodial term"),
+            ("extension_months", "The extension period"),
+            ("tariff_months", "The minimum term (tariff)"),
+        ):
+            object.__setattr__(self, name, _months(getattr(self, name), what))
+        if kind is SentenceType.SOPC and self.extension_months is None:
+            object.__setattr__(self, "extension_months", SOPC_LICENCE_MONTHS)
+        if kind in (SentenceType.EDS, SentenceType.SOPC) and self.custodial_months:
+            total = self.custodial_months + (self.extension_months or 0)
+            object.__setattr__(self, "length_months", total)
+        if isinstance(self.remand_days, bool) or not isinstance(self.remand_days, int):
+            raise ValidationError("Days on remand must be a whole number.")
+        problems = self.problems()
+        if problems:
+            raise ValidationError(" ".join(problems))
+
+    def problems(self, today: date | None = None) -> list[str]:
+        """Everything wrong with the record, each in words a VLO can act on."""
+        today = today or date.today()
+        kind, found = self.type, []
+        if self.sentence_date > today:
+            found.append(f"The sentence date {self.sentence_date:%d/%m/%Y} is in the future.")
+        if self.sentence_date.year < 1950:
+            found.append(f"The sentence date {self.sentence_date:%d/%m/%Y} is before 1950.")
+        for name, what in (
+            ("length_months", "The sentence length"),
+            ("custodial_months", "The custodial term"),
+            ("extension_months", "The extension period"),
+            ("tariff_months", "The minimum term (tariff)"),
+        ):
+            value = getattr(self, name)
+            if value is not None and not 0 < value <= MAX_TERM_MONTHS:
+                found.append(f"{what} must be between 1 month and 50 years.")
+        if self.remand_days < 0:
+            found.append("Days on remand cannot be negative.")
+        if kind in (SentenceType.SDS, SentenceType.DTO) and not self.length_months:
+            found.append(f"A {kind.value} needs its length (years and months).")
+        if kind is SentenceType.DTO and self.length_months and not 4 <= self.length_months <= 24:
+            found.append("A detention and training order lasts from 4 to 24 months.")
+        if kind in (SentenceType.EDS, SentenceType.SOPC) and not self.custodial_months:
+            found.append(f"An {kind.value} needs its custodial term.")
+        if kind is SentenceType.EDS:
+            if self.extension_months is None:
+                found.append(
+                    "An EDS needs its extension period (the extra time on licence, 1 to 8 years)."
+                )
+            elif not 12 <= self.extension_months <= 96:
+                found.append("An EDS extension period is between 1 and 8 years.")
+        if kind is SentenceType.SOPC and self.extension_months != SOPC_LICENCE_MONTHS:
+            found.append(
+                "An SOPC always has a further 12 months on licence after the custodial term."
+            )
+        if kind in INDETERMINATE_TYPES and not self.tariff_months:
+            found.append(
+                f"A {'life sentence' if kind is SentenceType.LIFE else 'IPP'} needs the"
+                " minimum term (tariff) the judge set."
+            )
+        if kind is SentenceType.IPP and self.sentence_date >= IPP_ABOLISHED:
+            found.append("IPP sentences could not be passed from 3 December 2012 (LASPO 2012).")
+        custody = self.custody_days()
+        if custody is not None and self.remand_days >= custody:
+            found.append(
+                f"{self.remand_days} days on remand is as long as the whole custodial period:"
+                " check the figure."
+            )
+        return found
+
+    def custody_days(self) -> int | None:
+        """Days of the custodial part (for checking remand against it), if it has one."""
+        months = {
+            SentenceType.SDS: self.length_months,
+            SentenceType.DTO: self.length_months,
+            SentenceType.EDS: self.custodial_months,
+            SentenceType.SOPC: self.custodial_months,
+            SentenceType.LIFE: self.tariff_months,
+            SentenceType.IPP: self.tariff_months,
+        }.get(self.type)
+        return term_days(self.sentence_date, months) if months else None
+
+    def describe(self) -> str:
+        """One line a VLO reads: type, length and date."""
+        kind = SENTENCE_TYPE_LABELS[self.type]
+        if self.type in (SentenceType.EDS, SentenceType.SOPC) and self.custodial_months:
+            term = (
+                f"{describe_months(self.custodial_months)} custodial term + "
+                f"{describe_months(self.extension_months)} extended licence"
+            )
+        elif self.type in INDETERMINATE_TYPES and self.tariff_months:
+            term = f"minimum term {describe_months(self.tariff_months)}"
+        elif self.length_months:
+            term = describe_months(self.length_months)
+        else:
+            term = ""
+        text = f"{kind}{', ' + term if term else ''}, passed {self.sentence_date:%d/%m/%Y}"
+        if self.remand_days:
+            text += f"; {self.remand_days} days on remand"
+        return text
+
+
+# --- events through the sentence ------------------------------------------------------
+
+
+class Stage(StrEnum):
+    """The kind of update: victims choose which kinds they hear about (contact level)."""
+
+    KEY_STAGE = "key_stage"  # parole, open conditions, moves: key stages only
+    RELEASE = "release"  # release, licence, recall, licence end: also "release and licence"
+
+
+class EventKind(StrEnum):
+    PAROLE_REVIEW_START = "parole_review_start"
+    PAROLE_HEARING = "parole_hearing"
+    PAROLE_DECISION = "parole_decision"
+    HDC_ELIGIBILITY = "hdc_eligibility"
+    ROTL = "rotl"
+    OPEN_CONDITIONS = "open_conditions"
+    RELEASE = "release"
+    RECALL = "recall"
+    LICENCE_END = "licence_end"
+    HOSPITAL_LEAVE = "hospital_leave"
+    HOSPITAL_TRANSFER = "hospital_transfer"
+    HOSPITAL_DISCHARGE = "hospital_discharge"
+
+
+class CountsFrom(StrEnum):
+    EVENT = "event"  # the date the event happens (a hearing, a decision)
+    NOTICE = "notice"  # the date the VLO was told of it
+
+
+@dataclass(frozen=True)
+class EventRule:
+    """What an event means for the VLO: who is told, which clocks start and stop."""
+
+    label: str
+    stage: Stage
+    starts: tuple[tuple[str, CountsFrom], ...]
+    stops: tuple[str, ...] = ()
+    title: str = ""
+
+
+EVENT_RULES: dict[EventKind, EventRule] = {
+    EventKind.PAROLE_REVIEW_START: EventRule(
+        "Parole review started",
+        Stage.KEY_STAGE,
+        (("parole_review_vps", CountsFrom.NOTICE),),
+        stops=("parole_review_lead",),
+        title="Tell the victim the parole review has started; offer a victim personal"
+        " statement (it may be disclosed to the offender)",
+    ),
+    EventKind.PAROLE_HEARING: EventRule(
+        "Parole hearing",
+        Stage.KEY_STAGE,
+        (("parole_decision_due", CountsFrom.EVENT),),
+        title="Check for the Parole Board decision after the hearing",
+    ),
+    EventKind.PAROLE_DECISION: EventRule(
+        "Parole Board decision",
+        Stage.RELEASE,
+        (
+            ("parole_decision_tell", CountsFrom.NOTICE),
+            ("parole_reconsideration", CountsFrom.EVENT),
+        ),
+        stops=("parole_decision_due",),
+    ),
+    EventKind.HDC_ELIGIBILITY: EventRule(
+        "Home detention curfew eligibility",
+        Stage.RELEASE,
+        (("hdc_representations", CountsFrom.NOTICE),),
+        title="Send the victim's representations on home detention curfew",
+    ),
+    EventKind.ROTL: EventRule(
+        "Release on temporary licence",
+        Stage.RELEASE,
+        (("sentence_event_update", CountsFrom.NOTICE),),
+    ),
+    EventKind.OPEN_CONDITIONS: EventRule(
+        "Move to open conditions",
+        Stage.KEY_STAGE,
+        (("sentence_event_update", CountsFrom.NOTICE),),
+    ),
+    EventKind.RELEASE: EventRule(
+        "Release on licence", Stage.RELEASE, (("sentence_event_update", CountsFrom.NOTICE),)
+    ),
+    EventKind.RECALL: EventRule(
+        "Recall to custody", Stage.RELEASE, (("sentence_event_update", CountsFrom.NOTICE),)
+    ),
+    EventKind.LICENCE_END: EventRule(
+        "End of licence", Stage.RELEASE, (("sentence_event_update", CountsFrom.NOTICE),)
+    ),
+    EventKind.HOSPITAL_LEAVE: EventRule(
+        "Hospital leave (community leave)",
+        Stage.RELEASE,
+        (("sentence_event_update", CountsFrom.NOTICE),),
+    ),
+    EventKind.HOSPITAL_TRANSFER: EventRule(
+        "Transfer to another hospital",
+        Stage.KEY_STAGE,
+        (("sentence_event_update", CountsFrom.NOTICE),),
+    ),
+    EventKind.HOSPITAL_DISCHARGE: EventRule(
+        "Discharge from hospital",
+        Stage.RELEASE,
+        (("sentence_event_update", CountsFrom.NOTICE),),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class SentenceEvent:
+    """Something that happened (or is set to happen) during the sentence."""
+
+    offender_id: int
+    kind: EventKind
+    event_on: date
+    notified_on: date
+    detail: str = ""
+    recorded_by: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        try:
+            object.__setattr__(self, "kind", EventKind(self.kind))
+        except ValueError:
+            raise ValidationError(f"'{self.kind}' is not a known event.") from None
+        object.__setattr__(self, "detail", clean_text(self.detail))
+        if len(self.detail) > 2000:
+            raise ValidationError("An event's details are limited to 2,000 characters.")
+        if self.notified_on > date.today():
+            raise ValidationError("The date you were told of the event cannot be in the future.")
+        if self.event_on.year < 1950 or self.event_on > date.today() + timedelta(days=20 * 366):
+            raise ValidationError(f"The event date {self.event_on:%d/%m/%Y} is not plausible.")
+
+    @property
+    def label(self) -> str:
+        return EVENT_RULES[self.kind].label
+
+
+# --- who is told what -----------------------------------------------------------------
+
+# Key dates and the kind of update a change to them is. PED and tariff start the parole
+# process (key stages); the rest say when the offender may be out (release and licence).
+KEY_STAGE_DATES = frozenset({"PED", "TARIFF"})
+PAROLE_DATES = KEY_STAGE_DATES
+
+# Contact level -> the kinds of update the victim asked for. Annual-update victims hear
+# at their yearly update, so a change makes no separate task; "none" hears nothing.
+LEVEL_STAGES: dict[ContactLevel, frozenset[Stage]] = {
+    ContactLevel.KEY_STAGES: frozenset({Stage.KEY_STAGE, Stage.RELEASE}),
+    ContactLevel.RELEASE_AND_LICENCE: frozenset({Stage.RELEASE}),
+    ContactLevel.ANNUAL: frozenset(),
+    ContactLevel.NONE: frozenset(),
+}
+RECEIVING_STATES = frozenset({OptState.OPTED_IN, OptState.REOPENED})
+
+
+def stage_of_date(kind: str) -> Stage:
+    if kind not in KEY_DATE_KINDS:
+        raise ValidationError(f"'{kind}' is not a known key date.")
+    return Stage.KEY_STAGE if kind in KEY_STAGE_DATES else Stage.RELEASE
+
+
+def update_decision(
+    stage: Stage, opt_state: OptState, level: ContactLevel, status: CaseStatus
+) -> tuple[bool, str]:
+    """Whether a victim gets a task for an update of `stage`, and why (or why not)."""
+    if CaseStatus(status) is not CaseStatus.OPEN:
+        return False, f"case {CaseStatus(status).value}"
+    if OptState(opt_state) not in RECEIVING_STATES:
+        return False, f"not opted in ({OptState(opt_state).value.replace('_', ' ')})"
+    level = ContactLevel(level)
+    if stage not in LEVEL_STAGES[level]:
+        reasons = {
+            ContactLevel.NONE: "contact level: none",
+            ContactLevel.ANNUAL: "annual update only",
+            ContactLevel.RELEASE_AND_LICENCE: "release and licence updates only",
+        }
+        return False, reasons.get(level, "not this kind of update")
+    return True, "will be told"
+
+
+# --- official dates with where they came from -----------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficialDate:
+    """A recorded key date with its provenance (who sent it, how it arrived)."""
+
+    key_date: KeyDate
+    origin: str = ""  # e.g. "Prison OMU email", "Bulk import batch 3"
+    batch_id: int | None = None
+
+    @property
+    def current(self) -> bool:
+        return self.key_date.superseded_by is None
+
+
+@dataclass(frozen=True)
+class DateChange:
+    """One line of a key date's history: what it was, what it became."""
+
+    kind: str
+    old: date | None
+    new: date
+    received_on: date | None
+    origin: str
+    recorded_by: str
+    current: bool
+
+
+def date_history(dates: tuple[OfficialDate, ...]) -> tuple[DateChange, ...]:
+    """Old -> new for every recorded official date, newest first within each kind."""
+    previous_of = {
+        d.key_date.superseded_by: d for d in dates if d.key_date.superseded_by is not None
+    }
+    changes = []
+    for entry in sorted(dates, key=lambda d: (d.key_date.kind, -(d.key_date.id or 0))):
+        before = previous_of.get(entry.key_date.id)
+        changes.append(
+            DateChange(
+                kind=entry.key_date.kind,
+                old=before.key_date.value if before else None,
+                new=entry.key_date.value,
+                received_on=entry.key_date.received_on,
+                origin=entry.origin,
+                recorded_by=entry.key_date.recorded_by,
+                current=entry.current,
+            )
+        )
+    return tuple(changes)

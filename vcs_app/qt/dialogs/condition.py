@@ -1,0 +1,572 @@
+"""Dialogs for licence-condition requests and the OM side, and the one place that turns
+a button on a case tab or dashboard into a dialog and a service call.
+
+Every dialog returns plain values (or a domain object) from `build()`; the domain says
+what is wrong, inside the dialog, before anything is saved.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vcs_app.domain.conditions import (
+    ConditionDraft,
+    ConditionRequest,
+    Decision,
+    OffenderManager,
+    OMWait,
+    check_decision,
+    check_variation,
+    condition_label,
+)
+from vcs_app.domain.model import CaseFile, LiaisonChannel, ValidationError, label
+from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
+from vcs_app.services import cases, conditions, liaison, om
+from vcs_app.services.cases import Changed
+
+if TYPE_CHECKING:
+    from vcs_app.qt.main_window import MainWindow
+
+OFFENDER_SIDE_NOTE = (
+    "Everything here goes to the offender manager: never write the victim's address, "
+    "phone number or email."
+)
+
+
+def _text_box(text: str = "", lines: int = 3) -> QPlainTextEdit:
+    box = QPlainTextEdit(text)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    return box
+
+
+def _channels() -> list[tuple[str, str]]:
+    return [(c.value, label(c)) for c in LiaisonChannel]
+
+
+def _note(text: str) -> QLabel:
+    note = QLabel(text)
+    note.setWordWrap(True)
+    return note
+
+
+class ConditionDialog(FormDialog):
+    """A new request: the condition from the catalogue, its wording, why and what risk."""
+
+    def __init__(self, parent: QWidget | None, link_id: int, victim_name: str = "") -> None:
+        super().__init__(parent, "Request a licence condition")
+        self.setMinimumWidth(620)
+        self._link_id = link_id
+        self._victim_name = victim_name
+        self._catalogue = conditions.catalogue()
+        self._wording_edited = False
+        self.form.addRow(_note(OFFENDER_SIDE_NOTE))
+        self.kind = add_row(
+            self.form,
+            "&Condition:",
+            enum_combo([(t.key, t.title) for t in self._catalogue.templates]),
+        )
+        self.details = QWidget()
+        self.details.setAccessibleName("Condition details")
+        self.details_form = QFormLayout(self.details)
+        self.details_form.setContentsMargins(0, 0, 0, 0)
+        self.form.addRow(self.details)
+        self.wording = add_row(self.form, "&Wording:", _text_box(lines=4))
+        self.reason = add_row(self.form, "Victim's &reason:", _text_box())
+        self.risk = add_row(self.form, "Ris&k it addresses:", _text_box())
+        self.requested_on = add_row(self.form, "Requested &on:", date_edit(date.today()))
+        self.map_path = QLineEdit()
+        self.map_path.setReadOnly(True)
+        self.map_path.setPlaceholderText("No map attached")
+        self.choose_map = QPushButton("Choose &map…")
+        self.choose_map.setAccessibleName("Choose map picture")
+        self.choose_map.clicked.connect(self._choose_map)
+        self.clear_map = QPushButton("Remove map")
+        self.clear_map.setAccessibleName("Remove map")
+        self.clear_map.clicked.connect(self.map_path.clear)
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.map_path, 1)
+        box.addWidget(self.choose_map)
+        box.addWidget(self.clear_map)
+        add_row(self.form, "Map (area only):", row, name="Map")
+        self.map_path.setAccessibleName("Map picture file")
+        self.map_checked = add_row(
+            self.form,
+            "",
+            QCheckBox("I have checked the map does not show the victim's address"),
+            name="Map checked: does not show the victim's address",
+        )
+        self.wording.textChanged.connect(self._wording_typed)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def template(self):
+        return self._catalogue.get(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        while self.details_form.rowCount():
+            self.details_form.removeRow(0)
+        self.fields: dict[str, QLineEdit] = {}
+        for placeholder in self.template().placeholders:
+            edit = QLineEdit(self._victim_name if placeholder.key == "persons" else "")
+            edit.setPlaceholderText(placeholder.hint)
+            add_row(self.details_form, f"{placeholder.label}:", edit)
+            edit.textChanged.connect(self._refill)
+            self.fields[placeholder.key] = edit
+        allowed = self.template().map_allowed
+        for widget in (self.map_path, self.choose_map, self.clear_map, self.map_checked):
+            widget.setEnabled(allowed)
+        if not allowed:
+            self.map_path.clear()
+        self._wording_edited = False
+        self._refill()
+
+    def _values(self) -> dict[str, str]:
+        return {key: edit.text() for key, edit in self.fields.items()}
+
+    def _refill(self) -> None:
+        """Keep the wording in step with the details until the VLO edits it by hand."""
+        if self._wording_edited:
+            return
+        try:
+            text = self.template().fill(self._values())
+        except ValidationError:
+            text = self.template().wording
+        self.wording.blockSignals(True)
+        self.wording.setPlainText(text)
+        self.wording.blockSignals(False)
+
+    def _wording_typed(self) -> None:
+        self._wording_edited = True
+
+    def _choose_map(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose the map picture", "", "Pictures (*.png *.jpg *.jpeg *.gif *.bmp)"
+        )
+        if name:
+            self.map_path.setText(name)
+
+    def build(self) -> ConditionDraft:
+        values = self._values()
+        wording = self.wording.toPlainText()
+        if "{" in wording:  # still the standard wording: the details are needed
+            wording = self.template().fill(values)
+        if self.map_path.text() and not self.map_checked.isChecked():
+            raise ValidationError(
+                "Check the map and tick that it does not show the victim's address."
+            )
+        return ConditionDraft(
+            link_id=self._link_id,
+            kind=self.kind.currentData(),
+            wording=wording,
+            reason=self.reason.toPlainText(),
+            risk=self.risk.toPlainText(),
+            requested_on=date_of(self.requested_on) or date.today(),
+            values=tuple(values.items()),
+            map_source=self.map_path.text(),
+        )
+
+
+class SendToOMDialog(FormDialog):
+    """Which requests go to the OM in one document, and where its PDF is kept."""
+
+    def __init__(
+        self, parent: QWidget | None, case: CaseFile, chosen: int | None, default_path: Path
+    ) -> None:
+        super().__init__(parent, "Send licence condition request to the OM")
+        self.setMinimumWidth(560)
+        link = case.link
+        who = f"{link.om_name}, {link.om_team}" if link.om_team else link.om_name
+        self.form.addRow(_note(f"To: {who or 'no offender manager recorded'}"))
+        self.form.addRow(
+            _note(
+                "The document is checked before it is produced: it is refused if it holds "
+                "any victim's address, phone number or email."
+            )
+        )
+        self.requests: dict[int, QCheckBox] = {}
+        column = QWidget()
+        rows = QVBoxLayout(column)
+        rows.setContentsMargins(0, 0, 0, 0)
+        for request in case.conditions:
+            if request.status.value != "requested":
+                continue
+            box = QCheckBox(f"{request.title} (requested {request.requested_on:%d/%m/%Y})")
+            box.setAccessibleName(f"Send: {request.title}")
+            box.setChecked(chosen is None or request.id == chosen)
+            rows.addWidget(box)
+            self.requests[request.id] = box
+        if not self.requests:
+            rows.addWidget(_note("No request on this case is waiting to be sent."))
+        add_row(self.form, "Requests:", column, name="Requests to send")
+        self.on = add_row(self.form, "&Date sent:", date_edit(date.today()))
+        self.channel = add_row(self.form, "&Sent by:", enum_combo(_channels()))
+        self.path = QLineEdit(str(default_path))
+        browse = QPushButton("&Browse…")
+        browse.setAccessibleName("Choose where to save the PDF")
+        browse.clicked.connect(self._browse)
+        row = QWidget()
+        box_row = QHBoxLayout(row)
+        box_row.setContentsMargins(0, 0, 0, 0)
+        box_row.addWidget(self.path, 1)
+        box_row.addWidget(browse)
+        add_row(self.form, "Save &PDF to:", row, name="PDF file")
+        self.path.setAccessibleName("PDF file")
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the request as", self.path.text(), "PDF (*.pdf)"
+        )
+        if name:
+            self.path.setText(name)
+
+    def build(self) -> dict[str, Any]:
+        ids = [rid for rid, box in self.requests.items() if box.isChecked()]
+        if not ids:
+            raise ValidationError("Tick at least one request to send.")
+        if not self.path.text().strip():
+            raise ValidationError("Choose where to save the PDF.")
+        return {
+            "request_ids": ids,
+            "on": date_of(self.on) or date.today(),
+            "channel": self.channel.currentData(),
+            "pdf_path": Path(self.path.text().strip()),
+        }
+
+
+class _FromOMDialog(FormDialog):
+    """What the OM said: the date, how and who (it is logged as their reply)."""
+
+    def __init__(self, parent: QWidget | None, title: str, request: ConditionRequest) -> None:
+        super().__init__(parent, title)
+        self.form.addRow(_note(request.title))
+        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
+        self.channel = add_row(self.form, "&By:", enum_combo(_channels()))
+        self.who = add_row(self.form, "&Person:", QLineEdit(request.om_name))
+
+    def build(self) -> dict[str, Any]:
+        return {
+            "on": date_of(self.on) or date.today(),
+            "channel": self.channel.currentData(),
+            "who": self.who.text(),
+        }
+
+
+class AcknowledgementDialog(_FromOMDialog):
+    def __init__(self, parent: QWidget | None, request: ConditionRequest) -> None:
+        super().__init__(parent, "Record the OM's acknowledgement", request)
+        self.note = add_row(self.form, "&Note:", _text_box())
+
+    def build(self) -> dict[str, Any]:
+        return {**super().build(), "note": self.note.toPlainText().strip()}
+
+
+class DecisionDialog(_FromOMDialog):
+    """The OM's decision: included, amended (with the wording used) or refused, and why."""
+
+    def __init__(self, parent: QWidget | None, request: ConditionRequest) -> None:
+        super().__init__(parent, "Record the OM's decision", request)
+        self.decision = add_row(
+            self.form,
+            "D&ecision:",
+            enum_combo([(d.value, condition_label(d)) for d in Decision]),
+        )
+        self.reason = add_row(self.form, "OM's &reason:", _text_box())
+        self.licence_wording = add_row(
+            self.form, "&Wording on the licence:", _text_box(request.wording, 4)
+        )
+        self.form.addRow(
+            _note("A refused or amended condition gives you a task to explain why to the victim.")
+        )
+        self.decision.currentIndexChanged.connect(self._decision_changed)
+        self._decision_changed()
+
+    def _decision_changed(self) -> None:
+        self.licence_wording.setEnabled(self.decision.currentData() == Decision.AMENDED.value)
+
+    def build(self) -> dict[str, Any]:
+        decision = Decision(self.decision.currentData())
+        reason, wording = check_decision(
+            decision,
+            self.reason.toPlainText(),
+            self.licence_wording.toPlainText() if decision is Decision.AMENDED else "",
+        )
+        return {
+            **super().build(),
+            "decision": decision,
+            "reason": reason,
+            "licence_wording": wording,
+        }
+
+
+class DatedNoteDialog(FormDialog):
+    """A date and a note: the victim told, the condition ended."""
+
+    def __init__(self, parent: QWidget | None, title: str, note_label: str, about: str) -> None:
+        super().__init__(parent, title)
+        self.form.addRow(_note(about))
+        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
+        self.note = add_row(self.form, note_label, _text_box())
+
+    def build(self) -> dict[str, Any]:
+        return {"on": date_of(self.on) or date.today(), "note": self.note.toPlainText().strip()}
+
+
+class VariationDialog(DatedNoteDialog):
+    def __init__(self, parent: QWidget | None, request: ConditionRequest) -> None:
+        super().__init__(parent, "Record a variation", "&Why it changed:", request.title)
+        self.wording = add_row(
+            self.form,
+            "&New wording:",
+            _text_box(request.licence_wording or request.wording, 4),
+        )
+
+    def build(self) -> dict[str, Any]:
+        wording, note = check_variation(self.wording.toPlainText(), self.note.toPlainText())
+        return {"on": date_of(self.on) or date.today(), "licence_wording": wording, "note": note}
+
+
+class ChaseDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, om_name: str, what: str) -> None:
+        super().__init__(parent, "Chase the offender manager")
+        self.form.addRow(_note(f"{om_name or 'The OM'}: {what}"))
+        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
+        self.channel = add_row(self.form, "&By:", enum_combo(_channels()))
+        self.summary = add_row(
+            self.form,
+            "&Summary:",
+            _text_box(f"Chased {om_name or 'the OM'} for a reply: {what}."),
+        )
+
+    def build(self) -> dict[str, Any]:
+        summary = self.summary.toPlainText().strip()
+        if not summary:
+            raise ValidationError("Say how the OM was chased.")
+        return {
+            "on": date_of(self.on) or date.today(),
+            "channel": self.channel.currentData(),
+            "summary": summary,
+        }
+
+
+class OMDialog(FormDialog):
+    """An OM in the directory: work contact routes only."""
+
+    def __init__(self, parent: QWidget | None, om: OffenderManager | None = None) -> None:
+        super().__init__(
+            parent, "Edit offender manager" if om and om.id else "Add offender manager"
+        )
+        self._id = om.id if om else None
+        self.form.addRow(_note("Work contact routes only: never a personal email or phone."))
+        self.name = add_row(self.form, "&Name:", QLineEdit(om.name if om else ""))
+        self.team = add_row(self.form, "&Team:", QLineEdit(om.team if om else ""))
+        self.email = add_row(self.form, "Work &email:", QLineEdit(om.email if om else ""))
+        self.phone = add_row(self.form, "Work &phone:", QLineEdit(om.phone if om else ""))
+
+    def build(self) -> OffenderManager:
+        return OffenderManager(
+            id=self._id,
+            name=self.name.text(),
+            team=self.team.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+        )
+
+
+class ChangeOMDialog(FormDialog):
+    """A new OM for the case, from the directory; the old one stays in the history."""
+
+    def __init__(
+        self, parent: QWidget | None, current: str, choices: list[OffenderManager]
+    ) -> None:
+        super().__init__(parent, "Change the case's offender manager")
+        self.form.addRow(_note(f"Current OM: {current or 'none recorded'}"))
+        self.om = add_row(
+            self.form,
+            "&New OM:",
+            enum_combo(
+                [(str(o.id), f"{o.name} ({o.team})" if o.team else o.name) for o in choices]
+            ),
+        )
+        if not choices:
+            self.form.addRow(_note("The directory is empty: add the OM there first (View menu)."))
+        self.on = add_row(self.form, "&From:", date_edit(date.today()))
+        self.reason = add_row(self.form, "&Reason:", QLineEdit())
+
+    def build(self) -> dict[str, Any]:
+        if self.om.currentData() is None:
+            raise ValidationError("Choose the new offender manager.")
+        return {
+            "om_id": int(self.om.currentData()),
+            "on": date_of(self.on) or date.today(),
+            "reason": self.reason.text(),
+        }
+
+
+# --- from a button to a service call ---------------------------------------------------
+
+
+def _case(window: MainWindow, case_id: int) -> CaseFile | None:
+    view = window.case_tab(case_id)
+    return view.case if view is not None else window._call(cases.open_case, window.ws, case_id)
+
+
+def _request(case: CaseFile, request_id: int) -> ConditionRequest | None:
+    return next((r for r in case.conditions if r.id == request_id), None)
+
+
+def _call(window: MainWindow, func, **kwargs) -> Changed | None:
+    return window._call(functools.partial(func, window.ws, **kwargs))
+
+
+def request_condition(window: MainWindow, case: CaseFile, _: int) -> Changed | None:
+    draft = ConditionDialog.ask(window, case.link.id, case.victim.full_name)
+    return None if draft is None else window._call(conditions.request_condition, window.ws, draft)
+
+
+def send(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
+    default = om.default_document_path(window.ws, case.link.ref, date.today())
+    values = SendToOMDialog.ask(window, case, request_id or None, default)
+    if values is None:
+        return None
+    changed = _call(window, om.send_to_om, link_id=case.link.id, **values)
+    if changed is None:
+        return None
+    window._refresh(changed)  # first, so the status line is not redrawn over the message
+    window.statusBar().showMessage(f"Request sent; PDF saved to {values['pdf_path']}", 15000)
+    return None
+
+
+def acknowledge(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
+    request = _request(case, request_id)
+    values = request and AcknowledgementDialog.ask(window, request)
+    if not values:
+        return None
+    return _call(window, conditions.record_acknowledgement, request_id=request_id, **values)
+
+
+def decide(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
+    request = _request(case, request_id)
+    values = request and DecisionDialog.ask(window, request)
+    if not values:
+        return None
+    return _call(window, conditions.record_decision, request_id=request_id, **values)
+
+
+def inform(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
+    request = _request(case, request_id)
+    values = request and DatedNoteDialog.ask(
+        window,
+        "Record that the victim was told",
+        "&How they were told:",
+        f"{request.title}: {condition_label(request.decision)}",
+    )
+    if not values:
+        return None
+    return _call(window, conditions.record_victim_informed, request_id=request_id, **values)
+
+
+def vary(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
+    request = _request(case, request_id)
+    values = request and VariationDialog.ask(window, request)
+    if not values:
+        return None
+    return _call(window, conditions.record_variation, request_id=request_id, **values)
+
+
+def end(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
+    request = _request(case, request_id)
+    values = request and DatedNoteDialog.ask(
+        window, "Record the end of the condition", "&Why:", request.title
+    )
+    if not values:
+        return None
+    return _call(window, conditions.record_end, request_id=request_id, **values)
+
+
+def chase_request(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
+    request = _request(case, request_id)
+    values = request and ChaseDialog.ask(
+        window, case.link.om_name, f"licence condition request ({request.title})"
+    )
+    if not values:
+        return None
+    return _call(window, liaison.chase, link_id=case.link.id, request_id=request_id, **values)
+
+
+def chase_question(window: MainWindow, case: CaseFile, entry_id: int) -> Changed | None:
+    entry = next((e for e in case.liaison if e.id == entry_id), None)
+    values = entry and ChaseDialog.ask(window, case.link.om_name, entry.summary)
+    if not values:
+        return None
+    return _call(window, liaison.chase, link_id=case.link.id, wait_id=entry_id, **values)
+
+
+def change_om(window: MainWindow, case: CaseFile, _: int) -> Changed | None:
+    choices = [row.om for row in window._call(om.directory, window.ws) or [] if row.om.id]
+    values = ChangeOMDialog.ask(window, case.link.om_name, choices)
+    if values is None:
+        return None
+    return _call(window, om.change_om, link_id=case.link.id, **values)
+
+
+def open_map(window: MainWindow, case: CaseFile, request_id: int) -> None:
+    request = _request(case, request_id)
+    path = request and conditions.map_file(window.ws, request)
+    if path is None or not path.exists():
+        window.statusBar().showMessage("The map picture is missing from the data folder.", 10000)
+        return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+ACTIONS = {
+    "request": request_condition,
+    "send": send,
+    "acknowledge": acknowledge,
+    "decide": decide,
+    "inform": inform,
+    "vary": vary,
+    "end": end,
+    "chase": chase_request,
+    "chase_question": chase_question,
+    "change_om": change_om,
+    "open_map": open_map,
+}
+
+
+def run_case_action(window: MainWindow, case_id: int, action: str, record_id: int = 0) -> None:
+    """A case tab asked for `action` on a request (or liaison note) `record_id`."""
+    case = _case(window, case_id)
+    if case is not None:
+        window._refresh(ACTIONS[action](window, case, record_id))
+
+
+def chase_wait(window: MainWindow, wait: OMWait) -> Changed | None:
+    """Chase one line of the waiting-on-OM list."""
+    values = ChaseDialog.ask(window, wait.om_name, wait.what)
+    if not values:
+        return None
+    changed = _call(window, om.chase_wait, wait=wait, **values)
+    window._refresh(changed)
+    return changed

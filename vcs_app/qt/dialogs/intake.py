@@ -1,0 +1,512 @@
+"""Referral intake and the opt-in journey: the dialogs a VLO fills in.
+
+Each dialog builds a domain value (validated by the domain, errors shown inside the
+dialog); the main window passes it to the intake service.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vcs_app.domain.model import (
+    OPT_TRANSITIONS,
+    Channel,
+    ContactDetail,
+    ContactLevel,
+    DomainError,
+    Eligibility,
+    Language,
+    Link,
+    OffenceCategory,
+    Offender,
+    OptState,
+    Referral,
+    ReferralRecord,
+    SentenceType,
+    Victim,
+    VictimRole,
+    age_on,
+    check_opt_change,
+    eighteenth_birthday,
+    label,
+)
+from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, fmt_date
+from vcs_app.services import intake
+from vcs_app.services.intake import ReferralChanges
+
+SENTENCE_WORDS = {
+    SentenceType.SDS: "Standard determinate (SDS)",
+    SentenceType.EDS: "Extended determinate (EDS)",
+    SentenceType.SOPC: "Offender of particular concern (SOPC)",
+    SentenceType.LIFE: "Life",
+    SentenceType.IPP: "Imprisonment for public protection (IPP)",
+    SentenceType.DTO: "Detention and training order (DTO)",
+    SentenceType.HOSPITAL_ORDER: "Hospital order (no restrictions)",
+    SentenceType.HOSPITAL_ORDER_RESTRICTED: "Hospital order with restrictions",
+    SentenceType.HOSPITAL_LIMITATION_DIRECTION: "Hospital and limitation direction",
+    SentenceType.TRANSFER_DIRECTION: "Transfer direction (with restrictions)",
+}
+SOURCES = ("letter", "phone call", "email", "visit", "reply slip", "via the referrer")
+# The order a VLO thinks in, not alphabetical.
+STATE_ORDER = (
+    OptState.OFFERED,
+    OptState.OPTED_IN,
+    OptState.DECLINED,
+    OptState.NO_RESPONSE,
+    OptState.OPTED_OUT,
+    OptState.REOPENED,
+)
+
+
+def _choices(enum: Any) -> list[tuple[str, str]]:
+    return [(member.value, label(member)) for member in enum]
+
+
+def _group(title: str) -> tuple[QGroupBox, QFormLayout]:
+    box = QGroupBox(title)
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return box, form
+
+
+def _sentence_combo(current: SentenceType | None = None) -> QComboBox:
+    combo = enum_combo([("", "Not known")] + [(k.value, v) for k, v in SENTENCE_WORDS.items()])
+    if current is not None:
+        combo.setCurrentIndex(combo.findData(current.value))
+    return combo
+
+
+def _custody_spin(months: float | None = None) -> QDoubleSpinBox:
+    """Months of custody; the minimum (0) reads "Not known" and means no value."""
+    spin = QDoubleSpinBox()
+    spin.setRange(0, 1200)
+    spin.setDecimals(1)
+    spin.setSingleStep(1)
+    spin.setSpecialValueText("Not known")
+    spin.setSuffix(" months")
+    spin.setValue(months or 0)
+    return spin
+
+
+def _months(spin: QDoubleSpinBox) -> float | None:
+    return spin.value() or None
+
+
+def _vlo_combo(vlos: list[str], current: str = "") -> QComboBox:
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.addItems(["", *vlos])
+    combo.setCurrentText(current)
+    return combo
+
+
+def _sentence_type(combo: QComboBox) -> SentenceType | None:
+    value = combo.currentData()
+    return SentenceType(value) if value else None
+
+
+class _EligibilityPreview:
+    """A label that says, as the VLO types, what the rules decide and why."""
+
+    def __init__(self, dialog: Any, form: QFormLayout) -> None:
+        self.dialog = dialog
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        add_row(form, "Eligibility:", self.label, name="Eligibility by the rules")
+        d = dialog
+        for signal in (
+            d.category.currentIndexChanged,
+            d.sentence_type.currentIndexChanged,
+            d.custody.valueChanged,
+            d.sentenced.dateChanged,
+            d.referred.dateChanged,
+            d.serious_risk.toggled,
+        ):
+            signal.connect(self.update)
+        self.update()
+
+    def update(self) -> None:
+        d = self.dialog
+        try:
+            decision = intake.preview_eligibility(
+                offence_category=d.category.currentData(),
+                sentence_type=_sentence_type(d.sentence_type),
+                custody_months=_months(d.custody),
+                sentence_date=date_of(d.sentenced),
+                referral_date=date_of(d.referred) or date.today(),
+                serious_risk_agreed=d.serious_risk.isChecked(),
+            )
+        except DomainError as exc:
+            self.label.setText(str(exc))
+            return
+        self.label.setText(f"{decision.reason}\n(rules {decision.rules_version})")
+        self.label.setAccessibleDescription(self.label.text())
+
+
+def _offence_rows(dialog: Any, form: QFormLayout, link: Link | None, record) -> None:
+    """Offence and sentence fields, shared by intake and the referral correction."""
+    dialog.offence = add_row(form, "Offe&nce:", QLineEdit(link.offence if link else ""))
+    dialog.category = add_row(
+        form,
+        "Offence t&ype:",
+        enum_combo(_choices(OffenceCategory), link.offence_category if link else None),
+    )
+    dialog.sentenced = add_row(
+        form, "Sentence d&ate:", date_edit(link.sentence_date if link else None, optional=True)
+    )
+    dialog.sentence_type = add_row(
+        form, "Sentence or &disposal:", _sentence_combo(record.sentence_type if record else None)
+    )
+    dialog.custody = add_row(
+        form,
+        "&Custody:",
+        _custody_spin(record.custody_months if record else None),
+        name="Custody length in months",
+    )
+    dialog.serious_risk = add_row(
+        form,
+        "Manager agreed:",
+        QCheckBox("Victim at serious risk (discretionary)"),
+        name="Manager agreed the victim is at serious risk",
+    )
+    dialog.serious_risk.setChecked(bool(record and record.serious_risk_agreed))
+
+
+def _referral_rows(dialog: Any, form: QFormLayout, vlos: list[str], link: Link | None) -> None:
+    dialog.referred = add_row(
+        form, "&Referral received:", date_edit(link.referral_date if link else date.today())
+    )
+    dialog.referrer = add_row(
+        form, "Referred &by:", QLineEdit(link.referrer if link else "Witness Care Unit")
+    )
+    dialog.vlo = add_row(form, "&VLO:", _vlo_combo(vlos, link.vlo if link else ""))
+    dialog.om_name = add_row(
+        form, "Offender &manager:", QLineEdit(link.om_name if link else ""), name="OM name"
+    )
+    dialog.om_team = add_row(form, "OM &team:", QLineEdit(link.om_team if link else ""))
+
+
+class IntakeDialog(FormDialog):
+    """A new referral from the Witness Care Unit: who, what, the sentence, how to contact."""
+
+    def __init__(
+        self, parent: QWidget | None, vlos: list[str], referral: Referral | None = None
+    ) -> None:
+        super().__init__(parent, "New referral")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Save referral")
+        referral_box, f = _group("Referral")
+        _referral_rows(self, f, vlos, None)
+        offence_box, f = _group("Offence and sentence")
+        _offence_rows(self, f, None, None)
+        self.eligibility = _EligibilityPreview(self, f)
+
+        victim_box, f = _group("Victim (or who acts for them)")
+        self.v_given = add_row(f, "Victim &first name:", QLineEdit())
+        self.v_family = add_row(f, "Victim &surname:", QLineEdit())
+        self.v_dob = add_row(f, "Date of b&irth:", date_edit(None, optional=True))
+        self.minor = QLabel()
+        self.minor.setWordWrap(True)
+        self.minor.setAccessibleName("Under 18")
+        f.addRow(self.minor)
+        self.role = add_row(f, "Contact is &with:", enum_combo(_choices(VictimRole)))
+        self.acting_for = add_row(f, "Acts &for:", QLineEdit(), name="Acts for (person harmed)")
+        self.relationship = add_row(f, "Relations&hip:", QLineEdit())
+        self.guardian = add_row(f, "Parent/&guardian:", QLineEdit(), name="Parent or guardian")
+        self.language = add_row(f, "&Language:", enum_combo(_choices(Language)))
+        self.access = add_row(f, "Acc&essibility needs:", QLineEdit())
+        self.phone_first = add_row(
+            f, "Phone first:", QCheckBox("Telephone before writing"), name="Phone first"
+        )
+
+        contact_box, f = _group("Contact details and safety")
+        self.address = add_row(f, "Add&ress:", QPlainTextEdit(), name="Address")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(70)
+        self.address_safe = add_row(
+            f, "Address safe:", QCheckBox("Safe to use"), name="Address safe to use"
+        )
+        self.address_safe.setChecked(True)
+        self.do_not_post = add_row(f, "Do not post:", QCheckBox("Never post to this address"))
+        self.phone = add_row(f, "&Phone:", QLineEdit())
+        self.email = add_row(f, "E&mail:", QLineEdit())
+        self.channel = add_row(f, "Preferred c&hannel:", enum_combo(_choices(Channel)))
+
+        offender_box, f = _group("Offender")
+        self.o_given = add_row(f, "&Offender first name:", QLineEdit())
+        self.o_family = add_row(f, "Offender s&urname:", QLineEdit())
+        self.o_dob = add_row(f, "Offender date of birt&h:", date_edit(None, optional=True))
+        self.crn = add_row(f, "Offender &CRN:", QLineEdit(), name="Offender CRN")
+        self.nomis = add_row(f, "Prison &number:", QLineEdit(), name="Offender prison number")
+
+        columns = QHBoxLayout()
+        for boxes in (
+            (referral_box, offence_box),
+            (victim_box,),
+            (contact_box, offender_box),
+        ):
+            column = QVBoxLayout()
+            for box in boxes:
+                column.addWidget(box)
+            column.addStretch(1)
+            columns.addLayout(column, 1)
+        self.layout().insertLayout(0, columns)
+
+        self.v_dob.dateChanged.connect(self._show_minor)
+        self.referred.dateChanged.connect(self._show_minor)
+        self.role.currentIndexChanged.connect(self._show_role)
+        if referral is not None:
+            self._fill(referral)
+        self._show_minor()
+        self._show_role()
+        self.resize(1180, self.sizeHint().height())
+
+    def _show_minor(self) -> None:
+        dob = date_of(self.v_dob)
+        referred = date_of(self.referred) or date.today()
+        if dob is not None and age_on(dob, referred) < 18:
+            self.minor.setText(
+                "Under 18: contact goes through the parent or guardian. A task to offer "
+                f"contact directly is set for the 18th birthday, "
+                f"{fmt_date(eighteenth_birthday(dob))}."
+            )
+            self.minor.show()
+        else:
+            self.minor.hide()
+
+    def _show_role(self) -> None:
+        acting = self.role.currentData() != VictimRole.VICTIM.value
+        self.acting_for.setEnabled(acting)
+        self.relationship.setEnabled(acting)
+
+    def _fill(self, r: Referral) -> None:
+        """Put a referral back in the form (after the duplicate check was cancelled)."""
+
+        def set_date(edit, value: date | None) -> None:
+            if value is not None:
+                edit.setDate(QDate(value.year, value.month, value.day))
+
+        v, o = r.victim, r.offender
+        set_date(self.referred, r.referral_date)
+        self.referrer.setText(r.referrer)
+        self.vlo.setCurrentText(r.vlo)
+        self.om_name.setText(r.om_name)
+        self.om_team.setText(r.om_team)
+        self.offence.setText(r.offence)
+        self.category.setCurrentIndex(self.category.findData(r.offence_category.value))
+        set_date(self.sentenced, r.sentence_date)
+        if r.sentence_type:
+            self.sentence_type.setCurrentIndex(self.sentence_type.findData(r.sentence_type.value))
+        self.custody.setValue(r.custody_months or 0)
+        self.serious_risk.setChecked(r.serious_risk_agreed)
+        self.v_given.setText(v.given_name)
+        self.v_family.setText(v.family_name)
+        set_date(self.v_dob, v.dob)
+        self.role.setCurrentIndex(self.role.findData(v.role.value))
+        self.acting_for.setText(r.acting_for)
+        self.relationship.setText(r.relationship)
+        self.guardian.setText(v.guardian_name)
+        self.language.setCurrentIndex(self.language.findData(v.language.value))
+        self.access.setText(v.accessibility)
+        self.phone_first.setChecked(v.phone_first)
+        for c in r.contacts:
+            if c.kind.value == "address" and not c.safe_alternative:
+                self.address.setPlainText(c.value)
+                self.address_safe.setChecked(c.safe_to_use)
+                self.do_not_post.setChecked(c.do_not_post)
+            elif c.kind.value == "phone":
+                self.phone.setText(c.value)
+            elif c.kind.value == "email":
+                self.email.setText(c.value)
+        self.channel.setCurrentIndex(self.channel.findData(r.channel.value))
+        self.o_given.setText(o.given_name)
+        self.o_family.setText(o.family_name)
+        set_date(self.o_dob, o.dob)
+        self.crn.setText(o.crn)
+        self.nomis.setText(o.nomis)
+
+    def build(self) -> Referral:
+        contacts = []
+        if self.address.toPlainText().strip():
+            contacts.append(
+                ContactDetail(
+                    "address",
+                    self.address.toPlainText(),
+                    safe_to_use=self.address_safe.isChecked(),
+                    do_not_post=self.do_not_post.isChecked(),
+                )
+            )
+        if self.phone.text().strip():
+            contacts.append(ContactDetail("phone", self.phone.text()))
+        if self.email.text().strip():
+            contacts.append(ContactDetail("email", self.email.text()))
+        return Referral(
+            victim=Victim(
+                self.v_given.text(),
+                self.v_family.text(),
+                dob=date_of(self.v_dob),
+                role=self.role.currentData(),
+                language=self.language.currentData(),
+                accessibility=self.access.text(),
+                phone_first=self.phone_first.isChecked(),
+                guardian_name=self.guardian.text(),
+            ),
+            offender=Offender(
+                self.o_given.text(),
+                self.o_family.text(),
+                dob=date_of(self.o_dob),
+                crn=self.crn.text(),
+                nomis=self.nomis.text(),
+            ),
+            offence=self.offence.text(),
+            referral_date=date_of(self.referred) or date.today(),
+            offence_category=self.category.currentData(),
+            sentence_date=date_of(self.sentenced),
+            sentence_type=_sentence_type(self.sentence_type),
+            custody_months=_months(self.custody),
+            referrer=self.referrer.text(),
+            vlo=self.vlo.currentText(),
+            channel=self.channel.currentData(),
+            om_name=self.om_name.text(),
+            om_team=self.om_team.text(),
+            acting_for=self.acting_for.text() if self.acting_for.isEnabled() else "",
+            relationship=self.relationship.text() if self.relationship.isEnabled() else "",
+            serious_risk_agreed=self.serious_risk.isChecked(),
+            contacts=tuple(contacts),
+        )
+
+
+class ReferralDetailsDialog(FormDialog):
+    """Correct what the referral said; eligibility is decided again and clocks move."""
+
+    def __init__(
+        self, parent: QWidget | None, link: Link, record: ReferralRecord, vlos: list[str]
+    ) -> None:
+        super().__init__(parent, f"Referral details — {link.ref}")
+        _referral_rows(self, self.form, vlos, link)
+        _offence_rows(self, self.form, link, record)
+        self.acting_for = add_row(
+            self.form, "Acts &for:", QLineEdit(record.acting_for), name="Acts for (person harmed)"
+        )
+        self.relationship = add_row(self.form, "Relations&hip:", QLineEdit(record.relationship))
+        if record.eligibility_overridden:
+            note = QLabel("Eligibility was overridden by a manager: it stays as decided.")
+            note.setWordWrap(True)
+            self.form.addRow(note)
+        self.eligibility = _EligibilityPreview(self, self.form)
+
+    def build(self) -> ReferralChanges:
+        return ReferralChanges(
+            offence=self.offence.text(),
+            offence_category=self.category.currentData(),
+            referral_date=date_of(self.referred) or date.today(),
+            sentence_date=date_of(self.sentenced),
+            sentence_type=_sentence_type(self.sentence_type),
+            custody_months=_months(self.custody),
+            referrer=self.referrer.text(),
+            vlo=self.vlo.currentText(),
+            om_name=self.om_name.text(),
+            om_team=self.om_team.text(),
+            acting_for=self.acting_for.text(),
+            relationship=self.relationship.text(),
+            serious_risk_agreed=self.serious_risk.isChecked(),
+        )
+
+
+class OptChangeDialog(FormDialog):
+    """Record an opt-in change: what, when, how it came, and the level when opting in."""
+
+    def __init__(self, parent: QWidget | None, link: Link) -> None:
+        super().__init__(parent, f"Opt-in change — {link.ref}")
+        self._link = link
+        now = QLabel(label(link.opt_state))
+        add_row(self.form, "Now:", now, name="Current opt-in state")
+        states = [s for s in STATE_ORDER if s in OPT_TRANSITIONS[link.opt_state]]
+        self.state = add_row(
+            self.form, "&Change to:", enum_combo([(s.value, label(s)) for s in states])
+        )
+        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
+        self.source = add_row(self.form, "&How it came:", QComboBox(), name="Source")
+        self.source.setEditable(True)
+        self.source.addItems(SOURCES)
+        levels = [c for c in _choices(ContactLevel) if c[0] != ContactLevel.NONE.value]
+        self.level = add_row(
+            self.form, "Contact &level:", enum_combo(levels, link.contact_level.value)
+        )
+        self.state.currentIndexChanged.connect(self._show_level)
+        self._show_level()
+
+    def _show_level(self) -> None:
+        self.level.setEnabled(self.state.currentData() == OptState.OPTED_IN.value)
+
+    def build(self) -> dict[str, Any]:
+        state = OptState(self.state.currentData())
+        level = ContactLevel(self.level.currentData()) if self.level.isEnabled() else None
+        check_opt_change(self._link.opt_state, state, level)
+        return {
+            "state": state,
+            "on": date_of(self.on) or date.today(),
+            "source": self.source.currentText(),
+            "contact_level": level,
+        }
+
+
+class FollowUpDialog(FormDialog):
+    """The follow-up to an unanswered offer went out."""
+
+    def __init__(self, parent: QWidget | None, link: Link) -> None:
+        super().__init__(parent, f"Follow-up sent — {link.ref}")
+        self.on = add_row(self.form, "&Date sent:", date_edit(date.today()))
+        self.channel = add_row(self.form, "&By:", enum_combo(_choices(Channel)), name="Channel")
+
+    def build(self) -> dict[str, Any]:
+        return {"on": date_of(self.on) or date.today(), "channel": self.channel.currentData()}
+
+
+class EligibilityOverrideDialog(FormDialog):
+    """A manager replaces the rules' decision, saying who and why (or removes an override)."""
+
+    def __init__(self, parent: QWidget | None, link: Link, manager: str) -> None:
+        super().__init__(parent, f"Eligibility — {link.ref}")
+        current = QLabel(
+            f"{label(link.eligibility)}: {link.eligibility_reason} (rules {link.rules_version})"
+        )
+        current.setWordWrap(True)
+        add_row(self.form, "Now:", current, name="Current eligibility")
+        choices = [(e.value, label(e)) for e in Eligibility if e is not Eligibility.PENDING] + [
+            ("", "Let the rules decide (remove an override)")
+        ]
+        self.outcome = add_row(self.form, "&Decision:", enum_combo(choices))
+        self.reason = add_row(self.form, "&Reason:", QPlainTextEdit())
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(90)
+        self.manager = add_row(self.form, "&Manager:", QLineEdit(manager))
+
+    def build(self) -> dict[str, Any]:
+        value = self.outcome.currentData()
+        outcome = Eligibility(value) if value else None
+        if outcome is not None and not self.reason.toPlainText().strip():
+            raise DomainError("An eligibility override needs a reason.")
+        return {
+            "outcome": outcome,
+            "reason": self.reason.toPlainText(),
+            "by": self.manager.text(),
+        }

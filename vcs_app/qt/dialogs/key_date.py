@@ -1,0 +1,100 @@
+"""Recording an official key date: a change supersedes the current one, never overwrites."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from vcs_app.domain.model import KEY_DATE_KINDS, KeyDate, ValidationError
+from vcs_app.domain.sentence import OfficialDate
+from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
+from vcs_app.services import cases, sentences
+
+if TYPE_CHECKING:
+    from vcs_app.qt.main_window import MainWindow
+
+
+class KeyDateDialog(FormDialog):
+    """Returns (KeyDate, where it came from). Shows the current official value first."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        offender_id: int,
+        current: Mapping[str, OfficialDate] | None = None,
+        kind: str = "CRD",
+    ) -> None:
+        super().__init__(parent, "Add official key date")
+        self._offender_id = offender_id
+        self._current = dict(current or {})
+        self.kind = add_row(
+            self.form,
+            "&Key date:",
+            enum_combo([(k, f"{k} — {name}") for k, name in KEY_DATE_KINDS.items()], kind),
+        )
+        self.value = add_row(self.form, "&Date:", date_edit(None))
+        self.received = add_row(
+            self.form, "&Received on:", date_edit(date.today()), name="Date received"
+        )
+        self.origin = add_row(
+            self.form,
+            "&Where from:",
+            QLineEdit(),
+            name="Where the date came from",
+        )
+        self.origin.setPlaceholderText("e.g. Prison OMU email, PPCS letter, NOMIS calculation")
+        self.now = QLabel()
+        self.now.setWordWrap(True)
+        self.now.setAccessibleName("Current official date")
+        self.form.addRow(self.now)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        entry = self._current.get(kind)
+        if entry is None:
+            self.now.setText(f"No official {kind} is recorded yet.")
+            return
+        source = f" (from {entry.origin})" if entry.origin else ""
+        self.now.setText(
+            f"Current official {kind}: {entry.key_date.value:%d/%m/%Y}{source}. Saving a new"
+            " date replaces it; the history keeps both, and each victim who asked for this"
+            " kind of update gets a task."
+        )
+
+    def build(self) -> tuple[KeyDate, str]:
+        key_date = KeyDate(
+            offender_id=self._offender_id,
+            kind=self.kind.currentData(),
+            value=date_of(self.value) or date.today(),
+            received_on=date_of(self.received),
+        )
+        if not self.origin.text().strip():
+            raise ValidationError(
+                "Say where the official date came from (e.g. Prison OMU email, PPCS letter)."
+            )
+        return key_date, self.origin.text()
+
+
+def add_key_date(window: MainWindow) -> None:
+    """Record an official key date for the current case's offender and alert victims."""
+    case_id = window._current_case_id()
+    if case_id is None:
+        window.statusBar().showMessage("Select or open a case first.", 5000)
+        return
+    case = window._call(cases.open_case, window.ws, case_id)
+    if case is None:
+        return
+    file = case.sentence_file
+    current = {d.key_date.kind: d for d in file.official_dates if d.current} if file else {}
+    answer = KeyDateDialog.ask(window, case.offender.id, current)
+    if answer is not None:
+        key_date, origin = answer
+        window._refresh(
+            window._call(lambda: sentences.record_key_date(window.ws, key_date, origin=origin))
+        )

@@ -1,0 +1,503 @@
+"""Write one letter: choose it, see it checked against the case, preview, approve, then
+print or save it as a PDF. The same dialog opens a letter from the case's log.
+
+Nothing here decides what a letter may say: every check is `services.letters`; the
+dialog shows its reasons in words and enables only what the service allows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from vcs_app.domain.model import DomainError, LetterStatus, label
+from vcs_app.letters.print_adapter import paint_into, print_document
+from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date
+from vcs_app.services import letters
+from vcs_app.services.cases import Changed
+
+if TYPE_CHECKING:
+    from vcs_app.qt.main_window import MainWindow
+    from vcs_app.services.workspace import Workspace
+
+REFRESH_MS = 300  # typing pauses this long before the letter is checked again
+
+# The letter details a VLO may write, with their labels, in the order asked.
+DETAIL_LABELS: dict[str, str] = {
+    "offence": "Offen&ce (as the letter says it):",
+    "sentence_description": "&Sentence in plain words:",
+    "decision_summary": "&Decision in plain words:",
+    "conditions": "Licence c&onditions (one per line):",
+    "refusal_reason": "Reason for &refusal:",
+    "hospital_update": "&Hospital update:",
+    "respond_by": "Reply &by:",
+    "first_letter_date": "&Earlier letter dated:",
+    "personal_note": "Personal &note (optional):",
+}
+_TEXT_BLOCKS = ("sentence_description", "decision_summary", "refusal_reason", "hospital_update")
+EVENT_WORDS = {
+    "drafted": "Drafted",
+    "approved": "Approved",
+    "printed": "Printed",
+    "pdf_saved": "PDF saved",
+    "reprinted": "Printed again",
+    "returned": "Returned undelivered",
+    "withdrawn": "Withdrawn",
+}
+
+
+def status_words(record) -> str:
+    """A letter's state in words, from its latest step (never by colour)."""
+    if not record.events:
+        return label(record.status)
+    last = record.events[-1]
+    text = f"{EVENT_WORDS.get(last.event, last.event)} {last.at:%d/%m/%Y} by {last.who}"
+    if record.status is LetterStatus.APPROVED:
+        text += " - not printed yet"
+    return text
+
+
+class LetterDialog(FormDialog):
+    """One letter for one case. `letter_id` opens a logged letter instead of a new one."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        ws: Workspace,
+        case_id: int,
+        *,
+        letter_id: int | None = None,
+        template_key: str | None = None,
+        on: date | None = None,
+    ) -> None:
+        super().__init__(parent, "Write letter" if letter_id is None else "Letter")
+        self.ws, self.case_id = ws, case_id
+        self.letter_id = letter_id
+        self.draft: letters.LetterDraft | None = None
+        self.changed = False
+        self.resize(760, 0)
+
+        self.template = add_row(self.form, "&Letter:", QComboBox())
+        for info in letters.letter_templates():
+            self.template.addItem(info.title_en, info.key)
+        self.recipient = add_row(self.form, "Goes to:", QLabel(), name="Recipient")
+        self.language = add_row(self.form, "Language:", QLabel(), name="Language")
+        self.letter_date = add_row(self.form, "Letter &date:", date_edit(on or date.today()))
+        self.details: dict[str, QWidget] = {}
+        for name, text in DETAIL_LABELS.items():
+            if name in ("respond_by", "first_letter_date"):
+                widget: QWidget = date_edit(None, optional=True)
+                widget.dateChanged.connect(self._schedule)
+            elif name == "offence":
+                widget = QLineEdit()
+                widget.textChanged.connect(self._schedule)
+            else:
+                widget = QPlainTextEdit()
+                widget.setTabChangesFocus(True)
+                widget.setFixedHeight(64)
+                widget.textChanged.connect(self._schedule)
+            self.details[name] = add_row(self.form, text, widget)
+        for widget in (self.recipient, self.language):
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check = QLabel()
+        self.check.setWordWrap(True)
+        self.check.setAccessibleName("Letter check")
+        self.check.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout().insertWidget(1, self.check)
+        self.layout().insertStretch(3, 1)  # spare height below the check, not between rows
+
+        self.buttons.clear()
+        role = QDialogButtonBox.ButtonRole.ActionRole
+        self.preview_button = self._button("Pre&view…", self.preview, role)
+        self.draft_button = self._button("Save dr&aft", self.save_draft, role)
+        self.approve_button = self._button("A&pprove", self.approve, role)
+        self.print_button = self._button("P&rint…", self.print_letter, role)
+        self.pdf_button = self._button("Save P&DF…", self.save_pdf, role)
+        self.phone_button = self._button("P&hone task instead", self.phone_instead, role)
+        self._button("Close", self.reject, QDialogButtonBox.ButtonRole.RejectRole)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.letter_date.dateChanged.connect(self._schedule)
+        if letter_id is not None:
+            self._show_logged()
+        else:
+            if template_key is not None:
+                self.template.setCurrentIndex(max(0, self.template.findData(template_key)))
+            self.template.currentIndexChanged.connect(self._template_changed)
+            self._template_changed()
+
+    def _button(self, text: str, slot, role) -> QPushButton:
+        button = self.buttons.addButton(text, role)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    # --- a new letter -----------------------------------------------------------------
+
+    @property
+    def template_key(self) -> str:
+        return self.template.currentData()
+
+    def _template_changed(self) -> None:
+        """Ask only for what this letter uses, filled in with what the case suggests."""
+        try:
+            wording = letters.template_wording(self.ws, self.template_key, self._language())
+            used = letters.fields_used(wording.body) | {"personal_note"}
+            suggested = letters.suggest_details(
+                self.ws, self.case_id, self.template_key, on=self._on()
+            )
+        except DomainError as exc:
+            self._show_error(str(exc))
+            return
+        for name, widget in self.details.items():
+            self.form.setRowVisible(widget, name in used)
+            self._set_value(name, widget, getattr(suggested, name))
+        self.refresh()
+
+    def _language(self):
+        return letters.case_summary(self.ws, self.case_id)[1]
+
+    def _on(self) -> date:
+        return date_of(self.letter_date) or date.today()
+
+    @staticmethod
+    def _set_value(name: str, widget: QWidget, value) -> None:
+        widget.blockSignals(True)
+        if name in ("respond_by", "first_letter_date"):
+            widget.setDate(
+                QDate(value.year, value.month, value.day) if value else widget.minimumDate()
+            )
+        elif name == "conditions":
+            widget.setPlainText("\n".join(value))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value)
+        else:
+            widget.setPlainText(value)
+        widget.blockSignals(False)
+
+    def _details(self) -> letters.LetterDetails:
+        values = {}
+        for name, widget in self.details.items():
+            if not self.form.isRowVisible(widget):
+                continue
+            if name in ("respond_by", "first_letter_date"):
+                values[name] = date_of(widget)
+            elif name == "conditions":
+                values[name] = tuple(
+                    line.strip() for line in widget.toPlainText().splitlines() if line.strip()
+                )
+            elif isinstance(widget, QLineEdit):
+                values[name] = widget.text().strip()
+            else:
+                values[name] = widget.toPlainText().strip()
+        return letters.LetterDetails(**values)
+
+    def _schedule(self) -> None:
+        if self.letter_id is None:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Build and check the letter again from what is on screen."""
+        self._timer.stop()
+        if self.letter_id is not None:
+            return
+        try:
+            self.draft = letters.prepare_letter(
+                self.ws, self.case_id, self.template_key, on=self._on(), details=self._details()
+            )
+        except DomainError as exc:
+            self.draft = None
+            self._show_error(str(exc))
+            return
+        draft = self.draft
+        self.recipient.setText(
+            f"{draft.recipient_name}\n{draft.address_text or 'No postal address on file'}"
+        )
+        self.language.setText(label(draft.language))
+        lines = []
+        if draft.ok:
+            lines.append(
+                "Ready to approve. Checked against the case: the address is safe and current,"
+                " and the letter gives no prison or hospital name, exact release date,"
+                " offender address or other victim's details."
+            )
+        else:
+            lines.append("Cannot be approved:")
+            lines += [f"• {r.removeprefix('Blocked: ')}" for r in draft.reasons]
+        lines += [f"Note: {w}" for w in draft.warnings]
+        self.check.setText("\n".join(lines))
+        self.check.setStyleSheet("" if draft.ok else "font-weight: bold;")
+        self.error.hide()
+        self._enable()
+
+    def _enable(self) -> None:
+        record = letters.get_letter(self.ws, self.letter_id) if self.letter_id else None
+        status = record.status if record else None
+        new = self.letter_id is None
+        self.preview_button.setEnabled(
+            (new and self.draft is not None and self.draft.rendered is not None)
+            or status not in (None, LetterStatus.WITHDRAWN)
+        )
+        self.draft_button.setEnabled(
+            new and self.draft is not None and self.draft.rendered is not None
+        )
+        self.approve_button.setEnabled(
+            (new and self.draft is not None and self.draft.ok) or status is LetterStatus.DRAFT
+        )
+        producible = status in (LetterStatus.APPROVED, LetterStatus.PRINTED)
+        self.print_button.setEnabled(producible)
+        self.pdf_button.setEnabled(producible)
+        self.print_button.setText("P&rint again…" if status is LetterStatus.PRINTED else "P&rint…")
+        self.phone_button.setVisible(new and self.draft is not None and self.draft.do_not_post)
+        for widget in (self.template, self.letter_date, *self.details.values()):
+            widget.setEnabled(new)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    # --- a logged letter --------------------------------------------------------------
+
+    def _show_logged(self) -> None:
+        record = letters.get_letter(self.ws, self.letter_id)
+        self.template.setCurrentIndex(max(0, self.template.findData(record.template)))
+        self.recipient.setText(record.recipient)
+        self.language.setText(label(record.language))
+        if record.letter_date:
+            d = record.letter_date
+            self.letter_date.setDate(QDate(d.year, d.month, d.day))
+        for widget in self.details.values():
+            self.form.setRowVisible(widget, False)
+        steps = [
+            f"{EVENT_WORDS.get(e.event, e.event)} {e.at:%d/%m/%Y %H:%M} UTC by {e.who}"
+            + (f": {e.detail}" if e.event in ("withdrawn", "returned") and e.detail else "")
+            for e in record.events
+        ]
+        self.check.setText(
+            f"{record.title} - {status_words(record)}\nWording version {record.template_version}"
+            f"\n\n" + "\n".join(steps)
+        )
+        self._enable()
+
+    def _rendered_html(self) -> str | None:
+        if self.letter_id is not None:
+            try:
+                return letters.rendered_letter(self.ws, self.letter_id).html
+            except DomainError as exc:
+                self._show_error(str(exc))
+                return None
+        if self.draft is None or self.draft.rendered is None:
+            return None
+        return self.draft.rendered.html
+
+    # --- actions ----------------------------------------------------------------------
+
+    def preview_dialog(self) -> QPrintPreviewDialog | None:
+        """The print preview: drawn by the same routine that prints and writes the PDF."""
+        html = self._rendered_html()
+        if html is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.printer = printer  # the dialog does not own it: keep it alive with it
+        dialog.setWindowTitle(f"Preview - {self.template.currentText()}")
+        dialog.setAccessibleName("Letter preview")
+        dialog.paintRequested.connect(lambda device: paint_into(device, html))
+        dialog.resize(900, 900)
+        return dialog
+
+    def preview(self) -> None:
+        dialog = self.preview_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def _logged(self, changed: Changed | None) -> None:
+        if changed is not None:
+            self.changed = True
+            self.letter_id = changed.record_id
+            self._show_logged()
+
+    def _run(self, fn, *args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except DomainError as exc:
+            self._show_error(str(exc))
+            if self.letter_id is not None:
+                self.changed = True  # e.g. withdrawn when blocked at printing
+                self._show_logged()
+            return None
+
+    def save_draft(self) -> None:
+        if self.draft is not None:
+            self._logged(self._run(letters.save_draft, self.ws, self.draft))
+
+    def approve(self) -> None:
+        if self.letter_id is not None:
+            self._logged(self._run(letters.approve_saved, self.ws, self.letter_id))
+        elif self.draft is not None:
+            self._logged(self._run(letters.approve_letter, self.ws, self.draft))
+
+    def choose_printer(self) -> QPrinter | None:
+        """Ask which printer (tests replace this to print into a PDF file)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def choose_pdf_path(self, suggested: str) -> Path | None:
+        """Ask where to save a copy (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save letter as PDF", suggested, "PDF files (*.pdf)"
+        )
+        return Path(path) if path else None
+
+    def print_letter(self) -> None:
+        printer = self.choose_printer()
+        if printer is None or self.letter_id is None:
+            return
+        done = self._run(
+            letters.produce_letter,
+            self.ws,
+            self.letter_id,
+            send_to_printer=lambda html: print_document(html, printer),
+        )
+        if done is not None:
+            self.changed = True
+            self._show_logged()
+            self.check.setText(f"Sent to the printer. A PDF is kept at {done.path}.")
+
+    def save_pdf(self) -> None:
+        if self.letter_id is None:
+            return
+        record = letters.get_letter(self.ws, self.letter_id)
+        ref = letters.case_summary(self.ws, self.case_id)[0]
+        path = self.choose_pdf_path(f"{ref}_{record.template}.pdf")
+        if path is None:
+            return
+        done = self._run(letters.produce_letter, self.ws, self.letter_id, copy_to=path)
+        if done is not None:
+            self.changed = True
+            self._show_logged()
+            self.check.setText(f"Saved {path}. A PDF is also kept at {done.path}.")
+
+    def phone_instead(self) -> None:
+        changed = self._run(letters.offer_phone_task, self.ws, self.case_id, self.template_key)
+        if changed is not None:
+            self.changed = True
+            self.phone_button.setEnabled(False)
+            self.check.setText(
+                "A task to phone the victim instead was added to the case. No letter is sent."
+            )
+
+
+class ReturnedDialog(FormDialog):
+    """When a letter came back, and anything written on it."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent, "Letter returned undelivered")
+        self.on = add_row(self.form, "&Returned on:", date_edit(date.today()))
+        self.note = add_row(self.form, "&Note:", QLineEdit())
+        self.note.setPlaceholderText("e.g. 'Addressee gone away' written on the envelope")
+        warning = QLabel(
+            "The address will be marked unsafe until it is checked, and a task to check it"
+            " will be added."
+        )
+        warning.setWordWrap(True)
+        self.form.addRow(warning)
+
+    def build(self) -> tuple[date, str]:
+        return date_of(self.on) or date.today(), self.note.text()
+
+
+class WithdrawDialog(FormDialog):
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent, "Withdraw letter")
+        self.reason = add_row(self.form, "&Why:", QLineEdit())
+
+    def build(self) -> str:
+        if not self.reason.text().strip():
+            raise DomainError("Say why the letter is withdrawn.")
+        return self.reason.text()
+
+
+def open_pdf(parent: QWidget, path: Path) -> bool:
+    """Open a kept PDF in the desktop's viewer."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    QMessageBox.warning(parent, "VCS Desk", f"No program could open {path}.")
+    return False
+
+
+def write_letter_for_current(window: MainWindow) -> None:
+    """Case menu: write a letter for the open case, or the one selected in the caseload."""
+    case_id = window._current_case_id()
+    if case_id is not None:
+        write_letter(window, case_id)
+
+
+def write_letter(window: MainWindow, case_id: int, template_key: str | None = None) -> None:
+    dialog = LetterDialog(window, window.ws, case_id, template_key=template_key)
+    dialog.exec()
+    if dialog.changed:
+        window._refresh(Changed((case_id,), "letter", dialog.letter_id))
+
+
+def run_letter_action(window: MainWindow, case_id: int, action: str, letter_id: int = 0) -> None:
+    """A case's letters tab asked for `action` ("write", "open", "pdf", "returned",
+    "withdraw") on letter `letter_id`."""
+    if action == "write":
+        write_letter(window, case_id)
+        return
+    if action == "open":
+        dialog = LetterDialog(window, window.ws, case_id, letter_id=letter_id)
+        dialog.exec()
+        if dialog.changed:
+            window._refresh(Changed((case_id,), "letter", letter_id))
+    elif action == "pdf":
+        path = window._call(letters.kept_pdf, window.ws, letter_id)
+        if path is not None:
+            open_pdf(window, path)
+    elif action == "returned":
+        values = ReturnedDialog.ask(window)
+        if values is not None:
+            on, note = values
+            window._refresh(
+                window._call(lambda: letters.mark_returned(window.ws, letter_id, on=on, note=note))
+            )
+    elif action == "withdraw":
+        reason = WithdrawDialog.ask(window)
+        if reason is not None:
+            window._refresh(window._call(letters.withdraw_letter, window.ws, letter_id, reason))
+
+
+def describe(record) -> tuple[str, str, str, str, str, str]:
+    """One row of the case's letter log."""
+    return (
+        fmt_date(record.letter_date),
+        record.title,
+        label(record.language),
+        record.recipient,
+        status_words(record),
+        record.template_version,
+    )

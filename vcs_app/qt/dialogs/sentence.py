@@ -1,0 +1,273 @@
+"""Recording the sentence, and events through it (parole, HDC, release, recall...)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from vcs_app.domain.model import CaseFile, SentenceType
+from vcs_app.domain.sentence import (
+    EVENT_RULES,
+    HOSPITAL_TYPES,
+    INDETERMINATE_TYPES,
+    OFFENCE_CLASS_LABELS,
+    SENTENCE_TYPE_LABELS,
+    EventKind,
+    OffenceClass,
+    Sentence,
+    SentenceEvent,
+    Stage,
+)
+from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
+from vcs_app.services import cases, events, sentences
+
+if TYPE_CHECKING:
+    from vcs_app.qt.main_window import MainWindow
+
+
+class TermEdit(QWidget):
+    """Years and months of a term, each spin box named for screen readers."""
+
+    def __init__(self, what: str, months: int | None = None) -> None:
+        super().__init__()
+        self.years = QSpinBox()
+        self.years.setRange(0, 50)
+        self.years.setSuffix(" years")
+        self.years.setAccessibleName(f"{what}: years")
+        self.months = QSpinBox()
+        self.months.setRange(0, 11)
+        self.months.setSuffix(" months")
+        self.months.setAccessibleName(f"{what}: months")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.years)
+        layout.addWidget(self.months)
+        layout.addStretch(1)
+        self.set_months(months)
+
+    def set_months(self, months: int | None) -> None:
+        years, rest = divmod(months or 0, 12)
+        self.years.setValue(years)
+        self.months.setValue(rest)
+
+    def total(self) -> int | None:
+        """Whole months, or None when nothing was entered (the record says what is missing)."""
+        total = self.years.value() * 12 + self.months.value()
+        return total or None
+
+    def setEnabled(self, enabled: bool) -> None:
+        super().setEnabled(enabled)
+        if not enabled:
+            self.set_months(None)
+
+
+# Which terms each type of sentence has.
+_TERMS: dict[str, set[SentenceType]] = {
+    "length": {SentenceType.SDS, SentenceType.DTO} | set(HOSPITAL_TYPES),
+    "custodial": {SentenceType.EDS, SentenceType.SOPC},
+    "extension": {SentenceType.EDS},
+    "tariff": set(INDETERMINATE_TYPES),
+}
+_HINTS: dict[SentenceType, str] = {
+    SentenceType.SDS: "Enter the whole sentence length.",
+    SentenceType.DTO: "Enter the length of the order (4 to 24 months).",
+    SentenceType.EDS: "Enter the custodial term and the extension period (1 to 8 years).",
+    SentenceType.SOPC: "Enter the custodial term: 12 months on licence follow automatically.",
+    SentenceType.LIFE: "Enter the minimum term (tariff) the judge set.",
+    SentenceType.IPP: "Enter the minimum term (tariff) the judge set.",
+}
+
+
+class SentenceDialog(FormDialog):
+    """What the court passed; saving again records a correction (the old one is kept)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        offender_id: int,
+        current: Sentence | None = None,
+        sentence_date: date | None = None,
+    ) -> None:
+        super().__init__(parent, "Record sentence")
+        self._offender_id = offender_id
+        self.type = add_row(
+            self.form,
+            "Sentence &type:",
+            enum_combo(
+                [(t.value, label) for t, label in SENTENCE_TYPE_LABELS.items()],
+                current.type if current else SentenceType.SDS,
+            ),
+        )
+        self.offence_class = add_row(
+            self.form,
+            "O&ffence type:",
+            enum_combo(
+                [(c.value, label) for c, label in OFFENCE_CLASS_LABELS.items()],
+                current.offence_class if current else OffenceClass.UNKNOWN,
+            ),
+            name="Offence type (decides the release rules)",
+        )
+        self.offence_class.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.offence_class.setMinimumContentsLength(45)
+        self.offence_class.view().setMinimumWidth(620)
+        self.sentence_date = add_row(
+            self.form,
+            "Sentence &date:",
+            date_edit(current.sentence_date if current else sentence_date),
+        )
+        self.length = add_row(
+            self.form,
+            "&Length:",
+            TermEdit("Sentence length", current and current.length_months),
+            name="Sentence length",
+        )
+        self.custodial = add_row(
+            self.form,
+            "&Custodial term:",
+            TermEdit("Custodial term", current and current.custodial_months),
+        )
+        self.extension = add_row(
+            self.form,
+            "E&xtension period:",
+            TermEdit("Extension period", current and current.extension_months),
+        )
+        self.tariff = add_row(
+            self.form,
+            "&Minimum term (tariff):",
+            TermEdit("Minimum term", current and current.tariff_months),
+            name="Minimum term (tariff)",
+        )
+        self.remand = QSpinBox()
+        self.remand.setRange(0, 20_000)
+        self.remand.setSuffix(" days")
+        self.remand.setValue(current.remand_days if current else 0)
+        add_row(self.form, "Days on &remand:", self.remand)
+        self.court = add_row(self.form, "C&ourt:", QLineEdit(current.court if current else ""))
+        self.offences = add_row(
+            self.form, "Offe&nces:", QLineEdit(current.offences if current else "")
+        )
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("What to enter")
+        self.form.addRow(self.hint)
+        self.type.currentIndexChanged.connect(self._type_changed)
+        self._type_changed()
+
+    def _type_changed(self) -> None:
+        kind = SentenceType(self.type.currentData())
+        for name, widget in (
+            ("length", self.length),
+            ("custodial", self.custodial),
+            ("extension", self.extension),
+            ("tariff", self.tariff),
+        ):
+            widget.setEnabled(kind in _TERMS[name])
+        self.remand.setEnabled(kind not in HOSPITAL_TYPES)
+        self.offence_class.setEnabled(kind not in HOSPITAL_TYPES)
+        hint = _HINTS.get(kind, "No release date is estimated for a hospital disposal.")
+        self.hint.setText(hint)
+
+    def build(self) -> Sentence:
+        return Sentence(
+            offender_id=self._offender_id,
+            type=self.type.currentData(),
+            sentence_date=date_of(self.sentence_date) or date.today(),
+            offence_class=self.offence_class.currentData(),
+            length_months=self.length.total(),
+            custodial_months=self.custodial.total(),
+            extension_months=self.extension.total(),
+            tariff_months=self.tariff.total(),
+            remand_days=self.remand.value(),
+            court=self.court.text(),
+            offences=self.offences.text(),
+        )
+
+
+_WHO_IS_TOLD = {
+    Stage.KEY_STAGE: "victims who chose key stages",
+    Stage.RELEASE: "victims who chose key stages or release and licence updates",
+}
+
+
+class EventDialog(FormDialog):
+    """An event through the sentence; it starts the right tasks on every linked case."""
+
+    def __init__(self, parent: QWidget | None, offender_id: int) -> None:
+        super().__init__(parent, "Record sentence event")
+        self._offender_id = offender_id
+        self.kind = add_row(
+            self.form,
+            "&Event:",
+            enum_combo([(k.value, rule.label) for k, rule in EVENT_RULES.items()]),
+        )
+        self.event_on = add_row(self.form, "Event &date:", date_edit(date.today()))
+        self.notified_on = add_row(
+            self.form, "Date you were &told:", date_edit(date.today()), name="Date you were told"
+        )
+        self.detail = add_row(self.form, "De&tails:", QPlainTextEdit())
+        self.detail.setTabChangesFocus(True)
+        self.detail.setFixedHeight(70)
+        self.who = QLabel()
+        self.who.setWordWrap(True)
+        self.who.setAccessibleName("Who gets a task")
+        self.form.addRow(self.who)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        rule = EVENT_RULES[EventKind(self.kind.currentData())]
+        self.who.setText(f"Tasks are created for {_WHO_IS_TOLD[rule.stage]} (opted in, case open).")
+
+    def build(self) -> SentenceEvent:
+        return SentenceEvent(
+            offender_id=self._offender_id,
+            kind=self.kind.currentData(),
+            event_on=date_of(self.event_on) or date.today(),
+            notified_on=date_of(self.notified_on) or date.today(),
+            detail=self.detail.toPlainText(),
+        )
+
+
+# --- the commands the main window's menu runs -----------------------------------------
+
+
+def _current_case(window: MainWindow) -> CaseFile | None:
+    case_id = window._current_case_id()
+    if case_id is None:
+        window.statusBar().showMessage("Select or open a case first.", 5000)
+        return None
+    return window._call(cases.open_case, window.ws, case_id)
+
+
+def record_sentence(window: MainWindow) -> None:
+    """Record (or correct) the sentence of the current case's offender."""
+    case = _current_case(window)
+    if case is None:
+        return
+    current = case.sentence_file.sentence if case.sentence_file else None
+    sentence = SentenceDialog.ask(window, case.offender.id, current, case.link.sentence_date)
+    if sentence is not None:
+        window._refresh(window._call(sentences.record_sentence, window.ws, sentence))
+
+
+def record_event(window: MainWindow) -> None:
+    """Record an event through the sentence; its tasks start on every linked case."""
+    case = _current_case(window)
+    if case is None:
+        return
+    event = EventDialog.ask(window, case.offender.id)
+    if event is not None:
+        window._refresh(window._call(events.record_event, window.ws, event))

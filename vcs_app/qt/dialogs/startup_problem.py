@@ -1,0 +1,277 @@
+"""When the caseload file cannot be opened: one clear message and a way forward.
+
+Corrupt, truncated, not a database, read-only, from a newer VCS Desk, missing, or in use
+by another copy: the VLO sees one sentence saying which, the last verified backup if
+there is one, and three choices. Never a traceback, never a new empty file in its place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vcs_app.domain.model import DomainError
+from vcs_app.qt.auto_backup import AutoBackup
+from vcs_app.qt.workers import Job
+from vcs_app.services import backups
+from vcs_app.services.backups import BackupFile
+from vcs_app.services.workspace import (
+    DatabaseLock,
+    DatabaseLocked,
+    Workspace,
+    lock_database,
+    open_workspace,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StartupChoice:
+    action: str  # "restore", "open" (another file) or "quit"
+    path: Path | None = None  # the backup to restore, or the other file to open
+
+
+def _when(backup: BackupFile) -> str:
+    return backup.taken_at.astimezone().strftime("%d/%m/%Y at %H:%M")
+
+
+class StartupProblemDialog(QDialog):
+    """Says what is wrong with the file and offers: restore, another file, or quit."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        db_path: Path,
+        problem: str,
+        backup: BackupFile | None,
+        *,
+        can_restore: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("VCS Desk cannot open the caseload")
+        self.setAccessibleName("VCS Desk cannot open the caseload")
+        self.db_path, self.backup = db_path, backup
+        self.choice = StartupChoice("quit")
+
+        icon = QLabel()
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48)
+        )
+        icon.setAccessibleName("Warning")
+        heading = QLabel("<b>The caseload file cannot be opened.</b>")
+        self.problem = QLabel(problem)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("What is wrong")
+        if not can_restore:
+            advice = "Nothing has been changed."
+        elif backup is not None:
+            advice = (
+                f"Last verified backup: taken on {_when(backup)}\n({backup.path.name}).\n\n"
+                "Restoring it puts a copy in place of this file, which is kept beside it"
+                " under a dated name. Work done after the backup was taken is not in it."
+            )
+        else:
+            advice = (
+                "No verified backup of this file was found. Nothing has been changed; choose"
+                " another file or ask your administrator for a copy."
+            )
+        self.advice = QLabel(advice)
+        self.advice.setWordWrap(True)
+        self.advice.setAccessibleName("What you can do")
+
+        self.restore_button = QPushButton("&Restore last verified backup…")
+        self.restore_button.setAccessibleName("Restore last verified backup")
+        self.restore_button.setEnabled(can_restore and backup is not None)
+        self.choose_button = QPushButton("&Choose another file…")
+        self.choose_button.setAccessibleName("Choose another file")
+        self.quit_button = QPushButton("&Quit")
+        self.quit_button.setAccessibleName("Quit")
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.clicked.connect(self._restore)
+        self.choose_button.clicked.connect(self._choose)
+        self.quit_button.clicked.connect(self.reject)
+
+        file_label = QLabel(f"File: {db_path}")
+        file_label.setWordWrap(True)
+        file_label.setAccessibleName("Database file")
+        text = QVBoxLayout()
+        text.setSpacing(10)
+        for widget in (heading, self.problem, file_label, self.advice):
+            text.addWidget(widget)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(text, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        layout.addLayout(top)
+        layout.addSpacing(12)
+        layout.addWidget(buttons)
+        (self.restore_button if self.restore_button.isEnabled() else self.choose_button).setFocus()
+        self.setMinimumWidth(600)
+
+    def _restore(self) -> None:
+        assert self.backup is not None
+        answer = QMessageBox.question(
+            self,
+            "Restore backup",
+            f"Replace {self.db_path.name} with the backup taken on {_when(self.backup)}?\n\n"
+            "The current file is kept beside it under a dated name.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.choice = StartupChoice("restore", self.backup.path)
+            self.accept()
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open a VCS Desk database",
+            str(self.db_path.parent),
+            "VCS Desk databases (*.db);;All files (*)",
+        )
+        if path:
+            self.choice = StartupChoice("open", Path(path))
+            self.accept()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        db_path: Path,
+        problem: str,
+        backup: BackupFile | None,
+        *,
+        can_restore: bool = True,
+    ) -> StartupChoice:
+        dialog = cls(parent, db_path, problem, backup, can_restore=can_restore)
+        dialog.exec()
+        return dialog.choice
+
+
+def open_for_gui(
+    path: Path, *, backup_folder: Path | None = None, problem: str | None = None
+) -> tuple[Workspace, DatabaseLock] | None:
+    """Lock and open the caseload, asking the VLO what to do while it cannot be opened.
+
+    `problem` is one already found (the file was damaged after it opened): it is shown
+    first. Returns the open workspace and the lock to release on exit, or None if the
+    VLO quit.
+    """
+    while True:
+        folder = backup_folder or backups.backup_folder_for(path)
+        if problem is not None:
+            backup = backups.latest_verified_backup(path, folder)
+            choice = StartupProblemDialog.ask(None, path, problem, backup)
+            problem = None
+        else:
+            try:
+                lock = lock_database(path)
+            except DatabaseLocked as exc:
+                choice = StartupProblemDialog.ask(None, path, str(exc), None, can_restore=False)
+            except DomainError as exc:
+                backup = backups.latest_verified_backup(path, folder)
+                choice = StartupProblemDialog.ask(None, path, str(exc), backup)
+            else:
+                try:
+                    ws = open_workspace(path)
+                except DomainError as exc:
+                    lock.release()
+                    backup = backups.latest_verified_backup(path, folder)
+                    choice = StartupProblemDialog.ask(None, path, str(exc), backup)
+                else:
+                    if lock.recovered_from is not None:
+                        log.warning("took over the lock of %s", lock.recovered_from.describe())
+                    return ws, lock
+        if choice.action == "quit" or choice.path is None:
+            return None
+        if choice.action == "open":
+            path, backup_folder = choice.path, None
+            continue
+        try:
+            backups.restore(path, choice.path)
+        except DomainError as exc:
+            QMessageBox.warning(None, "Restore failed", str(exc))
+
+
+def check_in_background(ws: Workspace, on_damage: Callable[[str], None]) -> Job:
+    """Integrity-check the open file off the GUI thread (seconds on a big caseload, so
+    not before the window shows); `on_damage(problem)` runs on the GUI thread if needed."""
+    path = ws.path
+    job = Job(lambda _progress: backups.damage_in(path))
+
+    def ended() -> None:
+        if isinstance(job.result, str):
+            on_damage(job.result)
+
+    job.ended.connect(ended, Qt.ConnectionType.QueuedConnection)
+    return job.start()
+
+
+class _Window(Protocol):
+    auto_backup: AutoBackup
+
+    def show(self) -> None: ...
+    def close(self) -> bool: ...
+
+
+def run_checked(
+    path: Path,
+    make_window: Callable[[Workspace], _Window],
+    *,
+    backup_folder: Path | None = None,
+) -> int:
+    """The GUI's life: open (or recover) the file, run the window, and if the file turns
+    out to be damaged once open, close the window and offer the backup again."""
+    app = QApplication.instance()
+    assert app is not None
+    problem: str | None = None
+    while True:
+        opened = open_for_gui(path, backup_folder=backup_folder, problem=problem)
+        if opened is None:
+            return 1
+        ws, lock = opened
+        damage: list[str] = []
+        try:
+            try:
+                window = make_window(ws)
+            except Exception as exc:  # damaged pages fail the first read: not a traceback
+                damage.append(f"it could not be read ({exc})")
+            else:
+
+                def damaged(found: str, window: _Window = window, seen: list = damage) -> None:
+                    seen.append(found)
+                    window.auto_backup.cancel_exit_backup()  # keep the good backups
+                    window.close()
+
+                _checking = check_in_background(ws, damaged)  # referenced until exec ends
+                window.show()
+                code = app.exec()
+        finally:
+            ws.close()
+            lock.release()
+        if not damage:
+            return code
+        path = ws.path
+        problem = f"A check after opening {path.name} found a problem: {damage[0]}."

@@ -1,0 +1,265 @@
+"""The audit log viewer: who did what to which record, filtered by user, case and period.
+
+Rows are read newest first a page at a time (`fetchMore` with a keyset), so a log of a
+million entries opens as fast as one of ten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vcs_app.domain.model import AuditEntry, DomainError
+from vcs_app.qt.views.case_tabs.history import _history_text
+from vcs_app.qt.widgets import Index, date_edit, date_of, table_view
+from vcs_app.services import audit_view
+from vcs_app.services.audit_view import AuditFilter
+from vcs_app.services.workspace import Workspace
+
+HEADERS = ("When", "Who", "Action", "Record", "Case", "Details")
+ACTION_LABELS = {
+    "view": "Viewed",
+    "create": "Created",
+    "update": "Changed",
+    "disclose": "Disclosed",
+    "backup": "Backed up",
+    "restore": "Restored",
+}
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action.replace("_", " ").capitalize())
+
+
+RECORD_LABELS = {"link": "case", "liaison_entry": "liaison note"}
+
+
+def _record(entry: AuditEntry) -> str:
+    what = RECORD_LABELS.get(entry.entity, entry.entity.replace("_", " "))
+    return f"{what} {entry.entity_id}" if entry.entity_id is not None else what
+
+
+class AuditLogModel(QAbstractTableModel):
+    """Audit rows matching a filter, newest first, fetched on demand."""
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self._ws = ws
+        self._rows: list[AuditEntry] = []
+        self._more = False
+        self.filter = AuditFilter()
+        self.total = 0
+
+    def set_filter(self, flt: AuditFilter) -> None:
+        """Show rows matching `flt`; a filter the service refuses raises DomainError and
+        leaves the table as it was."""
+        total = audit_view.audit_count(self._ws, flt)
+        first = audit_view.audit_page(self._ws, flt)
+        self.beginResetModel()
+        self.filter, self.total = flt, total
+        self._rows = list(first)
+        self._more = len(self._rows) < total
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_filter(self.filter)
+
+    def entry(self, row: int) -> AuditEntry:
+        return self._rows[row]
+
+    # --- Qt model -----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        before = self._rows[-1].id if self._rows else None
+        page = audit_view.audit_page(self._ws, self.filter, before_id=before)
+        if not page:
+            self._more = False
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+        self._more = len(self._rows) < self.total
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if column == 0:
+            return entry.at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+        if column == 1:
+            return entry.who
+        if column == 2:
+            return action_label(entry.action)
+        if column == 3:
+            return _record(entry)
+        if column == 4:
+            return audit_view.case_ref_of(entry)
+        return _history_text(entry.detail)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return None
+
+
+def _labelled(text: str, widget: QWidget, name: str) -> list[QWidget]:
+    caption = QLabel(text)
+    caption.setBuddy(widget)
+    widget.setAccessibleName(name)
+    return [caption, widget]
+
+
+class AuditLogView(QWidget):
+    """Filters over the log, the table, and export; opened from Tools > Audit log."""
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.model = AuditLogModel(ws)
+        self.user = QComboBox()
+        self.user.addItem("All users", None)
+        for name in audit_view.audit_users(ws):
+            self.user.addItem(name, name)
+        self.action = QComboBox()
+        self.action.addItem("All actions", None)
+        for action in audit_view.audit_actions(ws):
+            self.action.addItem(action_label(action), action)
+        self.case = QLineEdit()
+        self.case.setPlaceholderText("e.g. VCS-000123")
+        self.case.setClearButtonEnabled(True)
+        self.since = date_edit(None, optional=True)
+        self.until = date_edit(None, optional=True)
+        for edit in (self.since, self.until):
+            edit.setSpecialValueText("Any date")
+        self.table = table_view(self.model, "Audit log")
+        self.count = QLabel()
+        self.count.setAccessibleName("Entries shown")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Audit log message")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = QPushButton("&Export CSV…")
+        self.export_button.setAccessibleName("Export the entries shown as CSV")
+        self.export_button.clicked.connect(self.export_csv)
+        self.verify_button = QPushButton("&Verify chain")
+        self.verify_button.setAccessibleName("Verify the audit chain")
+        self.verify_button.clicked.connect(self.verify_chain)
+
+        bar = QHBoxLayout()
+        for widget in (
+            *_labelled("&User:", self.user, "Filter by user"),
+            *_labelled("Ac&tion:", self.action, "Filter by action"),
+            *_labelled("C&ase:", self.case, "Filter by case reference"),
+            *_labelled("&From:", self.since, "From date"),
+            *_labelled("T&o:", self.until, "To date"),
+        ):
+            bar.addWidget(widget, 2 if widget is self.case else 0)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        actions = QHBoxLayout()
+        actions.addWidget(self.message, 1)
+        actions.addWidget(self.verify_button)
+        actions.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self.user.currentIndexChanged.connect(self.apply_filter)
+        self.action.currentIndexChanged.connect(self.apply_filter)
+        self.case.returnPressed.connect(self.apply_filter)
+        self.case.editingFinished.connect(self._case_edited)
+        self.since.dateChanged.connect(self.apply_filter)
+        self.until.dateChanged.connect(self.apply_filter)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self._applied_case = ""
+        self.apply_filter()
+        for column, width in enumerate((150, 110, 90, 130, 100)):
+            self.table.setColumnWidth(column, width)
+
+    def current_filter(self) -> AuditFilter:
+        return AuditFilter(
+            who=self.user.currentData(),
+            case_ref=self.case.text(),
+            since=date_of(self.since),
+            until=date_of(self.until),
+            action=self.action.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        flt = self.current_filter()
+        try:
+            self.model.set_filter(flt)
+        except DomainError as exc:
+            self.message.setText(str(exc))
+            return
+        self._applied_case = flt.case_ref
+        self.message.setText("")
+
+    def _case_edited(self) -> None:
+        if self.case.text() != self._applied_case:
+            self.apply_filter()
+
+    def show_case(self, case_ref: str) -> None:
+        """Narrow the log to one case (e.g. from the case menu)."""
+        self.case.setText(case_ref)
+        self.apply_filter()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.total, self.model.rowCount()
+        text = f"{total:,} entr{'y' if total == 1 else 'ies'}"
+        self.count.setText(text if shown == total else f"{text} ({shown:,} loaded)")
+        self.table.setAccessibleDescription(text)
+
+    def verify_chain(self) -> None:
+        self.message.setText(audit_view.chain_status(self.ws))
+
+    def export_csv(self) -> None:
+        default = str(Path.home() / "audit-log.csv")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export audit log", default, "CSV files (*.csv)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int | None:
+        """Export what the filters select; the export is itself logged as a disclosure."""
+        try:
+            rows = audit_view.export_audit_csv(self.ws, self.model.filter, path)
+        except DomainError as exc:
+            self.message.setText(str(exc))
+            return None
+        self.model.reload()
+        self.message.setText(
+            f"Exported {rows:,} entries to {path}. The export is recorded in the log as a"
+            " disclosure."
+        )
+        return rows

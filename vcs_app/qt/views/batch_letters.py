@@ -1,0 +1,476 @@
+"""Batch letters: choose the cases and the letter, review the whole set (count,
+recipients, language, and every blocked letter with its reasons), then approve and
+produce them in the background with progress and cancel.
+
+Opened as a tab beside the caseload, so the VLO keeps working while a batch prints.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vcs_app.domain.model import DomainError, label
+from vcs_app.letters.print_adapter import print_document
+from vcs_app.qt.widgets import Index, add_row, date_edit, date_of, table_view
+from vcs_app.qt.workers import Job, run_in_background
+from vcs_app.services import letters
+from vcs_app.services.cases import Changed
+from vcs_app.services.letter_settings import archive_folder
+from vcs_app.services.workspace import Workspace, worker_workspace
+
+if TYPE_CHECKING:
+    from vcs_app.qt.main_window import MainWindow
+
+SELECTED, SHOWN, DUE = "selected", "shown", "due"
+COLUMNS = ("Case", "Goes to", "Address", "Language", "Letter", "Check")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class ReviewModel(QAbstractTableModel):
+    """The reviewed letters, one row each; optionally only the blocked ones."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._all: tuple[letters.LetterDraft, ...] = ()
+        self._rows: tuple[letters.LetterDraft, ...] = ()
+        self.blocked_only = False
+
+    def set_review(self, review: letters.BatchReview | None) -> None:
+        self.beginResetModel()
+        self._all = review.drafts if review else ()
+        self._rows = tuple(d for d in self._all if not d.ok) if self.blocked_only else self._all
+        self.endResetModel()
+
+    def show_blocked_only(self, only: bool) -> None:
+        self.blocked_only = only
+        self.beginResetModel()
+        self._rows = tuple(d for d in self._all if not d.ok) if only else self._all
+        self.endResetModel()
+
+    def draft(self, row: int) -> letters.LetterDraft:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        d = self._rows[index.row()]
+        if index.column() == 5:
+            check = (
+                "Ready"
+                if d.ok
+                else "BLOCKED: "
+                + " · ".join(_capital(r.removeprefix("Blocked: ")) for r in d.reasons)
+            )
+            if d.warnings and role == Qt.ItemDataRole.ToolTipRole:
+                check += "\n" + "\n".join(d.warnings)
+            return check
+        return (
+            d.case_ref,
+            d.recipient_name,
+            d.address_text or "No postal address on file",
+            label(d.language),
+            d.title,
+        )[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+
+class BatchLettersView(QWidget):
+    """The batch screen: set-up, review, production."""
+
+    produced = Signal(object)  # Changed: the cases whose letters were logged
+
+    def __init__(
+        self,
+        ws: Workspace,
+        *,
+        selected: list[int],
+        shown: list[int],
+        on: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.ws = ws
+        self.setAccessibleName("Batch letters")
+        self._ids = {SELECTED: list(selected), SHOWN: list(shown)}
+        self.review: letters.BatchReview | None = None
+        self.result: letters.BatchResult | None = None
+        self.batch_id: int | None = None
+        self.job: Job | None = None
+
+        self.sources = QButtonGroup(self)
+        source_row = QHBoxLayout()
+        for key, text in (
+            (SELECTED, f"&Selected cases ({len(selected):,})"),
+            (SHOWN, f"All cases &shown in the caseload ({len(shown):,})"),
+            (DUE, "Letters &due for tasks"),
+        ):
+            radio = QRadioButton(text)
+            radio.setObjectName(key)
+            radio.setAccessibleName(text.replace("&", ""))
+            self.sources.addButton(radio)
+            source_row.addWidget(radio)
+        source_row.addStretch(1)
+        (self._radio(SELECTED) if len(selected) > 1 else self._radio(SHOWN)).setChecked(True)
+        self._radio(SELECTED).setEnabled(bool(selected))
+
+        form = QFormLayout()
+        self.template = add_row(form, "&Letter:", QComboBox())
+        for info in letters.letter_templates():
+            self.template.addItem(info.title_en, info.key)
+        self.on = add_row(form, "Letter da&te:", date_edit(on or date.today()))
+        self.pdf_mode = QRadioButton("Save &PDF files in a folder")
+        self.print_mode = QRadioButton("P&rint them (a PDF of each is kept too)")
+        self.pdf_mode.setChecked(True)
+        self.pdf_mode.setAccessibleName("Save PDF files in a folder")
+        self.print_mode.setAccessibleName("Print them, keeping a PDF of each")
+        modes = QHBoxLayout()
+        modes.addWidget(self.pdf_mode)
+        modes.addWidget(self.print_mode)
+        modes.addStretch(1)
+        mode_label = QLabel("Produce as:")
+        form.addRow(mode_label, modes)
+        self.folder = QLineEdit(str(self._default_folder()))
+        browse = QPushButton("&Browse…")
+        browse.setAccessibleName("Choose folder")
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        folder_label = QLabel("&Folder:")
+        folder_label.setBuddy(self.folder)
+        self.folder.setAccessibleName("Folder for the PDF files")
+        form.addRow(folder_label, folder_row)
+
+        self.check_button = QPushButton("&Check letters")
+        self.check_button.setAccessibleName("Check letters")
+        self.check_button.clicked.connect(self.start_review)
+        self.summary = QLabel("Choose the cases and the letter, then check them.")
+        self.summary.setAccessibleName("Batch summary")
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.blocked_only = QCheckBox("Show only &blocked letters")
+        self.blocked_only.setAccessibleName("Show only blocked letters")
+        self.model = ReviewModel()
+        self.table = table_view(self.model, "Letters in the batch")
+        self.blocked_only.toggled.connect(self.model.show_blocked_only)
+        self.approve_button = QPushButton("&Approve and produce")
+        self.approve_button.setAccessibleName("Approve and produce")
+        self.approve_button.clicked.connect(self.approve_and_produce)
+        self.phone_button = QPushButton("Add p&hone tasks for do-not-post cases")
+        self.phone_button.setAccessibleName("Add phone tasks for do-not-post cases")
+        self.phone_button.clicked.connect(self.add_phone_tasks)
+        self.resume_button = QPushButton("R&esume")
+        self.resume_button.setAccessibleName("Resume producing")
+        self.resume_button.clicked.connect(self.resume)
+        self.folder_button = QPushButton("&Open folder")
+        self.folder_button.setAccessibleName("Open the folder of PDFs")
+        self.folder_button.clicked.connect(self.open_folder)
+        self.outcome = QLabel()
+        self.outcome.setAccessibleName("Batch result")
+        self.outcome.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.check_button)
+        top.addWidget(self.blocked_only)
+        top.addStretch(1)
+        actions = QHBoxLayout()
+        for b in (self.approve_button, self.phone_button, self.resume_button, self.folder_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(source_row)
+        layout.addLayout(form)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.outcome)
+
+        self.sources.buttonToggled.connect(self._source_changed)
+        self.pdf_mode.toggled.connect(self._update)
+        self.template.currentIndexChanged.connect(self._invalidate)
+        self.on.dateChanged.connect(self._invalidate)
+        self._source_changed()
+
+    # --- set-up -----------------------------------------------------------------------
+
+    def _radio(self, key: str) -> QRadioButton:
+        return next(b for b in self.sources.buttons() if b.objectName() == key)
+
+    @property
+    def source(self) -> str:
+        return self.sources.checkedButton().objectName()
+
+    def _default_folder(self) -> Path:
+        try:
+            return archive_folder(self.ws) / "batches" / date.today().isoformat()
+        except DomainError:
+            return Path.home()
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Folder for the PDF files", self.folder.text()
+        )
+        if folder:
+            self.folder.setText(folder)
+
+    def _source_changed(self, *args) -> None:
+        self.template.setEnabled(self.source != DUE)
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        """A change to the set-up makes the last review stale."""
+        if self.job is not None:
+            return
+        self.review = None
+        self.model.set_review(None)
+        self.summary.setText("Choose the cases and the letter, then check them.")
+        self._update()
+
+    def _update(self) -> None:
+        busy = self.job is not None
+        ready = self.review is not None and bool(self.review.ready) and self.batch_id is None
+        self.approve_button.setEnabled(ready and not busy)
+        if self.review is not None:
+            self.approve_button.setText(f"&Approve and produce {len(self.review.ready):,} letters")
+        do_not_post = self.review is not None and any(d.do_not_post for d in self.review.drafts)
+        self.phone_button.setEnabled(do_not_post and not busy)
+        self.resume_button.setEnabled(
+            not busy and self.result is not None and self.result.remaining > 0
+        )
+        self.folder_button.setEnabled(self.result is not None and bool(self.result.produced))
+        self.check_button.setEnabled(not busy)
+        self.folder.setEnabled(self.pdf_mode.isChecked())
+
+    # --- review -----------------------------------------------------------------------
+
+    def start_review(self) -> Job | None:
+        """Check every letter of the set in the background; nothing is saved."""
+        source, key = self.source, self.template.currentData()
+        on = date_of(self.on) or date.today()
+        ids = self._ids.get(source, [])
+        if source != DUE and not ids:
+            self.summary.setText("No cases to write to: select cases in the caseload first.")
+            return None
+        ws = self.ws
+
+        def work(progress):
+            with worker_workspace(ws) as mine:
+                kwargs = {
+                    "on": on,
+                    "progress": progress.report,
+                    "cancelled": lambda: progress.cancelled,
+                }
+                if source == DUE:
+                    return letters.review_due(mine, **kwargs)
+                return letters.review_batch(mine, ids, key, **kwargs)
+
+        self.batch_id, self.result = None, None
+        self.outcome.clear()
+        return self._start("Checking letters", work, self._show_review)
+
+    def _start(self, title: str, work, done) -> Job:
+        def finished(value) -> None:
+            done(value)
+
+        self.job = run_in_background(self, title, work, finished)
+        self.job.ended.connect(self._job_ended, Qt.ConnectionType.QueuedConnection)
+        self._update()
+        return self.job
+
+    def _job_ended(self) -> None:
+        self.job = None
+        self._update()
+
+    def _show_review(self, review: letters.BatchReview) -> None:
+        self.review = review
+        self.model.set_review(review)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), 260))  # room for reasons
+        self.summary.setText(review.summary())
+        self._update()
+
+    # --- approve and produce ----------------------------------------------------------
+
+    def choose_printer(self) -> QPrinter | None:
+        """Ask which printer (tests replace this to print into a PDF file)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _production(self, approve: bool):
+        folder = Path(self.folder.text()).expanduser() if self.pdf_mode.isChecked() else None
+        printer = None if self.pdf_mode.isChecked() else self.choose_printer()
+        if not self.pdf_mode.isChecked() and printer is None:
+            return None
+        ws, review, batch_id = self.ws, self.review, self.batch_id
+        on = date_of(self.on) or date.today()
+
+        def send(html: str) -> None:
+            print_document(html, printer)
+
+        def work(progress):
+            nonlocal batch_id
+            with worker_workspace(ws) as mine:
+                if approve:
+                    progress.report(0, len(review.ready), "Approving the letters…")
+                    batch_id = letters.approve_batch(mine, review)
+                result = letters.produce_batch(
+                    mine,
+                    batch_id,
+                    folder=folder,
+                    flat_names=folder is not None,
+                    send_to_printer=send if printer is not None else None,
+                    on=on,
+                    progress=progress.report,
+                    cancelled=lambda: progress.cancelled,
+                )
+                return batch_id, result
+
+        return work
+
+    def approve_and_produce(self) -> Job | None:
+        if self.review is None or not self.review.ready:
+            return None
+        work = self._production(approve=True)
+        return None if work is None else self._start("Producing letters", work, self._show_result)
+
+    def resume(self) -> Job | None:
+        if self.batch_id is None:
+            return None
+        work = self._production(approve=False)
+        return None if work is None else self._start("Producing letters", work, self._show_result)
+
+    def _show_result(self, value) -> None:
+        self.batch_id, self.result = value
+        counts = letters.batch_counts(self.ws, self.batch_id)
+        waiting = counts.get("approved", 0)
+        text = self.result.summary() + "."
+        if waiting:
+            text += f" {waiting} approved letters are not produced yet: Resume to finish them."
+        if self.result.produced and self.pdf_mode.isChecked():
+            text += f" PDFs are in {self.folder.text()}."
+        self.outcome.setText(text)
+        link_ids = tuple(dict.fromkeys(p.link_id for p in self.result.produced))
+        self.produced.emit(Changed(link_ids, "letter"))
+        self._update()
+
+    def add_phone_tasks(self) -> None:
+        if self.review is None:
+            return
+        link_ids = []
+        for draft in self.review.drafts:
+            if draft.do_not_post:
+                letters.offer_phone_task(
+                    self.ws, draft.link_id, draft.template_key, on=draft.letter_date
+                )
+                link_ids.append(draft.link_id)
+        self.outcome.setText(f"Added a phone task for {len(link_ids)} do-not-post cases.")
+        self.phone_button.setEnabled(False)
+        self.produced.emit(Changed(tuple(link_ids), "task"))
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text()))
+
+
+def selected_case_ids(window: MainWindow) -> list[int]:
+    """The cases selected in the caseload table, in table order."""
+    table, model = window.caseload.table, window.caseload.model
+    rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+    return [model.case_id(r) for r in rows]
+
+
+def open_batch_letters(window: MainWindow) -> BatchLettersView:
+    """Open (or bring forward) the batch letters tab for the caseload's selection."""
+    model = window.caseload.model
+    view = BatchLettersView(
+        window.ws,
+        selected=selected_case_ids(window),
+        shown=[model.case_id(r) for r in range(model.rowCount())],
+    )
+    view.produced.connect(window._refresh)
+    window.tabs.addTab(view, "Batch letters")
+    window.tabs.setCurrentWidget(view)
+    return view
+
+
+SCREENSHOT_VIEWS = ("letter_preview", "batch_review")
+
+
+def screenshot_letters(db: Path, out: Path, *, view: str, size=(1280, 800)) -> None:
+    """Offscreen pictures of the letter preview and the batch review, for the docs."""
+    from PySide6.QtWidgets import QApplication
+
+    from vcs_app.qt.dialogs.letter import LetterDialog
+    from vcs_app.qt.main_window import MainWindow
+    from vcs_app.services import cases
+    from vcs_app.services.workspace import open_workspace
+
+    app = QApplication.instance() or QApplication([])
+    ws = open_workspace(db)
+    try:
+        window = MainWindow(ws, remember_layout=False)
+        window.resize(*size)
+        window.show()
+        key = "key_date_update"
+        review = letters.review_batch(ws, cases.caseload_ids(ws), key)
+        if view == "letter_preview":
+            if not review.ready:
+                raise DomainError(f"no case in {db} is ready for the letter '{key}'")
+            dialog = LetterDialog(window, ws, review.ready[0].link_id, template_key=key)
+            target = dialog.preview_dialog()
+            target.resize(*size)
+        else:
+            target = window
+            batch = open_batch_letters(window)
+            batch.template.setCurrentIndex(batch.template.findData(key))
+            batch._show_review(review)
+            batch.table.selectRow(0)
+        target.show()
+        for _ in range(5):
+            app.processEvents()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not target.grab().save(str(out)):
+            raise DomainError(f"could not write {out}")
+        target.close()
+        window.close()
+    finally:
+        ws.close()

@@ -1,0 +1,322 @@
+"""Import referrals from a CSV file: check first, preview every row, then import.
+
+Checking and importing run off the GUI thread (qt.workers) with progress and Cancel.
+The check is a full import that is always rolled back, so the preview shows exactly what
+the import will do. If any row has a problem the import keeps nothing, unless the user
+presses the separate, explicit "Import only the good rows".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
+from vcs_app.qt.widgets import Index, table_view
+from vcs_app.qt.workers import Job, run_in_background
+from vcs_app.services import referral_import
+from vcs_app.services.intake import SEPARATE, MatchDecision
+from vcs_app.services.referral_import import ImportReport, MatchPolicy, RowResult, RowStatus
+from vcs_app.services.workspace import Workspace, worker_workspace
+
+HEADERS = ("Line", "Status", "Victim", "Offender", "Offence", "Details")
+STATUS_WORDS = {
+    RowStatus.OK: "Ready",
+    RowStatus.PROBLEM: "PROBLEM",
+    RowStatus.DUPLICATE: "Possible duplicate",
+}
+POLICIES = (
+    (MatchPolicy.ASK, "Stop: let me compare each row"),
+    (MatchPolicy.MERGE, "Merge with the one matching record on file"),
+    (MatchPolicy.SEPARATE, "Keep separate: add new records"),
+)
+
+
+def _decided(decision: MatchDecision) -> str:
+    parts = []
+    for what, choice in (("victim", decision.victim), ("offender", decision.offender)):
+        if choice == SEPARATE:
+            parts.append(f"keep {what} separate")
+        elif choice is not None:
+            parts.append(f"merge {what}")
+    return "Your choice: " + ", ".join(parts)
+
+
+class PreviewModel(QAbstractTableModel):
+    """One row per CSV row checked; the status is a word, never just a colour."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[RowResult] = []
+        self.decisions: dict[int, MatchDecision] = {}
+
+    def set_rows(self, rows: list[RowResult]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row(self, row: int) -> RowResult:
+        return self._rows[row]
+
+    def decide(self, row: int, decision: MatchDecision) -> None:
+        self.decisions[self._rows[row].line] = decision
+        self.dataChanged.emit(self.index(row, 1), self.index(row, len(HEADERS) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        r = self._rows[index.row()]
+        decision = self.decisions.get(r.line)
+        status = STATUS_WORDS[r.status]
+        details = r.message
+        if r.status is RowStatus.DUPLICATE and decision is not None:
+            status, details = "Decided", _decided(decision)
+        return (str(r.line), status, r.victim, r.offender, r.offence, details)[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+
+class ImportDialog(QDialog):
+    """Choose a file, see the check, then import all, or explicitly only the good rows."""
+
+    imported = Signal(object)  # the committed ImportReport
+
+    def __init__(self, parent: QWidget | None, ws: Workspace, path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import referrals")
+        self.setAccessibleName("Import referrals")
+        self.ws = ws
+        self.path: Path | None = None
+        self.data = b""
+        self.report: ImportReport | None = None
+        self.job: Job | None = None
+        self._busy = False
+        self.file = QLabel("No file chosen.")
+        self.file.setAccessibleName("File")
+        choose = QPushButton("&Choose file…")
+        choose.setAccessibleName("Choose a CSV file")
+        choose.clicked.connect(self.choose_file)
+        self.policy = QComboBox()
+        self.policy.setAccessibleName("When a row matches someone on file")
+        for value, text in POLICIES:
+            self.policy.addItem(text, value.value)
+        policy_label = QLabel("When a row matches someone on &file:")
+        policy_label.setBuddy(self.policy)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Check result")
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.attention = QCheckBox("&Show only rows that need attention")
+        self.model = PreviewModel()
+        self.table = table_view(self.model, "Rows of the file")
+        self.compare = QPushButton("Co&mpare…")
+        self.compare.setAccessibleName("Compare the selected row with the records on file")
+        self.import_all = QPushButton("&Import all")
+        self.import_all.setAccessibleName("Import all rows")
+        self.import_good = QPushButton("Import only the &good rows")
+        self.import_good.setAccessibleName("Import only the good rows")
+        close = QPushButton("Close")
+        close.setAccessibleName("Close")
+
+        top = QHBoxLayout()
+        top.addWidget(choose)
+        top.addWidget(self.file, 1)
+        policy_row = QHBoxLayout()
+        policy_row.addWidget(policy_label)
+        policy_row.addWidget(self.policy, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.compare)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_good)
+        buttons.addWidget(self.import_all)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(policy_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.attention)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.compare.clicked.connect(self.compare_selected)
+        self.import_all.clicked.connect(lambda: self.run_import(only_good=False))
+        self.import_good.clicked.connect(lambda: self.run_import(only_good=True))
+        close.clicked.connect(self.reject)
+        self.policy.currentIndexChanged.connect(self.check)
+        self.attention.toggled.connect(self._show_rows)
+        self.table.activated.connect(lambda _index: self.compare_selected())
+        self.table.selectionModel().currentChanged.connect(self._update_buttons)
+        self._update_buttons()
+        self.resize(1100, 600)
+        if path is not None:
+            self.load(path)
+
+    # --- file and check -----------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose a referral file", "", "CSV files (*.csv);;All files (*)"
+        )
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> None:
+        try:
+            self.data = path.read_bytes()
+        except OSError as exc:
+            self.summary.setText(f"Cannot read {path}: {exc.strerror}.")
+            return
+        self.path = path
+        self.file.setText(str(path))
+        self.model.decisions.clear()
+        self.check()
+
+    def _policy(self) -> MatchPolicy:
+        return MatchPolicy(self.policy.currentData())
+
+    def _start(self, title: str, *, dry_run: bool, only_good: bool = False) -> None:
+        if self.path is None or self._busy:
+            return
+        data, name, policy = self.data, self.path.name, self._policy()
+        decisions = dict(self.model.decisions)
+        ws = self.ws
+
+        def work(progress):
+            with worker_workspace(ws) as mine:
+                return referral_import.import_referrals(
+                    mine,
+                    data,
+                    file_name=name,
+                    policy=policy,
+                    decisions=decisions,
+                    only_good=only_good,
+                    dry_run=dry_run,
+                    progress=progress,
+                )
+
+        self.summary.setText(f"{title}…")
+        self._busy = True
+        self._update_buttons()
+        self.job = run_in_background(self, title, work, self._finished)
+        self.job.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+
+    def check(self) -> None:
+        """Preview: the whole import, rolled back."""
+        self.report = None
+        self._start("Checking the file", dry_run=True)
+
+    def run_import(self, *, only_good: bool) -> None:
+        self._start("Importing referrals", dry_run=False, only_good=only_good)
+
+    def _failed(self, message: str) -> None:
+        self._busy = False
+        self.summary.setText(message)
+        self._update_buttons()
+
+    def _finished(self, report: ImportReport) -> None:
+        self._busy = False
+        self.report = report
+        self._show_rows()
+        rows, problems = len(report.rows), len(report.problems)
+        if report.committed:
+            skipped = f"; {problems:,} skipped (lines listed below)" if problems else ""
+            self.summary.setText(
+                f"Imported {report.imported:,} referrals from {report.file_name} in "
+                f"{report.seconds:.1f} s{skipped}."
+            )
+            self.imported.emit(report)
+        elif problems:
+            compare = (
+                " For a possible duplicate, select it and press Compare (or Enter) to choose."
+                if any(r.status is RowStatus.DUPLICATE for r in report.problems)
+                else ""
+            )
+            self.summary.setText(
+                f"{'Checked' if report.dry_run else 'Nothing imported'}: {rows:,} rows, "
+                f"{problems:,} need attention (listed below). Nothing is imported while any "
+                f"row has a problem, unless you choose to import only the good rows.{compare}"
+            )
+        else:
+            self.summary.setText(
+                f"Checked: all {rows:,} rows are ready ({report.encoding}). Nothing has been "
+                "imported yet."
+            )
+        self._update_buttons()
+
+    # --- rows and decisions -------------------------------------------------------------
+
+    def _show_rows(self) -> None:
+        rows = list(self.report.rows) if self.report else []
+        if self.attention.isChecked():
+            rows = [r for r in rows if r.status is not RowStatus.OK]
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.table.setAccessibleDescription(f"{len(rows)} rows")
+        if rows:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _undecided(self) -> list[RowResult]:
+        report = self.report
+        if report is None:
+            return []
+        return [
+            r
+            for r in report.problems
+            if r.status is RowStatus.PROBLEM or r.line not in self.model.decisions
+        ]
+
+    def _update_buttons(self) -> None:
+        idle = not self._busy
+        report = self.report
+        ready = idle and report is not None and not report.committed
+        self.import_all.setEnabled(ready and not self._undecided())
+        good = len(report.good) if report else 0
+        self.import_good.setEnabled(ready and bool(self._undecided()) and good > 0)
+        self.import_good.setText(f"Import only the &good rows ({good:,})")
+        self.compare.setEnabled(idle and self._current_duplicate() is not None)
+        self.policy.setEnabled(idle)
+
+    def _current_duplicate(self) -> RowResult | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        row = self.model.row(index.row())
+        if row.status is not RowStatus.DUPLICATE or row.referral is None or row.matches is None:
+            return None
+        return row
+
+    def compare_selected(self) -> None:
+        row = self._current_duplicate()
+        if row is None:
+            return
+        decision = DuplicatesDialog.ask(self, row.referral, row.matches)
+        if decision is not None:
+            self.model.decide(self.table.currentIndex().row(), decision)
+            self._update_buttons()

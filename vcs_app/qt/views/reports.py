@@ -1,0 +1,303 @@
+"""The management report: every figure for a period (and optionally one OM team or VLO)
+in one table, built off the GUI thread; choosing a figure lists the cases behind it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vcs_app.qt.views.case_tabs.common import button
+from vcs_app.qt.widgets import RowsModel, date_edit, date_of, table_view
+from vcs_app.qt.workers import Progress, run_in_background
+from vcs_app.services import cases, reports
+from vcs_app.services.workspace import worker_workspace
+
+if TYPE_CHECKING:
+    from vcs_app.qt.main_window import MainWindow
+
+TITLE = "Reports"
+HEADERS = ("Section", "Item", "Detail", "Figure")
+ANY = "All"
+
+
+def last_full_month(today: date) -> tuple[date, date]:
+    """The month a team leader reports on by default: the one just finished."""
+    end = today.replace(day=1) - timedelta(days=1)
+    return end.replace(day=1), end
+
+
+def _combo(name: str, values: list[str]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    combo.addItem(ANY, None)
+    for value in values:
+        combo.addItem(value, value)
+    return combo
+
+
+def bar_chart(
+    title: str, categories: list[str], sets: list[tuple[str, list[float]]], *, percent=False
+) -> QChart:
+    """Bars labelled with their values and a legend in words: never colour alone."""
+    chart = QChart()
+    chart.setTitle(title)
+    series = QBarSeries()
+    for name, values in sets:
+        bars = QBarSet(name)
+        bars.append(values)
+        series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value%" if percent else "@value")
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(categories)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = QValueAxis()
+    top = max((v for _, values in sets for v in values), default=0)
+    axis_y.setRange(0, 100 if percent else max(1, top * 1.15))
+    axis_y.setLabelFormat("%d")
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    chart.legend().setVisible(len(sets) > 1)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+class ReportCharts(QWidget):
+    """Offers within/outside the limit by month, inclusion rate by month, caseload per VLO.
+    Every number drawn here is also a line of the Figures table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.views: dict[str, QChartView] = {}
+        layout = QGridLayout(self)
+        for i, (key, name) in enumerate(
+            (
+                ("offers", "Initial offers by month, within and outside the limit"),
+                ("inclusion", "Licence conditions included, per cent of decided, by month"),
+                ("caseload", "Open cases per VLO"),
+            )
+        ):
+            view = QChartView()
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setAccessibleName(name)
+            view.setAccessibleDescription("The same numbers are in the Figures tab.")
+            self.views[key] = view
+            layout.addWidget(view, i // 2, i % 2)
+        note = QLabel("The numbers behind every chart are lines of the Figures tab.")
+        note.setWordWrap(True)
+        layout.addWidget(note, 1, 1, Qt.AlignmentFlag.AlignBottom)
+
+    def show_report(self, report: reports.Report) -> None:
+        offers = reports.by_month(report.section("offers_by_month"))
+        months = sorted(offers)
+        self.views["offers"].setChart(
+            bar_chart(
+                "Initial offers by month",
+                months,
+                [
+                    ("Within the limit", [offers[m].get("within", 0) for m in months]),
+                    ("Outside the limit", [offers[m].get("outside", 0) for m in months]),
+                ],
+            )
+        )
+        rates = {m: r for m, r in reports.inclusion_by_month(report).items() if r is not None}
+        self.views["inclusion"].setChart(
+            bar_chart(
+                "Licence conditions included (% of decided)"
+                + ("" if rates else ": none decided in this period"),
+                list(rates),
+                [("Included", [round(r * 100, 1) for r in rates.values()])],
+                percent=True,
+            )
+        )
+        caseload = report.section("caseload").figures
+        self.views["caseload"].setChart(
+            bar_chart(
+                "Open cases per VLO",
+                [f.label for f in caseload],
+                [("Open cases", [f.count for f in caseload])],
+            )
+        )
+
+
+class ReportView(QWidget):
+    report_ready = Signal()
+
+    def __init__(self, window: MainWindow, *, today: date | None = None) -> None:
+        super().__init__()
+        self.window_ = window
+        self.setAccessibleName(TITLE)
+        self.report: reports.Report | None = None
+        self.figures: list[reports.Figure | None] = []
+        start, end = last_full_month(today or date.today())
+        self.start = date_edit(start)
+        self.end = date_edit(end)
+        ws = window.ws
+        self.team = _combo("OM team", reports.filter_choices(ws))
+        self.vlo = _combo("VLO", cases.vlo_names(ws))
+        controls = QHBoxLayout()
+        for text, widget, name in (
+            ("&From:", self.start, "Period from"),
+            ("&To:", self.end, "Period to"),
+            ("OM t&eam:", self.team, "OM team"),
+            ("&VLO:", self.vlo, "VLO"),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            widget.setAccessibleName(name)
+            controls.addWidget(caption)
+            controls.addWidget(widget)
+        controls.addWidget(button("&Show", "Show the report", self.reload))
+        controls.addWidget(
+            button("E&xport…", "Export the report to PDF or CSV", self.export_report)
+        )
+        controls.addStretch(1)
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.headline.setAccessibleName("Headline figures")
+        self.model = RowsModel(HEADERS)
+        self.table = table_view(self.model, "Report figures")
+        self.cases_label = QLabel("Choose a figure to list the cases behind it.")
+        self.cases_label.setWordWrap(True)
+        self.cases_model = RowsModel(("Case ref",))
+        self.cases_table = table_view(self.cases_model, "Cases behind the chosen figure")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.cases_label)
+        side_layout.addWidget(self.cases_table, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.charts = ReportCharts()
+        self.pages = QTabWidget()
+        self.pages.setAccessibleName("Report pages")
+        self.pages.addTab(splitter, "&Figures")
+        self.pages.addTab(self.charts, "C&harts")
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.pages, 1)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.drill_down(current.row())
+        )
+        self.reload()
+
+    def filter(self) -> reports.ReportFilter | None:
+        return self.window_._call(
+            lambda: reports.ReportFilter(
+                date_of(self.start),
+                date_of(self.end),
+                self.team.currentData(),
+                self.vlo.currentData(),
+            )
+        )
+
+    def set_period(self, start: date, end: date) -> None:
+        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.end.setDate(QDate(end.year, end.month, end.day))
+
+    def reload(self) -> None:
+        """Build the report on a worker thread (its own connection) and show it when done."""
+        chosen = self.filter()
+        if chosen is None:
+            return
+        ws = self.window_.ws
+
+        def build(progress: Progress) -> reports.Report:
+            progress.report(0, 1, "Counting…")
+            with worker_workspace(ws) as own:
+                return reports.build_report(own, chosen)
+
+        self.headline.setText("Counting…")
+        run_in_background(self, "Building the report", build, self._show)
+
+    def _show(self, report: reports.Report) -> None:
+        self.report = report
+        rows, figures = [], []
+        for s in report.sections:
+            lines = [(fig.label, fig.sub_label, fig.count) for fig in s.figures]
+            lines += [("Total", "", s.total), *((label, "", v) for label, v in s.summary)]
+            # The section is named on its first line only, so the sections stand apart.
+            rows += [(s.title if i == 0 else "", *line) for i, line in enumerate(lines)]
+            figures += [*s.figures, *[None] * (len(lines) - len(s.figures))]
+        self.figures = figures
+        self.model.set_rows(rows)
+        self.cases_model.set_rows([])
+        self.cases_label.setText("Choose a figure to list the cases behind it.")
+        for column in range(3):
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 340))
+        t = report.offer_times
+        rate = "n/a" if t.within_rate is None else f"{t.within_rate:.1%}"
+        opt = "n/a" if report.opt_in_rate is None else f"{report.opt_in_rate:.1%}"
+        incl = "n/a" if report.inclusion_rate is None else f"{report.inclusion_rate:.1%}"
+        self.headline.setText(
+            f"{report.filter.describe()}: {t.within} of {t.offers} initial offers within the "
+            f"limit ({rate}); opt-in rate {opt}; licence conditions included {incl}."
+        )
+        self.charts.show_report(report)
+        self.report_ready.emit()
+
+    def drill_down(self, row: int) -> list[str]:
+        """List the case refs behind the figure on `row` (totals and rates have none)."""
+        figure = self.figures[row] if 0 <= row < len(self.figures) else None
+        if figure is None or self.report is None:
+            self.cases_model.set_rows([])
+            self.cases_label.setText("Totals and rates: choose a counted line to see cases.")
+            return []
+        refs = (
+            self.window_._call(
+                lambda: reports.drill_down(self.window_.ws, self.report.filter, figure)
+            )
+            or []
+        )
+        self.cases_model.set_rows([(ref,) for ref in refs])
+        what = f"{figure.label} {figure.sub_label}".strip()
+        self.cases_label.setText(f"{len(refs)} case(s) behind “{what}”:")
+        return refs
+
+    def export_report(self, path: Path | str | None = None) -> Path | None:
+        """Save the report shown as PDF or CSV (logged as a disclosure)."""
+        if self.report is None:
+            return None
+        if path is None:
+            suggested = str(Path.home() / f"vcs-report-{self.report.filter.end.isoformat()}.pdf")
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export report", suggested, "PDF (*.pdf);;CSV (*.csv)"
+            )
+            if not path:
+                return None
+        report = self.report
+        saved = self.window_._call(lambda: reports.export_report(self.window_.ws, report, path))
+        if saved is not None:
+            self.window_.statusBar().showMessage(f"Report saved to {saved}", 15000)
+        return saved

@@ -1,0 +1,178 @@
+"""Waiting on OM: everything the VLO is waiting on an offender manager for, per OM,
+with its age in working days and whether a chase is due.
+
+This is where unanswered requests become visible instead of being dropped: the OM with
+the oldest wait comes first, and a chase is one keypress away.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from vcs_app.domain.conditions import OMWait
+from vcs_app.qt.dialogs.condition import chase_wait
+from vcs_app.qt.views.case_tabs.common import button
+from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
+from vcs_app.services import om
+from vcs_app.services.cases import Changed
+
+if TYPE_CHECKING:
+    from vcs_app.qt.main_window import MainWindow
+
+TITLE = "Waiting on OM"
+ALL_OMS = "All offender managers"
+NO_OM = "(no OM recorded)"
+
+
+def chase_text(wait: OMWait, on: date) -> str:
+    """The chase column in words: due, overdue, or none pending."""
+    if wait.chase_due is None:
+        return "none pending"
+    if wait.chase_due < on:
+        return f"OVERDUE since {fmt_date(wait.chase_due)}"
+    if wait.chase_due == on:
+        return "DUE TODAY"
+    return fmt_date(wait.chase_due)
+
+
+class WaitingOnOMView(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.setAccessibleName(TITLE)
+        self.waits: list[OMWait] = []
+        self.shown: list[OMWait] = []
+        self.summary_model = RowsModel(
+            ["Offender manager", "Team", "Waiting", "Oldest (working days)", "Chases due"]
+        )
+        self.items_model = RowsModel(
+            [
+                "Case",
+                "Victim",
+                "OM",
+                "Waiting for",
+                "Sent",
+                "Age (working days)",
+                "Chases",
+                "Next chase",
+            ]
+        )
+        self.summary = table_view(self.summary_model, "Waiting per offender manager")
+        self.items = table_view(self.items_model, "Items waiting on offender managers")
+        self.heading = QLabel()
+        self.heading.setAccessibleName("Waiting on OM summary")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.summary)
+        splitter.addWidget(self.items)
+        splitter.setSizes([220, 480])
+        buttons = QHBoxLayout()
+        for widget in (
+            button("&Open case", "Open the selected case", self.open_selected),
+            button("C&hase…", "Chase the OM about the selected item", self.chase_selected),
+            button("&Refresh", "Refresh the waiting list", self.reload),
+        ):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        for column, width in enumerate((200, 130, 80, 170)):
+            self.summary.setColumnWidth(column, width)
+        for column, width in enumerate((100, 170, 130, 340, 90, 140, 70)):
+            self.items.setColumnWidth(column, width)
+        self.summary.selectionModel().currentRowChanged.connect(lambda *_: self._filter())
+        self.items.activated.connect(lambda index: self._open_row(index.row()))
+        QShortcut(QKeySequence("F5"), self, self.reload)
+        self.reload()
+
+    def _current_key(self) -> tuple[str, str] | None:
+        row = self.summary.currentIndex().row()
+        keys = getattr(self, "_om_keys", [None])
+        return keys[row] if 0 <= row < len(keys) else None
+
+    def reload(self) -> None:
+        today = date.today()
+        keep = self._current_key()
+        self.waits = self.window_._call(om.waiting_on_om, self.window_.ws) or []
+        per_om = om.waiting_by_om(self.waits, on=today)
+        self._om_keys = [None, *((s.om_name, s.om_team) for s in per_om)]
+        self.summary_model.set_rows(
+            [
+                (
+                    ALL_OMS,
+                    "",
+                    len(self.waits),
+                    max((w.age_working_days for w in self.waits), default=0),
+                    sum(1 for w in self.waits if w.chase_is_due(today)),
+                )
+            ]
+            + [
+                (s.om_name or NO_OM, s.om_team, s.waiting, s.oldest_age, s.chases_due)
+                for s in per_om
+            ]
+        )
+        due = sum(1 for w in self.waits if w.chase_is_due(today))
+        self.heading.setText(
+            f"{len(self.waits)} item(s) waiting on {len(per_om)} offender manager(s); "
+            f"{due} chase(s) due or overdue. Age counts working days since the request was "
+            f"sent (as of {fmt_date(today)})."
+        )
+        self.summary.selectRow(self._om_keys.index(keep) if keep in self._om_keys else 0)
+        self._filter()
+
+    def _filter(self) -> None:
+        today = date.today()
+        key = self._current_key()
+        self.shown = [w for w in self.waits if key is None or (w.om_name, w.om_team) == key]
+        self.shown.sort(key=lambda w: (-w.age_working_days, w.case_ref))
+        self.items_model.set_rows(
+            [
+                (
+                    w.case_ref,
+                    w.victim,
+                    w.om_name or NO_OM,
+                    w.what,
+                    w.sent_on,
+                    w.age_working_days,
+                    w.chases,
+                    chase_text(w, today),
+                )
+                for w in self.shown
+            ]
+        )
+
+    def selected(self) -> OMWait | None:
+        row = self.items.currentIndex().row()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self.shown):
+            self.window_.open_case(self.shown[row].link_id)
+
+    def open_selected(self) -> None:
+        self._open_row(self.items.currentIndex().row())
+
+    def chase_selected(self) -> None:
+        wait = self.selected()
+        if wait is not None:
+            chase_wait(self.window_, wait)
+
+    def refresh_after(self, changed: Changed) -> None:
+        """Any change to a case can start or end a wait: reload now if shown, else when
+        next shown (a national list is worth not rebuilding behind the VLO's back)."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.reload()
+        super().showEvent(event)

@@ -1,0 +1,202 @@
+"""The liaison log: every exchange with the OM, prison, hospital, Parole Board or police.
+
+Information sharing with offender managers is where requests get lost, so a note to
+the OM that waits for an answer starts the `om_chase` clock (a chase task after the rule
+set's working days), a chase restarts it, and a reply from the OM stops it. A note to
+anyone else with a follow-up date becomes a task on that date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from vcs_app.domain.conditions import ConditionRequest, Step, check_step
+from vcs_app.domain.model import (
+    Direction,
+    LiaisonChannel,
+    LiaisonEntry,
+    Party,
+    ValidationError,
+    label,
+)
+from vcs_app.services import clocks
+from vcs_app.services.cases import Changed
+from vcs_app.services.workspace import Workspace
+from vcs_app.storage import audit, repo_cases, repo_conditions, repo_events, repo_om
+
+CHASE_RULE = "om_chase"
+FOLLOW_UP_RULE = "liaison_follow_up"
+
+
+def log_liaison(ws: Workspace, entry: LiaisonEntry) -> Changed:
+    """Save a liaison note, with the waiting, chasing and replying it implies."""
+    with ws.store.atomic():
+        entry_id = record_entry(ws, entry)
+    return Changed((entry.link_id,), "liaison_entry", entry_id)
+
+
+def chase(
+    ws: Workspace,
+    link_id: int,
+    *,
+    on: date,
+    summary: str,
+    channel: LiaisonChannel = LiaisonChannel.EMAIL,
+    request_id: int | None = None,
+    wait_id: int | None = None,
+) -> Changed:
+    """Chase the OM about a condition request or an earlier question: the chase is logged
+    and the chase clock starts again from today."""
+    with ws.store.atomic() as db:
+        link = repo_cases.get_link(db, link_id)
+        if request_id is not None:
+            request = repo_conditions.get_condition(db, request_id)
+            check_step(request, Step.CHASED, on)
+        if wait_id is not None:
+            wait = repo_om.get_liaison_entry(db, wait_id)
+            if wait.link_id != link_id or wait.answered_on is not None:
+                raise ValidationError("That question has been answered or is on another case.")
+        entry_id = record_entry(
+            ws,
+            LiaisonEntry(
+                link_id=link_id,
+                happened_on=on,
+                direction=Direction.TO,
+                party=Party.OM,
+                channel=channel,
+                summary=summary,
+                who=link.om_name,
+                condition_request_id=request_id,
+                awaiting_reply=True,
+                is_chase=True,
+                chase_of=wait_id,
+            ),
+        )
+    return Changed((link_id,), "liaison_entry", entry_id)
+
+
+def _chase_ref(entry: LiaisonEntry, entry_id: int) -> str:
+    if entry.condition_request_id is not None:
+        return f"condition:{entry.condition_request_id}"
+    return f"liaison:{entry.chase_of or entry_id}"
+
+
+def record_entry(ws: Workspace, entry: LiaisonEntry) -> int:
+    """Inside the caller's transaction: save the note, start/stop what it waits for, and
+    audit it. Used by every use case that logs an exchange (sending a request to the OM,
+    recording their decision)."""
+    db = ws.store.db
+    link = repo_cases.get_link(db, entry.link_id)
+    request = None
+    if entry.condition_request_id is not None:
+        request = repo_conditions.get_condition(db, entry.condition_request_id)
+        if request.link_id != entry.link_id:
+            raise ValidationError("That licence condition request belongs to another case.")
+    to_om = entry.direction is Direction.TO and entry.party is Party.OM
+    if to_om and request is not None and request.waiting_on_om:
+        # Writing to the OM about a request they have not decided is chasing it.
+        entry = replace(entry, awaiting_reply=True, is_chase=True)
+    entry = replace(entry, recorded_by=ws.user, who=entry.who or (link.om_name if to_om else ""))
+    waits_for_om = to_om and entry.awaiting_reply
+    if waits_for_om and entry.follow_up_due is None:
+        clock, _ = clocks.clock_for(CHASE_RULE, entry.happened_on)
+        entry = replace(entry, follow_up_due=clock.due_from(entry.happened_on))
+    entry_id = repo_om.insert_liaison_entry(db, entry)
+    answered: list[int] = []
+    if waits_for_om:
+        _start_chase_clock(ws, link.om_name, entry, entry_id, request)
+    elif entry.direction is Direction.TO and entry.awaiting_reply and entry.follow_up_due:
+        clocks.add_task(
+            ws,
+            entry.link_id,
+            FOLLOW_UP_RULE,
+            f"Follow up with {label(entry.party).lower()}: no reply yet",
+            entry.follow_up_due,
+            source_ref=f"liaison:{entry_id}",
+            rule_text="Follow-up date set by the VLO on the liaison note",
+        )
+    elif entry.direction is Direction.FROM:
+        answered = _answer_waits(ws, entry, entry_id)
+    audit.record(
+        db,
+        who=ws.user,
+        action="create",
+        entity="liaison_entry",
+        entity_id=entry_id,
+        link_id=entry.link_id,
+        detail={
+            "party": entry.party.value,
+            "direction": entry.direction.value,
+            "condition_request_id": entry.condition_request_id,
+            "awaiting_reply": entry.awaiting_reply,
+            "chase": entry.is_chase,
+            "answers": answered,
+        },
+    )
+    return entry_id
+
+
+def _start_chase_clock(
+    ws: Workspace,
+    om_name: str,
+    entry: LiaisonEntry,
+    entry_id: int,
+    request: ConditionRequest | None,
+) -> None:
+    db = ws.store.db
+    source = _chase_ref(entry, entry_id)
+    if entry.is_chase:  # the chase task that asked for this is done; a new wait begins
+        clocks.stop_clock(ws, entry.link_id, CHASE_RULE, entry.happened_on, source_ref=source)
+    about = f"licence condition request ({request.title})" if request else "our question"
+    who = om_name or "the offender manager"
+    task = clocks.start_clock(
+        ws,
+        entry.link_id,
+        CHASE_RULE,
+        entry.happened_on,
+        title=f"Chase {who} (OM): no reply to {about}",
+        source_ref=source,
+    )
+    if entry.follow_up_due and entry.follow_up_due != task.due_on:
+        repo_events.move_task(
+            db, task.id, entry.follow_up_due, "Follow-up date set by the VLO on the liaison note"
+        )
+        audit.record(
+            db,
+            who=ws.user,
+            action="update",
+            entity="task",
+            entity_id=task.id,
+            link_id=entry.link_id,
+            detail={
+                "rule": CHASE_RULE,
+                "due_on": [task.due_on.isoformat(), entry.follow_up_due.isoformat()],
+            },
+        )
+    if request is not None and entry.is_chase:
+        repo_conditions.insert_step(
+            db, request.id, entry.link_id, Step.CHASED, entry.happened_on, entry.summary, ws.user
+        )
+
+
+def _answer_waits(ws: Workspace, entry: LiaisonEntry, entry_id: int) -> list[int]:
+    """A note from the OM about a request answers what waits on that request; a note
+    marked as a reply answers the case's open questions to that party."""
+    db = ws.store.db
+    party = entry.party.value
+    if entry.condition_request_id is not None and entry.party is Party.OM:
+        waits = repo_om.open_waits(db, entry.link_id, party, request_id=entry.condition_request_id)
+        refs = {f"condition:{entry.condition_request_id}"}
+    elif entry.is_reply:
+        waits = repo_om.open_waits(db, entry.link_id, party, every=True)
+        refs = {_chase_ref(w, w.id) for w in waits if w.id is not None}
+    else:
+        return []
+    ids = [w.id for w in waits if w.id is not None]
+    repo_om.mark_answered(db, ids, entry.happened_on, entry_id)
+    repo_om.mark_reply(db, entry_id)
+    rule = CHASE_RULE if entry.party is Party.OM else FOLLOW_UP_RULE
+    for ref in sorted(refs):
+        clocks.stop_clock(ws, entry.link_id, rule, entry.happened_on, source_ref=ref)
+    return ids

@@ -1,0 +1,275 @@
+"""Verified backups and restore of the database file (DESIGN.md section 3).
+
+A backup is written by `VACUUM INTO` under a temporary name that no listing treats as
+a backup, flushed to disk, checked with `PRAGMA integrity_check`, and only then renamed
+to its final name. So a backup killed midway leaves at most a ``.partial`` file that is
+never offered for restore and is swept away by the next backup; every file with a
+backup's name has passed verification.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from vcs_app.storage.db import SQLITE_HEADER, StoreError, _explain
+from vcs_app.storage.lock import pid_alive
+from vcs_app.storage.migrations import SCHEMA_VERSION
+
+_STAMP = "%Y%m%dT%H%M%SZ"
+_BACKUP_NAME = re.compile(r"^(?P<stem>.+)-backup-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.db$")
+_PARTIAL_NAME = re.compile(r"^\..+\.(?P<pid>\d+)-[0-9a-f]+\.partial$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A finished (hence verified) backup of one database."""
+
+    path: Path
+    stem: str  # the database file's stem it was taken from
+    taken_at: datetime  # UTC
+    size: int
+    n: int = 0  # tells apart backups taken in the same second
+
+    @property
+    def order(self) -> tuple[datetime, int]:
+        return (self.taken_at, self.n)
+
+
+def backup_name(stem: str, at: datetime, n: int = 0) -> str:
+    stamp = at.astimezone(UTC).strftime(_STAMP)
+    return f"{stem}-backup-{stamp}{f'-{n}' if n else ''}.db"
+
+
+def _parse(path: Path) -> BackupFile | None:
+    match = _BACKUP_NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        size = path.stat().st_size
+    except (ValueError, OSError):
+        return None
+    return BackupFile(path, match["stem"], taken, size, int(match["n"] or 0))
+
+
+def list_backups(folder: Path, stem: str) -> list[BackupFile]:
+    """Backups of the database called `stem` in `folder`, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [b for p in folder.iterdir() if (b := _parse(p)) and b.stem == stem]
+    return sorted(found, key=lambda b: b.order, reverse=True)
+
+
+def verify_copy(path: Path) -> list[str]:
+    """Why `path` is not a usable VCS Desk database (empty list when it is)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        return [f"cannot read it ({exc.strerror})"]
+    if header != SQLITE_HEADER:
+        return ["it is not an SQLite file"]
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        return [f"it cannot be opened ({exc})"]
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            return [f"it was written by a newer VCS Desk (schema {version})"]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"link", "audit"} <= tables:
+            return ["it is not a VCS Desk database"]
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        return [] if rows == ["ok"] else [f"integrity check failed: {rows[0]}"]
+    except sqlite3.Error as exc:
+        return [f"it is damaged ({exc})"]
+    finally:
+        conn.close()
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (a no-op where directories cannot be opened, e.g. Windows)."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _partial_path(folder: Path, final_name: str) -> Path:
+    """A name no listing takes for a backup; the process id lets a later run see that
+    the writer has died, the random part keeps two threads of one process apart."""
+    return folder / f".{final_name}.{os.getpid()}-{secrets.token_hex(4)}.partial"
+
+
+def remove_stale_partials(folder: Path, prefix: str = "") -> list[Path]:
+    """Delete temporary files left by a backup or restore whose process has died."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.iterdir():
+        match = _PARTIAL_NAME.match(path.name)
+        if match and path.name.startswith(f".{prefix}") and not pid_alive(int(match["pid"])):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def make_backup(
+    db: Database, source: Path, folder: Path, *, at: datetime | None = None
+) -> BackupFile:
+    """Copy the open database `db` (the file `source`) into `folder` as a verified backup."""
+    if db.conn.in_transaction:
+        raise RuntimeError("a backup cannot run inside a transaction")
+    at = at or datetime.now(UTC)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Backup failed: cannot create {folder} ({exc.strerror}).") from exc
+    remove_stale_partials(folder, source.stem)
+    n = 0
+    while (folder / backup_name(source.stem, at, n)).exists():
+        n += 1
+    final = folder / backup_name(source.stem, at, n)
+    partial = _partial_path(folder, final.name)
+    try:
+        db.execute("VACUUM INTO ?", [str(partial)])
+        _fsync_file(partial)
+        problems = verify_copy(partial)
+        if problems:
+            raise StoreError(f"Backup failed: the copy did not verify ({problems[0]}).")
+        os.replace(partial, final)
+        _fsync_dir(folder)
+    except sqlite3.Error as exc:
+        reason = _explain(exc).removeprefix("Not saved: ")
+        raise StoreError(f"Backup failed: {reason}") from exc
+    except OSError as exc:
+        raise StoreError(f"Backup failed: cannot write in {folder} ({exc.strerror}).") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    backup = _parse(final)
+    assert backup is not None
+    return backup
+
+
+def choose_kept(
+    backups: list[BackupFile], *, recent: int = 3, daily: int = 7, weekly: int = 4
+) -> set[Path]:
+    """The backups a rotation keeps: the `recent` newest (cover for today's work), the
+    newest of each of the last `daily` days that have one, and the newest of each of the
+    last `weekly` ISO weeks that have one."""
+    newest_first = sorted(backups, key=lambda b: b.order, reverse=True)
+    kept: set[Path] = {b.path for b in newest_first[:recent]}
+    days: set[object] = set()
+    weeks: set[object] = set()
+    for backup in newest_first:
+        day = backup.taken_at.date()
+        week = day.isocalendar()[:2]
+        if day not in days and len(days) < daily:
+            days.add(day)
+            kept.add(backup.path)
+        if week not in weeks and len(weeks) < weekly:
+            weeks.add(week)
+            kept.add(backup.path)
+    return kept
+
+
+def rotate(
+    folder: Path, stem: str, *, recent: int = 3, daily: int = 7, weekly: int = 4
+) -> list[Path]:
+    """Delete the backups of `stem` that the rotation does not keep; returns them."""
+    backups = list_backups(folder, stem)
+    kept = choose_kept(backups, recent=recent, daily=daily, weekly=weekly)
+    removed = []
+    for backup in backups:
+        if backup.path not in kept:
+            with contextlib.suppress(OSError):
+                backup.path.unlink()
+                removed.append(backup.path)
+    return removed
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def restore_file(backup: Path, db_path: Path, *, at: datetime | None = None) -> Path | None:
+    """Put a copy of `backup` in place of `db_path`; the file it replaces (with its
+    journal files) is kept beside it under a dated name, which is returned.
+
+    The copy is verified before anything is replaced; a backup that fails leaves the
+    current database untouched. The caller must hold the database's lock.
+    """
+    at = at or datetime.now(UTC)
+    folder = db_path.parent
+    if not folder.is_dir():
+        raise StoreError(f"Cannot restore: the folder {folder} does not exist.")
+    remove_stale_partials(folder, db_path.name)
+    staging = _partial_path(folder, db_path.name)
+    try:
+        try:
+            shutil.copyfile(backup, staging)
+            _fsync_file(staging)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot restore from {backup.name} ({exc.strerror}); the current database"
+                " was not touched."
+            ) from exc
+        problems = verify_copy(staging)
+        if problems:
+            raise StoreError(
+                f"Cannot restore from {backup.name}: {problems[0]}. The current database"
+                " was not touched."
+            )
+        kept = None
+        if db_path.exists():
+            stamp = at.astimezone(UTC).strftime(_STAMP)
+            kept = db_path.with_name(f"{db_path.stem}.replaced-{stamp}{db_path.suffix}")
+            n = 1
+            while kept.exists():
+                n += 1
+                kept = db_path.with_name(f"{db_path.stem}.replaced-{stamp}-{n}{db_path.suffix}")
+            try:
+                for suffix in _COMPANIONS:  # a WAL must never meet the restored file
+                    companion = db_path.with_name(db_path.name + suffix)
+                    if companion.exists():
+                        os.replace(companion, kept.with_name(kept.name + suffix))
+                os.replace(db_path, kept)
+            except OSError as exc:
+                raise StoreError(
+                    f"Cannot restore: could not move {db_path.name} aside ({exc.strerror})."
+                ) from exc
+        try:
+            os.replace(staging, db_path)
+            _fsync_dir(folder)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot restore: could not write {db_path} ({exc.strerror}); the previous"
+                f" file is at {kept}."
+            ) from exc
+        return kept
+    finally:
+        with contextlib.suppress(OSError):
+            staging.unlink(missing_ok=True)
