@@ -323,15 +323,17 @@ def test_the_template_editor_opens_from_the_tools_menu(qtbot, window):
     assert seen["title"] == "Letter templates"
 
 
-@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None and True are immortal there")
-def test_a_long_session_cannot_wear_out_none_or_true(qapp):
-    """PySide6 6.12 drops a reference to None on every void call and to True on every emit;
-    a batch makes thousands. vcs_app pads both so they can never reach zero."""
+def test_a_long_session_does_not_wear_out_none_or_true(qapp):
+    """PySide6 6.12.0 dropped a reference to None on every void call and to True on every
+    emit, so Python 3.11 aborted after a few thousand (a 500-letter batch makes far more).
+    pyproject.toml keeps PySide6 below 6.12; this fails if such a version comes back."""
     timer = QTimer()
+    before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(5000):
         timer.stop()  # a void call
         timer.timeout.emit()
-    assert min(sys.getrefcount(None), sys.getrefcount(True)) > 1 << 39
+    after = sys.getrefcount(None), sys.getrefcount(True)
+    assert after[0] >= before[0] - 100 and after[1] >= before[1] - 100
 
 
 def test_do_not_post_cases_in_a_batch_get_phone_tasks(qtbot, demo_ws):

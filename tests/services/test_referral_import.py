@@ -293,6 +293,7 @@ def test_readme_documents_every_column_in_order():
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # about 45 s alone; a busy machine can double it
 def test_ten_thousand_rows_with_three_bad_then_fixed(ws, case_id):
     data = synthetic_rows(10_000, seed=4, today=TODAY)
     spoiled = {
