@@ -93,8 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--team", default=None, help="only cases of this OM team")
     p.add_argument("--vlo", default=None, help="only cases of this VLO")
     p = sub.add_parser("bench", help="measure interactive operations at 10k and 100k victims")
-    p.add_argument("--victims", type=int, action="append", default=None,
-                   help="database size (repeatable; default 10000 and 100000)")
+    p.add_argument(
+        "--victims",
+        type=int,
+        action="append",
+        default=None,
+        help="database size (repeatable; default 10000 and 100000)",
+    )
     p.add_argument("--dir", type=Path, default=Path("bench-data"), help="where databases are kept")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser

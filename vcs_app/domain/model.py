@@ -708,9 +708,7 @@ class Referral:
             )
         self.link(0, 0)  # the case itself must be valid
         if self.victim.is_minor(self.referral_date) and not self.victim.guardian_name:
-            raise ValidationError(
-                "The victim is under 18: give the parent or guardian to contact."
-            )
+            raise ValidationError("The victim is under 18: give the parent or guardian to contact.")
         if self.victim.role is not VictimRole.VICTIM and not self.acting_for:
             raise ValidationError(
                 f"A {label(self.victim.role).lower()} acts for someone: give that person's name."

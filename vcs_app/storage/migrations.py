@@ -288,6 +288,7 @@ def m0002_task_clocks(db: Database) -> None:
 # Later migrations are appended below, each with the next number; never edit one that
 # has shipped.
 
+
 @MIGRATIONS(name="0008_caseload_sort_indexes")
 def m0008_caseload_sort_indexes(db: Database) -> None:
     """Open cases sorted by offender or next due date without a temporary sort."""
@@ -315,7 +316,6 @@ def m0003_intake(db: Database) -> None:
     db.execute("CREATE INDEX offender_nomis ON offender(nomis) WHERE nomis IS NOT NULL")
     # The dashboard reads (due date, task, case) of every open task due within a week.
     db.execute("CREATE INDEX task_open_due_link ON task(due_on, link_id) WHERE done_on IS NULL")
-
 
 
 @MIGRATIONS(name="0006_letter_log")

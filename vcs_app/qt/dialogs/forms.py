@@ -207,4 +207,3 @@ class LiaisonDialog(FormDialog):
             awaiting_reply=self.awaiting.isEnabled() and self.awaiting.isChecked(),
             is_reply=self.is_reply.isEnabled() and self.is_reply.isChecked(),
         )
-
