@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from helpers import click_ok, when_dialog_opens
+from PySide6.QtCore import Qt
 
 from vcs_app.qt.main_window import MainWindow
 from vcs_app.qt.models.caseload_model import CaseloadModel
 from vcs_app.qt.views.case_view import CaseView
 from vcs_app.services import cases
-
-
-def _when_dialog_opens(qtbot, fill):
-    """Fill the next modal dialog from inside its own event loop, as a user would."""
-
-    def run():
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QDialog), "expected a dialog"
-        fill(dialog)
-
-    QTimer.singleShot(50, run)
-
-
-def _ok(dialog):
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
 
 def test_caseload_model_passes_qt_model_tests(qtmodeltester, demo_ws):
@@ -68,9 +53,9 @@ def test_open_case_with_enter_and_add_liaison_note(qtbot, window, demo_ws):
 
     def fill(dialog):
         dialog.summary.setPlainText("OM confirmed the exclusion zone was included.")
-        _ok(dialog)
+        click_ok(dialog)
 
-    _when_dialog_opens(qtbot, fill)
+    when_dialog_opens(qtbot, fill)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.case_tab(view.case_id).liaison_model.rowCount() == before + 1)
     view = window.case_tab(view.case_id)
@@ -84,12 +69,12 @@ def test_empty_liaison_summary_is_refused_inside_the_dialog(qtbot, window):
     seen = {}
 
     def fill(dialog):
-        _ok(dialog)  # empty summary
+        click_ok(dialog)  # empty summary
         seen["error"] = dialog.error.text()
         seen["visible"] = dialog.isVisible()
         dialog.reject()
 
-    _when_dialog_opens(qtbot, fill)
+    when_dialog_opens(qtbot, fill)
     window.add_liaison(case_id)
     assert "summary" in seen["error"]
     assert seen["visible"]
@@ -101,9 +86,9 @@ def test_edit_victim_updates_case_tab_and_caseload_row(qtbot, window):
 
     def fill(dialog):
         dialog.family.setText("Zzyzx")
-        _ok(dialog)
+        click_ok(dialog)
 
-    _when_dialog_opens(qtbot, fill)
+    when_dialog_opens(qtbot, fill)
     window.edit_victim(case_id)
     view = window.case_tab(case_id)
     assert "Zzyzx" in view.header.text()
@@ -118,9 +103,9 @@ def test_new_referral_opens_the_new_case(qtbot, window, demo_ws):
         dialog.o_given.setText("Percy")
         dialog.o_family.setText("Greatorex")
         dialog.offence.setText("Robbery")
-        _ok(dialog)
+        click_ok(dialog)
 
-    _when_dialog_opens(qtbot, fill)
+    when_dialog_opens(qtbot, fill)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     view = window.tabs.currentWidget()
     assert isinstance(view, CaseView)
