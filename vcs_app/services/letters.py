@@ -1512,19 +1512,7 @@ def save_template_version(
             who=ws.user,
             note=note,
         )
-        set_setting(db, _active_setting(template_key, language), version)
-        audit.record(
-            db,
-            who=ws.user,
-            action="update",
-            entity="letter_template",
-            detail={
-                "letter": template_key,
-                "language": Language(language).value,
-                "version": version,
-                "note": note,
-            },
-        )
+        _make_active(db, ws, template_key, language, version, note)
     return version
 
 
@@ -1535,17 +1523,22 @@ def restore_standard_wording(ws: Workspace, template_key: str, language: Languag
     base, body = template_source(template_key, language)
     with ws.store.atomic() as db:
         version = _keep_sources(db, ws.user, template_key, language, base, body)
-        set_setting(db, _active_setting(template_key, language), version)
-        audit.record(
-            db,
-            who=ws.user,
-            action="update",
-            entity="letter_template",
-            detail={
-                "letter": template_key,
-                "language": Language(language).value,
-                "version": version,
-                "note": "standard wording restored",
-            },
-        )
+        _make_active(db, ws, template_key, language, version, "standard wording restored")
     return version
+
+
+def _make_active(db, ws: Workspace, template_key: str, language, version: str, note: str) -> None:
+    """New letters of this kind use `version` from now on; audited with the reason."""
+    set_setting(db, _active_setting(template_key, language), version)
+    audit.record(
+        db,
+        who=ws.user,
+        action="update",
+        entity="letter_template",
+        detail={
+            "letter": template_key,
+            "language": Language(language).value,
+            "version": version,
+            "note": note,
+        },
+    )
