@@ -30,12 +30,31 @@ class NotFound(DomainError):
     """The record asked for does not exist (or was archived)."""
 
 
+class AccessDenied(DomainError):
+    """The signed-in person's role does not allow this action."""
+
+
 # --- enumerations ---------------------------------------------------------------------
 
 
 class Language(StrEnum):
     ENGLISH = "en"
     WELSH = "cy"
+
+
+class Role(StrEnum):
+    """What a signed-in member of staff may do; each role includes the ones before it."""
+
+    VLO = "vlo"
+    SENIOR = "senior"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+    def allows(self, needed: Role) -> bool:
+        return self.rank >= needed.rank
 
 
 class VictimRole(StrEnum):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from vcs_app.domain.model import Role
 from vcs_app.storage import audit
 from vcs_app.storage.db import Store, open_store
 from vcs_app.storage.lock import DatabaseLock
@@ -18,6 +19,8 @@ from vcs_app.storage.lock import DatabaseLocked as DatabaseLocked  # for the GUI
 class Workspace:
     store: Store
     user: str
+    # What the person may do. Services check it (services/access.py), not just the GUI.
+    role: Role = Role.VLO
 
     @property
     def path(self) -> Path:
@@ -34,9 +37,15 @@ def current_os_user() -> str:
         return "unknown"
 
 
-def open_workspace(path: Path | str, *, user: str | None = None, create: bool = False) -> Workspace:
+def open_workspace(
+    path: Path | str,
+    *,
+    user: str | None = None,
+    create: bool = False,
+    role: Role = Role.VLO,
+) -> Workspace:
     """Open the file; raises a DomainError subclass with a one-line reason if it is unusable."""
-    return Workspace(open_store(path, create=create), user or current_os_user())
+    return Workspace(open_store(path, create=create), user or current_os_user(), role)
 
 
 def check_file(path: Path | str) -> list[str]:
@@ -54,7 +63,7 @@ def check_file(path: Path | str) -> list[str]:
 def worker_workspace(ws: Workspace) -> Iterator[Workspace]:
     """A second connection to the same file for a background thread (SQLite connections
     are per thread); closed when the work ends."""
-    other = open_workspace(ws.path, user=ws.user)
+    other = open_workspace(ws.path, user=ws.user, role=ws.role)
     try:
         yield other
     finally:
