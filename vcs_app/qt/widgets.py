@@ -117,3 +117,27 @@ def table_view(model: QAbstractTableModel, name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setHighlightSections(False)
     return view
+
+
+class ReloadWhenShown:
+    """Mix-in for a list view that rebuilds from the database: reload at once when shown,
+    otherwise when next shown (a national list is not worth rebuilding behind the VLO's
+    back). Put it before QWidget in the bases; the view defines `reload()`."""
+
+    # Change kinds that can alter the list; None means any change.
+    RELOAD_ON: tuple[str, ...] | None = None
+    _stale = False
+
+    def refresh_after(self, changed) -> None:
+        if self.RELOAD_ON is not None and changed.kind not in self.RELOAD_ON:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+        super().showEvent(event)

@@ -12,9 +12,15 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from vcs_app.domain.conditions import ALL, STATS_HEADERS, Granularity, StatsRow
 from vcs_app.qt.views.case_tabs.common import button
-from vcs_app.qt.widgets import RowsModel, date_edit, date_of, enum_combo, table_view
+from vcs_app.qt.widgets import (
+    ReloadWhenShown,
+    RowsModel,
+    date_edit,
+    date_of,
+    enum_combo,
+    table_view,
+)
 from vcs_app.services import conditions
-from vcs_app.services.cases import Changed
 
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
@@ -52,7 +58,9 @@ def _shown(column: int, cell: str) -> str:
     return cell
 
 
-class ConditionStatsView(QWidget):
+class ConditionStatsView(ReloadWhenShown, QWidget):
+    RELOAD_ON = ("condition_request",)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
@@ -149,17 +157,3 @@ class ConditionStatsView(QWidget):
             return None
         self.window_.statusBar().showMessage(f"Saved {count} row(s) of statistics to {path}", 15000)
         return Path(path)
-
-    def refresh_after(self, changed: Changed) -> None:
-        if changed.kind != "condition_request":
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self.reload()
-        super().showEvent(event)

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 from vcs_app.domain.model import CaseStatus, label
 from vcs_app.qt.dialogs.condition import OMDialog
 from vcs_app.qt.views.case_tabs.common import button
-from vcs_app.qt.widgets import RowsModel, table_view
+from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, table_view
 from vcs_app.services import om
-from vcs_app.services.cases import Changed
 
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
@@ -21,7 +20,9 @@ if TYPE_CHECKING:
 TITLE = "OM directory"
 
 
-class OMDirectoryView(QWidget):
+class OMDirectoryView(ReloadWhenShown, QWidget):
+    RELOAD_ON = ("om", "link", "condition_request", "liaison_entry")
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
@@ -145,17 +146,3 @@ class OMDirectoryView(QWidget):
 
     def open_selected(self) -> None:
         self._open_row(self.case_table.currentIndex().row())
-
-    def refresh_after(self, changed: Changed) -> None:
-        if changed.kind not in ("om", "link", "condition_request", "liaison_entry"):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self.reload()
-        super().showEvent(event)

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 from vcs_app.domain.conditions import OMWait
 from vcs_app.qt.dialogs.condition import chase_wait
 from vcs_app.qt.views.case_tabs.common import button
-from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
+from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, fmt_date, table_view
 from vcs_app.services import om
-from vcs_app.services.cases import Changed
 
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
@@ -40,7 +39,7 @@ def chase_text(wait: OMWait, on: date) -> str:
     return fmt_date(wait.chase_due)
 
 
-class WaitingOnOMView(QWidget):
+class WaitingOnOMView(ReloadWhenShown, QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
@@ -162,17 +161,3 @@ class WaitingOnOMView(QWidget):
         wait = self.selected()
         if wait is not None:
             chase_wait(self.window_, wait)
-
-    def refresh_after(self, changed: Changed) -> None:
-        """Any change to a case can start or end a wait: reload now if shown, else when
-        next shown (a national list is worth not rebuilding behind the VLO's back)."""
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self.reload()
-        super().showEvent(event)
