@@ -238,12 +238,13 @@ class _Window(Protocol):
 
 def run_checked(
     path: Path,
-    make_window: Callable[[Workspace], _Window],
+    make_window: Callable[[Workspace], _Window | None],
     *,
     backup_folder: Path | None = None,
 ) -> int:
     """The GUI's life: open (or recover) the file, run the window, and if the file turns
-    out to be damaged once open, close the window and offer the backup again."""
+    out to be damaged once open, close the window and offer the backup again.
+    `make_window` returns None when the VLO quit before the window (e.g. at sign-in)."""
     app = QApplication.instance()
     assert app is not None
     problem: str | None = None
@@ -259,6 +260,8 @@ def run_checked(
             except Exception as exc:  # damaged pages fail the first read: not a traceback
                 damage.append(f"it could not be read ({exc})")
             else:
+                if window is None:
+                    return 0
 
                 def damaged(found: str, window: _Window = window, seen: list = damage) -> None:
                     seen.append(found)
