@@ -18,6 +18,25 @@ from sqlite_utils import Database
 from vcs_app.domain.model import DomainError
 from vcs_app.storage.migrations import SCHEMA_VERSION, migrate
 
+# Errors of either driver, so an encrypted file fails exactly like a plain one. SQLCipher
+# (the optional extra `encrypted`) is loaded only when a key is given: it carries its own
+# SQLite, which has no business in a process that only opens plain files.
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+DB_DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+
+
+def _sqlcipher():
+    """The SQLCipher driver, or None when the extra is not installed."""
+    global DB_ERRORS, DB_DATABASE_ERRORS
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        return None
+    DB_ERRORS = (sqlite3.Error, dbapi2.Error)
+    DB_DATABASE_ERRORS = (sqlite3.DatabaseError, dbapi2.DatabaseError)
+    return dbapi2
+
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 # PRAGMA -> value it must read back as (DESIGN.md section 3).
@@ -68,9 +87,10 @@ def utc_now() -> str:
 class Store:
     """An open database file. Use from the thread that opened it."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Database, path: Path, key: str | None = None) -> None:
         self.db = db
         self.path = path
+        self.key = key  # an encrypted file's key, so a worker's connection can open it too
         self._depth = 0
         self._lost: str | None = None  # why SQLite threw the open transaction away
 
@@ -98,7 +118,7 @@ class Store:
                     raise _TransactionLost
         except _TransactionLost:
             raise StoreError(self._lost or "Not saved.") from None
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             message = _explain(exc)
             if self._depth > 1 and not self.db.conn.in_transaction:
                 self._lost = message
@@ -110,7 +130,7 @@ class Store:
                 self._lost = None
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(*DB_ERRORS):
             self.db.execute("PRAGMA optimize")
         self.db.close()
 
@@ -123,7 +143,7 @@ class Store:
             rows = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
             problems = [] if rows == ["ok"] else rows
             fk = self.db.execute("PRAGMA foreign_key_check").fetchall()
-        except sqlite3.DatabaseError as exc:
+        except DB_DATABASE_ERRORS as exc:
             return [f"the file is damaged ({exc})"]
         return problems + [f"foreign key broken in {r[0]} row {r[1]}" for r in fk]
 
@@ -187,11 +207,40 @@ def _apply_pragmas(db: Database) -> None:
             raise StoreError(f"SQLite refused PRAGMA {name}={expected} (got {actual}).")
 
 
-def open_store(path: Path | str, *, create: bool = False) -> Store:
+def _connect(path: Path, key: str | None):
+    """A plain sqlite3 connection, or with `key` an SQLCipher one already unlocked."""
+    if key is None:
+        return sqlite3.connect(str(path))
+    sqlcipher = _sqlcipher()
+    if sqlcipher is None:
+        raise StoreError(
+            "Encrypted databases need the optional extra: pip install 'vcs-desk[encrypted]'."
+        )
+    if not key:
+        raise StoreError(
+            "Enter the database key: an encrypted database cannot be opened without it."
+        )
+    conn = sqlcipher.connect(str(path))
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported below, once
+    # PRAGMA takes no parameters: the key goes in as a quoted literal.
+    conn.execute("PRAGMA key = '" + key.replace("'", "''") + "'")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        raise StoreError(
+            f"{path} cannot be opened with this key: the key is wrong, or the file is not an"
+            " encrypted VCS Desk database."
+        ) from exc
+    return conn
+
+
+def open_store(path: Path | str, *, create: bool = False, key: str | None = None) -> Store:
     """Open (and migrate) the database at `path`.
 
     A missing file is created only when `create` is true, so a mistyped path or a
-    vanished file never silently becomes a new, empty caseload.
+    vanished file never silently becomes a new, empty caseload. With `key` the file is
+    an SQLCipher (encrypted) database: nothing in it is readable without the key.
     """
     path = Path(path).expanduser()
     if not path.exists():
@@ -201,13 +250,14 @@ def open_store(path: Path | str, *, create: bool = False) -> Store:
     elif path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file.")
     else:
-        _check_header(path)
+        if key is None:  # an encrypted file has no readable header to check
+            _check_header(path)
         if not create and path.stat().st_size == 0:
             raise StoreError(f"{path} is empty (0 bytes): it is not a caseload any more.")
         _check_writable(path)
-    conn: sqlite3.Connection | None = None
+    conn = None
     try:
-        conn = sqlite3.connect(str(path))
+        conn = _connect(path, key)
         db = Database(conn, execute_plugins=False)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -216,17 +266,22 @@ def open_store(path: Path | str, *, create: bool = False) -> Store:
                 f"knows {SCHEMA_VERSION}); update VCS Desk to open it."
             )
         _apply_pragmas(db)
+        if key is not None:
+            # Every page read from disk is decrypted and checked: keep the working set of
+            # a large caseload decrypted in memory (grows only as used) so searching and
+            # opening cases stay as fast as on a plain file.
+            db.execute("PRAGMA cache_size = -131072")  # 128 MB
         if version < SCHEMA_VERSION:
             migrate(db)
-    except (sqlite3.DatabaseError, StoreError) as exc:
+    except (*DB_DATABASE_ERRORS, StoreError) as exc:
         # A refused file is let go at once: a connection left open would later tidy up
         # (checkpoint, delete) journal files that by then may belong to a restored file.
         if conn is not None:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*DB_ERRORS):
                 conn.close()
         if isinstance(exc, StoreError):
             raise
         if "readonly" in str(exc):
             raise StoreError(f"{path} cannot be written to ({exc}).") from exc
         raise StoreError(f"{path} is damaged or unreadable ({exc}).") from exc
-    return Store(db, path)
+    return Store(db, path, key)

@@ -1,0 +1,65 @@
+"""`retention` lists closed cases past the period; `subject-access` writes a victim's
+PDF and CSV bundle; both answer a bad request with one line, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from vcs_app.services.demo import build_demo
+from vcs_app.services.workspace import open_workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+ON = date(2026, 11, 26)
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("retention") / "demo.db"
+    ws = open_workspace(path, user="test.vlo", create=True)
+    build_demo(ws, victims=40, seed=3, today=ON)
+    ws.close()
+    return path
+
+
+def test_retention_lists_nothing_today_and_the_closed_cases_years_on(demo_db):
+    today = run("retention", "--db", str(demo_db))
+    assert today.returncode == 0, today.stderr
+    assert today.stdout.strip().endswith("0 closed case(s) past the 6-year retention period")
+    later = run("retention", "--db", str(demo_db), "--on", "2040-01-01")
+    assert later.returncode == 0, later.stderr
+    lines = later.stdout.strip().splitlines()
+    assert len(lines) > 1 and all(line.startswith("VCS-") for line in lines[:-1])
+    assert all(" closed " in line or " archived " in line for line in lines[:-1])
+
+
+def test_subject_access_writes_a_pdf_and_a_csv_bundle(demo_db, tmp_path):
+    done = run("subject-access", "--db", str(demo_db), "--victim", "2", "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    (pdf,) = tmp_path.glob("subject-access-V000002-*.pdf")
+    (bundle,) = tmp_path.glob("subject-access-V000002-*.zip")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "victim.csv" in zipfile.ZipFile(bundle).namelist()
+
+
+def test_an_unknown_victim_is_one_line_and_exit_1(demo_db, tmp_path):
+    done = run("subject-access", "--db", str(demo_db), "--victim", "999", "--out", str(tmp_path))
+    assert done.returncode == 1
+    assert done.stderr.strip().count("\n") == 0 and "no victim 999" in done.stderr
+    assert "Traceback" not in done.stderr
