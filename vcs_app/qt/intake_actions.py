@@ -183,10 +183,6 @@ class IntakeActions:
                 self.window._call(preferences.update_contact_detail, self.ws, edited)
             )
 
-    def edit_victim(self, victim) -> None:
-        """Save an edited victim; a new date of birth moves the turning-18 task."""
-        self.window._refresh(self.window._call(preferences.update_victim, self.ws, victim))
-
     # --- the dashboard ------------------------------------------------------------------
 
     def complete_task(self, task_id: int) -> None:

@@ -60,9 +60,22 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.value: Any = None
+        self._buttons_last = False
 
     def build(self) -> Any:
         raise NotImplementedError
+
+    def showEvent(self, event) -> None:
+        """OK and Cancel rejoin the dialog on first showing, so they come last in the tab
+        order and a keyboard user starts on the first field (a subclass adds its fields
+        after `__init__` made the buttons, which would otherwise come first)."""
+        if not self._buttons_last:
+            self._buttons_last = True
+            self.layout().removeWidget(self.buttons)
+            self.buttons.setParent(None)
+            self.layout().addWidget(self.buttons)
+            self.buttons.show()
+        super().showEvent(event)
 
     def accept(self) -> None:
         try:

@@ -12,7 +12,7 @@ from vcs_app.domain.model import KEY_DATE_KINDS, KeyDate, ValidationError
 from vcs_app.domain.sentence import OfficialDate
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
-from vcs_app.services import cases, sentences
+from vcs_app.services import cases
 
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
@@ -95,6 +95,4 @@ def add_key_date(window: MainWindow) -> None:
     answer = KeyDateDialog.ask(window, case.offender.id, current)
     if answer is not None:
         key_date, origin = answer
-        window._refresh(
-            window._call(lambda: sentences.record_key_date(window.ws, key_date, origin=origin))
-        )
+        window.undo.record_key_date(key_date, origin)  # saves it; Ctrl+Z withdraws it
