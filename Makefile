@@ -3,7 +3,7 @@ PY := .venv/bin/python
 ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test setup lint screenshots clean
+.PHONY: run test setup lint screenshots translations clean
 
 run:
 	@scripts/setup.sh --gui
@@ -26,6 +26,14 @@ screenshots:
 	@$(PY) main.py demo --db /tmp/vcs-docs.db --victims 300 --seed 1 --on 2026-11-26
 	@$(PY) main.py screenshot --db /tmp/vcs-docs.db --out docs/caseload.png --view caseload
 	@$(PY) main.py screenshot --db /tmp/vcs-docs.db --out docs/case.png --view case
+
+# Refresh the Welsh interface strings from the code (tr() calls), then compile the .qm
+# the app loads. Translate new entries in resources/i18n/vcs_cy.ts (Qt Linguist or a
+# text editor) before compiling again.
+translations:
+	@.venv/bin/pyside6-lupdate $$(find vcs_app/qt -name '*.py' | sort) -ts resources/i18n/vcs_cy.ts \
+		-no-obsolete -locations none -target-language cy_GB
+	@.venv/bin/pyside6-lrelease resources/i18n/vcs_cy.ts -qm resources/i18n/vcs_cy.qm
 
 clean:
 	rm -rf .venv .pytest_cache

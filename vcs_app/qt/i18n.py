@@ -1,0 +1,46 @@
+"""The interface language: English in the code, Welsh from resources/i18n/vcs_cy.qm.
+
+Strings are marked with `self.tr("...")` (context: the class name) or
+`QCoreApplication.translate("Context", "...")`, the two forms pyside6-lupdate extracts
+from Python. `make translations` refreshes the .ts from the code and compiles the .qm.
+Letters have their own Welsh templates; this is only the staff's interface.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+LANGUAGE_KEY = "ui/language"  # the same key the settings dialog writes
+LANGUAGES = {"en": "English", "cy": "Cymraeg"}
+
+
+def saved_language() -> str:
+    return "cy" if QSettings().value(LANGUAGE_KEY) == "cy" else "en"
+
+
+def translation_file(language: str) -> Path:
+    return I18N_DIR / f"vcs_{language}.qm"
+
+
+def install_translator(app: QCoreApplication, language: str | None = None) -> QTranslator | None:
+    """Load the interface translation chosen in Settings (call before building windows:
+    strings are translated when widgets are made). None for English or a missing file."""
+    language = language or saved_language()
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    if not translator.load(str(translation_file(language))):
+        translator.deleteLater()
+        return None
+    app.installTranslator(translator)
+    # Qt's own buttons (OK, Cancel...) where Qt ships a translation for the language.
+    qt_base = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load(QLocale(language), "qtbase", "_", path):
+        app.installTranslator(qt_base)
+    else:
+        qt_base.deleteLater()
+    return translator
