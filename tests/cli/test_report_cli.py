@@ -7,6 +7,7 @@ import csv
 import os
 import subprocess
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -66,6 +67,23 @@ def test_the_pdf_report_is_written(demo_db, tmp_path):
     done = run("report", "--db", str(demo_db), *_period("--out", str(out), "--team", "none"))
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_headless_pdf_has_the_charts(demo_db, tmp_path):
+    out = tmp_path / "charts.pdf"
+    done = run("report", "--db", str(demo_db), *_period("--out", str(out)))
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    assert "Initial offers by month" in text and "Open cases per VLO" in text
+    images = subprocess.run(
+        ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    # The demo makes no licence-condition requests: that chart says so in words instead.
+    assert len(images) == 2
+    assert "none decided in this period" in text
 
 
 @pytest.mark.parametrize(

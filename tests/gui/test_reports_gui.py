@@ -3,13 +3,18 @@ when the period changes, and a figure drills down to the cases behind it."""
 
 from __future__ import annotations
 
+import csv
+import threading
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 from vcs_app.qt.views.reports import ReportView, last_full_month
 from vcs_app.services import reports
+from vcs_app.storage import audit
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -75,11 +80,87 @@ def test_the_charts_draw_the_figures_of_the_table(qtbot, window, demo_ws):
         view.reload()
     view.pages.setCurrentWidget(view.charts)
     caseload = view.report.section("caseload").figures
-    (bars,) = view.charts.views["caseload"].chart().series()[0].barSets()
-    assert [bars.at(i) for i in range(bars.count())] == [f.count for f in caseload]
+    chart = view.charts.views["caseload"].chart()
+    (bars,) = chart.series()[0].barSets()
+    # Bars across, drawn bottom up: the first VLO's bar is read at the top.
+    drawn = [bars.at(i) for i in range(bars.count())][::-1]
+    assert drawn == [f.count for f in caseload]
+    (names,) = chart.axes(Qt.Orientation.Vertical)
+    assert names.categories()[::-1] == [f.label for f in caseload]
     offers = reports.by_month(view.report.section("offers_by_month"))
     within, outside = view.charts.views["offers"].chart().series()[0].barSets()
     assert within.label() == "Within the limit" and outside.label() == "Outside the limit"
     assert sum(within.at(i) for i in range(within.count())) == sum(
         m.get("within", 0) for m in offers.values()
     )
+
+
+def _close_message_boxes() -> tuple[QTimer, list[str]]:
+    """Close each message box as it opens (from inside its own event loop); keep the
+    timer while needed, and the texts seen."""
+    seen: list[str] = []
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.close()
+
+    timer = QTimer()
+    timer.timeout.connect(close)
+    timer.start(50)
+    return timer, seen
+
+
+def test_cancel_stops_the_count_and_leaves_the_view_usable(qtbot, window, demo_ws):
+    view = _open(qtbot, window)
+    shown = view.report
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the last run's dialog
+    closer, boxes = _close_message_boxes()
+    # Every worker thread busy: the count waits its turn, so Cancel comes first for sure.
+    pool, gate = QThreadPool.globalInstance(), threading.Event()
+    for _ in range(pool.maxThreadCount()):
+        pool.start(gate.wait)
+    try:
+        view.set_period(date(2025, 1, 1), date(2026, 11, 26))
+        job = view.reload()
+        assert job is not None and not view.show_button.isEnabled()
+        assert view.reload() is None  # one count at a time
+        (progress,) = view.findChildren(QProgressDialog)
+        assert progress.labelText() == "Building the report"
+        (cancel,) = progress.findChildren(QPushButton)
+        assert cancel.text() == "Cancel"
+        cancel.click()
+    finally:
+        gate.set()
+    qtbot.waitUntil(view.show_button.isEnabled, timeout=20000)
+    assert job.was_cancelled
+    assert view.report is shown
+    assert view.headline.text().startswith("Cancelled: the figures below are still for")
+    qtbot.waitUntil(lambda: bool(boxes), timeout=5000)
+    closer.stop()
+    assert boxes == ["Cancelled: nothing was changed."]
+    # Show again: the new period is counted.
+    with qtbot.waitSignal(view.report_ready, timeout=20000):
+        assert view.reload() is not None
+    assert view.report.filter.start == date(2025, 1, 1)
+    qtbot.waitUntil(view.show_button.isEnabled, timeout=5000)
+
+
+def test_the_cases_behind_a_figure_are_exported_and_logged(qtbot, window, demo_ws, tmp_path):
+    view = _open(qtbot, window)
+    assert not view.export_cases_button.isEnabled()
+    row = next(i for i, f in enumerate(view.figures) if f is not None and f.metric == "caseload")
+    view.table.selectRow(row)
+    assert view.export_cases_button.isEnabled()
+    saved = view.export_cases(tmp_path / "cases.csv")
+    rows = list(csv.reader(saved.open(encoding="utf-8")))
+    figure = view.figures[row]
+    assert len(rows) == figure.count + 1 and rows[0][:2] == ["Case ref", "Victim"]
+    (entry,) = [e for e in audit.find_entries(demo_ws.store.db) if e.entity == "report_cases"]
+    assert entry.action == "disclose" and f'"count": {figure.count}' in entry.detail
+    assert "cases.csv" in window.statusBar().currentMessage()
+    # A total has no cases: nothing to export.
+    total = next(i for i in range(row, len(view.figures)) if view.figures[i] is None)
+    view.table.selectRow(total)
+    assert not view.export_cases_button.isEnabled()

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import csv
 import subprocess
+import unicodedata
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from vcs_app.domain.conditions import ConditionDraft, Decision, spreadsheet_safe
 from vcs_app.domain.model import (
     ContactDetail,
     ContactLevel,
     Direction,
+    DomainError,
     Language,
     LiaisonChannel,
     LiaisonEntry,
@@ -297,3 +301,166 @@ def test_only_pdf_or_csv_can_be_saved(ws, tmp_path):
     with pytest.raises(ValidationError, match=r"\.pdf or a \.csv"):
         reports.export_report(ws, report, tmp_path / "october.xlsx")
     assert not [e for e in audit.find_entries(ws.store.db) if e.entity == "report"]
+
+
+SEP_OCT = replace(OCTOBER, start=date(2026, 9, 1))
+
+
+def test_the_charts_carry_their_numbers_as_tables(ws, caseload):
+    offers, inclusion, caseload_chart = reports.charts(reports.build_report(ws, SEP_OCT))
+    assert offers.chart.categories == ("Oct 2026",)
+    assert offers.chart.sets == (("Within the limit", (2,)), ("Outside the limit", (1,)))
+    assert offers.rows == (("Oct 2026", "2", "1", "66.7%"),)
+    assert inclusion.chart.percent and inclusion.chart.sets == (("Included", (100.0, 50.0)),)
+    assert inclusion.rows == (("Sep 2026", "1", "1", "100.0%"), ("Oct 2026", "1", "2", "50.0%"))
+    assert caseload_chart.chart.horizontal
+    assert caseload_chart.rows == (("Alex Morgan", "3"), ("Bryn Hughes", "2"))
+
+
+def test_the_pdf_has_the_three_charts_with_their_tables(ws, caseload, tmp_path):
+    report = reports.build_report(ws, SEP_OCT)
+    out = reports.export_report(ws, report, tmp_path / "autumn.pdf", produced_on=date(2026, 11, 2))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = unicodedata.normalize("NFKC", text).split("\f")  # "ﬀ" ligatures to "ff"
+    first = next(i for i, page in enumerate(pages) if page.strip().startswith("Charts"))
+    chart_pages = "".join(pages[first:])
+    for heading in ("Initial offers by month", "Licence conditions included", "Open cases per"):
+        assert heading in chart_pages
+    assert "Oct 2026" in chart_pages and "66.7%" in chart_pages
+    images = subprocess.run(
+        ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    # One picture per chart, all on the chart pages (the summary pages have none).
+    assert len(images) == 3 and all(int(line.split()[0]) > first for line in images)
+    assert "Testcase" not in text and "ZZ99" not in text
+
+
+def test_a_period_without_data_says_so_instead_of_an_empty_chart(ws, tmp_path):
+    report = reports.build_report(ws, OCTOBER)
+    html = reports.report_html(report, produced_on=date(2026, 11, 2))
+    assert "chart:" not in html and html.count("None in this period.") == 3
+    out = reports.export_report(ws, report, tmp_path / "empty.pdf")
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_progress_is_reported_per_section_and_can_stop_the_count(ws, caseload):
+    seen = []
+    reports.build_report(ws, OCTOBER, lambda done, total, what: seen.append((done, total)))
+    assert [d for d, _ in seen] == list(range(len(seen))) and seen[0][1] == len(seen) > 10
+
+    class Stop(Exception):
+        pass
+
+    def stop_at_third(done, total, what):
+        if done == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        reports.build_report(ws, OCTOBER, stop_at_third)
+    assert reports.build_report(ws, OCTOBER) == reports.build_report(ws, OCTOBER)
+
+
+def test_the_cases_behind_a_figure_export_to_csv_as_a_logged_disclosure(ws, caseload, tmp_path):
+    link = cases.open_case(ws, caseload["a"]).link
+    cases.update_link(ws, replace(link, om_team="=HYPERLINK(1)"))
+    report = reports.build_report(ws, OCTOBER)
+    section = report.section("contact_level")
+    key_stages = next(f for f in section.figures if f.group == "key_stages")
+    out = reports.export_drill_down(ws, OCTOBER, key_stages, tmp_path / "key.csv")
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    refs = _refs(ws, caseload["a"], caseload["e"])
+    assert rows[0] == list(reports.CASE_HEADERS)
+    assert [r[0] for r in rows[1:]] == refs
+    a_row = next(r for r in rows if r[0] == link.ref)
+    assert a_row[1:] == [
+        "Ceri Testcase1",
+        "Alex Morgan",
+        spreadsheet_safe("=HYPERLINK(1)"),
+        "01/10/2026",
+        "Open",
+    ]
+    assert a_row[3].startswith("'")
+    (entry,) = [e for e in audit.find_entries(ws.store.db) if e.entity == "report_cases"]
+    assert entry.action == "disclose"
+    assert "Victims in contact by contact level: Key stages" in entry.detail
+    assert '"count": 2' in entry.detail and "key.csv" in entry.detail
+
+
+def test_the_cases_behind_a_figure_export_to_pdf_marked_sensitive(ws, caseload, tmp_path):
+    report = reports.build_report(ws, OCTOBER)
+    outside = next(f for f in report.section("offers").figures if f.group == "outside")
+    out = reports.export_drill_down(ws, OCTOBER, outside, tmp_path / "late.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = unicodedata.normalize("NFKC", text)
+    assert "Initial offers of contact: Outside the limit" in text
+    assert "OFFICIAL-SENSITIVE" in text and "1 case(s)" in text
+    assert "Ceri Testcase3" in text and "Testcase1" not in text
+    # The summary of the same period still names nobody.
+    summary = reports.export_report(ws, report, tmp_path / "summary.csv")
+    assert "Testcase" not in summary.read_text(encoding="utf-8")
+
+
+def test_a_drill_down_export_that_cannot_be_made_logs_nothing(ws, caseload, tmp_path):
+    report = reports.build_report(ws, OCTOBER)
+    figure = report.section("caseload").figures[0]
+    with pytest.raises(ValidationError, match=r"\.pdf or a \.csv"):
+        reports.export_drill_down(ws, OCTOBER, figure, tmp_path / "cases.xlsx")
+    with pytest.raises(DomainError, match="does not exist"):
+        reports.export_drill_down(ws, OCTOBER, figure, tmp_path / "no" / "cases.csv")
+    assert not [e for e in audit.find_entries(ws.store.db) if e.entity == "report_cases"]
+
+
+def _section(key: str, figures: list[tuple[str, str, int]]) -> reports.Section:
+    return reports.Section(
+        key, key, "", (), tuple(reports.Figure(key, g, s, g, s, n) for g, s, n in figures)
+    )
+
+
+# The autouse fixture (a tmp folder, Qt) is the same for every example.
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    offers=st.dictionaries(
+        st.sampled_from([f"2026-{m:02d}" for m in range(1, 13)]),
+        st.tuples(st.integers(0, 500), st.integers(0, 500)),
+    ),
+    decisions=st.dictionaries(
+        st.sampled_from([f"2025-{m:02d}" for m in range(1, 13)]),
+        st.tuples(st.integers(0, 50), st.integers(0, 50), st.integers(0, 50)),
+    ),
+)
+def test_every_chart_draws_exactly_the_numbers_of_its_table(offers, decisions):
+    by_month = [
+        (m, k, n) for m, (w, o) in offers.items() for k, n in (("within", w), ("outside", o))
+    ]
+    asked = [
+        (m, k, n)
+        for m, counts in decisions.items()
+        for k, n in zip(("included", "refused", "awaiting"), counts, strict=True)
+    ]
+    report = reports.Report(
+        OCTOBER,
+        (
+            _section("offers_by_month", by_month),
+            _section("conditions_by_month", asked),
+            _section("caseload", [("Alex Morgan", "", 3), ("Bryn Hughes", "", 2)]),
+        ),
+        reports.OfferTimes(0, 0, None, None),
+        None,
+        None,
+    )
+    offer_chart, inclusion, caseload = reports.charts(report)
+    (_, within), (_, outside) = offer_chart.chart.sets
+    assert [(r[1], r[2]) for r in offer_chart.rows] == [
+        (str(w), str(o)) for w, o in zip(within, outside, strict=True)
+    ]
+    assert sum(within) + sum(outside) == sum(n for _, _, n in by_month)
+    ((_, rates),) = inclusion.chart.sets
+    assert len(rates) == len(inclusion.rows) == len(inclusion.chart.categories)
+    for rate, (_, included, decided, shown) in zip(rates, inclusion.rows, strict=True):
+        assert int(decided) > 0 and rate == round(100 * int(included) / int(decided), 1)
+        assert shown == f"{int(included) / int(decided):.1%}"
+    assert caseload.chart.sets == (("Open cases", (3, 2)),)

@@ -13,14 +13,23 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
-    QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -32,6 +41,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from vcs_app.domain.model import Language
 from vcs_app.letters.context import LetterError
@@ -48,14 +58,15 @@ _app: QCoreApplication | None = None
 
 
 def ensure_app() -> QCoreApplication:
-    """Text layout needs a QGuiApplication. The GUI has one; a headless command (letters
-    to PDF) gets an offscreen one, because there may be no display at all."""
+    """Text layout needs a QGuiApplication, and charts (QGraphicsScene) a QApplication.
+    The GUI has one; a headless command (letters or a report to PDF) gets an offscreen
+    one, because there may be no display at all."""
     global _app
     existing = QCoreApplication.instance()
     if existing is not None:
         return existing
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication(sys.argv[:1] or ["vcs-desk"])
+    _app = QApplication(sys.argv[:1] or ["vcs-desk"])
     return _app
 
 
@@ -69,6 +80,86 @@ def configure_page(device: QPagedPaintDevice) -> None:
             QPageLayout.Unit.Millimeter,
         )
     )
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """A bar chart as plain data, so a service can put one in a PDF without Qt. QtCharts
+    draws it the same way on screen (`bar_chart`) and on paper (`paint_into(charts=)`)."""
+
+    title: str
+    categories: tuple[str, ...]
+    sets: tuple[tuple[str, tuple[float, ...]], ...]
+    percent: bool = False
+    # Bars across, categories down the left: for long names such as a VLO's.
+    horizontal: bool = False
+    # Size on paper in CSS pixels (1/96 inch); 400 x 250 is about 106 x 66 mm.
+    width: int = 400
+    height: int = 250
+
+    def img(self, name: str) -> str:
+        """The HTML tag that places this chart on a page, given as `charts={name: ...}`."""
+        return f'<img src="chart:{name}" width="{self.width}" height="{self.height}">'
+
+
+def bar_chart(spec: BarChart) -> QChart:
+    """Bars labelled with their values and a legend in words: never colour alone."""
+    chart = QChart()
+    chart.setTitle(spec.title)
+    series = QHorizontalBarSeries() if spec.horizontal else QBarSeries()
+    for name, values in spec.sets:
+        bars = QBarSet(name)
+        bars.append(list(reversed(values) if spec.horizontal else values))
+        bars.setLabelColor(Qt.GlobalColor.black)
+        series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value%" if spec.percent else "@value")
+    # Above the bar, so a short bar's number is still read.
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    names = list(spec.categories)
+    if spec.horizontal:
+        names.reverse()  # across, the first category is read at the top
+    elif len(names) * 60 > spec.width - 80:
+        names = [name.replace(" ", "<br>") for name in names]  # narrow: a word a line
+    categories.append(names)
+    categories.setTruncateLabels(False)
+    values = QValueAxis()
+    top = max((v for _, numbers in spec.sets for v in numbers), default=0)
+    values.setRange(0, 100 if spec.percent else max(4, top * 1.25))
+    values.applyNiceNumbers()
+    values.setLabelFormat("%d%%" if spec.percent else "%d")
+    bottom, left = (values, categories) if spec.horizontal else (categories, values)
+    chart.addAxis(bottom, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(bottom)
+    series.attachAxis(left)
+    chart.legend().setVisible(len(spec.sets) > 1)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def chart_image(spec: BarChart, dpi: float) -> QImage:
+    """The chart drawn on white at the page's resolution (GUI thread: it uses a scene)."""
+    ensure_app()
+    scale = dpi / 96
+    image = QImage(
+        round(spec.width * scale), round(spec.height * scale), QImage.Format.Format_RGB32
+    )
+    image.fill(Qt.GlobalColor.white)
+    chart = bar_chart(spec)
+    chart.setBackgroundVisible(False)  # paper is the background
+    chart.resize(spec.width, spec.height)
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    # The chart lays itself out on the next event-loop turn; paper cannot wait for one.
+    chart.layout().activate()
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(image.rect()), QRectF(0, 0, spec.width, spec.height))
+    painter.end()
+    return image
 
 
 def _language_of(html: str, language: Language | None) -> Language:
@@ -118,7 +209,12 @@ def _keep_short_parts_together(document: QTextDocument, page_height: float) -> N
                     breaking.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                     QTextCursor(block).mergeBlockFormat(breaking)
                     moved = True
-                elif previous is not None:
+                elif previous is not None and not (
+                    # Qt ignores a break after the empty block between two tables: trying
+                    # again would loop for ever.
+                    previous.blockFormat().pageBreakPolicy()
+                    & QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter
+                ):
                     breaking.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter)
                     QTextCursor(previous).mergeBlockFormat(breaking)
                     moved = True
@@ -129,13 +225,18 @@ def _keep_short_parts_together(document: QTextDocument, page_height: float) -> N
 
 
 def paint_into(
-    device: QPagedPaintDevice, html: Sequence[str] | str, *, language: Language | None = None
+    device: QPagedPaintDevice,
+    html: Sequence[str] | str,
+    *,
+    language: Language | None = None,
+    charts: Mapping[str, BarChart] | None = None,
 ) -> int:
     """Lay out and draw each HTML document onto the printer or PDF writer, each starting
     on a new page and numbered on its own; returns the number of pages drawn.
 
     Usable as the slot of QPrintPreviewDialog.paintRequested. `language` chooses the
-    page-number wording; by default each document's <html lang> decides.
+    page-number wording; by default each document's <html lang> decides. `charts` are
+    drawn where the HTML has their `BarChart.img` tag.
     """
     ensure_app()
     documents = [html] if isinstance(html, str) else list(html)
@@ -156,6 +257,12 @@ def paint_into(
             document.documentLayout().setPaintDevice(device)
             document.setDocumentMargin(0)
             document.setHtml(source)
+            for name, chart in (charts or {}).items():
+                document.addResource(
+                    QTextDocument.ResourceType.ImageResource,
+                    QUrl(f"chart:{name}"),
+                    chart_image(chart, dpi),
+                )
             document.setPageSize(QSizeF(width, height))
             _keep_short_parts_together(document, height)
             pages = document.pageCount()
@@ -201,8 +308,9 @@ def write_pdf(
     *,
     title: str,
     language: Language | None = None,
+    charts: Mapping[str, BarChart] | None = None,
 ) -> int:
-    """Write the letter(s) to a PDF at `path`; returns the page count.
+    """Write the letter(s) or report to a PDF at `path`; returns the page count.
 
     The PDF is written to a temporary file beside `path` and moved into place only when
     complete, so a crash or cancel never leaves half a letter under the final name.
@@ -214,7 +322,7 @@ def write_pdf(
     )
     os.close(handle)
     try:
-        pages = _paint_pdf(html_pages, temp_name, title, language)
+        pages = _paint_pdf(html_pages, temp_name, title, language, charts)
         with open(temp_name, "rb+") as written:
             os.fsync(written.fileno())
         os.replace(temp_name, target)
@@ -226,14 +334,18 @@ def write_pdf(
 
 
 def _paint_pdf(
-    html_pages: Sequence[str] | str, file_name: str, title: str, language: Language | None
+    html_pages: Sequence[str] | str,
+    file_name: str,
+    title: str,
+    language: Language | None,
+    charts: Mapping[str, BarChart] | None = None,
 ) -> int:
     # The writer lives only in this frame, so the file is closed when it returns.
     writer = QPdfWriter(file_name)
     writer.setResolution(300)
     writer.setTitle(title)
     writer.setCreator("VCS Desk")
-    return paint_into(writer, html_pages, language=language)
+    return paint_into(writer, html_pages, language=language, charts=charts)
 
 
 def write_pdf_batch(

@@ -11,24 +11,29 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import html
 import math
 import os
 import statistics
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from vcs_app.domain.calendar import working_days_between
 from vcs_app.domain.conditions import inclusion_rate, spreadsheet_safe
-from vcs_app.domain.model import DomainError, ValidationError
+from vcs_app.domain.model import CaseStatus, DomainError, ValidationError
+from vcs_app.domain.model import label as label_of
 from vcs_app.domain.rules import rule_set_for
-from vcs_app.letters.print_adapter import write_pdf
+from vcs_app.letters.print_adapter import BarChart, write_pdf
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_reports
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "reports" / "report.html"
+# A4's width inside 20 mm margins, in CSS pixels (170 mm at 96 per inch).
+PAGE_WIDTH = 640
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,8 @@ _WORDS = {
     "amended": "Included as amended",
     "refused": "Refused",
     "awaiting": "Awaiting decision",
+    "not recorded": "Not recorded",
+    "no team recorded": "No team recorded",
 }
 
 
@@ -232,16 +239,30 @@ def _offer_times(ws: Workspace, f: ReportFilter, within: int) -> OfferTimes:
     return OfferTimes(len(days), within, statistics.median(days), p90)
 
 
-def build_report(ws: Workspace, f: ReportFilter) -> Report:
-    """Every figure for the period (one read transaction, so they agree with each other)."""
+def build_report(
+    ws: Workspace, f: ReportFilter, progress: Callable[[int, int, str], None] | None = None
+) -> Report:
+    """Every figure for the period (one read transaction, so they agree with each other).
+
+    `progress(done, total, what)` is called before each section is counted; it may raise
+    (the GUI's Cancel) to stop, and nothing is left behind."""
     sections = []
     with ws.store.atomic() as db:
-        for key, title, note, headers in _LAYOUT:
+        for done, (key, title, note, headers) in enumerate(_LAYOUT):
+            if progress is not None:
+                progress(done, len(_LAYOUT), f"Counting: {title}…")
             found = repo_reports.counts(db, key, f.start, f.end, f.team, f.vlo)
             if key.endswith("_by_month"):
                 found.sort(key=lambda row: (row[0], row[1]))
             figures = tuple(
-                Figure(key, grp, sub, _words(grp, f.end), _words(sub, f.end) if sub else "", n)
+                Figure(
+                    key,
+                    grp,
+                    sub,
+                    _month(grp) if key.endswith("_by_month") else _words(grp, f.end),
+                    _words(sub, f.end) if sub else "",
+                    n,
+                )
                 for grp, sub, n in found
             )
             sections.append(Section(key, title, note, (*headers, "Count"), figures))
@@ -292,11 +313,172 @@ def inclusion_by_month(report: Report) -> dict[str, float | None]:
     }
 
 
+@dataclass(frozen=True)
+class ReportChart:
+    """One of the report's charts and the numbers it draws, as a table beside it."""
+
+    key: str
+    chart: BarChart
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def _month(month: str) -> str:
+    return date.fromisoformat(f"{month}-01").strftime("%b %Y")
+
+
+def charts(report: Report) -> tuple[ReportChart, ...]:
+    """Offers within/outside the limit by month, inclusion rate by month, caseload per
+    VLO: the same charts on screen and in the PDF, each with its numbers."""
+    offers = by_month(report.section("offers_by_month"))
+    months = sorted(offers)
+    within = [offers[m].get("within", 0) for m in months]
+    outside = [offers[m].get("outside", 0) for m in months]
+    conditions = by_month(report.section("conditions_by_month"))
+    rates = {m: r for m, r in inclusion_by_month(report).items() if r is not None}
+    caseload = report.section("caseload").figures
+    return (
+        ReportChart(
+            "offers",
+            BarChart(
+                "Initial offers by month",
+                tuple(_month(m) for m in months),
+                (("Within the limit", tuple(within)), ("Outside the limit", tuple(outside))),
+                width=PAGE_WIDTH,
+                height=270,
+            ),
+            ("Month", "Within", "Outside", "Within %"),
+            tuple(
+                (_month(m), str(w), str(o), _percent(w / (w + o) if w + o else None))
+                for m, w, o in zip(months, within, outside, strict=True)
+            ),
+        ),
+        ReportChart(
+            "inclusion",
+            BarChart(
+                "Licence conditions included (% of decided)"
+                + ("" if rates else ": none decided in this period"),
+                tuple(_month(m) for m in rates),
+                (("Included", tuple(round(r * 100, 1) for r in rates.values())),),
+                percent=True,
+                width=PAGE_WIDTH,
+                height=270,
+            ),
+            ("Month", "Included", "Decided", "Rate"),
+            tuple(
+                (
+                    _month(m),
+                    str(conditions[m].get("included", 0)),
+                    str(sum(conditions[m].values()) - conditions[m].get("awaiting", 0)),
+                    _percent(r),
+                )
+                for m, r in rates.items()
+            ),
+        ),
+        ReportChart(
+            "caseload",
+            BarChart(
+                "Open cases per VLO",
+                tuple(f.label for f in caseload),
+                (("Open cases", tuple(f.count for f in caseload)),),
+                horizontal=True,
+                width=PAGE_WIDTH,
+                # A bar per VLO needs room for its name.
+                height=max(180, 70 + 22 * len(caseload)),
+            ),
+            ("VLO", "Open cases"),
+            tuple((f.label, str(f.count)) for f in caseload),
+        ),
+    )
+
+
 def drill_down(ws: Workspace, f: ReportFilter, figure: Figure) -> list[str]:
     """The case refs behind one figure (refs only: what a manager needs to look them up)."""
     return repo_reports.case_refs(
         ws.store.db, figure.metric, figure.group, figure.sub, f.start, f.end, f.team, f.vlo
     )
+
+
+CASE_HEADERS = ("Case ref", "Victim", "VLO", "OM team", "Referred", "Status")
+
+
+def figure_name(figure: Figure) -> str:
+    """How a figure is named in a drill-down's heading and its disclosure record."""
+    title = next(t for key, t, _note, _headers in _LAYOUT if key == figure.metric)
+    return f"{title}: {' '.join(filter(None, (figure.label, figure.sub_label)))}"
+
+
+def drill_down_lines(ws: Workspace, f: ReportFilter, figure: Figure) -> list[tuple[str, ...]]:
+    """The cases behind one figure as CASE_HEADERS lines: names a person, so for export
+    (a disclosure), never for the summary."""
+    return [
+        (ref, victim, vlo, team, _day(referred), label_of(CaseStatus(status)))
+        for ref, victim, vlo, team, referred, status in repo_reports.case_lines(
+            ws.store.db, figure.metric, figure.group, figure.sub, f.start, f.end, f.team, f.vlo
+        )
+    ]
+
+
+def _day(iso: str | None) -> str:
+    return f"{date.fromisoformat(iso):%d/%m/%Y}" if iso else ""
+
+
+def drill_down_html(
+    f: ReportFilter, figure: Figure, lines: list[tuple[str, ...]], *, produced_on: date
+) -> str:
+    """The cases behind a figure as an A4 page: marked as personal data."""
+    e = html.escape
+    head = "".join(f"<th>{e(h)}</th>" for h in CASE_HEADERS)
+    body = "".join("<tr>" + "".join(f"<td>{e(v)}</td>" for v in line) + "</tr>" for line in lines)
+    return (
+        "<html lang='en'><head><title>VCS Desk report: cases behind a figure</title>"
+        "<style>body { font-family: sans-serif; font-size: 9pt; } h1 { font-size: 14pt; }"
+        " th { text-align: left; background-color: #e6e6e6; }</style></head><body>"
+        f"<h1>{e(figure_name(figure))}</h1>"
+        f"<p>Period: {e(f.describe())}. Produced {produced_on:%d/%m/%Y}."
+        f" {len(lines)} case(s).</p>"
+        "<p><b>OFFICIAL-SENSITIVE: names victims. Keep it secure and destroy it when no"
+        " longer needed.</b></p>"
+        "<table width='100%' border='1' cellspacing='0' cellpadding='3'>"
+        f"<thead><tr>{head}</tr></thead>{body}</table></body></html>"
+    )
+
+
+def export_drill_down(
+    ws: Workspace,
+    f: ReportFilter,
+    figure: Figure,
+    path: Path | str,
+    *,
+    produced_on: date | None = None,
+) -> Path:
+    """Write the cases behind one figure to .csv or .pdf, complete or not at all, and log
+    it as a disclosure naming the figure and how many cases it lists."""
+    target = _target(path)
+    lines = drill_down_lines(ws, f, figure)
+    try:
+        if target.suffix.lower() == ".pdf":
+            page = drill_down_html(f, figure, lines, produced_on=produced_on or date.today())
+            write_pdf(page, target, title="VCS Desk report: cases behind a figure")
+        else:
+            _write_csv([list(CASE_HEADERS), *map(list, lines)], target)
+    except OSError as exc:
+        raise DomainError(f"The list could not be saved to {target}: {exc.strerror}.") from exc
+    with ws.store.atomic() as db:
+        audit.record(
+            db,
+            who=ws.user,
+            action="disclose",
+            entity="report_cases",
+            detail={
+                "figure": figure_name(figure),
+                "count": len(lines),
+                "path": str(target),
+                "format": target.suffix.lower()[1:],
+                **_filter_detail(f),
+            },
+        )
+    return target
 
 
 def filter_choices(ws: Workspace) -> list[str]:
@@ -318,6 +500,17 @@ def csv_rows(report: Report) -> list[list[str]]:
         for label, value in s.summary:
             rows.append([s.title, label, "", value])
     return rows
+
+
+def _kept(inner: str) -> str:
+    """One borderless cell around a heading and its table: the print adapter keeps a
+    table that fits a page in one piece, so a heading never ends a page alone."""
+    # The paragraph after it is where the adapter breaks the page before the next one (it
+    # cannot break at the empty block Qt puts between two tables).
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='0'>"
+        f"<tr><td class='keep'>{inner}</td></tr></table><p class='gap'>&nbsp;</p>"
+    )
 
 
 def report_html(report: Report, *, produced_on: date) -> str:
@@ -342,15 +535,35 @@ def report_html(report: Report, *, produced_on: date) -> str:
             for label, value in s.summary
         )
         parts.append(
-            f"<h2>{e(s.title)}</h2><p class='note'>{e(s.note)}</p>"
-            "<table width='100%' border='1' cellspacing='0' cellpadding='3'>"
-            f"<tr>{head}</tr>{body}{summary}</table>"
+            _kept(
+                f"<h2>{e(s.title)}</h2><p class='note'>{e(s.note)}</p>"
+                "<table width='100%' border='1' cellspacing='0' cellpadding='3'>"
+                f"<tr>{head}</tr>{body}{summary}</table>"
+            )
         )
+    drawn = []
+    for c in charts(report):
+        head = "".join(f"<th>{e(h)}</th>" for h in c.headers)
+        body = "".join(
+            f"<tr><td>{e(row[0])}</td>"
+            + "".join(f"<td class='n'>{e(v)}</td>" for v in row[1:])
+            + "</tr>"
+            for row in c.rows
+        )
+        picture = f"{c.chart.img(c.key)}<br>" if c.rows else ""
+        table = (
+            "<table width='100%' border='1' cellspacing='0' cellpadding='3'>"
+            f"<tr>{head}</tr>{body}</table>"
+            if c.rows
+            else "<p>None in this period.</p>"
+        )
+        drawn.append(_kept(f"<h2>{e(c.chart.title)}</h2>{picture}{table}"))
     template = TEMPLATE.read_text(encoding="utf-8")
     return (
         template.replace("{{period}}", e(report.filter.describe()))
         .replace("{{produced}}", e(f"{produced_on:%d/%m/%Y}"))
         .replace("{{sections}}", "".join(parts))
+        .replace("{{charts}}", "".join(drawn))
     )
 
 
@@ -375,34 +588,37 @@ def export_report(
 ) -> Path:
     """Write the report to .pdf (A4) or .csv, complete or not at all, and log the export
     as a disclosure."""
-    target = Path(path)
+    target = _target(path)
     kind = target.suffix.lower()
-    if kind not in (".pdf", ".csv"):
-        raise ValidationError("Save the report as a .pdf or a .csv file.")
-    if not target.parent.is_dir():
-        raise DomainError(f"The folder {target.parent} does not exist.")
     try:
         if kind == ".pdf":
             page = report_html(report, produced_on=produced_on or date.today())
-            write_pdf(page, target, title="VCS Desk report")
+            # On paper the heading above a chart names it.
+            drawn = {c.key: dataclasses.replace(c.chart, title="") for c in charts(report)}
+            write_pdf(page, target, title="VCS Desk report", charts=drawn)
         else:
             _write_csv(csv_rows(report), target)
     except OSError as exc:
         raise DomainError(f"The report could not be saved to {target}: {exc.strerror}.") from exc
-    f = report.filter
     with ws.store.atomic() as db:
         audit.record(
             db,
             who=ws.user,
             action="disclose",
             entity="report",
-            detail={
-                "path": str(target),
-                "format": kind[1:],
-                "start": f.start.isoformat(),
-                "end": f.end.isoformat(),
-                "team": f.team,
-                "vlo": f.vlo,
-            },
+            detail={"path": str(target), "format": kind[1:], **_filter_detail(report.filter)},
         )
     return target
+
+
+def _target(path: Path | str) -> Path:
+    target = Path(path)
+    if target.suffix.lower() not in (".pdf", ".csv"):
+        raise ValidationError("Save the report as a .pdf or a .csv file.")
+    if not target.parent.is_dir():
+        raise DomainError(f"The folder {target.parent} does not exist.")
+    return target
+
+
+def _filter_detail(f: ReportFilter) -> dict[str, str | None]:
+    return {"start": f.start.isoformat(), "end": f.end.isoformat(), "team": f.team, "vlo": f.vlo}

@@ -173,6 +173,28 @@ def case_refs(
     return [r[0] for r in db.execute(sql, params)]
 
 
+def case_lines(
+    db: Database,
+    metric: str,
+    group: str,
+    sub: str,
+    start: date,
+    end: date,
+    team: str | None,
+    vlo: str | None,
+) -> list[tuple[str, str, str, str, str, str]]:
+    """(ref, victim's name, VLO, OM team, referral date, status) of the cases behind one
+    figure, in ref order: the drill-down export, where personal data is disclosed."""
+    sql = (
+        "SELECT l.ref, v.given_name || ' ' || v.family_name, l.vlo, l.om_team,"
+        " l.referral_date, l.status FROM link l JOIN victim v ON v.id = l.victim_id"
+        f" WHERE l.id IN (SELECT link_id FROM ({_sql(metric, team, vlo)})"
+        " WHERE grp = :grp AND sub = :sub) ORDER BY l.ref"
+    )
+    params = {**_params(start, end, team, vlo), "grp": group, "sub": sub}
+    return [tuple(r) for r in db.execute(sql, params)]
+
+
 def teams(db: Database) -> list[str]:
     """OM teams named on cases, for the report's filter."""
     return [

@@ -7,14 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QValueAxis,
-)
+from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
@@ -29,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vcs_app.letters.print_adapter import bar_chart
 from vcs_app.qt.views.case_tabs.common import button
 from vcs_app.qt.widgets import RowsModel, date_edit, date_of, table_view
-from vcs_app.qt.workers import Progress, run_in_background
+from vcs_app.qt.workers import Job, Progress, run_in_background
 from vcs_app.services import cases, reports
 from vcs_app.services.workspace import worker_workspace
 
@@ -56,36 +50,6 @@ def _combo(name: str, values: list[str]) -> QComboBox:
     for value in values:
         combo.addItem(value, value)
     return combo
-
-
-def bar_chart(
-    title: str, categories: list[str], sets: list[tuple[str, list[float]]], *, percent=False
-) -> QChart:
-    """Bars labelled with their values and a legend in words: never colour alone."""
-    chart = QChart()
-    chart.setTitle(title)
-    series = QBarSeries()
-    for name, values in sets:
-        bars = QBarSet(name)
-        bars.append(values)
-        series.append(bars)
-    series.setLabelsVisible(True)
-    series.setLabelsFormat("@value%" if percent else "@value")
-    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
-    chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(categories)
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(axis_x)
-    axis_y = QValueAxis()
-    top = max((v for _, values in sets for v in values), default=0)
-    axis_y.setRange(0, 100 if percent else max(1, top * 1.15))
-    axis_y.setLabelFormat("%d")
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_y)
-    chart.legend().setVisible(len(sets) > 1)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    return chart
 
 
 class ReportCharts(QWidget):
@@ -114,36 +78,8 @@ class ReportCharts(QWidget):
         layout.addWidget(note, 1, 1, Qt.AlignmentFlag.AlignBottom)
 
     def show_report(self, report: reports.Report) -> None:
-        offers = reports.by_month(report.section("offers_by_month"))
-        months = sorted(offers)
-        self.views["offers"].setChart(
-            bar_chart(
-                "Initial offers by month",
-                months,
-                [
-                    ("Within the limit", [offers[m].get("within", 0) for m in months]),
-                    ("Outside the limit", [offers[m].get("outside", 0) for m in months]),
-                ],
-            )
-        )
-        rates = {m: r for m, r in reports.inclusion_by_month(report).items() if r is not None}
-        self.views["inclusion"].setChart(
-            bar_chart(
-                "Licence conditions included (% of decided)"
-                + ("" if rates else ": none decided in this period"),
-                list(rates),
-                [("Included", [round(r * 100, 1) for r in rates.values()])],
-                percent=True,
-            )
-        )
-        caseload = report.section("caseload").figures
-        self.views["caseload"].setChart(
-            bar_chart(
-                "Open cases per VLO",
-                [f.label for f in caseload],
-                [("Open cases", [f.count for f in caseload])],
-            )
-        )
+        for drawn in reports.charts(report):
+            self.views[drawn.key].setChart(bar_chart(drawn.chart))
 
 
 class ReportView(QWidget):
@@ -155,6 +91,8 @@ class ReportView(QWidget):
         self.setAccessibleName(TITLE)
         self.report: reports.Report | None = None
         self.figures: list[reports.Figure | None] = []
+        self.figure: reports.Figure | None = None
+        self.job: Job | None = None
         start, end = last_full_month(today or date.today())
         self.start = date_edit(start)
         self.end = date_edit(end)
@@ -173,9 +111,10 @@ class ReportView(QWidget):
             widget.setAccessibleName(name)
             controls.addWidget(caption)
             controls.addWidget(widget)
-        controls.addWidget(button("&Show", "Show the report", self.reload))
+        self.show_button = button("&Show", "Show the report", self.reload)
+        controls.addWidget(self.show_button)
         controls.addWidget(
-            button("E&xport…", "Export the report to PDF or CSV", self.export_report)
+            button("E&xport…", "Export the report to PDF or CSV", lambda: self.export_report())
         )
         controls.addStretch(1)
         self.headline = QLabel()
@@ -192,6 +131,13 @@ class ReportView(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.cases_label)
         side_layout.addWidget(self.cases_table, 1)
+        self.export_cases_button = button(
+            "Export &cases…",
+            "Export the cases behind the chosen figure to CSV or PDF",
+            lambda: self.export_cases(),
+        )
+        self.export_cases_button.setEnabled(False)
+        side_layout.addWidget(self.export_cases_button)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(side)
@@ -225,20 +171,41 @@ class ReportView(QWidget):
         self.start.setDate(QDate(start.year, start.month, start.day))
         self.end.setDate(QDate(end.year, end.month, end.day))
 
-    def reload(self) -> None:
-        """Build the report on a worker thread (its own connection) and show it when done."""
+    def reload(self) -> Job | None:
+        """Build the report on a worker thread (its own connection), section by section
+        with progress and Cancel, and show it when done."""
         chosen = self.filter()
-        if chosen is None:
-            return
+        if chosen is None or self.job is not None:
+            return None
         ws = self.window_.ws
 
         def build(progress: Progress) -> reports.Report:
-            progress.report(0, 1, "Counting…")
+            def step(done: int, total: int, what: str) -> None:
+                progress.check()
+                progress.report(done, total, what)
+
             with worker_workspace(ws) as own:
-                return reports.build_report(own, chosen)
+                return reports.build_report(own, chosen, step)
 
         self.headline.setText("Counting…")
-        run_in_background(self, "Building the report", build, self._show)
+        self.show_button.setEnabled(False)
+        self.job = run_in_background(self, "Building the report", build, self._show)
+        self.job.ended.connect(self._ended, Qt.ConnectionType.QueuedConnection)
+        return self.job
+
+    def _ended(self) -> None:
+        """Whatever the outcome, the view can be used again; a cancelled or failed run
+        says so and leaves the last report shown as it was."""
+        job, self.job = self.job, None
+        self.show_button.setEnabled(True)
+        if job is not None and (job.was_cancelled or job.error):
+            why = "Cancelled" if job.was_cancelled else "Not counted"
+            shown = (
+                f"the figures below are still for {self.report.filter.describe()}"
+                if self.report is not None
+                else "choose Show to count again"
+            )
+            self.headline.setText(f"{why}: {shown}.")
 
     def _show(self, report: reports.Report) -> None:
         self.report = report
@@ -253,6 +220,8 @@ class ReportView(QWidget):
         self.model.set_rows(rows)
         self.cases_model.set_rows([])
         self.cases_label.setText("Choose a figure to list the cases behind it.")
+        self.figure = None
+        self.export_cases_button.setEnabled(False)
         for column in range(3):
             self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 340))
@@ -270,6 +239,8 @@ class ReportView(QWidget):
     def drill_down(self, row: int) -> list[str]:
         """List the case refs behind the figure on `row` (totals and rates have none)."""
         figure = self.figures[row] if 0 <= row < len(self.figures) else None
+        self.figure = figure
+        self.export_cases_button.setEnabled(figure is not None and self.report is not None)
         if figure is None or self.report is None:
             self.cases_model.set_rows([])
             self.cases_label.setText("Totals and rates: choose a counted line to see cases.")
@@ -281,8 +252,7 @@ class ReportView(QWidget):
             or []
         )
         self.cases_model.set_rows([(ref,) for ref in refs])
-        what = f"{figure.label} {figure.sub_label}".strip()
-        self.cases_label.setText(f"{len(refs)} case(s) behind “{what}”:")
+        self.cases_label.setText(f"{len(refs)} case(s) behind “{reports.figure_name(figure)}”:")
         return refs
 
     def export_report(self, path: Path | str | None = None) -> Path | None:
@@ -300,4 +270,24 @@ class ReportView(QWidget):
         saved = self.window_._call(lambda: reports.export_report(self.window_.ws, report, path))
         if saved is not None:
             self.window_.statusBar().showMessage(f"Report saved to {saved}", 15000)
+        return saved
+
+    def export_cases(self, path: Path | str | None = None) -> Path | None:
+        """Save the cases behind the chosen figure (victims' names: a disclosure, logged
+        with the figure and the count)."""
+        figure, report = self.figure, self.report
+        if figure is None or report is None:
+            return None
+        if path is None:
+            suggested = str(Path.home() / f"vcs-cases-{figure.metric}-{report.filter.end}.csv")
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export the cases behind a figure", suggested, "CSV (*.csv);;PDF (*.pdf)"
+            )
+            if not path:
+                return None
+        saved = self.window_._call(
+            lambda: reports.export_drill_down(self.window_.ws, report.filter, figure, path)
+        )
+        if saved is not None:
+            self.window_.statusBar().showMessage(f"Cases saved to {saved}", 15000)
         return saved
