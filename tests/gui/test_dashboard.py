@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from vcs_app.qt.views.case_view import CaseView
 from vcs_app.qt.views.dashboard import DashboardView, DueModel
 from vcs_app.services import dashboard
-from vcs_app.services.dashboard import Bucket
+from vcs_app.services.dashboard import Bucket, DueQuery
 
 DEMO_DAY = date(2026, 11, 26)  # the day the demo fixture's dates are built around
 
@@ -23,7 +23,7 @@ def _view(qtbot, ws) -> DashboardView:
 
 def test_due_model_passes_qt_model_tests(qtmodeltester, demo_ws):
     model = DueModel(demo_ws)
-    model.set_ids(dashboard.due_index(demo_ws, on=DEMO_DAY).task_ids(), DEMO_DAY)
+    model.set_query(DueQuery(DEMO_DAY), dashboard.due_counts(demo_ws, on=DEMO_DAY).total)
     assert model.rowCount() > 0
     qtmodeltester.check(model)
 

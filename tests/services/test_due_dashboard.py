@@ -6,7 +6,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from vcs_app.services import cases, clocks, dashboard, tasks
-from vcs_app.services.dashboard import Bucket, DueCounts
+from vcs_app.services.dashboard import Bucket, DueCounts, DueQuery
+from vcs_app.storage import repo_dashboard
 
 ON = date(2026, 11, 26)
 
@@ -16,13 +17,15 @@ def _task(ws, case_id, days: int, rule: str) -> int:
         return clocks.add_task(ws, case_id, rule, f"Task {rule}", ON + timedelta(days=days))
 
 
+def _all(ws, query: DueQuery):
+    return dashboard.due_page(ws, query, 0, 1000)
+
+
 def test_counts_and_items_by_bucket(ws, case_id):
     for days, rule in ((-3, "a"), (-1, "b"), (0, "c"), (1, "d"), (7, "e"), (8, "f")):
         _task(ws, case_id, days, rule)
     assert dashboard.due_counts(ws, on=ON) == DueCounts(overdue=2, today=1, week=2)
-    index = dashboard.due_index(ws, on=ON)
-    items = dashboard.due_items(ws, index.task_ids())
-    ordered = [items[i] for i in index.task_ids()]
+    ordered = _all(ws, DueQuery(ON))
     assert [i.bucket(ON) for i in ordered] == [Bucket.OVERDUE] * 2 + [Bucket.TODAY] + [
         Bucket.WEEK
     ] * 2
@@ -34,18 +37,36 @@ def test_counts_and_items_by_bucket(ws, case_id):
         "Due in 7 days",
     ]
     assert ordered[0].case_ref == "VCS-000001" and ordered[0].victim == "Prydderch, Ceri"
-    assert len(index.task_ids(Bucket.OVERDUE)) == 2
+    for bucket, count in ((Bucket.OVERDUE, 2), (Bucket.TODAY, 1), (Bucket.WEEK, 2)):
+        assert [i.bucket(ON) for i in _all(ws, DueQuery(ON, bucket=bucket))] == [bucket] * count
 
 
-def test_only_the_changed_cases_are_read_again(ws, case_id):
-    index = dashboard.due_index(ws, on=ON)
-    assert index.entries == []
+def test_pages_follow_on_from_each_other(ws, case_id):
+    made = [_task(ws, case_id, -day, f"r{day}") for day in range(7, 0, -1)]
+    query = DueQuery(ON)
+    pages = [dashboard.due_page(ws, query, offset, 3) for offset in (0, 3, 6, 9)]
+    assert [[i.task_id for i in page] for page in pages] == [made[:3], made[3:6], made[6:], []]
+
+
+def test_the_list_is_read_again_after_a_change(ws, case_id):
+    assert _all(ws, DueQuery(ON)) == []
     task_id = _task(ws, case_id, -1, "a")
-    dashboard.refresh_cases(ws, index, [case_id])
-    assert index.task_ids() == [task_id] and index.counts.overdue == 1
+    assert [i.task_id for i in _all(ws, DueQuery(ON))] == [task_id]
     tasks.complete_task(ws, task_id, on=ON)
-    dashboard.refresh_cases(ws, index, [case_id])
-    assert index.entries == []
+    assert _all(ws, DueQuery(ON)) == [] and dashboard.due_counts(ws, on=ON).total == 0
+
+
+def test_counts_and_pages_use_the_indexes(ws):
+    """EXPLAIN QUERY PLAN: the open-task index for the dates, the small open-case index
+    for the join (never a scan of task or of the wide link rows)."""
+    db = ws.store.db
+    params = {"first": "0001-01-01", "last": "2026-12-03", "on": "2026-11-26", "vlo": None}
+    for sql in (repo_dashboard.COUNT_SQL, repo_dashboard.PAGE_SQL):
+        for where in ("", " AND l.vlo = :vlo"):
+            plan = [r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql + where, params)]
+            assert plan[0].startswith("SEARCH t USING INDEX task_open_due_link (due_on>? AND")
+            assert plan[1].startswith("SEARCH l USING INDEX link_open_vlo (id=?")
+            assert not any(step.startswith("SCAN") for step in plan), plan
 
 
 def test_filtered_by_vlo_and_only_open_tasks_on_open_cases(ws, case_id):

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+)
 
 from vcs_app.domain.model import CaseSummary, label
 from vcs_app.qt.widgets import Index, fmt_date
 from vcs_app.services import cases
 from vcs_app.services.workspace import Workspace
 
-# (sort key or None, header)
+# (sort key or None, header: translated when shown)
 COLUMNS: tuple[tuple[str | None, str], ...] = (
-    ("ref", "Case"),
-    ("victim", "Victim"),
-    ("offender", "Offender"),
-    ("offence", "Offence"),
-    ("opt_state", "Opt-in"),
-    ("contact_level", "Contact level"),
-    ("next_due", "Next due"),
-    (None, "Flags"),
-    ("vlo", "VLO"),
-    ("status", "Status"),
+    ("ref", QT_TRANSLATE_NOOP("CaseloadModel", "Case")),
+    ("victim", QT_TRANSLATE_NOOP("CaseloadModel", "Victim")),
+    ("offender", QT_TRANSLATE_NOOP("CaseloadModel", "Offender")),
+    ("offence", QT_TRANSLATE_NOOP("CaseloadModel", "Offence")),
+    ("opt_state", QT_TRANSLATE_NOOP("CaseloadModel", "Opt-in")),
+    ("contact_level", QT_TRANSLATE_NOOP("CaseloadModel", "Contact level")),
+    ("next_due", QT_TRANSLATE_NOOP("CaseloadModel", "Next due")),
+    (None, QT_TRANSLATE_NOOP("CaseloadModel", "Flags")),
+    ("vlo", QT_TRANSLATE_NOOP("CaseloadModel", "VLO")),
+    ("status", QT_TRANSLATE_NOOP("CaseloadModel", "Status")),
 )
 PAGE = 100
 
@@ -49,7 +55,8 @@ class CaseloadModel(QAbstractTableModel):
         self._ws = ws
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
-        self._cache: dict[int, CaseSummary] = {}
+        # Each row's cells formatted once: a screen of rows asks data() for every cell.
+        self._cache: dict[int, tuple[str, ...]] = {}
         self.text = ""
         self.vlo: str | None = None
         self.status: str | None = "open"
@@ -106,12 +113,13 @@ class CaseloadModel(QAbstractTableModel):
                     self.index(row, 0), self.index(row, len(COLUMNS) - 1), [Qt.DisplayRole]
                 )
 
-    def _summary(self, row: int) -> CaseSummary | None:
+    def _cells(self, row: int) -> tuple[str, ...] | None:
         case_id = self._ids[row]
         if case_id not in self._cache:
             start = max(0, row - PAGE // 4)
             page = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
-            self._cache.update(cases.caseload_rows(self._ws, page))
+            for cid, summary in cases.caseload_rows(self._ws, page).items():
+                self._cache[cid] = tuple(_cell(summary, c) for c in range(len(COLUMNS)))
         return self._cache.get(case_id)
 
     # --- Qt model API -------------------------------------------------------------------
@@ -129,12 +137,12 @@ class CaseloadModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return None
-        summary = self._summary(index.row())
-        if summary is None:  # archived or removed since the ids were read
+        cells = self._cells(index.row())
+        if cells is None:  # archived or removed since the ids were read
             return ""
-        return _cell(summary, index.column())
+        return cells[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return QCoreApplication.translate("CaseloadModel", COLUMNS[section][1])
         return None

@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,39 +29,51 @@ from PySide6.QtWidgets import (
 
 from vcs_app.qt.widgets import Index, fmt_date, table_view
 from vcs_app.services import cases, dashboard
-from vcs_app.services.dashboard import Bucket, DueCounts, DueIndex, DueItem
+from vcs_app.services.dashboard import Bucket, DueCounts, DueItem, DueQuery
 from vcs_app.services.workspace import Workspace
 
-HEADERS = ("When", "Due", "Case", "Victim", "Task", "VLO")
+HEADERS = (
+    QT_TRANSLATE_NOOP("DueModel", "When"),
+    QT_TRANSLATE_NOOP("DueModel", "Due"),
+    QT_TRANSLATE_NOOP("DueModel", "Case"),
+    QT_TRANSLATE_NOOP("DueModel", "Victim"),
+    QT_TRANSLATE_NOOP("DueModel", "Task"),
+    QT_TRANSLATE_NOOP("DueModel", "VLO"),
+)
 PAGE = 100
 
 
 class DueModel(QAbstractTableModel):
-    """Task ids only; rows are fetched a page at a time as they come into view."""
+    """A row count and pages of rows read as they come into view (the list can run to
+    tens of thousands of tasks: the first screen costs one COUNT and one page)."""
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
         self._ws = ws
-        self._ids: list[int] = []
-        self._cache: dict[int, DueItem] = {}
-        self.on = date.today()
+        self._query = DueQuery(date.today())
+        self._count = 0
+        self._pages: dict[int, list[DueItem]] = {}
 
-    def set_ids(self, task_ids: list[int], on: date) -> None:
+    @property
+    def on(self) -> date:
+        return self._query.on
+
+    def set_query(self, query: DueQuery, count: int) -> None:
+        """Show `query`'s list, which the caller has counted (`count` rows)."""
         self.beginResetModel()
-        self._ids, self.on = task_ids, on
-        self._cache.clear()
+        self._query, self._count = query, count
+        self._pages.clear()
         self.endResetModel()
 
     def item(self, row: int) -> DueItem | None:
-        task_id = self._ids[row]
-        if task_id not in self._cache:
-            start = max(0, row - PAGE // 4)
-            page = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
-            self._cache.update(dashboard.due_items(self._ws, page))
-        return self._cache.get(task_id)
+        page, offset = divmod(row, PAGE)
+        if page not in self._pages:
+            self._pages[page] = dashboard.due_page(self._ws, self._query, page * PAGE, PAGE)
+        rows = self._pages[page]
+        return rows[offset] if offset < len(rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -67,7 +86,7 @@ class DueModel(QAbstractTableModel):
         ):
             return None
         item = self.item(index.row())
-        if item is None:  # done or removed since the list was read
+        if item is None:  # done or removed since the list was counted
             return ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.rule_text or item.title
@@ -82,14 +101,15 @@ class DueModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("DueModel", HEADERS[section])
         return None
 
 
 class DashboardView(QWidget):
     """Counts per bucket (as filter buttons), a VLO filter and the list; Enter opens a case.
 
-    Empty until `refresh()` (the main window calls it once its signals are connected).
+    Empty until `refresh()` or `ensure_loaded()`: the main window loads it once the
+    caseload is on screen, so it never delays startup.
     """
 
     open_case = Signal(int)
@@ -101,9 +121,9 @@ class DashboardView(QWidget):
         self.ws = ws
         self._today = today
         self.counts = DueCounts(0, 0, 0)
-        self.index: DueIndex | None = None
+        self.on: date | None = None  # the day last read; None until first loaded
         self.model = DueModel(ws)
-        self.table = table_view(self.model, "Tasks due")
+        self.table = table_view(self.model, self.tr("Tasks due"))
         for column, width in enumerate((130, 90, 95, 200, 460)):
             self.table.setColumnWidth(column, width)
         self.buttons: dict[Bucket | None, QPushButton] = {}
@@ -117,28 +137,28 @@ class DashboardView(QWidget):
             bar.addWidget(b)
         self.buttons[None].setChecked(True)
         self.vlo = QComboBox()
-        self.vlo.setAccessibleName("Filter tasks by VLO")
-        vlo_label = QLabel("V&LO:")
+        self.vlo.setAccessibleName(self.tr("Filter tasks by VLO"))
+        vlo_label = QLabel(self.tr("V&LO:"))
         vlo_label.setBuddy(self.vlo)
         bar.addSpacing(12)
         bar.addWidget(vlo_label)
         bar.addWidget(self.vlo)
         bar.addStretch(1)
         self.as_of = QLabel()
-        self.as_of.setAccessibleName("Tasks as of")
+        self.as_of.setAccessibleName(self.tr("Tasks as of"))
         bar.addWidget(self.as_of)
-        self.open_button = QPushButton("&Open case")
-        self.open_button.setAccessibleName("Open the case of the selected task")
+        self.open_button = QPushButton(self.tr("&Open case"))
+        self.open_button.setAccessibleName(self.tr("Open the case of the selected task"))
         self.open_button.clicked.connect(self._open_current)
-        self.done_button = QPushButton("&Mark task done")
-        self.done_button.setAccessibleName("Mark the selected task done")
+        self.done_button = QPushButton(self.tr("&Mark task done"))
+        self.done_button.setAccessibleName(self.tr("Mark the selected task done"))
         self.done_button.clicked.connect(self._complete_current)
         actions = QHBoxLayout()
         actions.addWidget(self.open_button)
         actions.addWidget(self.done_button)
         actions.addStretch(1)
         self.empty = QLabel()
-        self.empty.setAccessibleName("Nothing due")
+        self.empty.setAccessibleName(self.tr("Nothing due"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -160,42 +180,44 @@ class DashboardView(QWidget):
             return
         self.vlo.blockSignals(True)
         self.vlo.clear()
-        self.vlo.addItem("All VLOs", None)
+        self.vlo.addItem(self.tr("All VLOs"), None)
         for name in names:
             self.vlo.addItem(name, name)
         self.vlo.setCurrentIndex(max(0, self.vlo.findData(current)))
         self.vlo.blockSignals(False)
 
+    def ensure_loaded(self) -> None:
+        if self.on is None:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Read the whole list again (first show, another VLO, a new day, an import)."""
+        """Count again and show the first page (first show, another VLO, a new day)."""
         self._fill_vlos()
-        self.index = dashboard.due_index(self.ws, on=self._today(), vlo=self.vlo.currentData())
+        self.on = self._today()
+        self.counts = dashboard.due_counts(self.ws, on=self.on, vlo=self.vlo.currentData())
         self._show_counts()
 
     def refresh_after(self, changed: object) -> None:
-        """Called by the main window after every change: re-read only the cases it touched
-        (a full read when it names none, e.g. an import, or when the day has moved on)."""
-        link_ids = getattr(changed, "link_ids", ())
-        if self.index is None or not link_ids or self.index.on != self._today():
+        """Called by the main window after every change. A change can move tasks between
+        buckets or out of the list, so count again (one indexed COUNT) and drop the read
+        pages; nothing is read before the dashboard is first loaded."""
+        if self.on is not None:
             self.refresh()
-            return
-        dashboard.refresh_cases(self.ws, self.index, link_ids)
-        self._show_counts()
 
     def _show_counts(self) -> None:
-        on = self.index.on
-        self.counts = self.index.counts
+        on = self.on
         self.as_of.setText(f"As of {on:%A} {fmt_date(on)}")
         words = {
-            Bucket.OVERDUE: ("Over&due", self.counts.overdue),
-            Bucket.TODAY: ("Due &today", self.counts.today),
-            Bucket.WEEK: ("This &week", self.counts.week),
-            None: ("&All due", self.counts.total),
+            Bucket.OVERDUE: (self.tr("Over&due"), self.counts.overdue),
+            Bucket.TODAY: (self.tr("Due &today"), self.counts.today),
+            Bucket.WEEK: (self.tr("This &week"), self.counts.week),
+            None: (self.tr("&All due"), self.counts.total),
         }
         for bucket, (text, count) in words.items():
             b = self.buttons[bucket]
             b.setText(f"{text} ({count:,})")
-            b.setAccessibleName(f"{text.replace('&', '')}: {count} tasks")
+            tasks = self.tr("%1 tasks").replace("%1", str(count))
+            b.setAccessibleName(f"{text.replace('&', '')}: {tasks}")
             font = b.font()
             font.setBold(bucket is Bucket.OVERDUE and count > 0)
             b.setFont(font)
@@ -205,13 +227,20 @@ class DashboardView(QWidget):
     def _show_items(self) -> None:
         bucket = next((k for k, b in self.buttons.items() if b.isChecked()), None)
         row = self.table.currentIndex().row()
-        shown = self.index.task_ids(bucket) if self.index else []
-        self.model.set_ids(shown, self.index.on if self.index else self._today())
-        self.table.setAccessibleDescription(f"{len(shown)} tasks")
-        self.empty.setText("" if shown else "Nothing due here.")
+        counts = self.counts
+        shown = {
+            Bucket.OVERDUE: counts.overdue,
+            Bucket.TODAY: counts.today,
+            Bucket.WEEK: counts.week,
+            None: counts.total,
+        }[bucket]
+        query = DueQuery(self.on or self._today(), self.vlo.currentData(), bucket)
+        self.model.set_query(query, shown)
+        self.table.setAccessibleDescription(self.tr("%1 tasks").replace("%1", str(shown)))
+        self.empty.setText("" if shown else self.tr("Nothing due here."))
         self.empty.setVisible(not shown)
         if shown:
-            self.table.setCurrentIndex(self.model.index(min(max(row, 0), len(shown) - 1), 0))
+            self.table.setCurrentIndex(self.model.index(min(max(row, 0), shown - 1), 0))
         self.open_button.setEnabled(bool(shown))
         self.done_button.setEnabled(bool(shown))
 
