@@ -102,6 +102,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dir", type=Path, default=Path("bench-data"), help="where databases are kept")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p = sub.add_parser("retention", help="list closed cases past the retention period")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--on", type=_date, default=None, help="as at this date (today)")
+    p = sub.add_parser(
+        "subject-access", help="everything held about a victim, as a PDF and a CSV bundle"
+    )
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--victim", type=int, required=True, metavar="ID")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p = sub.add_parser(
+        "new", help="create an empty caseload file (the window then asks for its first account)"
+    )
+    p.add_argument("--db", type=Path, required=True)
+    p = sub.add_parser(
+        "account",
+        help="list or manage sign-in accounts, with the role of the OS user's own account",
+    )
+    p.add_argument("action", choices=["list", "add", "password", "role", "deactivate"])
+    p.add_argument("username", nargs="?", help="the account (all but list)")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--name", default="", help="the person's name (add)")
+    p.add_argument("--role", choices=["vlo", "senior", "admin"], default=None)
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read passwords from standard input, one a line, instead of asking",
+    )
     return parser
 
 
@@ -327,8 +354,111 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retention(args: argparse.Namespace) -> int:
+    """The review list only: erasing is a senior VLO's decision, made in the window."""
+    from vcs_app.services import retention
+    from vcs_app.services.workspace import open_workspace
+
+    ws = open_workspace(args.db)
+    try:
+        due = retention.cases_due_for_review(ws, on=args.on)
+    finally:
+        ws.close()
+    for case in due:
+        print(
+            f"{case.ref}  {case.status:8}  last changed {case.last_changed[:10]}  "
+            f"{case.victim_name}"
+            + (f"  (victim has {case.other_cases} other case(s))" if case.other_cases else "")
+        )
+    print(f"{len(due)} closed case(s) past the {retention.retention_years()}-year retention period")
+    return 0
+
+
+def cmd_subject_access(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # text layout, never a window
+    from vcs_app.letters.print_adapter import ensure_app
+    from vcs_app.services import subject_access
+    from vcs_app.services.workspace import open_workspace
+
+    ensure_app()
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DomainError(f"cannot use {args.out} for the export: {exc.strerror}") from exc
+    ws = open_workspace(args.db)
+    try:
+        done = subject_access.export_subject_access(ws, args.victim, args.out)
+    finally:
+        ws.close()
+    print(f"{done.records} records ({done.kinds} kinds) written to {done.pdf} and {done.bundle}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from vcs_app.services.workspace import open_workspace
+
+    if args.db.exists():
+        raise DomainError(f"{args.db} already exists; choose a new file name.")
+    open_workspace(args.db, create=True).close()
+    print(f"created {args.db}: open it with `python main.py --db {args.db}` to set it up")
+    return 0
+
+
+def _read_password(args: argparse.Namespace, prompt: str) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def cmd_account(args: argparse.Namespace) -> int:
+    """Accounts from the command line. It runs as the OS user (audited under that name)
+    with the role of the active account of the same username, or a VLO's: so only an
+    administrator's OS login can manage accounts, except the first one of a file."""
+    from vcs_app.domain.model import Role
+    from vcs_app.services import accounts
+    from vcs_app.services.workspace import open_workspace
+
+    if args.action != "list" and not args.username:
+        raise DomainError(f"account {args.action} needs the username")
+    ws = accounts.use_os_account(open_workspace(args.db))
+    try:
+        if args.action == "list":
+            for a in accounts.list_accounts(ws):
+                last = f"last signed in {a.last_sign_in:%Y-%m-%d %H:%M}" if a.last_sign_in else ""
+                state = "active" if a.active else "deactivated"
+                print(f"{a.username}  {a.role.value:6}  {state:11}  {a.display_name}  {last}")
+        elif args.action == "add":
+            password = _read_password(args, f"Password for {args.username}: ")
+            accounts.create_account(
+                ws, args.username, args.name, Role(args.role or "vlo"), password
+            )
+            print(f"account {args.username} added")
+        elif args.action == "password":
+            mine = accounts.find_account(ws, ws.user)
+            own = mine is not None and mine == accounts.find_account(ws, args.username)
+            old = _read_password(args, "Your current password: ") if own else None
+            new = _read_password(args, f"New password for {args.username}: ")
+            accounts.change_password(ws, args.username, new, old_password=old)
+            print(f"password of {args.username} changed")
+        elif args.action == "role":
+            if args.role is None:
+                raise DomainError("account role needs --role vlo, senior or admin")
+            accounts.set_role(ws, args.username, Role(args.role))
+            print(f"{args.username} is now {args.role}")
+        else:
+            accounts.deactivate(ws, args.username)
+            print(f"account {args.username} deactivated")
+    finally:
+        ws.close()
+    return 0
+
+
 COMMANDS = {
     "gui": cmd_gui,
+    "account": cmd_account,
+    "new": cmd_new,
     "demo": cmd_demo,
     "check": cmd_check,
     "due": cmd_due,
@@ -339,4 +469,6 @@ COMMANDS = {
     "restore": cmd_restore,
     "bench": cmd_bench,
     "report": cmd_report,
+    "retention": cmd_retention,
+    "subject-access": cmd_subject_access,
 }

@@ -51,6 +51,7 @@ def _press(window, case_id, name: str) -> None:
 
 
 def _cells(view: CaseView, row: int = 0) -> list[str]:
+    view.show_tab("Licence conditions")
     model = view.conditions_model
     return [model.index(row, c).data() for c in range(model.columnCount())]
 
@@ -156,6 +157,7 @@ def test_the_conditions_table_model_passes_qt_model_tests(qtmodeltester, window,
         ),
     )
     window.open_case(case_id)
+    _view(window, case_id).show_tab("Licence conditions")
     qtmodeltester.check(_view(window, case_id).conditions_model)
     qtmodeltester.check(_view(window, case_id).condition_steps_model)
 

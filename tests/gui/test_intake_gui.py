@@ -10,7 +10,7 @@ from helpers import click_ok, when_dialog_opens
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from vcs_app.domain.model import OptState
+from vcs_app.domain.model import OptState, Role
 from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
 from vcs_app.qt.dialogs.intake import IntakeDialog
 from vcs_app.qt.views.case_view import CaseView
@@ -209,6 +209,7 @@ def test_contact_details_and_preferences_show_as_safety_flags(qtbot, window, dem
 
 
 def test_eligibility_override_needs_a_reason(qtbot, window):
+    window.ws.role = Role.SENIOR  # an override is a senior VLO's decision
     case_id = window.caseload.model.case_id(0)
     view = window.open_case(case_id)
     seen = {}

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDesktopServices, QPageSize
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QPushButton
 
-from vcs_app.domain.model import Language, LetterStatus
+from vcs_app.domain.model import Language, LetterStatus, Role
 from vcs_app.qt.dialogs.letter import LetterDialog
 from vcs_app.qt.dialogs.template_editor import TemplateEditorDialog
 from vcs_app.qt.main_window import MainWindow
@@ -80,6 +80,7 @@ def test_write_check_approve_and_save_a_letter_from_the_case(qtbot, window, demo
     assert seen["suggested"].endswith("_key_date_update.pdf")
     assert copy.exists() and seen["after"].startswith(f"Saved {copy}")
     view = window.case_tab(case_id)
+    view.show_tab("letters")
     assert view.letters_model.rowCount() == 1
     assert view.letters_model.index(0, 4).data().startswith("PDF saved")
     (record,) = cases.open_case(demo_ws, case_id).letters
@@ -134,7 +135,7 @@ def test_the_case_reopens_the_kept_pdf_and_marks_a_letter_returned(qtbot, window
     letter_id = letters.approve_letter(demo_ws, draft).record_id
     kept = letters.produce_letter(demo_ws, letter_id).path
     view = window.open_case(case_id)
-    view.tabs.setCurrentIndex(view.tabs.indexOf(view.letters_table.parentWidget()))
+    view.show_tab("letters")
     assert view.letter_buttons["pdf"].isEnabled()
     assert not view.letter_buttons["withdraw"].isEnabled()
     catcher = UrlCatcher()
@@ -279,6 +280,7 @@ def test_the_batch_screen_opens_from_the_caseload_selection(qtbot, window):
 
 
 def test_editing_wording_makes_a_new_version_and_old_letters_keep_theirs(qtbot, window, demo_ws):
+    demo_ws.role = Role.SENIOR  # changing wording is a senior VLO's job
     case_id = _ready_case(demo_ws, "opt_in_confirmation", welsh=False)
     old = letters.approve_letter(
         demo_ws, letters.prepare_letter(demo_ws, case_id, "opt_in_confirmation")

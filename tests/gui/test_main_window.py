@@ -49,6 +49,7 @@ def test_open_case_with_enter_and_add_liaison_note(qtbot, window, demo_ws):
     qtbot.keyClick(table, Qt.Key.Key_Return)
     view = window.tabs.currentWidget()
     assert isinstance(view, CaseView)
+    view.show_tab("Liaison")  # tabs are built when first shown
     before = view.liaison_model.rowCount()
 
     def fill(dialog):

@@ -116,6 +116,7 @@ def test_a_reply_logged_in_the_liaison_dialog_stops_the_chase(qtbot, window, dem
     when_dialog_opens(qtbot, reply)
     window.add_liaison(case_id)
     view = window.case_tab(case_id)
+    view.show_tab("Liaison")
     reply_column = _column(view.liaison_model, 7)
     assert reply_column[0] == "Reply"
     assert any(text.startswith("answered") for text in reply_column)
@@ -162,6 +163,7 @@ def test_om_directory_add_refuses_a_personal_email_then_change_the_cases_om(qtbo
     when_dialog_opens(qtbot, change)
     window.case_tab(case_id).om_work.emit(case_id, "change_om", 0)
     view = window.case_tab(case_id)
+    view.show_tab("Liaison")
     history = view.om_history_model
     assert _column(history, 2) == ["Morgan Quill", before]
     assert _column(history, 1) == ["now", date.today().strftime("%d/%m/%Y")]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from vcs_app.domain.calendar import add_working_days
 from vcs_app.domain.model import (
+    AccessDenied,
     Channel,
     ContactDetail,
     ContactLevel,
@@ -20,6 +21,7 @@ from vcs_app.domain.model import (
     Offender,
     OptState,
     Referral,
+    Role,
     ValidationError,
     Victim,
     VictimRole,
@@ -230,6 +232,11 @@ def test_merge_with_someone_who_is_not_a_match_is_refused(ws):
 
 def test_override_needs_a_reason_and_changes_the_clock(ws):
     link_id = register(ws, referral(custody_months=6, offence_category="other"))
+    with pytest.raises(AccessDenied, match="Only a senior VLO can override"):
+        intake.override_case_eligibility(
+            ws, link_id, Eligibility.DISCRETIONARY, reason="Serious risk", by="Sam Manager"
+        )
+    ws.role = Role.SENIOR  # an override is a senior VLO's decision
     with pytest.raises(ValidationError, match="needs a reason"):
         intake.override_case_eligibility(
             ws, link_id, Eligibility.DISCRETIONARY, reason=" ", by="Sam Manager"
@@ -281,6 +288,7 @@ def test_correcting_the_referral_moves_the_clock_and_decides_again(ws):
 
 def test_an_override_survives_a_corrected_referral(ws):
     link_id = register(ws, referral(custody_months=6, offence_category="other"))
+    ws.role = Role.SENIOR
     intake.override_case_eligibility(
         ws, link_id, Eligibility.DISCRETIONARY, reason="Serious risk", by="Sam Manager"
     )

@@ -20,6 +20,7 @@ from vcs_app.domain.model import (
     Link,
     Offender,
     OptState,
+    Role,
     ValidationError,
     Victim,
     clean_text,
@@ -438,6 +439,7 @@ def test_sending_the_offer_moves_the_case_to_offered(ws, case_id, office):
 
 
 def test_an_old_letter_keeps_its_wording_after_a_new_version(ws, opted_in):
+    ws.role = Role.SENIOR  # changing wording is a senior VLO's job
     old = letters.approve_letter(
         ws, letters.prepare_letter(ws, opted_in, "key_date_update", on=ON)
     ).record_id
@@ -470,6 +472,7 @@ def test_an_old_letter_keeps_its_wording_after_a_new_version(ws, opted_in):
     ],
 )
 def test_broken_or_unsafe_wording_is_refused(ws, office, change, error):
+    ws.role = Role.SENIOR
     body = letters.template_wording(ws, "recall", Language.ENGLISH).body
     body = body.replace("{% block body %}", "{% block body %}<p>" + change + "</p>")
     with pytest.raises(error):
@@ -480,8 +483,13 @@ def test_broken_or_unsafe_wording_is_refused(ws, office, change, error):
 def test_only_a_named_senior_vlo_may_change_wording(ws, office):
     save_letter_settings(ws, replace(office, template_editors=("senior.vlo",)))
     body = letters.template_wording(ws, "recall", Language.ENGLISH).body
-    with pytest.raises(DomainError, match="senior VLO"):
+    with pytest.raises(DomainError, match="Only a senior VLO can change letter templates"):
         letters.save_template_version(ws, "recall", Language.ENGLISH, body, note="x")
+    ws.role = Role.SENIOR  # a senior, but not one the settings name
+    with pytest.raises(DomainError, match="senior VLO named in the letter settings"):
+        letters.save_template_version(ws, "recall", Language.ENGLISH, body, note="x")
+    with pytest.raises(DomainError, match="senior VLO named"):
+        letters.restore_standard_wording(ws, "recall", Language.ENGLISH)
 
 
 # --- plain words and kept context ------------------------------------------------------------

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vcs_app.domain.model import CaseStatus, DomainError, label
+from vcs_app.domain.model import CaseStatus, DomainError
 from vcs_app.qt.auto_backup import AutoBackup
 from vcs_app.qt.dialogs.bulk_dates import import_date_changes
 from vcs_app.qt.dialogs.condition import run_case_action
@@ -29,10 +29,22 @@ from vcs_app.qt.dialogs.forms import LiaisonDialog, OffenderDialog, VictimDialog
 from vcs_app.qt.dialogs.key_date import add_key_date
 from vcs_app.qt.dialogs.letter import run_letter_action, write_letter_for_current
 from vcs_app.qt.dialogs.sentence import record_event, record_sentence
+from vcs_app.qt.dialogs.settings import (
+    DeskPreferences,
+    apply_backup_settings,
+    apply_display,
+    open_settings,
+)
+from vcs_app.qt.dialogs.sign_in import sign_in_for_gui
 from vcs_app.qt.dialogs.startup_problem import run_checked
+from vcs_app.qt.dialogs.subject_access import export_for_case
 from vcs_app.qt.dialogs.template_editor import edit_templates
+from vcs_app.qt.help import show_about, show_help
+from vcs_app.qt.i18n import install_translator
 from vcs_app.qt.intake_actions import IntakeActions
+from vcs_app.qt.lock_screen import LOCK_SHORTCUT, ScreenLock
 from vcs_app.qt.models.caseload_model import CaseloadModel
+from vcs_app.qt.undo import UndoHistory
 from vcs_app.qt.views.audit_view import AuditLogView
 from vcs_app.qt.views.batch_letters import open_batch_letters
 from vcs_app.qt.views.case_view import CaseView
@@ -40,6 +52,7 @@ from vcs_app.qt.views.condition_stats import ConditionStatsView
 from vcs_app.qt.views.dashboard import DashboardView
 from vcs_app.qt.views.om_directory import OMDirectoryView
 from vcs_app.qt.views.reports import ReportView
+from vcs_app.qt.views.retention import RetentionView
 from vcs_app.qt.views.waiting_on_om import WaitingOnOMView
 from vcs_app.qt.widgets import table_view
 from vcs_app.services import backups, cases
@@ -57,31 +70,33 @@ class CaseloadView(QWidget):
         super().__init__()
         self.model = CaseloadModel(ws)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search names, case reference, CRN or prison number")
+        self.search.setPlaceholderText(
+            self.tr("Search names, case reference, CRN or prison number")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search caseload")
+        self.search.setAccessibleName(self.tr("Search caseload"))
         self.vlo = QComboBox()
-        self.vlo.setAccessibleName("Filter by VLO")
-        self.vlo.addItem("All VLOs", None)
+        self.vlo.setAccessibleName(self.tr("Filter by VLO"))
+        self.vlo.addItem(self.tr("All VLOs"), None)
         for name in cases.vlo_names(ws):
             self.vlo.addItem(name, name)
         self.status = QComboBox()
-        self.status.setAccessibleName("Filter by status")
-        self.status.addItem("Open cases", CaseStatus.OPEN.value)
-        for status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED):
-            self.status.addItem(f"{label(status)} cases", status.value)
-        self.status.addItem("All cases", None)
-        self.table: QTableView = table_view(self.model, "Caseload")
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.status.addItem(self.tr("Open cases"), CaseStatus.OPEN.value)
+        self.status.addItem(self.tr("Closed cases"), CaseStatus.CLOSED.value)
+        self.status.addItem(self.tr("Archived cases"), CaseStatus.ARCHIVED.value)
+        self.status.addItem(self.tr("All cases"), None)
+        self.table: QTableView = table_view(self.model, self.tr("Caseload"))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         self.count = QLabel()
-        self.count.setAccessibleName("Cases shown")
+        self.count.setAccessibleName(self.tr("Cases shown"))
 
-        search_label = QLabel("&Search:")
+        search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search)
-        vlo_label = QLabel("&VLO:")
+        vlo_label = QLabel(self.tr("&VLO:"))
         vlo_label.setBuddy(self.vlo)
-        status_label = QLabel("S&tatus:")
+        status_label = QLabel(self.tr("S&tatus:"))
         status_label.setBuddy(self.status)
         bar = QHBoxLayout()
         for widget in (search_label, self.search, vlo_label, self.vlo, status_label, self.status):
@@ -109,8 +124,9 @@ class CaseloadView(QWidget):
 
     def _update_count(self) -> None:
         rows = self.model.rowCount()
-        self.count.setText(f"{rows:,} case{'s' if rows != 1 else ''}")
-        self.table.setAccessibleDescription(f"{rows} cases")
+        text = self.tr("1 case") if rows == 1 else self.tr("%1 cases").replace("%1", f"{rows:,}")
+        self.count.setText(text)
+        self.table.setAccessibleDescription(text)
 
     def current_case_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -140,21 +156,27 @@ class MainWindow(QMainWindow):
         self.caseload = CaseloadView(ws)
         # Several cases can be selected: batch letters go to the selection.
         self.caseload.table.setSelectionMode(self.caseload.table.SelectionMode.ExtendedSelection)
-        self.tabs.addTab(self.caseload, "Caseload")
+        self.tabs.addTab(self.caseload, self.tr("Caseload"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.intake = IntakeActions(self)
         self.dashboard = DashboardView(ws)
-        self.tabs.addTab(self.dashboard, "Dashboard")
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.tabs.tabBar().setTabButton(1, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.complete_task.connect(self.intake.complete_task)
         self.dashboard.counts_changed.connect(
-            lambda counts: self.tabs.setTabText(1, f"Dashboard ({counts.overdue:,} overdue)")
+            lambda counts: self.tabs.setTabText(
+                1, self.tr("Dashboard (%1 overdue)").replace("%1", f"{counts.overdue:,}")
+            )
         )
-        self.dashboard.refresh()
+        # The caseload comes first: the dashboard is read on the event loop's next turn
+        # (for the overdue count on its tab), or as soon as its tab is shown.
+        self.tabs.currentChanged.connect(self._load_dashboard_if_shown)
+        QTimer.singleShot(0, self.dashboard, self.dashboard.ensure_loaded)
         self.setCentralWidget(self.tabs)
         self.caseload.table.activated.connect(self._open_from_table)
         self.caseload.model.modelReset.connect(self._show_status)
+        self.screen_lock = ScreenLock(self, ws)  # Lock now; run_gui adds the idle lock
         self._build_menus()
         self._update_status()
         self._restore_layout()
@@ -171,50 +193,99 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New referral…", self.new_referral, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Import referrals…", self.intake.import_referrals, "Ctrl+I")
+        file_menu = bar.addMenu(self.tr("&File"))
         self._action(
-            file_menu, "Import &date changes…", lambda: import_date_changes(self), "Ctrl+Shift+K"
+            file_menu, self.tr("&New referral…"), self.new_referral, QKeySequence.StandardKey.New
+        )
+        self._action(
+            file_menu, self.tr("&Import referrals…"), self.intake.import_referrals, "Ctrl+I"
+        )
+        self._action(
+            file_menu,
+            self.tr("Import &date changes…"),
+            lambda: import_date_changes(self),
+            "Ctrl+Shift+K",
         ).setObjectName("import_date_changes")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit = bar.addMenu("&Edit")
-        self._action(edit, "&Find case", self.focus_search, QKeySequence.StandardKey.Find)
-        case = bar.addMenu("&Case")
-        self._action(case, "&Open selected case", self.open_selected, "Ctrl+O")
-        self._action(case, "Edit &victim…", self._edit_victim_current, "Ctrl+E")
-        self._action(case, "Edit &offender…", self._edit_offender_current, "Ctrl+Shift+E")
-        self._action(case, "Add &liaison note…", self._add_liaison_current, "Ctrl+L")
         self._action(
-            case, "Request licence co&ndition…", self._request_condition_current, "Ctrl+Shift+C"
+            file_menu, self.tr("&Lock now"), lambda: self.screen_lock.lock(), LOCK_SHORTCUT
+        ).setObjectName("lock_now")
+        # Not StandardKey.Quit: it is empty on some platforms (Windows, offscreen).
+        self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo = UndoHistory(self, edit)
+        self.screen_lock.locked.connect(self.undo.clear)  # edits stay with their author
+        edit.addSeparator()
+        self._action(edit, self.tr("&Find case"), self.focus_search, QKeySequence.StandardKey.Find)
+        case = bar.addMenu(self.tr("&Case"))
+        self._action(case, self.tr("&Open selected case"), self.open_selected, "Ctrl+O")
+        self._action(case, self.tr("Edit &victim…"), self._edit_victim_current, "Ctrl+E")
+        self._action(case, self.tr("Edit &offender…"), self._edit_offender_current, "Ctrl+Shift+E")
+        self._action(case, self.tr("Add &liaison note…"), self._add_liaison_current, "Ctrl+L")
+        self._action(
+            case,
+            self.tr("Request licence co&ndition…"),
+            self._request_condition_current,
+            "Ctrl+Shift+C",
         )
         for text, command, shortcut, name in (
-            ("Record &sentence…", record_sentence, "Ctrl+Shift+S", "record_sentence"),
-            ("Add official &key date…", add_key_date, "Ctrl+K", "add_key_date"),
-            ("Record sentence e&vent…", record_event, "Ctrl+Shift+V", "record_sentence_event"),
+            (self.tr("Record &sentence…"), record_sentence, "Ctrl+Shift+S", "record_sentence"),
+            (self.tr("Add official &key date…"), add_key_date, "Ctrl+K", "add_key_date"),
+            (
+                self.tr("Record sentence e&vent…"),
+                record_event,
+                "Ctrl+Shift+V",
+                "record_sentence_event",
+            ),
         ):
             action = self._action(case, text, lambda _=False, c=command: c(self), shortcut)
             action.setObjectName(name)
-        self._action(case, "Write le&tter…", lambda: write_letter_for_current(self), "Ctrl+Shift+W")
-        self._action(case, "&Batch letters…", lambda: open_batch_letters(self), "Ctrl+Shift+P")
-        self._action(case, "&Close case tab", self._close_current, QKeySequence.StandardKey.Close)
-        view = bar.addMenu("&View")
-        self._action(view, "&Caseload", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
-        self._action(view, "Das&hboard", self.show_dashboard, "Ctrl+2")
-        self._action(view, "&Waiting on OM", self.open_waiting_on_om, "Ctrl+Shift+O")
-        self._action(view, "OM &directory", self.open_om_directory, "Ctrl+Shift+D")
-        self._action(view, "Condition &statistics", self.open_condition_stats, "Ctrl+Shift+I")
-        tools = bar.addMenu("&Tools")
-        self._action(tools, "Audit &log…", self.open_audit_log, "Ctrl+Shift+L")
-        self._action(tools, "&Back up now…", self.auto_backup.back_up_now, "Ctrl+Shift+B")
-        self._action(tools, "Letter &templates…", lambda: edit_templates(self), "Ctrl+Shift+T")
-        reports_menu = bar.addMenu("&Reports")
         self._action(
-            reports_menu, "&Management report…", self.open_reports, "Ctrl+Shift+R"
+            case, self.tr("Write le&tter…"), lambda: write_letter_for_current(self), "Ctrl+Shift+W"
+        )
+        self._action(
+            case, self.tr("&Batch letters…"), lambda: open_batch_letters(self), "Ctrl+Shift+P"
+        )
+        self._action(
+            case, self.tr("&Close case tab"), self._close_current, QKeySequence.StandardKey.Close
+        )
+        self._action(case, self.tr("&Archive case"), self._archive_current, "Ctrl+Del")
+        self._action(
+            case,
+            self.tr("E&xport everything about the victim…"),
+            self._subject_access_current,
+            "Ctrl+Shift+X",
+        ).setObjectName("subject_access")
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Caseload"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self._action(view, self.tr("Das&hboard"), self.show_dashboard, "Ctrl+2")
+        self._action(view, self.tr("&Waiting on OM"), self.open_waiting_on_om, "Ctrl+Shift+O")
+        self._action(view, self.tr("OM &directory"), self.open_om_directory, "Ctrl+Shift+D")
+        self._action(
+            view, self.tr("Condition &statistics"), self.open_condition_stats, "Ctrl+Shift+I"
+        )
+        tools = bar.addMenu(self.tr("&Tools"))
+        self._action(tools, self.tr("Audit &log…"), self.open_audit_log, "Ctrl+Shift+L")
+        self._action(tools, self.tr("&Back up now…"), self.auto_backup.back_up_now, "Ctrl+Shift+B")
+        self._action(
+            tools, self.tr("Letter &templates…"), lambda: edit_templates(self), "Ctrl+Shift+T"
+        )
+        self._action(tools, self.tr("&Settings…"), lambda: open_settings(self), "Ctrl+,")
+        self._action(
+            tools, self.tr("Rete&ntion review…"), self.open_retention_review, "Ctrl+Shift+N"
+        ).setObjectName("retention_review")
+        reports_menu = bar.addMenu(self.tr("&Reports"))
+        self._action(
+            reports_menu, self.tr("&Management report…"), self.open_reports, "Ctrl+Shift+R"
         ).setObjectName("open_reports")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About VCS Desk", self.about)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("&Help for this view"),
+            lambda: show_help(self),
+            QKeySequence.StandardKey.HelpContents,
+        )
+        self._action(help_menu, self.tr("&About VCS Desk"), self.about, "Ctrl+F1")
 
     # --- status and layout --------------------------------------------------------------
 
@@ -302,6 +373,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.dashboard)
         self.dashboard.focus_list()
 
+    def _load_dashboard_if_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.dashboard:
+            self.dashboard.ensure_loaded()
+
     def close_tab(self, index: int) -> None:
         if index > 0 and self.tabs.widget(index) is not self.dashboard:
             widget = self.tabs.widget(index)
@@ -359,7 +434,7 @@ class MainWindow(QMainWindow):
             return
         victim = VictimDialog.ask(self, case.victim)
         if victim is not None:
-            self.intake.edit_victim(victim)
+            self.undo.edit_victim(case.victim, victim)
 
     def edit_offender(self, case_id: int) -> None:
         case = self._call(cases.open_case, self.ws, case_id)
@@ -367,7 +442,7 @@ class MainWindow(QMainWindow):
             return
         offender = OffenderDialog.ask(self, case.offender)
         if offender is not None:
-            self._refresh(self._call(cases.update_offender, self.ws, offender))
+            self.undo.edit_offender(case.offender, offender)
 
     def add_liaison(self, case_id: int) -> None:
         view = self.case_tab(case_id)
@@ -375,7 +450,19 @@ class MainWindow(QMainWindow):
         requests = [(r.id, r.title) for r in view.case.conditions] if view else []
         entry = LiaisonDialog.ask(self, case_id, om_name, requests)
         if entry is not None:
-            self._refresh(self._call(cases.add_liaison_entry, self.ws, entry))
+            self.undo.add_liaison_note(entry)
+
+    def _archive_current(self) -> None:
+        """Deleting a case archives it; Undo (Ctrl+Z) brings it back."""
+        case_id = self._current_case_id()
+        case = self._call(cases.open_case, self.ws, case_id) if case_id is not None else None
+        if case is not None and self.undo.archive_case(case_id, case.link.status):
+            self.statusBar().showMessage(
+                self.tr("Case {ref} archived. Undo (Ctrl+Z) brings it back.").format(
+                    ref=case.link.ref
+                ),
+                8000,
+            )
 
     def new_referral(self) -> None:
         self.intake.new_referral()
@@ -398,16 +485,23 @@ class MainWindow(QMainWindow):
         return widget
 
     def open_waiting_on_om(self) -> WaitingOnOMView:
-        return self._open_view(WaitingOnOMView, "Waiting on OM")
+        return self._open_view(WaitingOnOMView, self.tr("Waiting on OM"))
 
     def open_om_directory(self) -> OMDirectoryView:
-        return self._open_view(OMDirectoryView, "OM directory")
+        return self._open_view(OMDirectoryView, self.tr("OM directory"))
 
     def open_condition_stats(self) -> ConditionStatsView:
-        return self._open_view(ConditionStatsView, "Condition statistics")
+        return self._open_view(ConditionStatsView, self.tr("Condition statistics"))
 
     def open_reports(self) -> ReportView:
-        return self._open_view(ReportView, "Reports")
+        return self._open_view(ReportView, self.tr("Reports"))
+
+    def open_retention_review(self) -> RetentionView:
+        return self._open_view(RetentionView, self.tr("Retention review"))
+
+    def _subject_access_current(self) -> None:
+        if (case_id := self._current_case_id()) is not None:
+            export_for_case(self, case_id)
 
     def open_audit_log(self) -> AuditLogView:
         for i in range(1, self.tabs.count()):
@@ -417,17 +511,13 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(widget)
                 return widget
         view = AuditLogView(self.ws)
-        self.tabs.addTab(view, "Audit log")
+        self.tabs.addTab(view, self.tr("Audit log"))
         self.tabs.setCurrentWidget(view)
         view.table.setFocus()
         return view
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About VCS Desk",
-            f"VCS Desk 0.1 — Victim Contact Scheme caseload.\n\nData: {self.ws.path}",
-        )
+        show_about(self)
 
 
 def _app() -> QApplication:
@@ -440,10 +530,20 @@ def _app() -> QApplication:
 def run_gui(path: Path) -> int:
     """Lock the file, open it (or say why not and offer a backup), then run the window
     with automatic backups; see qt/dialogs/startup_problem.py."""
-    _app()
-    return run_checked(
-        path, lambda ws: MainWindow(ws, backup_folder=backups.backup_folder_for(ws.path))
-    )
+    app = _app()
+    install_translator(app)
+    apply_display(app)
+    prefs = DeskPreferences.load()
+
+    def make_window(ws: Workspace) -> MainWindow | None:
+        if not sign_in_for_gui(ws):  # quit at sign-in (or at the first-run wizard)
+            return None
+        window = MainWindow(ws, backup_folder=prefs.backup_folder(ws.path))
+        apply_backup_settings(window.auto_backup, ws.path, prefs)
+        window.screen_lock.watch_idle()
+        return window
+
+    return run_checked(path, make_window, backup_folder=prefs.backup_folder(path))
 
 
 def screenshot(db: Path, out: Path, *, view: str = "caseload", size=(1280, 800)) -> None:

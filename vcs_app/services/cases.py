@@ -7,6 +7,7 @@ from datetime import date
 
 from vcs_app.domain.model import (
     CaseFile,
+    CaseStatus,
     CaseSummary,
     ContactDetail,
     KeyDate,
@@ -14,8 +15,10 @@ from vcs_app.domain.model import (
     Link,
     Offender,
     OptState,
+    ValidationError,
     Victim,
 )
+from vcs_app.services import undo
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import (
     audit,
@@ -303,3 +306,90 @@ def add_key_date(ws: Workspace, key_date: KeyDate) -> Changed:
             },
         )
     return Changed(link_ids, "key_date", new_id)
+
+
+# --- undo: the inverse of each edit above (see services/undo.py) ----------------------
+
+
+def restore_victim(ws: Workspace, restore: Victim, expected: Victim, *, action: str) -> Changed:
+    """Put a victim's details back as `restore` (undo or redo of an edit), only if they are
+    still as that edit left them (`expected`)."""
+    with ws.store.atomic() as db:
+        undo.check_unchanged(
+            repo_cases.get_victim(db, restore.id), expected, "The victim's details", action
+        )
+        link_ids = tuple(repo_cases.links_for_victim(db, restore.id))
+        repo_cases.update_victim(db, restore)
+        _audit_each_case(
+            ws,
+            db,
+            link_ids,
+            action=action,
+            entity="victim",
+            entity_id=restore.id,
+            detail=_diff(expected, restore),
+        )
+    return Changed(link_ids, "victim", restore.id)
+
+
+def restore_offender(
+    ws: Workspace, restore: Offender, expected: Offender, *, action: str
+) -> Changed:
+    """Put an offender's details back as `restore`, only if they are still `expected`."""
+    with ws.store.atomic() as db:
+        undo.check_unchanged(
+            repo_cases.get_offender(db, restore.id), expected, "The offender's details", action
+        )
+        link_ids = tuple(repo_cases.links_for_offender(db, restore.id))
+        repo_cases.update_offender(db, restore)
+        _audit_each_case(
+            ws,
+            db,
+            link_ids,
+            action=action,
+            entity="offender",
+            entity_id=restore.id,
+            detail=_diff(expected, restore),
+        )
+    return Changed(link_ids, "offender", restore.id)
+
+
+def archive_case(ws: Workspace, link_id: int) -> Changed:
+    """Deleting a case is archiving it: it leaves the caseload, nothing is removed, and
+    `restore_case_status` (undo) brings it back."""
+    with ws.store.atomic() as db:
+        link = repo_cases.get_link(db, link_id)
+        if link.status is CaseStatus.ARCHIVED:
+            raise ValidationError(f"Case {link.ref} is already archived.")
+        repo_cases.update_link(db, replace(link, status=CaseStatus.ARCHIVED))
+        audit.record(
+            db,
+            who=ws.user,
+            action="archive",
+            entity="link",
+            entity_id=link_id,
+            link_id=link_id,
+            detail={"status": [link.status.value, CaseStatus.ARCHIVED.value]},
+        )
+    return Changed((link_id,), "link", link_id)
+
+
+def restore_case_status(
+    ws: Workspace, link_id: int, status: CaseStatus, *, expected: CaseStatus, action: str
+) -> Changed:
+    """Undo (or redo) archiving: set the status back, only if it is still `expected`."""
+    status = CaseStatus(status)
+    with ws.store.atomic() as db:
+        link = repo_cases.get_link(db, link_id)
+        undo.check_unchanged(link.status, CaseStatus(expected), "The case's status", action)
+        repo_cases.update_link(db, replace(link, status=status))
+        audit.record(
+            db,
+            who=ws.user,
+            action=action,
+            entity="link",
+            entity_id=link_id,
+            link_id=link_id,
+            detail={"status": [link.status.value, status.value]},
+        )
+    return Changed((link_id,), "link", link_id)

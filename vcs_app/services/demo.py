@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from vcs_app.domain.model import KEY_DATE_KINDS, normalise_name
+from vcs_app.services.accounts import add_demo_account
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit
 from vcs_app.storage.bulk import has_cases, insert_rows
@@ -431,6 +432,7 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
         refresh_search(db)
         refresh_next_due(db)
         set_setting(db, "demo", "1")
+        add_demo_account(db, ws.user)
         audit.record(
             db,
             who=ws.user,

@@ -33,6 +33,7 @@ from vcs_app.domain.model import (
     OptState,
     Referral,
     ReferralRecord,
+    Role,
     SentenceType,
     ValidationError,
     Victim,
@@ -41,7 +42,7 @@ from vcs_app.domain.model import (
     eighteenth_birthday,
     label,
 )
-from vcs_app.services import clocks
+from vcs_app.services import access, clocks
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_caseload, repo_cases, repo_events, repo_intake
@@ -508,7 +509,8 @@ def override_case_eligibility(
     ws: Workspace, link_id: int, outcome: Eligibility | None, *, reason: str, by: str
 ) -> Changed:
     """A manager's decision replacing the rules' one (with who and why); `outcome` None
-    removes the override and lets the rules decide again."""
+    removes the override and lets the rules decide again. A senior VLO's decision."""
+    access.require(ws, Role.SENIOR, "override a case's eligibility")
     with ws.store.atomic() as db:
         link = repo_cases.get_link(db, link_id)
         record = referral_record(ws, link_id)

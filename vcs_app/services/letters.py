@@ -29,6 +29,7 @@ from pathlib import Path
 from vcs_app.domain.calendar import add_working_days
 from vcs_app.domain.model import (
     KEY_DATE_KINDS,
+    AccessDenied,
     CaseStatus,
     Channel,
     ContactDetail,
@@ -43,6 +44,7 @@ from vcs_app.domain.model import (
     Link,
     Offender,
     OptState,
+    Role,
     SentenceType,
     ValidationError,
     Victim,
@@ -67,7 +69,7 @@ from vcs_app.letters.render import (
     template_fields,
     template_source,
 )
-from vcs_app.services import clocks, intake
+from vcs_app.services import access, clocks, intake
 from vcs_app.services.cases import Changed
 from vcs_app.services.letter_settings import (
     LetterSettings,
@@ -1485,13 +1487,19 @@ def preview_wording(
     return rendered, reasons
 
 
+def _require_template_editor(ws: Workspace) -> None:
+    """A senior role, and (when the letter settings name editors) one of those named."""
+    access.require(ws, Role.SENIOR, "change letter templates")
+    if not may_edit_templates(ws):
+        raise AccessDenied("Only a senior VLO named in the letter settings can change templates.")
+
+
 def save_template_version(
     ws: Workspace, template_key: str, language: Language, body_source: str, *, note: str = ""
 ) -> str:
     """Save edited wording as a new version that new letters use; letters already made
     keep theirs. Refused if the wording does not render or fails the checks."""
-    if not may_edit_templates(ws):
-        raise DomainError("Only a senior VLO named in the letter settings can change templates.")
+    _require_template_editor(ws)
     note = " ".join((note or "").split())
     if not note:
         raise ValidationError("Say what changed in this version (a short note).")
@@ -1518,8 +1526,7 @@ def save_template_version(
 
 def restore_standard_wording(ws: Workspace, template_key: str, language: Language) -> str:
     """New letters go back to the standard wording (edited versions stay kept)."""
-    if not may_edit_templates(ws):
-        raise DomainError("Only a senior VLO named in the letter settings can change templates.")
+    _require_template_editor(ws)
     base, body = template_source(template_key, language)
     with ws.store.atomic() as db:
         version = _keep_sources(db, ws.user, template_key, language, base, body)

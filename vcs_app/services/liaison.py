@@ -20,10 +20,10 @@ from vcs_app.domain.model import (
     ValidationError,
     label,
 )
-from vcs_app.services import clocks
+from vcs_app.services import clocks, undo
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace
-from vcs_app.storage import audit, repo_cases, repo_conditions, repo_events, repo_om
+from vcs_app.storage import audit, repo_cases, repo_conditions, repo_events, repo_om, repo_undo
 
 CHASE_RULE = "om_chase"
 FOLLOW_UP_RULE = "liaison_follow_up"
@@ -200,3 +200,69 @@ def _answer_waits(ws: Workspace, entry: LiaisonEntry, entry_id: int) -> list[int
     for ref in sorted(refs):
         clocks.stop_clock(ws, entry.link_id, rule, entry.happened_on, source_ref=ref)
     return ids
+
+
+# --- undo -----------------------------------------------------------------------------
+
+
+def withdraw_entry(ws: Workspace, entry_id: int) -> Changed:
+    """Undo of a liaison note. The log is evidence, so the note is withdrawn, not deleted:
+    it stays on file, leaves the log view, the audit says it was withdrawn, and the chase
+    or follow-up task it started is cancelled. Refused once the exchange has moved on."""
+    with ws.store.atomic() as db:
+        entry = repo_om.get_liaison_entry(db, entry_id)
+        if repo_undo.liaison_withdrawn(db, entry_id):
+            raise undo.ChangedSince("That liaison note has already been withdrawn.")
+        if entry.condition_request_id is not None:
+            raise ValidationError(
+                "A note about a licence condition request is part of that request's record"
+                " and cannot be withdrawn; add a note that corrects it instead."
+            )
+        if entry.answered_on is not None or repo_undo.liaison_dependants(db, entry_id):
+            raise undo.ChangedSince(
+                "Later notes answer or chase this liaison note, so it cannot be withdrawn;"
+                " add a note that corrects it instead."
+            )
+        repo_undo.withdraw_liaison_entry(db, entry_id, ws.user)
+        today = date.today()
+        for rule in (CHASE_RULE, FOLLOW_UP_RULE):
+            clocks.stop_clock(
+                ws,
+                entry.link_id,
+                rule,
+                today,
+                source_ref=f"liaison:{entry_id}",
+                outcome="cancelled",
+            )
+        audit.record(
+            db,
+            who=ws.user,
+            action=undo.UNDO,
+            entity="liaison_entry",
+            entity_id=entry_id,
+            link_id=entry.link_id,
+            detail={
+                "withdrawn": True,
+                "why": "Withdrawn by undo: kept on file, hidden from the liaison log.",
+            },
+        )
+    return Changed((entry.link_id,), "liaison_entry", entry_id)
+
+
+def log_again(ws: Workspace, entry: LiaisonEntry, withdrawn_id: int) -> Changed:
+    """Redo of a withdrawn note: the same note is logged again (a new entry, with its
+    clocks), and the audit ties it to the withdrawn one."""
+    with ws.store.atomic() as db:
+        if not repo_undo.liaison_withdrawn(db, withdrawn_id):
+            raise undo.ChangedSince("That liaison note is in the log already.")
+        entry_id = record_entry(ws, replace(entry, id=None, answered_on=None))
+        audit.record(
+            db,
+            who=ws.user,
+            action=undo.REDO,
+            entity="liaison_entry",
+            entity_id=entry_id,
+            link_id=entry.link_id,
+            detail={"logged_again": withdrawn_id},
+        )
+    return Changed((entry.link_id,), "liaison_entry", entry_id)

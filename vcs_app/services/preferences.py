@@ -126,3 +126,12 @@ def add_contact_detail(ws: Workspace, link_id: int, detail: ContactDetail) -> Ch
 def update_contact_detail(ws: Workspace, detail: ContactDetail) -> Changed:
     """Correct a detail or mark it unsafe / do not post / ended (valid to)."""
     return cases.update_contact_detail(ws, detail)
+
+
+def restore_victim(ws: Workspace, restore: Victim, expected: Victim, *, action: str) -> Changed:
+    """Undo (or redo) an edit of the victim, moving the turning-18 task back with the date
+    of birth; refused if the victim changed since (services/undo.py)."""
+    with ws.store.atomic():
+        changed = cases.restore_victim(ws, restore, expected, action=action)
+        intake.sync_turning_18(ws, restore.id)
+    return changed

@@ -13,7 +13,14 @@ import calendar
 from dataclasses import dataclass, replace
 from datetime import date
 
-from vcs_app.domain.model import KEY_DATE_KINDS, DateSource, KeyDate, ValidationError, clean_text
+from vcs_app.domain.model import (
+    KEY_DATE_KINDS,
+    DateSource,
+    KeyDate,
+    NotFound,
+    ValidationError,
+    clean_text,
+)
 from vcs_app.domain.sentence import (
     PAROLE_DATES,
     Sentence,
@@ -22,10 +29,10 @@ from vcs_app.domain.sentence import (
     update_decision,
 )
 from vcs_app.domain.sentence_dates import SentenceFile
-from vcs_app.services import cases, clocks
+from vcs_app.services import cases, clocks, undo
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace
-from vcs_app.storage import audit, repo_cases, repo_events, repo_sentences
+from vcs_app.storage import audit, repo_cases, repo_events, repo_sentences, repo_undo
 
 KEY_DATE_CLOCK = "key_date_update"
 PAROLE_LEAD_CLOCK = "parole_review_lead"
@@ -192,3 +199,94 @@ def _alert_victims(
                 rules_on=received,
             )
     return tuple(told)
+
+
+# --- undo -----------------------------------------------------------------------------
+
+
+def withdraw_key_date(ws: Workspace, key_date_id: int) -> Changed:
+    """Undo of recording an official date: it is withdrawn (kept on file, out of the
+    history) and the date it replaced is current again; its "tell the victim" tasks are
+    cancelled and a parole-review task moves back. Refused once a newer date is recorded."""
+    with ws.store.atomic() as db:
+        try:
+            key_date = repo_undo.get_key_date(db, key_date_id)
+        except NotFound as exc:
+            raise undo.ChangedSince("That key date has already been withdrawn.") from exc
+        name = KEY_DATE_KINDS[key_date.kind].lower()
+        if key_date.superseded_by is not None:
+            raise undo.ChangedSince(
+                f"A newer official {name} has been recorded since, so undo would overwrite it."
+                " Nothing was undone."
+            )
+        previous = repo_undo.replaced_by(db, key_date_id)
+        repo_undo.withdraw_key_date(db, key_date, previous, ws.user)
+        link_ids = tuple(repo_cases.links_for_offender(db, key_date.offender_id))
+        today = date.today()
+        for link_id in link_ids:
+            clocks.stop_clock(
+                ws,
+                link_id,
+                KEY_DATE_CLOCK,
+                today,
+                source_ref=key_date_source_ref(key_date_id),
+                outcome="cancelled",
+            )
+            if previous is not None and key_date.kind in PAROLE_DATES:
+                _move_parole_lead_back(ws, link_id, previous)
+            audit.record(
+                db,
+                who=ws.user,
+                action=undo.UNDO,
+                entity="key_date",
+                entity_id=key_date_id,
+                link_id=link_id,
+                detail={
+                    "kind": key_date.kind,
+                    "withdrawn": key_date.value.isoformat(),
+                    "current": previous.value.isoformat() if previous else None,
+                },
+            )
+    return Changed(link_ids, "key_date", key_date_id)
+
+
+def _move_parole_lead_back(ws: Workspace, link_id: int, previous: KeyDate) -> None:
+    """The parole-review task moved with the withdrawn date; it follows the restored one."""
+    source = f"parole_date:{previous.offender_id}"
+    if repo_events.open_tasks(ws.store.db, link_id, PAROLE_LEAD_CLOCK, source):
+        clocks.start_clock(
+            ws,
+            link_id,
+            PAROLE_LEAD_CLOCK,
+            previous.value,
+            source_ref=source,
+            rules_on=previous.received_on,
+        )
+
+
+def record_key_date_again(
+    ws: Workspace, key_date: KeyDate, *, origin: str, withdrawn_id: int
+) -> Changed:
+    """Redo of a withdrawn date: record it again (a new row, with its tasks), only if no
+    other date of that kind was recorded since the withdrawal."""
+    with ws.store.atomic() as db:
+        current = repo_events.current_key_date(
+            db, key_date.offender_id, key_date.kind, DateSource.OFFICIAL.value
+        )
+        if current is not None and (current.id or 0) > withdrawn_id:
+            raise undo.ChangedSince(
+                f"Another official {KEY_DATE_KINDS[key_date.kind].lower()} has been recorded"
+                " since, so redo would overwrite it. Nothing was redone."
+            )
+        done = record_official_date(ws, db, key_date, origin=origin)
+        for link_id in done.link_ids:
+            audit.record(
+                db,
+                who=ws.user,
+                action=undo.REDO,
+                entity="key_date",
+                entity_id=done.key_date_id,
+                link_id=link_id,
+                detail={"kind": key_date.kind, "recorded_again": withdrawn_id},
+            )
+    return Changed(done.link_ids, "key_date", done.key_date_id)

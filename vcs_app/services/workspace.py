@@ -43,9 +43,11 @@ def open_workspace(
     user: str | None = None,
     create: bool = False,
     role: Role = Role.VLO,
+    key: str | None = None,
 ) -> Workspace:
-    """Open the file; raises a DomainError subclass with a one-line reason if it is unusable."""
-    return Workspace(open_store(path, create=create), user or current_os_user(), role)
+    """Open the file (with `key`, an encrypted one); raises a DomainError subclass with a
+    one-line reason if it is unusable."""
+    return Workspace(open_store(path, create=create, key=key), user or current_os_user(), role)
 
 
 def check_file(path: Path | str) -> list[str]:
@@ -63,7 +65,7 @@ def check_file(path: Path | str) -> list[str]:
 def worker_workspace(ws: Workspace) -> Iterator[Workspace]:
     """A second connection to the same file for a background thread (SQLite connections
     are per thread); closed when the work ends."""
-    other = open_workspace(ws.path, user=ws.user, role=ws.role)
+    other = open_workspace(ws.path, user=ws.user, role=ws.role, key=ws.store.key)
     try:
         yield other
     finally:

@@ -276,10 +276,12 @@ def links_for_offender(db: Database, offender_id: int) -> list[int]:
     return [r[0] for r in db.execute("SELECT id FROM link WHERE offender_id = ?", [offender_id])]
 
 
+# One row per case: names, references and the text of its liaison notes (0010).
 _SEARCH_ROWS = (
-    "INSERT INTO case_search (rowid, names, refs) "
+    "INSERT INTO case_search (rowid, names, refs, notes) "
     "SELECT l.id, v.given_name || ' ' || v.family_name || ' ' || o.given_name || ' '"
-    " || o.family_name, l.ref || ' ' || COALESCE(o.crn, '') || ' ' || COALESCE(o.nomis, '')"
+    " || o.family_name, l.ref || ' ' || COALESCE(o.crn, '') || ' ' || COALESCE(o.nomis, ''),"
+    " (SELECT group_concat(e.summary, ' ') FROM liaison_entry e WHERE e.link_id = l.id)"
     " FROM link l JOIN victim v ON v.id = l.victim_id JOIN offender o ON o.id = l.offender_id"
 )
 

@@ -64,7 +64,13 @@ def insert_key_date(db: Database, key_date: KeyDate) -> int:
 
 def key_dates_for_offender(db: Database, offender_id: int) -> tuple[KeyDate, ...]:
     """All key dates, current and superseded, newest first within each kind."""
-    rows = select_rows(db, "key_date", "offender_id = ?", [offender_id], order_by="kind, id DESC")
+    rows = select_rows(
+        db,
+        "key_date",
+        "offender_id = ? AND withdrawn_at IS NULL",
+        [offender_id],
+        order_by="kind, id DESC",
+    )
     return tuple(_key_date(r) for r in rows)
 
 

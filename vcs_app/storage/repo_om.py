@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from vcs_app.domain.conditions import OffenderManager, OMAssignment
 from vcs_app.domain.model import ContactDetail, LiaisonEntry, NotFound, normalise_name
 from vcs_app.storage.db import utc_now
-from vcs_app.storage.repo_cases import _date, _iso
+from vcs_app.storage.repo_cases import _date, _iso, refresh_search
 
 # --- liaison --------------------------------------------------------------------------
 
@@ -23,7 +23,7 @@ _LIAISON_COLUMNS = (
 
 
 def insert_liaison_entry(db: Database, entry: LiaisonEntry) -> int:
-    return (
+    entry_id = (
         db["liaison_entry"]
         .insert(
             {
@@ -46,6 +46,8 @@ def insert_liaison_entry(db: Database, entry: LiaisonEntry) -> int:
         )
         .last_pk
     )
+    refresh_search(db, [entry.link_id])  # the note's words now find the case
+    return entry_id
 
 
 def _entry(row: Sequence) -> LiaisonEntry:
@@ -90,7 +92,7 @@ def _entry(row: Sequence) -> LiaisonEntry:
 def liaison_for_case(db: Database, link_id: int) -> tuple[LiaisonEntry, ...]:
     rows = db.execute(
         f"SELECT {_LIAISON_COLUMNS} FROM liaison_entry WHERE link_id = ?"
-        " ORDER BY happened_on DESC, id DESC",
+        " AND withdrawn_at IS NULL ORDER BY happened_on DESC, id DESC",
         [link_id],
     )
     return tuple(_entry(r) for r in rows)

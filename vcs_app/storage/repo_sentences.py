@@ -117,7 +117,9 @@ def _key_date(r: dict) -> KeyDate:
 def official_dates(db: Database, offender_id: int) -> tuple[OfficialDate, ...]:
     """Every official date (current and superseded), newest first within each kind."""
     rows = db["key_date"].rows_where(
-        "offender_id = ? AND source = 'official'", [offender_id], order_by="kind, id DESC"
+        "offender_id = ? AND source = 'official' AND withdrawn_at IS NULL",
+        [offender_id],
+        order_by="kind, id DESC",
     )
     return tuple(OfficialDate(_key_date(r), r["origin"], r["batch_id"]) for r in rows)
 

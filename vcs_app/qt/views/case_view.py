@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -59,6 +61,18 @@ class CaseView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.safety)
         layout.addWidget(self.tabs, 1)
+        # One empty page per tab; a tab's content is built the first time it is shown
+        # and again only when shown after the case changed (see show_case).
+        self._pages: list[QWidget] = []
+        for tab in TABS:
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            self._pages.append(page)
+            self.tabs.addTab(page, QCoreApplication.translate("CaseView", tab.TITLE))
+        self._built: dict[int, QWidget] = {}
+        self._stale: set[int] = set()
+        self.tabs.currentChanged.connect(self._build_if_stale)
         self.show_case(case)
 
     def show_case(self, case: CaseFile) -> None:
@@ -72,9 +86,27 @@ class CaseView(QWidget):
             text += "\nNeeds: " + "  ·  ".join(case.needs)
         self.safety.setText(text)
         self.safety.setStyleSheet("font-weight: bold;" if flags else "")
-        while self.tabs.count():
-            self.tabs.widget(0).deleteLater()
-            self.tabs.removeTab(0)
-        for tab in TABS:
-            self.tabs.addTab(tab.build(self, case), tab.TITLE)
-        self.tabs.setCurrentIndex(max(0, current))
+        # Opening a case costs one tab, not seven: the others are rebuilt when shown.
+        self._stale = set(range(len(TABS)))
+        self._build_if_stale(max(0, current))
+
+    def show_tab(self, title: str) -> QWidget:
+        """Make the tab whose title contains `title` (no mnemonics, e.g. "Liaison")
+        current and return its built content."""
+        for index, tab in enumerate(TABS):
+            if title in re.sub("&(.)", r"\1", tab.TITLE):  # "Contacts && le&tters"
+                self.tabs.setCurrentIndex(index)
+                self._build_if_stale(index)
+                return self._built[index]
+        raise KeyError(title)
+
+    def _build_if_stale(self, index: int) -> None:
+        if index not in self._stale:
+            return
+        self._stale.discard(index)
+        old = self._built.pop(index, None)
+        if old is not None:  # out of the tree now, so a search of the page finds only the new
+            old.setParent(None)
+            old.deleteLater()
+        self._built[index] = TABS[index].build(self, self.case)
+        self._pages[index].layout().addWidget(self._built[index])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QSplitter, QWidget
 
 from vcs_app.domain.conditions import ConditionRequest, Step, condition_label
@@ -19,7 +19,7 @@ from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
 
-TITLE = "Licence &conditions"
+TITLE = QT_TRANSLATE_NOOP("CaseView", "Licence &conditions")
 
 # Step -> (button text, accessible name, action handled by run_case_action)
 STEP_BUTTONS: dict[Step, tuple[str, str, str]] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vcs_app.domain.model import CaseFile, label
@@ -35,7 +36,7 @@ def _history_text(detail: str) -> str:
     return detail
 
 
-TITLE = "&History"
+TITLE = QT_TRANSLATE_NOOP("CaseView", "&History")
 
 
 def build(view: CaseView, case: CaseFile) -> QWidget:

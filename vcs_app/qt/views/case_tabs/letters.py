@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vcs_app.domain.model import CaseFile, LetterStatus, label
@@ -15,7 +16,7 @@ from vcs_app.qt.widgets import RowsModel, table_view
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
 
-TITLE = "Contacts && le&tters"
+TITLE = QT_TRANSLATE_NOOP("CaseView", "Contacts && le&tters")
 
 # Which actions each state of a letter allows (the service refuses the rest anyway).
 ALLOWED = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vcs_app.domain.model import CaseFile, Direction, LiaisonEntry, Party, label
@@ -15,7 +16,7 @@ from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
 
-TITLE = "&Liaison log"
+TITLE = QT_TRANSLATE_NOOP("CaseView", "&Liaison log")
 
 
 def reply_state(entry: LiaisonEntry) -> str:

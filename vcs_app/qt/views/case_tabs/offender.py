@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -31,7 +31,7 @@ from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
 
-TITLE = "&Offender && dates"
+TITLE = QT_TRANSLATE_NOOP("CaseView", "&Offender && dates")
 
 # Object names of the main window's actions these buttons run.
 RECORD_SENTENCE = "record_sentence"

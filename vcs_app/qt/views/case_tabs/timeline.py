@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vcs_app.domain.model import CaseFile
@@ -20,7 +21,7 @@ from vcs_app.qt.widgets import RowsModel, table_view
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
 
-TITLE = "Ti&meline"
+TITLE = QT_TRANSLATE_NOOP("CaseView", "Ti&meline")
 HEADERS = ["Date", "When", "Type", "What", "Details"]
 LEGEND = (
     "Type says where each date comes from: OFFICIAL dates are from the prison, PPCS or the"

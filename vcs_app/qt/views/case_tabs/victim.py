@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from vcs_app.domain.model import CaseFile, OptState, label
@@ -18,7 +18,7 @@ from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
 
-TITLE = "&Victim && contact"
+TITLE = QT_TRANSLATE_NOOP("CaseView", "&Victim && contact")
 
 
 class VictimActions(QObject):
