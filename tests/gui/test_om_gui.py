@@ -173,6 +173,8 @@ def test_om_directory_add_refuses_a_personal_email_then_change_the_cases_om(qtbo
 
 
 def test_condition_statistics_show_the_rate_and_export_csv(qtbot, window, demo_ws, tmp_path):
+    with demo_ws.store.atomic() as db:  # exact figures: only this test's two requests
+        db.execute("DELETE FROM condition_request")
     first, second = window.caseload.model.case_id(0), window.caseload.model.case_id(1)
     included = _sent_request(demo_ws, first, tmp_path)
     refused = _sent_request(demo_ws, second, tmp_path)

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from vcs_app.domain.calendar import add_working_days
 from vcs_app.domain.model import KEY_DATE_KINDS, normalise_name
+from vcs_app.domain.rules import rule_set_for
 from vcs_app.services.accounts import add_demo_account
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit
@@ -115,6 +117,61 @@ def _case_events(
     return liaison, contacts
 
 
+CONDITION_SHARE = 0.12  # of opted-in victims who ask for a licence condition
+LATE_OFFER_SHARE = 0.1  # initial offers made after the working-day limit
+# "" = recorded but not yet sent to the OM (so the demo starts with nothing waiting on OMs)
+DECISIONS = {"included": 70, "amended": 12, "refused": 8, "": 10}
+REFUSALS = (
+    "Not necessary or proportionate: the offender will live over 100 miles away.",
+    "Covered by an existing condition of the licence.",
+)
+
+
+def _offer_dates(rng: random.Random, referred: date, today: date) -> tuple[date, date]:
+    """(due, made) of the initial offer: mostly inside the rule set's working-day limit."""
+    limit = rule_set_for(referred).clock("referral_to_offer").length
+    due = add_working_days(referred, limit)
+    late = rng.random() < LATE_OFFER_SHARE
+    days = rng.randint(limit + 1, limit + 15) if late else rng.randint(1, limit)
+    return due, min(today, add_working_days(referred, days))
+
+
+def _condition_request(
+    rng: random.Random, link_id: int, referred: date, today: date, victim: str, om: str, team: str
+) -> tuple:
+    """A no-contact or exclusion request: decided by the OM, or not yet sent."""
+    requested = min(today, referred + timedelta(days=rng.randint(10, 120)))
+    sent = min(today, requested + timedelta(days=rng.randint(0, 5)))
+    decision = _weighted(rng, DECISIONS) or None
+    decided = min(today, sent + timedelta(days=rng.randint(5, 40))) if decision else None
+    if rng.random() < 0.6:
+        kind = "no_contact"
+        wording = (
+            f"Not to approach or communicate with {victim}, directly or indirectly, without the"
+            " prior approval of your supervising officer."
+        )
+    else:
+        kind = "exclusion_zone"
+        wording = (
+            "Not to enter the area marked on the attached map without the prior approval of"
+            " your supervising officer."
+        )
+    return (
+        link_id,
+        kind,
+        wording,
+        "decided" if decision else "requested",
+        requested.isoformat(),
+        sent.isoformat() if decision else None,
+        decision,
+        decided.isoformat() if decided else None,
+        rng.choice(REFUSALS) if decision == "refused" else "",
+        om,
+        team,
+        "demo",
+    )
+
+
 def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date | None = None):
     """Fill an empty database with `victims` synthetic cases in one transaction."""
     today = today or date.today()
@@ -173,6 +230,10 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
                 key_dates.append((i, "PED", ped.isoformat(), sentenced.isoformat()))
 
     victims_rows, contacts, links, opt_rows, tasks = [], [], [], [], []
+    conditions: list[tuple] = []
+    # Offer timing and condition requests draw from their own stream, so adding them left
+    # every other demo value (and the tests built on them) as it was.
+    extra = random.Random(seed + 104_729)
     case_info: list[tuple[int, int, str, str]] = []
     next_detail = 0
     for v in range(1, victims + 1):
@@ -288,17 +349,22 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             )
             tasks.append((v, rule, TASK_TITLES[rule], due.isoformat(), None, None, now))
         done_rule = "referral_to_offer"
+        due, offered = _offer_dates(extra, referred, today)
         tasks.append(
             (
                 v,
                 done_rule,
                 TASK_TITLES[done_rule],
-                referred.isoformat(),
-                referred.isoformat(),
+                due.isoformat(),
+                offered.isoformat(),
                 "done",
                 now,
             )
         )
+        if opt in ("opted_in", "reopened") and extra.random() < CONDITION_SHARE:
+            conditions.append(
+                _condition_request(extra, v, referred, today, f"{given} {family}", om_name, om_team)
+            )
         case_info.append((v, referred.toordinal(), om_name, vlo))
 
     liaison, contact_log = _case_events(rng, seeds, case_info, today, now)
@@ -405,6 +471,25 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             "task",
             ("link_id", "rule", "title", "due_on", "done_on", "outcome", "created_at"),
             tasks,
+        )
+        insert_rows(
+            db,
+            "condition_request",
+            (
+                "link_id",
+                "kind",
+                "wording",
+                "status",
+                "requested_on",
+                "sent_to_om_on",
+                "decision",
+                "decision_on",
+                "decision_reason",
+                "om_name",
+                "om_team",
+                "recorded_by",
+            ),
+            conditions,
         )
         insert_rows(
             db,
