@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import html as html_entities
 import os
+import queue
 import re
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +27,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QObject, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -68,6 +70,65 @@ def ensure_app() -> QCoreApplication:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QApplication(sys.argv[:1] or ["vcs-desk"])
     return _app
+
+
+class _GuiThreadPainter(QObject):
+    """Runs the painting of a worker thread's letters on the GUI thread.
+
+    PySide keeps the GIL through some Qt calls that take Qt's internal signal/slot locks
+    (creating a text layout, destroying a QObject). A worker making such a call while the
+    GUI thread, holding one of those locks, waits for the GIL to disconnect a signal hangs
+    both threads: CI caught it in a batch of letters. So a worker hands the painting (about
+    40 ms a letter) to the GUI thread and waits with the GIL released; the event loop
+    still turns between letters, and the worker keeps the database work.
+    """
+
+    _CALL = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._calls: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+
+    def run(self, fn: Callable[[], int]) -> int:
+        done = threading.Event()
+        box: dict[str, object] = {}
+
+        def call() -> None:
+            try:
+                box["value"] = fn()
+            except BaseException as exc:  # handed back to the worker below
+                box["error"] = exc
+            finally:
+                done.set()
+
+        self._calls.put(call)
+        QCoreApplication.postEvent(self, QEvent(self._CALL))
+        done.wait()
+        if "error" in box:
+            raise box["error"]  # type: ignore[misc]
+        return box["value"]  # type: ignore[return-value]
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != self._CALL:
+            return super().event(event)
+        while True:
+            try:
+                call = self._calls.get_nowait()
+            except queue.Empty:
+                return True
+            call()
+
+
+# Made when this module is first imported, on the GUI (main) thread, so it lives there.
+_painter = _GuiThreadPainter() if threading.current_thread() is threading.main_thread() else None
+
+
+def _on_gui_thread(fn: Callable[[], int]) -> int:
+    """`fn()` on the GUI thread when called from a worker of a running GUI, else here."""
+    app = QCoreApplication.instance()
+    if _painter is None or app is None or threading.current_thread() is threading.main_thread():
+        return fn()
+    return _painter.run(fn)
 
 
 def configure_page(device: QPagedPaintDevice) -> None:
@@ -299,7 +360,7 @@ def print_document(
     html: Sequence[str] | str, printer: QPrinter, *, language: Language | None = None
 ) -> int:
     """Print on a real printer (or its PDF mode) exactly as previewed."""
-    return paint_into(printer, html, language=language)
+    return _on_gui_thread(lambda: paint_into(printer, html, language=language))
 
 
 def write_pdf(
@@ -322,7 +383,7 @@ def write_pdf(
     )
     os.close(handle)
     try:
-        pages = _paint_pdf(html_pages, temp_name, title, language, charts)
+        pages = _on_gui_thread(lambda: _paint_pdf(html_pages, temp_name, title, language, charts))
         with open(temp_name, "rb+") as written:
             os.fsync(written.fileno())
         os.replace(temp_name, target)
