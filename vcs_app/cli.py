@@ -19,6 +19,29 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-26") from exc
 
 
+KEY_ENV = "VCS_DESK_KEY"
+
+
+def _key_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """`--key-stdin` for an encrypted database: never the key itself as an argument,
+    where any user could read it in the process list."""
+    parser.add_argument(
+        "--key-stdin",
+        action="store_true",
+        # on a command, unset unless given: the top-level flag must not be overwritten
+        default=False if top else argparse.SUPPRESS,
+        help=f"read the key of an encrypted database from standard input (or set {KEY_ENV})",
+    )
+
+
+def _key(args: argparse.Namespace) -> str | None:
+    """The database key from standard input (first line) or the environment; None for a
+    plain database."""
+    if getattr(args, "key_stdin", False):
+        return sys.stdin.readline().rstrip("\r\n")
+    return os.environ.get(KEY_ENV) or None
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, minus usage
         print(f"vcs-desk: {message}", file=sys.stderr)
@@ -35,31 +58,38 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db", type=Path, default=None, help=f"database file (default {default_db_path()})"
     )
+    _key_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("demo", help="create a database of synthetic cases")
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("--victims", type=int, default=300)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--on", type=_date, default=None, help="treat this date as today")
 
     p = sub.add_parser("check", help="integrity, schema and audit-chain check (exit 0 ok, 1 not)")
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
 
     p = sub.add_parser("backup", help="verified backup of the database into a folder")
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("--to", type=Path, default=None, help="folder (default: the automatic one)")
 
     p = sub.add_parser("restore", help="replace the database with a verified backup")
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE")
 
     p = sub.add_parser("due", help="list overdue and due tasks")
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("--on", type=_date, default=None)
 
     p = sub.add_parser("import", help="import referrals from a CSV file (all or nothing)")
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("file", type=Path, metavar="FILE.csv")
     p.add_argument(
         "--on-match",
@@ -72,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         "letters", help="produce approved letters (and with --due, the letters due) as PDFs"
     )
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("--out", type=Path, required=True, help="folder for the PDF files")
     p.add_argument("--due", action="store_true", help="also write the letters due for tasks")
     p.add_argument("--on", type=_date, default=None, help="letter date and due date (today)")
@@ -87,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1280x800")
     p = sub.add_parser("report", help="the management report for a period, as PDF or CSV")
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
     p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|.csv")
@@ -104,17 +136,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p = sub.add_parser("retention", help="list closed cases past the retention period")
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("--on", type=_date, default=None, help="as at this date (today)")
     p = sub.add_parser(
         "subject-access", help="everything held about a victim, as a PDF and a CSV bundle"
     )
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("--victim", type=int, required=True, metavar="ID")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     p = sub.add_parser(
         "new", help="create an empty caseload file (the window then asks for its first account)"
     )
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p = sub.add_parser(
         "account",
         help="list or manage sign-in accounts, with the role of the OS user's own account",
@@ -122,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["list", "add", "password", "role", "deactivate"])
     p.add_argument("username", nargs="?", help="the account (all but list)")
     p.add_argument("--db", type=Path, required=True)
+    _key_option(p)
     p.add_argument("--name", default="", help="the person's name (add)")
     p.add_argument("--role", choices=["vlo", "senior", "admin"], default=None)
     p.add_argument(
@@ -147,9 +183,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
     path = args.db or default_db_path()
     # Only a true first run gets a demo file: a vanished caseload (one with backups, or a
     # file named with --db) is reported by the window, never replaced by a new file.
+    key = _key(args)
     if args.db is None and not path.exists() and not backups_of(path):
         print(f"First run: creating a demo database of synthetic cases at {path}")
-        ws = open_workspace(path, create=True)
+        ws = open_workspace(path, create=True, key=key)
         build_demo(ws, victims=DEMO_VICTIMS)
         ws.close()
     problem = display_problem()
@@ -158,7 +195,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return 2
     from vcs_app.qt.main_window import run_gui
 
-    return run_gui(path)
+    return run_gui(path, key=key)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -170,7 +207,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.db.exists():
         raise DomainError(f"{args.db} already exists; demo data goes into a new file.")
     started = time.perf_counter()
-    ws = open_workspace(args.db, create=True)
+    ws = open_workspace(args.db, create=True, key=_key(args))
     try:
         summary = build_demo(ws, victims=args.victims, seed=args.seed, today=args.on)
     finally:
@@ -187,7 +224,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from vcs_app.services.workspace import check_file
 
     try:
-        problems = check_file(args.db)
+        problems = check_file(args.db, key=_key(args))
     except DomainError as exc:
         print(f"problem: {exc}")
         return 1
@@ -204,7 +241,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     from vcs_app.services import tasks
     from vcs_app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, key=_key(args))
     try:
         on = args.on or date.today()
         for item in tasks.due_tasks(ws, on=on):
@@ -224,7 +261,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         raise DomainError(f"Cannot read {args.file}: {exc.strerror}.") from exc
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, key=_key(args))
     try:
         report = import_referrals(
             ws, data, file_name=args.file.name, policy=MatchPolicy(args.on_match)
@@ -260,7 +297,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DomainError(f"cannot use {args.out} for the letters: {exc.strerror}") from exc
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, key=_key(args))
     try:
         on = args.on or date.today()
         blocked: list[tuple[str, str, tuple[str, ...]]] = []
@@ -317,7 +354,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from vcs_app.services import backups
     from vcs_app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, key=_key(args))
     try:
         done = backups.back_up(ws, args.to, keep_rotation=args.to is None)
     finally:
@@ -333,7 +370,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from vcs_app.services import backups
 
-    done = backups.restore(args.db, args.source)
+    done = backups.restore(args.db, args.source, key=_key(args))
     kept = f"; the replaced file is kept at {done.kept}" if done.kept else ""
     print(f"restored {args.db} from {done.restored_from}{kept}")
     return 0
@@ -345,7 +382,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from vcs_app.services.workspace import open_workspace
 
     filt = reports.ReportFilter(args.start, args.end, args.team, args.vlo)
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, key=_key(args))
     try:
         out = reports.export_report(ws, reports.build_report(ws, filt), args.out)
     finally:
@@ -359,7 +396,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
     from vcs_app.services import retention
     from vcs_app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, key=_key(args))
     try:
         due = retention.cases_due_for_review(ws, on=args.on)
     finally:
@@ -385,7 +422,7 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DomainError(f"cannot use {args.out} for the export: {exc.strerror}") from exc
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, key=_key(args))
     try:
         done = subject_access.export_subject_access(ws, args.victim, args.out)
     finally:
@@ -399,7 +436,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     if args.db.exists():
         raise DomainError(f"{args.db} already exists; choose a new file name.")
-    open_workspace(args.db, create=True).close()
+    open_workspace(args.db, create=True, key=_key(args)).close()
     print(f"created {args.db}: open it with `python main.py --db {args.db}` to set it up")
     return 0
 
@@ -422,7 +459,7 @@ def cmd_account(args: argparse.Namespace) -> int:
 
     if args.action != "list" and not args.username:
         raise DomainError(f"account {args.action} needs the username")
-    ws = accounts.use_os_account(open_workspace(args.db))
+    ws = accounts.use_os_account(open_workspace(args.db, key=_key(args)))
     try:
         if args.action == "list":
             for a in accounts.list_accounts(ws):

@@ -527,9 +527,10 @@ def _app() -> QApplication:
     return app
 
 
-def run_gui(path: Path) -> int:
+def run_gui(path: Path, *, key: str | None = None) -> int:
     """Lock the file, open it (or say why not and offer a backup), then run the window
-    with automatic backups; see qt/dialogs/startup_problem.py."""
+    with automatic backups; see qt/dialogs/startup_problem.py. An encrypted file opens
+    with `key`, or asks for it (qt/dialogs/db_key.py)."""
     app = _app()
     install_translator(app)
     apply_display(app)
@@ -543,7 +544,7 @@ def run_gui(path: Path) -> int:
         window.screen_lock.watch_idle()
         return window
 
-    return run_checked(path, make_window, backup_folder=prefs.backup_folder(path))
+    return run_checked(path, make_window, backup_folder=prefs.backup_folder(path), key=key)
 
 
 def screenshot(db: Path, out: Path, *, view: str = "caseload", size=(1280, 800)) -> None:

@@ -88,7 +88,7 @@ def back_up(ws: Workspace, folder: Path | None = None, *, keep_rotation: bool = 
     """Verified copy of the open database into `folder` (default: its backup folder)."""
     folder = Path(folder) if folder is not None else backup_folder_for(ws.path)
     started = time.perf_counter()
-    backup = make_backup(ws.store.db, ws.path, folder)
+    backup = make_backup(ws.store.db, ws.path, folder, key=ws.store.key)
     removed: list[Path] = []
     if keep_rotation:
         removed = rotate(
@@ -111,30 +111,36 @@ def backups_of(db_path: Path | str, folder: Path | None = None) -> list[BackupFi
     return list_backups(folder, Path(db_path).stem)
 
 
-def latest_verified_backup(db_path: Path | str, folder: Path | None = None) -> BackupFile | None:
+def latest_verified_backup(
+    db_path: Path | str, folder: Path | None = None, key: str | None = None
+) -> BackupFile | None:
     """The newest backup that still passes an integrity check (checked now, so a backup
-    damaged since it was taken is skipped rather than offered)."""
+    damaged since it was taken is skipped rather than offered); an encrypted caseload's
+    backups are checked with its `key`."""
     for backup in backups_of(db_path, folder):
-        if not verify_copy(backup.path):
+        if not verify_copy(backup.path, key):
             return backup
     return None
 
 
-def damage_in(db_path: Path | str) -> str | None:
+def damage_in(db_path: Path | str, key: str | None = None) -> str | None:
     """What is structurally wrong with the database file (integrity check), or None.
 
     Safe while the file is open elsewhere: it reads through its own read-only connection.
     """
-    problems = verify_copy(Path(db_path))
+    problems = verify_copy(Path(db_path), key)
     return problems[0] if problems else None
 
 
-def restore(db_path: Path | str, backup: Path | str, *, user: str | None = None) -> RestoreDone:
-    """Replace the database with a verified copy of `backup`, keeping the old file."""
+def restore(
+    db_path: Path | str, backup: Path | str, *, user: str | None = None, key: str | None = None
+) -> RestoreDone:
+    """Replace the database with a verified copy of `backup`, keeping the old file (an
+    encrypted backup is verified and opened with `key`)."""
     db_path, backup = Path(db_path).expanduser(), Path(backup).expanduser()
     with holding_lock(db_path):
-        kept = restore_file(backup, db_path)
-        ws = open_workspace(db_path, user=user)
+        kept = restore_file(backup, db_path, key=key)
+        ws = open_workspace(db_path, user=user, key=key)
         try:
             with ws.store.atomic() as db:
                 audit.record(

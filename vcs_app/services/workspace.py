@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from vcs_app.domain.model import Role
 from vcs_app.storage import audit
-from vcs_app.storage.db import Store, open_store
+from vcs_app.storage.db import SQLITE_HEADER, Store, open_store
 from vcs_app.storage.lock import DatabaseLock
 from vcs_app.storage.lock import DatabaseLocked as DatabaseLocked  # for the GUI
 
@@ -50,15 +51,33 @@ def open_workspace(
     return Workspace(open_store(path, create=create, key=key), user or current_os_user(), role)
 
 
-def check_file(path: Path | str) -> list[str]:
-    """Problems found by integrity, foreign-key and audit-chain checks (empty = healthy)."""
-    store = open_store(path)
+def check_file(path: Path | str, key: str | None = None) -> list[str]:
+    """Problems found by integrity, foreign-key and audit-chain checks (empty = healthy);
+    an encrypted file is opened with `key`."""
+    store = open_store(path, key=key)
     try:
         problems = store.integrity_problems()
         chain = audit.chain_problem(store.db)
         return problems + ([chain] if chain else [])
     finally:
         store.close()
+
+
+def may_need_key(path: Path | str) -> bool:
+    """True when the file may be an encrypted caseload, so its key should be asked for:
+    the `encrypted` extra is installed, the file does not start as a plain SQLite file
+    does, and its size is whole pages (an SQLCipher file always is; a stray document
+    almost never). Otherwise opening it gives the usual "not an SQLite file" message."""
+    if importlib.util.find_spec("sqlcipher3") is None:
+        return False
+    path = Path(path).expanduser()
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return False  # opening it says what is wrong
+    return size > 0 and size % 512 == 0 and header != SQLITE_HEADER
 
 
 @contextlib.contextmanager

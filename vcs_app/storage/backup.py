@@ -23,7 +23,8 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from vcs_app.storage.db import SQLITE_HEADER, StoreError, _explain
+from vcs_app.storage import db as _db
+from vcs_app.storage.db import SQLITE_HEADER, StoreError, _explain, _sqlcipher
 from vcs_app.storage.lock import pid_alive
 from vcs_app.storage.migrations import SCHEMA_VERSION
 
@@ -72,21 +73,46 @@ def list_backups(folder: Path, stem: str) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.order, reverse=True)
 
 
-def verify_copy(path: Path) -> list[str]:
-    """Why `path` is not a usable VCS Desk database (empty list when it is)."""
+def _open_encrypted_readonly(uri: str, key: str):
+    """A read-only SQLCipher connection unlocked with `key` (raises its driver's error)."""
+    sqlcipher = _sqlcipher()
+    if sqlcipher is None:
+        raise StoreError(
+            "Encrypted databases need the optional extra: pip install 'vcs-desk[encrypted]'."
+        )
+    conn = sqlcipher.connect(uri, uri=True)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA key = '" + key.replace("'", "''") + "'")
+    return conn
+
+
+def verify_copy(path: Path, key: str | None = None) -> list[str]:
+    """Why `path` is not a usable VCS Desk database (empty list when it is).
+
+    With `key` the file must be an SQLCipher database that this key opens: a backup of
+    an encrypted caseload is itself encrypted, with the same key."""
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         return [f"cannot read it ({exc.strerror})"]
-    if header != SQLITE_HEADER:
+    if key is None and header != SQLITE_HEADER:
         return ["it is not an SQLite file"]
+    if key is not None and header == SQLITE_HEADER:
+        return ["it is not encrypted (a backup of an encrypted database must be)"]
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
+        conn = sqlite3.connect(uri, uri=True) if key is None else _open_encrypted_readonly(uri, key)
+    except StoreError as exc:
+        return [str(exc)]
+    except _db.DB_ERRORS as exc:
         return [f"it cannot be opened ({exc})"]
     try:
+        if key is not None:
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except _db.DB_ERRORS:
+                return ["this key does not open it"]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             return [f"it was written by a newer VCS Desk (schema {version})"]
@@ -95,7 +121,7 @@ def verify_copy(path: Path) -> list[str]:
             return ["it is not a VCS Desk database"]
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         return [] if rows == ["ok"] else [f"integrity check failed: {rows[0]}"]
-    except sqlite3.Error as exc:
+    except _db.DB_ERRORS as exc:
         return [f"it is damaged ({exc})"]
     finally:
         conn.close()
@@ -138,9 +164,17 @@ def remove_stale_partials(folder: Path, prefix: str = "") -> list[Path]:
 
 
 def make_backup(
-    db: Database, source: Path, folder: Path, *, at: datetime | None = None
+    db: Database,
+    source: Path,
+    folder: Path,
+    *,
+    at: datetime | None = None,
+    key: str | None = None,
 ) -> BackupFile:
-    """Copy the open database `db` (the file `source`) into `folder` as a verified backup."""
+    """Copy the open database `db` (the file `source`) into `folder` as a verified backup.
+
+    On an encrypted connection (`key`) VACUUM INTO writes the copy encrypted with the
+    same key, so the backup is verified with it."""
     if db.conn.in_transaction:
         raise RuntimeError("a backup cannot run inside a transaction")
     at = at or datetime.now(UTC)
@@ -157,12 +191,12 @@ def make_backup(
     try:
         db.execute("VACUUM INTO ?", [str(partial)])
         _fsync_file(partial)
-        problems = verify_copy(partial)
+        problems = verify_copy(partial, key)
         if problems:
             raise StoreError(f"Backup failed: the copy did not verify ({problems[0]}).")
         os.replace(partial, final)
         _fsync_dir(folder)
-    except sqlite3.Error as exc:
+    except _db.DB_ERRORS as exc:
         reason = _explain(exc).removeprefix("Not saved: ")
         raise StoreError(f"Backup failed: {reason}") from exc
     except OSError as exc:
@@ -215,7 +249,9 @@ def rotate(
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
-def restore_file(backup: Path, db_path: Path, *, at: datetime | None = None) -> Path | None:
+def restore_file(
+    backup: Path, db_path: Path, *, at: datetime | None = None, key: str | None = None
+) -> Path | None:
     """Put a copy of `backup` in place of `db_path`; the file it replaces (with its
     journal files) is kept beside it under a dated name, which is returned.
 
@@ -237,7 +273,7 @@ def restore_file(backup: Path, db_path: Path, *, at: datetime | None = None) -> 
                 f"Cannot restore from {backup.name} ({exc.strerror}); the current database"
                 " was not touched."
             ) from exc
-        problems = verify_copy(staging)
+        problems = verify_copy(staging, key)
         if problems:
             raise StoreError(
                 f"Cannot restore from {backup.name}: {problems[0]}. The current database"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import DomainError
 from vcs_app.qt.auto_backup import AutoBackup
+from vcs_app.qt.dialogs.db_key import open_with_key
 from vcs_app.qt.workers import Job
 from vcs_app.services import backups
 from vcs_app.services.backups import BackupFile
@@ -38,6 +39,7 @@ from vcs_app.services.workspace import (
     DatabaseLocked,
     Workspace,
     lock_database,
+    may_need_key,
     open_workspace,
 )
 
@@ -170,19 +172,37 @@ class StartupProblemDialog(QDialog):
         return dialog.choice
 
 
+def _open(path: Path, key: str | None) -> Workspace:
+    """A plain file opens as it is; one that may be encrypted is opened with `key`, or
+    with the key the VLO types (qt/dialogs/db_key.py)."""
+    if not may_need_key(path):
+        return open_workspace(path)
+    ws = open_with_key(None, path, key)
+    if ws is None:
+        raise DomainError(
+            f"{path} was not opened: it is not a plain VCS Desk database, and no key was"
+            " given to open it as an encrypted one (or the file is damaged)."
+        )
+    return ws
+
+
 def open_for_gui(
-    path: Path, *, backup_folder: Path | None = None, problem: str | None = None
+    path: Path,
+    *,
+    backup_folder: Path | None = None,
+    problem: str | None = None,
+    key: str | None = None,
 ) -> tuple[Workspace, DatabaseLock] | None:
     """Lock and open the caseload, asking the VLO what to do while it cannot be opened.
 
     `problem` is one already found (the file was damaged after it opened): it is shown
-    first. Returns the open workspace and the lock to release on exit, or None if the
-    VLO quit.
+    first. `key` opens an encrypted caseload (asked for when missing or wrong). Returns
+    the open workspace and the lock to release on exit, or None if the VLO quit.
     """
     while True:
         folder = backup_folder or backups.backup_folder_for(path)
         if problem is not None:
-            backup = backups.latest_verified_backup(path, folder)
+            backup = backups.latest_verified_backup(path, folder, key)
             choice = StartupProblemDialog.ask(None, path, problem, backup)
             problem = None
         else:
@@ -191,14 +211,14 @@ def open_for_gui(
             except DatabaseLocked as exc:
                 choice = StartupProblemDialog.ask(None, path, str(exc), None, can_restore=False)
             except DomainError as exc:
-                backup = backups.latest_verified_backup(path, folder)
+                backup = backups.latest_verified_backup(path, folder, key)
                 choice = StartupProblemDialog.ask(None, path, str(exc), backup)
             else:
                 try:
-                    ws = open_workspace(path)
+                    ws = _open(path, key)
                 except DomainError as exc:
                     lock.release()
-                    backup = backups.latest_verified_backup(path, folder)
+                    backup = backups.latest_verified_backup(path, folder, key)
                     choice = StartupProblemDialog.ask(None, path, str(exc), backup)
                 else:
                     if lock.recovered_from is not None:
@@ -210,7 +230,7 @@ def open_for_gui(
             path, backup_folder = choice.path, None
             continue
         try:
-            backups.restore(path, choice.path)
+            backups.restore(path, choice.path, key=key)
         except DomainError as exc:
             QMessageBox.warning(None, "Restore failed", str(exc))
 
@@ -218,8 +238,8 @@ def open_for_gui(
 def check_in_background(ws: Workspace, on_damage: Callable[[str], None]) -> Job:
     """Integrity-check the open file off the GUI thread (seconds on a big caseload, so
     not before the window shows); `on_damage(problem)` runs on the GUI thread if needed."""
-    path = ws.path
-    job = Job(lambda _progress: backups.damage_in(path))
+    path, key = ws.path, ws.store.key
+    job = Job(lambda _progress: backups.damage_in(path, key))
 
     def ended() -> None:
         if isinstance(job.result, str):
@@ -241,15 +261,17 @@ def run_checked(
     make_window: Callable[[Workspace], _Window | None],
     *,
     backup_folder: Path | None = None,
+    key: str | None = None,
 ) -> int:
     """The GUI's life: open (or recover) the file, run the window, and if the file turns
     out to be damaged once open, close the window and offer the backup again.
-    `make_window` returns None when the VLO quit before the window (e.g. at sign-in)."""
+    `make_window` returns None when the VLO quit before the window (e.g. at sign-in);
+    `key` opens an encrypted caseload without asking."""
     app = QApplication.instance()
     assert app is not None
     problem: str | None = None
     while True:
-        opened = open_for_gui(path, backup_folder=backup_folder, problem=problem)
+        opened = open_for_gui(path, backup_folder=backup_folder, problem=problem, key=key)
         if opened is None:
             return 1
         ws, lock = opened
@@ -276,5 +298,5 @@ def run_checked(
             lock.release()
         if not damage:
             return code
-        path = ws.path
+        path, key = ws.path, ws.store.key
         problem = f"A check after opening {path.name} found a problem: {damage[0]}."

@@ -1,0 +1,133 @@
+"""An encrypted caseload from the command line: demo, check, backup and restore with the
+key from standard input (`--key-stdin`) or VCS_DESK_KEY, never on the command line.
+
+Every command runs in its own process, so SQLCipher's own SQLite never loads in the test
+process (see tests/storage/test_encrypted_store.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = "correct horse battery staple"
+SURNAMES = [
+    name.encode("utf-8")
+    for name in json.loads((ROOT / "resources/demo/seeds.json").read_text(encoding="utf-8"))[
+        "family_names"
+    ]
+]
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("sqlcipher3") is None, reason="the `encrypted` extra is not installed"
+)
+
+
+def run(*args: str, stdin: str = "", key_env: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "VCS_DESK_KEY"}
+    if key_env is not None:
+        env["VCS_DESK_KEY"] = key_env
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def names_in(*paths: Path) -> list[bytes]:
+    data = b"".join(p.read_bytes() for p in paths if p.exists())
+    return [name for name in SURNAMES if name in data]
+
+
+def one_line_refusal(result: subprocess.CompletedProcess, words: str) -> None:
+    assert result.returncode != 0
+    text = result.stdout + result.stderr
+    assert words in text and "Traceback" not in text, text
+    assert len(text.strip().splitlines()) == 1, text
+
+
+@pytest.fixture
+def encrypted_demo(tmp_path) -> Path:
+    path = tmp_path / "vcs.db"
+    made = run(
+        "demo", "--db", str(path), "--victims", "40", "--seed", "3", "--key-stdin",
+        stdin=KEY + "\n",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    return path
+
+
+def test_demo_check_backup_restore_round_trip_with_the_key(tmp_path, encrypted_demo):
+    db = encrypted_demo
+    assert not db.read_bytes().startswith(b"SQLite format 3")
+    assert names_in(db, Path(f"{db}-wal")) == []
+    assert run("check", "--db", str(db), "--key-stdin", stdin=KEY + "\n").stdout == "ok\n"
+    assert run("check", "--db", str(db), key_env=KEY).stdout == "ok\n"
+
+    folder = tmp_path / "backups"
+    made = run("backup", "--db", str(db), "--to", str(folder), key_env=KEY)
+    assert made.returncode == 0, made.stderr
+    [backup] = list(folder.glob("*.db"))
+    assert not backup.read_bytes().startswith(b"SQLite format 3")
+    assert names_in(backup) == []  # the copy is encrypted too
+
+    restored = run(
+        "restore", "--db", str(db), "--from", str(backup), "--key-stdin", stdin=KEY + "\n"
+    )
+    assert restored.returncode == 0, restored.stderr
+    assert "the replaced file is kept" in restored.stdout
+    assert run("check", "--db", str(db), key_env=KEY).stdout == "ok\n"
+    assert names_in(db, Path(f"{db}-wal")) == []
+
+
+def test_a_missing_or_wrong_key_is_one_line_and_changes_nothing(tmp_path, encrypted_demo):
+    db = encrypted_demo
+    folder = tmp_path / "backups"
+    assert run("backup", "--db", str(db), "--to", str(folder), key_env=KEY).returncode == 0
+    [backup] = list(folder.glob("*.db"))
+    before = db.read_bytes()
+
+    one_line_refusal(run("check", "--db", str(db)), "not an SQLite file")
+    one_line_refusal(
+        run("check", "--db", str(db), "--key-stdin", stdin="wrong\n"),
+        "cannot be opened with this key",
+    )
+    one_line_refusal(
+        run("backup", "--db", str(db), "--to", str(folder), key_env="wrong"),
+        "cannot be opened with this key",
+    )
+    one_line_refusal(
+        run("restore", "--db", str(db), "--from", str(backup), key_env="wrong"),
+        "this key does not open it",
+    )
+    assert db.read_bytes() == before and len(list(folder.glob("*.db"))) == 1
+
+
+def test_a_plain_backup_is_not_restored_over_an_encrypted_caseload(tmp_path, encrypted_demo):
+    plain = tmp_path / "plain.db"
+    assert run("demo", "--db", str(plain), "--victims", "5").returncode == 0
+    folder = tmp_path / "plain-backups"
+    assert run("backup", "--db", str(plain), "--to", str(folder)).returncode == 0
+    [backup] = list(folder.glob("*.db"))
+    assert names_in(backup)  # the scan does find names in an unencrypted file
+    one_line_refusal(
+        run("restore", "--db", str(encrypted_demo), "--from", str(backup), key_env=KEY),
+        "it is not encrypted",
+    )
+
+
+def test_new_makes_an_empty_encrypted_caseload(tmp_path):
+    path = tmp_path / "new.db"
+    made = run("new", "--db", str(path), key_env=KEY)
+    assert made.returncode == 0, made.stderr
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+    assert run("check", "--db", str(path), "--key-stdin", stdin=KEY + "\n").stdout == "ok\n"
