@@ -46,10 +46,10 @@ from vcs_app.domain.model import (
     ValidationError,
 )
 from vcs_app.domain.safety import check_offender_side_document
-from vcs_app.services import clocks, liaison
+from vcs_app.services import clocks, liaison, undo
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace
-from vcs_app.storage import audit, repo_cases, repo_conditions, repo_om
+from vcs_app.storage import audit, repo_cases, repo_conditions, repo_events, repo_om, repo_undo
 
 EXPLAIN_RULE = "condition_decision_to_victim"
 MAPS_FOLDER = Path("attachments") / "maps"
@@ -386,3 +386,137 @@ def export_statistics_csv(
             },
         )
     return len(rows)
+
+
+# --- undo of a step -------------------------------------------------------------------
+
+# What each undoable step did beyond the request row: the clock whose tasks it closed (and
+# how), and whether it logged the OM's reply in the liaison log. Its redo is the forward
+# call again (record_acknowledgement, record_decision...), so only the inverse is here.
+_CLOSED_BY_STEP: dict[Step, tuple[str, str]] = {
+    Step.ACKNOWLEDGED: (liaison.CHASE_RULE, "done"),
+    Step.DECIDED: (liaison.CHASE_RULE, "done"),
+    Step.VICTIM_INFORMED: (EXPLAIN_RULE, "done"),
+    Step.ENDED: (liaison.CHASE_RULE, "cancelled"),
+}
+_LOGS_OM_REPLY = (Step.ACKNOWLEDGED, Step.DECIDED)
+UNDOABLE_STEPS = (
+    Step.ACKNOWLEDGED,
+    Step.DECIDED,
+    Step.VICTIM_INFORMED,
+    Step.VARIED,
+    Step.ENDED,
+)
+
+
+def undo_step(ws: Workspace, request_id: int, step: Step) -> Changed:
+    """Undo of the request's last step: the request is as it was before (status and the
+    step's fields), the step leaves its timeline, tasks the step started are cancelled and
+    tasks it closed are open again, and the OM reply it logged is withdrawn. One audit
+    row "undo" holds each restored field as [from, to]. Refused (ChangedSince) if the
+    request has moved on since. Sending to the OM is not undone: the document went out."""
+    step = Step(step)
+    if step is Step.SENT:
+        raise ValidationError(
+            "Sending a request to the offender manager cannot be undone: the request"
+            " document was produced and recorded as disclosed. If it was sent by mistake,"
+            " tell the OM, then record the end of the request."
+        )
+    if step not in UNDOABLE_STEPS:
+        raise ValidationError(f"'{condition_label(step)}' cannot be undone.")
+    with ws.store.atomic() as db:
+        request = repo_conditions.get_condition(db, request_id)
+        what = f"The licence condition request ({request.title})"
+        last = repo_conditions.last_step(db, request_id)
+        audit_id, action, change = repo_conditions.last_change(db, request_id)
+        undo.check_unchanged(
+            (last and last.step, action, change.get("step")), (step, "update", step.value), what
+        )
+        fields = {name: pair for name, pair in change.items() if name != "step"}
+        current = {name: _plain(getattr(request, name)) for name in fields}
+        undo.check_unchanged(current, {name: new for name, (_, new) in fields.items()}, what)
+        note = _om_reply_of(db, request_id, step, last.on, what)
+        reopen = _tasks_to_reopen(ws, request, step, audit_id, what)
+
+        repo_conditions.update_condition(db, request_id, {n: old for n, (old, _) in fields.items()})
+        repo_conditions.delete_step(db, last.id)
+        if step is Step.DECIDED:
+            clocks.stop_clock(
+                ws,
+                request.link_id,
+                EXPLAIN_RULE,
+                date.today(),
+                source_ref=f"condition:{request_id}",
+                outcome="cancelled",
+            )
+        for task_id in reopen:
+            repo_conditions.reopen_task(db, task_id)
+            audit.record(
+                db,
+                who=ws.user,
+                action=undo.UNDO,
+                entity="task",
+                entity_id=task_id,
+                link_id=request.link_id,
+                detail={"reopened": True, "why": f"undo of '{condition_label(step)}'"},
+            )
+        if note is not None:
+            waiting = repo_conditions.unanswer(db, note)
+            repo_undo.withdraw_liaison_entry(db, note, ws.user)
+            audit.record(
+                db,
+                who=ws.user,
+                action=undo.UNDO,
+                entity="liaison_entry",
+                entity_id=note,
+                link_id=request.link_id,
+                detail={
+                    "withdrawn": True,
+                    "waiting_again": waiting,
+                    "why": f"The OM's reply logged with '{condition_label(step)}', withdrawn"
+                    " by its undo: kept on file, hidden from the liaison log.",
+                },
+            )
+        audit.record(
+            db,
+            who=ws.user,
+            action=undo.UNDO,
+            entity="condition_request",
+            entity_id=request_id,
+            link_id=request.link_id,
+            detail={
+                "step": step.value,
+                "on": last.on.isoformat(),
+                **{name: [new, old] for name, (old, new) in fields.items()},
+            },
+        )
+    return Changed((request.link_id,), "condition_request", request_id)
+
+
+def _om_reply_of(db, request_id: int, step: Step, on: date, what: str) -> int | None:
+    """The OM reply a step logged (the request's newest note), or None for other steps."""
+    if step not in _LOGS_OM_REPLY:
+        return None
+    note = repo_conditions.last_note(db, request_id)
+    shape = note and (note[1], note[2], note[3])
+    undo.check_unchanged(shape, (Direction.FROM.value, Party.OM.value, on), f"{what}'s liaison log")
+    return note[0]
+
+
+def _tasks_to_reopen(
+    ws: Workspace, request: ConditionRequest, step: Step, audit_id: int, what: str
+) -> list[int]:
+    """The tasks the step closed; refused if that clock has an open task again."""
+    if step not in _CLOSED_BY_STEP:
+        return []
+    rule, outcome = _CLOSED_BY_STEP[step]
+    ref = f"condition:{request.id}"
+    closed = repo_conditions.tasks_closed_since(
+        ws.store.db, audit_id, request.link_id, rule, ref, outcome
+    )
+    if closed and repo_events.open_tasks(ws.store.db, request.link_id, rule, ref):
+        raise undo.ChangedSince(
+            f"{what} has an open task again since this step, so its undo would reopen a"
+            " second one. Nothing was undone: look at the case's tasks and correct by hand."
+        )
+    return closed

@@ -221,3 +221,98 @@ def outcomes(db: Database, start: date | None, end: date | None) -> list[Conditi
         )
         for requested, team, decision, decided, chases in db.execute(sql, params)
     ]
+
+
+# --- undo of a step -------------------------------------------------------------------
+
+
+def last_step(db: Database, request_id: int) -> ConditionStepRecord | None:
+    """The step recorded last (by when it was saved, not by its date)."""
+    row = db.execute(
+        "SELECT id, step, on_date, note, recorded_by FROM condition_event"
+        " WHERE condition_request_id = ? ORDER BY id DESC LIMIT 1",
+        [request_id],
+    ).fetchone()
+    if row is None:
+        return None
+    eid, step, on, note, by = row
+    return ConditionStepRecord(Step(step), date.fromisoformat(on), by, note, eid)
+
+
+def delete_step(db: Database, event_id: int) -> None:
+    """Remove an undone step from the request's timeline (the audit keeps its record)."""
+    db.execute("DELETE FROM condition_event WHERE id = ?", [event_id])
+
+
+def last_change(db: Database, request_id: int) -> tuple[int, str, dict]:
+    """The newest audit row that changed the request (a step or an undo): its id, action
+    and detail, which holds each changed column as [old, new]."""
+    row = db.execute(
+        "SELECT id, action, detail FROM audit WHERE entity = 'condition_request'"
+        " AND entity_id = ? AND (action = 'update' OR action = 'undo')"
+        " ORDER BY id DESC LIMIT 1",
+        [request_id],
+    ).fetchone()
+    if row is None:
+        return 0, "", {}
+    return row[0], row[1], json.loads(row[2] or "{}")
+
+
+def last_note(db: Database, request_id: int) -> tuple[int, str, str, date] | None:
+    """The request's newest liaison note still in the log: id, direction, party, date."""
+    row = db.execute(
+        "SELECT id, direction, party, happened_on FROM liaison_entry"
+        " WHERE condition_request_id = ? AND withdrawn_at IS NULL ORDER BY id DESC LIMIT 1",
+        [request_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return row[0], row[1], row[2], date.fromisoformat(row[3])
+
+
+def unanswer(db: Database, reply_id: int) -> list[int]:
+    """The notes a reply answered wait for an answer again; returns their ids."""
+    ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM liaison_entry WHERE answered_by = ? ORDER BY id", [reply_id]
+        )
+    ]
+    db.execute(
+        "UPDATE liaison_entry SET answered_on = NULL, answered_by = NULL WHERE answered_by = ?",
+        [reply_id],
+    )
+    return ids
+
+
+def tasks_closed_since(
+    db: Database, audit_id: int, link_id: int, rule: str, source_ref: str, outcome: str
+) -> list[int]:
+    """Tasks of `rule` for `source_ref` that were closed with `outcome` after audit row
+    `audit_id` (by the step audited there) and are still closed that way."""
+    ids = []
+    for task_id, detail in db.execute(
+        "SELECT entity_id, detail FROM audit WHERE entity = 'task' AND action = 'update'"
+        " AND link_id = ? AND id > ? ORDER BY id",
+        [link_id, audit_id],
+    ):
+        change = json.loads(detail or "{}")
+        if change.get("rule") == rule and change.get("outcome") == outcome:
+            ids.append(task_id)
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM task WHERE id IN ({marks}) AND source_ref = ? AND outcome = ?"
+            " ORDER BY id",
+            [*ids, source_ref, outcome],
+        )
+    ]
+
+
+def reopen_task(db: Database, task_id: int) -> None:
+    db.execute(
+        "UPDATE task SET done_on = NULL, done_by = NULL, outcome = NULL WHERE id = ?", [task_id]
+    )
