@@ -7,7 +7,9 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings
 
+from vcs_app.domain.conditions import ConditionDraft
 from vcs_app.qt.main_window import MainWindow
+from vcs_app.services import cases, conditions
 from vcs_app.services.demo import build_demo
 
 
@@ -30,3 +32,23 @@ def window(qtbot, demo_ws):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def app_cases(demo_ws):
+    """A plain case, and one with a licence condition request (its steps and buttons)."""
+    first, second = cases.caseload_ids(demo_ws)[:2]
+    template = conditions.catalogue().get("no_contact")
+    draft = ConditionDraft(
+        second,
+        "no_contact",
+        template.fill({"persons": "Named Person"}),
+        "The victim lives nearby",
+        "Contact",
+        date(2026, 11, 2),
+    )
+    conditions.request_condition(demo_ws, draft)
+    return {
+        "any": cases.open_case(demo_ws, first),
+        "conditions": cases.open_case(demo_ws, second),
+    }
