@@ -2,34 +2,1208 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB">
 <context>
+    <name>AuditLogView</name>
+    <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Pwy</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Gweithred</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Cofnod</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Manylion</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>Gwelwyd</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Crëwyd</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Newidiwyd</translation>
+    </message>
+    <message>
+        <source>Disclosed</source>
+        <translation>Datgelwyd</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Adferwyd</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>achos</translation>
+    </message>
+    <message>
+        <source>liaison note</source>
+        <translation>nodyn cyswllt</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Pob defnyddiwr</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Pob gweithred</translation>
+    </message>
+    <message>
+        <source>e.g. VCS-000123</source>
+        <translation>e.e. VCS-000123</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Unrhyw ddyddiad</translation>
+    </message>
+    <message>
+        <source>Entries shown</source>
+        <translation>Cofnodion a ddangosir</translation>
+    </message>
+    <message>
+        <source>Audit log message</source>
+        <translation>Neges y log archwilio</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Allforio CSV…</translation>
+    </message>
+    <message>
+        <source>Export the entries shown as CSV</source>
+        <translation>Allforio&apos;r cofnodion a ddangosir fel CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Gwirio&apos;r gadwyn</translation>
+    </message>
+    <message>
+        <source>Verify the audit chain</source>
+        <translation>Gwirio&apos;r gadwyn archwilio</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Defnyddiwr:</translation>
+    </message>
+    <message>
+        <source>Filter by user</source>
+        <translation>Hidlo yn ôl defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation>&amp;Gweithred:</translation>
+    </message>
+    <message>
+        <source>Filter by action</source>
+        <translation>Hidlo yn ôl gweithred</translation>
+    </message>
+    <message>
+        <source>C&amp;ase:</source>
+        <translation>&amp;Achos:</translation>
+    </message>
+    <message>
+        <source>Filter by case reference</source>
+        <translation>Hidlo yn ôl cyfeirnod achos</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;O:</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>O&apos;r dyddiad</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Hyd at:</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Hyd at y dyddiad</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 cofnod</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>{count} cofnod</translation>
+    </message>
+    <message>
+        <source>{entries} ({loaded} loaded)</source>
+        <translation>{entries} ({loaded} wedi&apos;u llwytho)</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Allforio&apos;r log archwilio</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Ffeiliau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {count} entries to {path}. The export is recorded in the log as a disclosure.</source>
+        <translation>Allforiwyd {count} cofnod i {path}. Mae&apos;r allforio wedi&apos;i gofnodi yn y log fel datgeliad.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchLettersView</name>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Yn mynd at</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Llythyr</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Gwiriad</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Yn barod</translation>
+    </message>
+    <message>
+        <source>BLOCKED: {reasons}</source>
+        <translation>WEDI EI RWYSTRO: {reasons}</translation>
+    </message>
+    <message>
+        <source>No postal address on file</source>
+        <translation>Does dim cyfeiriad post ar ffeil</translation>
+    </message>
+    <message>
+        <source>Batch letters</source>
+        <translation>Swp o lythyrau</translation>
+    </message>
+    <message>
+        <source>&amp;Selected cases ({count})</source>
+        <translation>Achosion a &amp;ddewiswyd ({count})</translation>
+    </message>
+    <message>
+        <source>All cases &amp;shown in the caseload ({count})</source>
+        <translation>Pob achos a &amp;ddangosir yn y llwyth achosion ({count})</translation>
+    </message>
+    <message>
+        <source>Letters &amp;due for tasks</source>
+        <translation>Llythyrau sy&apos;n &amp;ddyledus ar gyfer tasgau</translation>
+    </message>
+    <message>
+        <source>&amp;Letter:</source>
+        <translation>&amp;Llythyr:</translation>
+    </message>
+    <message>
+        <source>Letter da&amp;te:</source>
+        <translation>&amp;Dyddiad y llythyr:</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF files in a folder</source>
+        <translation>Cadw ffeiliau &amp;PDF mewn ffolder</translation>
+    </message>
+    <message>
+        <source>P&amp;rint them (a PDF of each is kept too)</source>
+        <translation>&amp;Eu hargraffu (cedwir PDF o bob un hefyd)</translation>
+    </message>
+    <message>
+        <source>Save PDF files in a folder</source>
+        <translation>Cadw ffeiliau PDF mewn ffolder</translation>
+    </message>
+    <message>
+        <source>Print them, keeping a PDF of each</source>
+        <translation>Eu hargraffu, gan gadw PDF o bob un</translation>
+    </message>
+    <message>
+        <source>Produce as:</source>
+        <translation>Cynhyrchu fel:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Pori…</translation>
+    </message>
+    <message>
+        <source>Choose folder</source>
+        <translation>Dewis ffolder</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ffolder:</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>Ffolder ar gyfer y ffeiliau PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Check letters</source>
+        <translation>&amp;Gwirio&apos;r llythyrau</translation>
+    </message>
+    <message>
+        <source>Check letters</source>
+        <translation>Gwirio&apos;r llythyrau</translation>
+    </message>
+    <message>
+        <source>Choose the cases and the letter, then check them.</source>
+        <translation>Dewiswch yr achosion a&apos;r llythyr, yna gwiriwch nhw.</translation>
+    </message>
+    <message>
+        <source>Batch summary</source>
+        <translation>Crynodeb o&apos;r swp</translation>
+    </message>
+    <message>
+        <source>Show only &amp;blocked letters</source>
+        <translation>Dangos dim ond llythyrau wedi&apos;u &amp;rhwystro</translation>
+    </message>
+    <message>
+        <source>Show only blocked letters</source>
+        <translation>Dangos dim ond llythyrau wedi&apos;u rhwystro</translation>
+    </message>
+    <message>
+        <source>Letters in the batch</source>
+        <translation>Llythyrau yn y swp</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and produce</source>
+        <translation>&amp;Cymeradwyo a chynhyrchu</translation>
+    </message>
+    <message>
+        <source>Approve and produce</source>
+        <translation>Cymeradwyo a chynhyrchu</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hone tasks for do-not-post cases</source>
+        <translation>Ychwanegu tasgau &amp;ffonio ar gyfer achosion dim postio</translation>
+    </message>
+    <message>
+        <source>Add phone tasks for do-not-post cases</source>
+        <translation>Ychwanegu tasgau ffonio ar gyfer achosion dim postio</translation>
+    </message>
+    <message>
+        <source>R&amp;esume</source>
+        <translation>&amp;Ailddechrau</translation>
+    </message>
+    <message>
+        <source>Resume producing</source>
+        <translation>Ailddechrau cynhyrchu</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Agor y ffolder</translation>
+    </message>
+    <message>
+        <source>Open the folder of PDFs</source>
+        <translation>Agor ffolder y ffeiliau PDF</translation>
+    </message>
+    <message>
+        <source>Batch result</source>
+        <translation>Canlyniad y swp</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and produce {count} letters</source>
+        <translation>&amp;Cymeradwyo a chynhyrchu {count} llythyr</translation>
+    </message>
+    <message>
+        <source>No cases to write to: select cases in the caseload first.</source>
+        <translation>Does dim achosion i ysgrifennu atynt: dewiswch achosion yn y llwyth achosion yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Checking letters</source>
+        <translation>Gwirio&apos;r llythyrau</translation>
+    </message>
+    <message>
+        <source>Approving the letters…</source>
+        <translation>Cymeradwyo&apos;r llythyrau…</translation>
+    </message>
+    <message>
+        <source>Producing letters</source>
+        <translation>Cynhyrchu&apos;r llythyrau</translation>
+    </message>
+    <message>
+        <source> {count} approved letters are not produced yet: Resume to finish them.</source>
+        <translation> Nid yw {count} llythyr a gymeradwywyd wedi&apos;u cynhyrchu eto: dewiswch Ailddechrau i&apos;w gorffen.</translation>
+    </message>
+    <message>
+        <source> PDFs are in {folder}.</source>
+        <translation> Mae&apos;r ffeiliau PDF yn {folder}.</translation>
+    </message>
+    <message>
+        <source>Added a phone task for {count} do-not-post cases.</source>
+        <translation>Ychwanegwyd tasg ffonio ar gyfer {count} achos dim postio.</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>Licence &amp;conditions</source>
         <translation>&amp;Amodau trwydded</translation>
     </message>
     <message>
+        <source>&amp;Send to OM…</source>
+        <translation>&amp;Anfon at yr OM…</translation>
+    </message>
+    <message>
+        <source>Send to OM</source>
+        <translation>Anfon at yr OM</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledged…</source>
+        <translation>&amp;Cydnabuwyd…</translation>
+    </message>
+    <message>
+        <source>Record OM acknowledgement</source>
+        <translation>Cofnodi cydnabyddiaeth yr OM</translation>
+    </message>
+    <message>
+        <source>&amp;Decision…</source>
+        <translation>&amp;Penderfyniad…</translation>
+    </message>
+    <message>
+        <source>Record OM decision</source>
+        <translation>Cofnodi penderfyniad yr OM</translation>
+    </message>
+    <message>
+        <source>Victim &amp;informed…</source>
+        <translation>Rhoi gwybod i&apos;r &amp;dioddefwr…</translation>
+    </message>
+    <message>
+        <source>Record victim informed</source>
+        <translation>Cofnodi rhoi gwybod i&apos;r dioddefwr</translation>
+    </message>
+    <message>
+        <source>Chase O&amp;M…</source>
+        <translation>Mynd ar ôl yr O&amp;M…</translation>
+    </message>
+    <message>
+        <source>Chase OM</source>
+        <translation>Mynd ar ôl yr OM</translation>
+    </message>
+    <message>
+        <source>Va&amp;riation…</source>
+        <translation>&amp;Amrywiad…</translation>
+    </message>
+    <message>
+        <source>Record variation</source>
+        <translation>Cofnodi amrywiad</translation>
+    </message>
+    <message>
+        <source>E&amp;nd…</source>
+        <translation>&amp;Diwedd…</translation>
+    </message>
+    <message>
+        <source>Record end or withdrawal</source>
+        <translation>Cofnodi diwedd neu dynnu&apos;n ôl</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ddim eto</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Amod</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Gofynnwyd</translation>
+    </message>
+    <message>
+        <source>Sent to OM</source>
+        <translation>Anfonwyd at yr OM</translation>
+    </message>
+    <message>
+        <source>OM</source>
+        <translation>OM</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Penderfyniad</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Penderfynwyd</translation>
+    </message>
+    <message>
+        <source>Victim told</source>
+        <translation>Dywedwyd wrth y dioddefwr</translation>
+    </message>
+    <message>
+        <source>Chases</source>
+        <translation>Atgoffáu</translation>
+    </message>
+    <message>
+        <source>Chase due</source>
+        <translation>Atgoffa erbyn</translation>
+    </message>
+    <message>
+        <source>Licence condition requests</source>
+        <translation>Ceisiadau am amodau trwydded</translation>
+    </message>
+    <message>
+        <source>Request details</source>
+        <translation>Manylion y cais</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dyddiad</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Cam</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Cofnodwyd gan</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Steps of the request</source>
+        <translation>Camau&apos;r cais</translation>
+    </message>
+    <message>
+        <source>Open ma&amp;p</source>
+        <translation>Agor y m&amp;ap</translation>
+    </message>
+    <message>
+        <source>Open map picture</source>
+        <translation>Agor llun y map</translation>
+    </message>
+    <message>
+        <source>No licence conditions have been requested for this case.</source>
+        <translation>Does dim cais wedi&apos;i wneud am amodau trwydded ar gyfer yr achos hwn.</translation>
+    </message>
+    <message>
+        <source>1 request; select one to see its details and next steps.</source>
+        <translation>1 cais; dewiswch ef i weld ei fanylion a&apos;r camau nesaf.</translation>
+    </message>
+    <message>
+        <source>{count} requests; select one to see its details and next steps.</source>
+        <translation>{count} cais; dewiswch un i weld ei fanylion a&apos;r camau nesaf.</translation>
+    </message>
+    <message>
+        <source>Licence conditions summary</source>
+        <translation>Crynodeb o&apos;r amodau trwydded</translation>
+    </message>
+    <message>
+        <source>Details and steps of the selected request</source>
+        <translation>Manylion a chamau&apos;r cais a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest condition…</source>
+        <translation>Gwneud &amp;cais am amod…</translation>
+    </message>
+    <message>
+        <source>Request a licence condition</source>
+        <translation>Gwneud cais am amod trwydded</translation>
+    </message>
+    <message>
         <source>&amp;History</source>
         <translation>&amp;Hanes</translation>
+    </message>
+    <message>
+        <source>Opt-in state</source>
+        <translation>Cyflwr optio i mewn</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Ffynhonnell</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Pryd (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Pwy</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Gweithred</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Cofnod</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Newid</translation>
+    </message>
+    <message>
+        <source>Opt-in history</source>
+        <translation>Hanes optio i mewn</translation>
+    </message>
+    <message>
+        <source>Record history (audit)</source>
+        <translation>Hanes y cofnod (archwilio)</translation>
+    </message>
+    <message>
+        <source>Record history</source>
+        <translation>Hanes y cofnod</translation>
     </message>
     <message>
         <source>Contacts &amp;&amp; le&amp;tters</source>
         <translation>Cysylltiadau a ll&amp;ythyrau</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Canlyniad</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Gan</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Erbyn</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tasg</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Wedi gwneud</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Agored</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Llythyr</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Wording version</source>
+        <translation>Fersiwn y geiriad</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Llythyrau</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasgau</translation>
+    </message>
+    <message>
+        <source>Contacts with the victim</source>
+        <translation>Cysylltiadau â&apos;r dioddefwr</translation>
+    </message>
+    <message>
+        <source>&amp;Write letter…</source>
+        <translation>&amp;Ysgrifennu llythyr…</translation>
+    </message>
+    <message>
+        <source>Write letter</source>
+        <translation>Ysgrifennu llythyr</translation>
+    </message>
+    <message>
+        <source>Op&amp;en letter…</source>
+        <translation>&amp;Agor llythyr…</translation>
+    </message>
+    <message>
+        <source>Open letter</source>
+        <translation>Agor llythyr</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation>Agor y &amp;PDF</translation>
+    </message>
+    <message>
+        <source>Open the kept PDF</source>
+        <translation>Agor y PDF a gadwyd</translation>
+    </message>
+    <message>
+        <source>Mark &amp;returned…</source>
+        <translation>Marcio wedi&apos;i &amp;ddychwelyd…</translation>
+    </message>
+    <message>
+        <source>Mark returned undelivered</source>
+        <translation>Marcio wedi&apos;i ddychwelyd heb ei ddosbarthu</translation>
+    </message>
+    <message>
+        <source>Wit&amp;hdraw…</source>
+        <translation>&amp;Tynnu&apos;n ôl…</translation>
+    </message>
+    <message>
+        <source>Withdraw letter</source>
+        <translation>Tynnu&apos;r llythyr yn ôl</translation>
+    </message>
+    <message>
         <source>&amp;Liaison log</source>
         <translation>Cofnod &amp;cyswllt</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Ateb</translation>
+    </message>
+    <message>
+        <source>Chase: answered {date}</source>
+        <translation>Atgoffa: atebwyd {date}</translation>
+    </message>
+    <message>
+        <source>answered {date}</source>
+        <translation>atebwyd {date}</translation>
+    </message>
+    <message>
+        <source>Chase: WAITING FOR REPLY</source>
+        <translation>Atgoffa: YN AROS AM ATEB</translation>
+    </message>
+    <message>
+        <source>WAITING FOR REPLY</source>
+        <translation>YN AROS AM ATEB</translation>
+    </message>
+    <message>
+        <source>Offender manager</source>
+        <translation>Rheolwr troseddwyr</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Dim wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tîm</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>before records</source>
+        <translation>cyn y cofnodion</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>nawr</translation>
+    </message>
+    <message>
+        <source>Offender manager history</source>
+        <translation>Hanes rheolwyr troseddwyr</translation>
+    </message>
+    <message>
+        <source>No change of offender manager recorded for this case.</source>
+        <translation>Does dim newid rheolwr troseddwyr wedi&apos;i gofnodi ar gyfer yr achos hwn.</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Gyda</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Sianel</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Cais</translation>
+    </message>
+    <message>
+        <source>Follow up by</source>
+        <translation>Dilyn i fyny erbyn</translation>
+    </message>
+    <message>
+        <source>Liaison log</source>
+        <translation>Cofnod cyswllt</translation>
+    </message>
+    <message>
+        <source>Chase OM about the selected note</source>
+        <translation>Mynd ar ôl yr OM am y nodyn a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>Negeseuon</translation>
+    </message>
+    <message>
+        <source>&amp;Add liaison note…</source>
+        <translation>&amp;Ychwanegu nodyn cyswllt…</translation>
+    </message>
+    <message>
+        <source>Add liaison note</source>
+        <translation>Ychwanegu nodyn cyswllt</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge OM…</source>
+        <translation>&amp;Newid yr OM…</translation>
+    </message>
+    <message>
+        <source>Change offender manager</source>
+        <translation>Newid rheolwr troseddwyr</translation>
     </message>
     <message>
         <source>&amp;Offender &amp;&amp; dates</source>
         <translation>&amp;Troseddwr a dyddiadau</translation>
     </message>
     <message>
+        <source>Key date</source>
+        <translation>Dyddiad allweddol</translation>
+    </message>
+    <message>
+        <source>Official date</source>
+        <translation>Dyddiad swyddogol</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Derbyniwyd</translation>
+    </message>
+    <message>
+        <source>Estimate (not official)</source>
+        <translation>Amcangyfrif (nid swyddogol)</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Gwirio</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Hen</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Newydd</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>heb ei gofnodi</translation>
+    </message>
+    <message>
+        <source>(first recorded)</source>
+        <translation>(cofnod cyntaf)</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Cyfredol</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Wedi&apos;i ddisodli</translation>
+    </message>
+    <message>
+        <source>ESTIMATES ARE NOT OFFICIAL. They are worked out by VCS Desk from the sentence to warn you early; the prison&apos;s calculation is the only official date, and an estimate is never given to a victim or put in a letter.</source>
+        <translation>NID YW AMCANGYFRIFON YN SWYDDOGOL. Mae VCS Desk yn eu cyfrifo o&apos;r ddedfryd i roi rhybudd cynnar i chi; cyfrifiad y carchar yw&apos;r unig ddyddiad swyddogol, ac ni roddir amcangyfrif i ddioddefwr nac mewn llythyr byth.</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>Dedfryd</translation>
+    </message>
+    <message>
+        <source>No sentence recorded yet.</source>
+        <translation>Does dim dedfryd wedi&apos;i chofnodi eto.</translation>
+    </message>
+    <message>
+        <source>Offence type</source>
+        <translation>Math o drosedd</translation>
+    </message>
+    <message>
+        <source>Offences</source>
+        <translation>Troseddau</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Llys</translation>
+    </message>
+    <message>
+        <source>Earlier records</source>
+        <translation>Cofnodion cynharach</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Dyddiad geni</translation>
+    </message>
+    <message>
+        <source>CRN</source>
+        <translation>CRN</translation>
+    </message>
+    <message>
+        <source>Prison number</source>
+        <translation>Rhif carchar</translation>
+    </message>
+    <message>
+        <source>Establishment (internal only)</source>
+        <translation>Sefydliad (mewnol yn unig)</translation>
+    </message>
+    <message>
+        <source>Offence</source>
+        <translation>Trosedd</translation>
+    </message>
+    <message>
+        <source>Official key dates beside estimates</source>
+        <translation>Dyddiadau allweddol swyddogol wrth ymyl amcangyfrifon</translation>
+    </message>
+    <message>
+        <source>How the estimates were worked out</source>
+        <translation>Sut y cyfrifwyd yr amcangyfrifon</translation>
+    </message>
+    <message>
+        <source>History of official dates</source>
+        <translation>Hanes y dyddiadau swyddogol</translation>
+    </message>
+    <message>
+        <source>Official key dates, with VCS Desk&apos;s estimates beside them:</source>
+        <translation>Dyddiadau allweddol swyddogol, gydag amcangyfrifon VCS Desk wrth eu hymyl:</translation>
+    </message>
+    <message>
+        <source>How the estimates were worked out (not official):</source>
+        <translation>Sut y cyfrifwyd yr amcangyfrifon (nid swyddogol):</translation>
+    </message>
+    <message>
+        <source>History of official dates (old → new; nothing is overwritten):</source>
+        <translation>Hanes y dyddiadau swyddogol (hen → newydd; does dim yn cael ei ddileu):</translation>
+    </message>
+    <message>
+        <source>Record &amp;sentence…</source>
+        <translation>Cofnodi d&amp;edfryd…</translation>
+    </message>
+    <message>
+        <source>Record sentence</source>
+        <translation>Cofnodi dedfryd</translation>
+    </message>
+    <message>
+        <source>Add &amp;key date…</source>
+        <translation>Ychwanegu dyddiad a&amp;llweddol…</translation>
+    </message>
+    <message>
+        <source>Add key date</source>
+        <translation>Ychwanegu dyddiad allweddol</translation>
+    </message>
+    <message>
+        <source>Record e&amp;vent…</source>
+        <translation>Cofnodi di&amp;gwyddiad…</translation>
+    </message>
+    <message>
+        <source>Record sentence event</source>
+        <translation>Cofnodi digwyddiad dedfryd</translation>
+    </message>
+    <message>
+        <source>Edit o&amp;ffender…</source>
+        <translation>Golygu&apos;r &amp;troseddwr…</translation>
+    </message>
+    <message>
+        <source>Edit offender</source>
+        <translation>Golygu&apos;r troseddwr</translation>
+    </message>
+    <message>
         <source>Ti&amp;meline</source>
         <translation>&amp;Llinell amser</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Beth</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Manylion</translation>
+    </message>
+    <message>
+        <source>Type says where each date comes from: OFFICIAL dates are from the prison, PPCS or the hospital; ESTIMATE (NOT OFFICIAL) dates are worked out by VCS Desk from the sentence and are never given to a victim; EVENTS are what you recorded.</source>
+        <translation>Mae Math yn dangos o ble daw pob dyddiad: daw dyddiadau OFFICIAL (swyddogol) o&apos;r carchar, PPCS neu&apos;r ysbyty; mae VCS Desk yn cyfrifo dyddiadau ESTIMATE (NOT OFFICIAL) (amcangyfrif, nid swyddogol) o&apos;r ddedfryd ac ni chânt eu rhoi i ddioddefwr byth; EVENTS (digwyddiadau) yw&apos;r hyn a gofnodwyd gennych.</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Gorffennol</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heddiw</translation>
+    </message>
+    <message>
+        <source>Future</source>
+        <translation>Dyfodol</translation>
+    </message>
+    <message>
+        <source>TODAY</source>
+        <translation>HEDDIW</translation>
+    </message>
+    <message>
+        <source>— today —</source>
+        <translation>— heddiw —</translation>
+    </message>
+    <message>
+        <source>Case timeline</source>
+        <translation>Llinell amser yr achos</translation>
+    </message>
+    <message>
+        <source>How to read the timeline</source>
+        <translation>Sut i ddarllen y llinell amser</translation>
+    </message>
+    <message>
         <source>&amp;Victim &amp;&amp; contact</source>
         <translation>&amp;Dioddefwr a chyswllt</translation>
+    </message>
+    <message>
+        <source>Contact is with</source>
+        <translation>Cyswllt gyda</translation>
+    </message>
+    <message>
+        <source>Acts for</source>
+        <translation>Yn gweithredu ar ran</translation>
+    </message>
+    <message>
+        <source>Parent/guardian</source>
+        <translation>Rhiant/gwarcheidwad</translation>
+    </message>
+    <message>
+        <source>Accessibility needs</source>
+        <translation>Anghenion hygyrchedd</translation>
+    </message>
+    <message>
+        <source>Phone first</source>
+        <translation>Ffonio yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ie</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source> (manager override)</source>
+        <translation> (penderfyniad rheolwr)</translation>
+    </message>
+    <message>
+        <source>Opt-in</source>
+        <translation>Optio i mewn</translation>
+    </message>
+    <message>
+        <source>Contact level</source>
+        <translation>Lefel cyswllt</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>Sianel a ffefrir</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Atgyfeiriwyd</translation>
+    </message>
+    <message>
+        <source>{date} by {referrer}</source>
+        <translation>{date} gan {referrer}</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Cymhwysedd</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pam</translation>
+    </message>
+    <message>
+        <source>{reason} (rules {version})</source>
+        <translation>{reason} (rheolau {version})</translation>
+    </message>
+    <message>
+        <source>VLO</source>
+        <translation>VLO</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Manylyn</translation>
+    </message>
+    <message>
+        <source>Safe to use</source>
+        <translation>Diogel i&apos;w ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Do not post</source>
+        <translation>Peidiwch â phostio</translation>
+    </message>
+    <message>
+        <source>Safe alternative</source>
+        <translation>Dewis arall diogel</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Dilys</translation>
+    </message>
+    <message>
+        <source>NO - UNSAFE</source>
+        <translation>NA - ANNIOGEL</translation>
+    </message>
+    <message>
+        <source>DO NOT POST</source>
+        <translation>DIM POSTIO</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} i {end}</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>bob amser</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Manylion cyswllt</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w-up sent…</source>
+        <translation>Anfonwyd &amp;neges ddilynol…</translation>
+    </message>
+    <message>
+        <source>Follow-up sent</source>
+        <translation>Anfonwyd neges ddilynol</translation>
+    </message>
+    <message>
+        <source>A follow-up answers an offer that has had no reply.</source>
+        <translation>Mae neges ddilynol yn dilyn cynnig sydd heb gael ateb.</translation>
+    </message>
+    <message>
+        <source>Record opt-&amp;in change…</source>
+        <translation>Cofnodi newid &amp;optio i mewn…</translation>
+    </message>
+    <message>
+        <source>Record opt-in change</source>
+        <translation>Cofnodi newid optio i mewn</translation>
+    </message>
+    <message>
+        <source>Edit &amp;referral…</source>
+        <translation>Golygu&apos;r &amp;atgyfeiriad…</translation>
+    </message>
+    <message>
+        <source>Edit referral</source>
+        <translation>Golygu&apos;r atgyfeiriad</translation>
+    </message>
+    <message>
+        <source>Eli&amp;gibility…</source>
+        <translation>&amp;Cymhwysedd…</translation>
+    </message>
+    <message>
+        <source>Eligibility override</source>
+        <translation>Diystyru cymhwysedd</translation>
+    </message>
+    <message>
+        <source>&amp;Edit victim…</source>
+        <translation>&amp;Golygu&apos;r dioddefwr…</translation>
+    </message>
+    <message>
+        <source>Edit victim</source>
+        <translation>Golygu&apos;r dioddefwr</translation>
+    </message>
+    <message>
+        <source>Contact &amp;preferences…</source>
+        <translation>&amp;Dewisiadau cyswllt…</translation>
+    </message>
+    <message>
+        <source>Contact preferences</source>
+        <translation>Dewisiadau cyswllt</translation>
+    </message>
+    <message>
+        <source>&amp;Add contact detail…</source>
+        <translation>&amp;Ychwanegu manylyn cyswllt…</translation>
+    </message>
+    <message>
+        <source>Add contact detail</source>
+        <translation>Ychwanegu manylyn cyswllt</translation>
+    </message>
+    <message>
+        <source>Edit contact &amp;detail…</source>
+        <translation>Golygu &amp;manylyn cyswllt…</translation>
+    </message>
+    <message>
+        <source>Edit contact detail</source>
+        <translation>Golygu manylyn cyswllt</translation>
+    </message>
+    <message>
+        <source>Case {ref}</source>
+        <translation>Achos {ref}</translation>
+    </message>
+    <message>
+        <source>Safety flags</source>
+        <translation>Baneri diogelwch</translation>
+    </message>
+    <message>
+        <source>Case sections</source>
+        <translation>Adrannau&apos;r achos</translation>
+    </message>
+    <message>
+        <source>{ref}  ·  {victim}  ·  offender {offender}</source>
+        <translation>{ref}  ·  {victim}  ·  troseddwr {offender}</translation>
+    </message>
+    <message>
+        <source>⚠ SAFETY: {flags}</source>
+        <translation>⚠ DIOGELWCH: {flags}</translation>
+    </message>
+    <message>
+        <source>No safety flags recorded.</source>
+        <translation>Does dim baneri diogelwch wedi&apos;u cofnodi.</translation>
+    </message>
+    <message>
+        <source>Needs: {needs}</source>
+        <translation>Anghenion: {needs}</translation>
     </message>
 </context>
 <context>
@@ -143,6 +1317,105 @@
     </message>
 </context>
 <context>
+    <name>ConditionStatsView</name>
+    <message>
+        <source>No licence conditions were requested in this period.</source>
+        <translation>Ni wnaed cais am unrhyw amodau trwydded yn y cyfnod hwn.</translation>
+    </message>
+    <message>
+        <source>{rate} of decided requests were included ({included} of {decided})</source>
+        <translation>Cafodd {rate} o&apos;r ceisiadau y penderfynwyd arnynt eu cynnwys ({included} o {decided})</translation>
+    </message>
+    <message>
+        <source>No request has been decided yet</source>
+        <translation>Does dim penderfyniad wedi&apos;i wneud ar unrhyw gais eto</translation>
+    </message>
+    <message>
+        <source>median {days} days from request to decision</source>
+        <translation>canolrif o {days} diwrnod o&apos;r cais i&apos;r penderfyniad</translation>
+    </message>
+    <message>
+        <source>no decisions to time</source>
+        <translation>dim penderfyniadau i&apos;w hamseru</translation>
+    </message>
+    <message>
+        <source>{rate}; {amended} amended, {refused} refused, {pending} awaiting a decision; {median}; {chases} chase(s) of offender managers.</source>
+        <translation>{rate}; {amended} wedi&apos;u diwygio, {refused} wedi&apos;u gwrthod, {pending} yn aros am benderfyniad; {median}; {chases} neges atgoffa i reolwyr troseddwyr.</translation>
+    </message>
+    <message>
+        <source>n/a (none decided)</source>
+        <translation>amherthnasol (dim penderfyniadau)</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Grwpio yn ôl:</translation>
+    </message>
+    <message>
+        <source>Group requests by</source>
+        <translation>Grwpio ceisiadau yn ôl</translation>
+    </message>
+    <message>
+        <source>Requested &amp;from:</source>
+        <translation>Gofynnwyd &amp;o:</translation>
+    </message>
+    <message>
+        <source>Requested from</source>
+        <translation>Gofynnwyd o</translation>
+    </message>
+    <message>
+        <source>Requested &amp;until:</source>
+        <translation>Gofynnwyd &amp;tan:</translation>
+    </message>
+    <message>
+        <source>Requested until</source>
+        <translation>Gofynnwyd tan</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Unrhyw ddyddiad</translation>
+    </message>
+    <message>
+        <source>Overall figures</source>
+        <translation>Ffigurau cyffredinol</translation>
+    </message>
+    <message>
+        <source>Condition statistics by period and team</source>
+        <translation>Ystadegau amodau yn ôl cyfnod a thîm</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Dangos</translation>
+    </message>
+    <message>
+        <source>Show the statistics</source>
+        <translation>Dangos yr ystadegau</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>&amp;Allforio CSV…</translation>
+    </message>
+    <message>
+        <source>Export the statistics to a CSV file</source>
+        <translation>Allforio&apos;r ystadegau i ffeil CSV</translation>
+    </message>
+    <message>
+        <source>Requests are grouped by when they were made. Inclusion rate = included / decided (amended and refused count as decided, not included). &apos;All&apos; rows add up a period or everything.</source>
+        <translation>Caiff ceisiadau eu grwpio yn ôl pryd y&apos;u gwnaed. Cyfradd cynnwys = wedi&apos;u cynnwys / wedi&apos;u penderfynu (mae rhai wedi&apos;u diwygio a&apos;u gwrthod yn cyfrif fel wedi&apos;u penderfynu, nid wedi&apos;u cynnwys). Mae rhesi &apos;All&apos; yn adio cyfnod neu&apos;r cyfan.</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>Allforio ystadegau</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved {count} row(s) of statistics to {path}</source>
+        <translation>Cadwyd {count} rhes o ystadegau i {path}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Tasks due</source>
@@ -237,6 +1510,153 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Iawn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Cannot save: {problem}</source>
+        <translation>Methu cadw: {problem}</translation>
+    </message>
+    <message>
+        <source>Edit victim</source>
+        <translation>Golygu&apos;r dioddefwr</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Enw cyntaf:</translation>
+    </message>
+    <message>
+        <source>&amp;Surname:</source>
+        <translation>&amp;Cyfenw:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Dyddiad geni:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact is with:</source>
+        <translation>C&amp;yswllt gyda:</translation>
+    </message>
+    <message>
+        <source>Parent/&amp;guardian (under 18):</source>
+        <translation>Rhiant/&amp;gwarcheidwad (dan 18):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Iaith:</translation>
+    </message>
+    <message>
+        <source>&amp;Accessibility needs:</source>
+        <translation>&amp;Anghenion hygyrchedd:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone first:</source>
+        <translation>&amp;Ffonio yn gyntaf:</translation>
+    </message>
+    <message>
+        <source>Phone before writing</source>
+        <translation>Ffonio cyn ysgrifennu</translation>
+    </message>
+    <message>
+        <source>Edit offender</source>
+        <translation>Golygu&apos;r troseddwr</translation>
+    </message>
+    <message>
+        <source>&amp;CRN:</source>
+        <translation>&amp;CRN:</translation>
+    </message>
+    <message>
+        <source>Case reference number</source>
+        <translation>Rhif cyfeirnod yr achos</translation>
+    </message>
+    <message>
+        <source>&amp;Prison number:</source>
+        <translation>Rhif &amp;carchar:</translation>
+    </message>
+    <message>
+        <source>&amp;Establishment (internal only):</source>
+        <translation>&amp;Sefydliad (mewnol yn unig):</translation>
+    </message>
+    <message>
+        <source>Prison or hospital, internal only</source>
+        <translation>Carchar neu ysbyty, mewnol yn unig</translation>
+    </message>
+    <message>
+        <source>Add liaison note</source>
+        <translation>Ychwanegu nodyn cyswllt</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dyddiad:</translation>
+    </message>
+    <message>
+        <source>D&amp;irection:</source>
+        <translation>C&amp;yfeiriad:</translation>
+    </message>
+    <message>
+        <source>&amp;With:</source>
+        <translation>&amp;Gyda:</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Sianel:</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>C&amp;rynodeb:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up by:</source>
+        <translation>Dilyn i &amp;fyny erbyn:</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Dilyn i fyny erbyn</translation>
+    </message>
+    <message>
+        <source>About &amp;request:</source>
+        <translation>Ynghylch &amp;cais:</translation>
+    </message>
+    <message>
+        <source>No licence condition request</source>
+        <translation>Dim cais am amod trwydded</translation>
+    </message>
+    <message>
+        <source>Linked licence condition request</source>
+        <translation>Cais cysylltiedig am amod trwydded</translation>
+    </message>
+    <message>
+        <source>None (a wait on the OM uses the chase rule)</source>
+        <translation>Dim (mae aros am yr OM yn dilyn y rheol atgoffa)</translation>
+    </message>
+    <message>
+        <source>Waiting for their reply</source>
+        <translation>Yn aros am eu hateb</translation>
+    </message>
+    <message>
+        <source>This answers what we are waiting for from them</source>
+        <translation>Mae hyn yn ateb yr hyn rydym yn aros amdano ganddynt</translation>
+    </message>
+    <message>
+        <source>This is their reply</source>
+        <translation>Dyma eu hateb</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>Caseload</source>
@@ -325,6 +1745,881 @@
     <message>
         <source>About VCS Desk</source>
         <translation>Ynghylch VCS Desk</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>Llinell</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Dioddefwr</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Troseddwr</translation>
+    </message>
+    <message>
+        <source>Offence</source>
+        <translation>Trosedd</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Manylion</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Yn barod</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>PROBLEM</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Dyblygiad posibl</translation>
+    </message>
+    <message>
+        <source>Stop: let me compare each row</source>
+        <translation>Stopio: gadewch i mi gymharu pob rhes</translation>
+    </message>
+    <message>
+        <source>Merge with the one matching record on file</source>
+        <translation>Cyfuno â&apos;r un cofnod cyfatebol ar ffeil</translation>
+    </message>
+    <message>
+        <source>Keep separate: add new records</source>
+        <translation>Cadw ar wahân: ychwanegu cofnodion newydd</translation>
+    </message>
+    <message>
+        <source>keep victim separate</source>
+        <translation>cadw&apos;r dioddefwr ar wahân</translation>
+    </message>
+    <message>
+        <source>merge victim</source>
+        <translation>cyfuno&apos;r dioddefwr</translation>
+    </message>
+    <message>
+        <source>keep offender separate</source>
+        <translation>cadw&apos;r troseddwr ar wahân</translation>
+    </message>
+    <message>
+        <source>merge offender</source>
+        <translation>cyfuno&apos;r troseddwr</translation>
+    </message>
+    <message>
+        <source>Your choice: {choices}</source>
+        <translation>Eich dewis: {choices}</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Penderfynwyd</translation>
+    </message>
+    <message>
+        <source>Import referrals</source>
+        <translation>Mewnforio atgyfeiriadau</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Dim ffeil wedi&apos;i dewis.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Ffeil</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Dewis ffeil…</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>Dewis ffeil CSV</translation>
+    </message>
+    <message>
+        <source>When a row matches someone on file</source>
+        <translation>Pan fydd rhes yn cyfateb i rywun ar ffeil</translation>
+    </message>
+    <message>
+        <source>When a row matches someone on &amp;file:</source>
+        <translation>Pan fydd rhes yn cyfateb i rywun ar &amp;ffeil:</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>Canlyniad y gwiriad</translation>
+    </message>
+    <message>
+        <source>&amp;Show only rows that need attention</source>
+        <translation>&amp;Dangos dim ond rhesi sydd angen sylw</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>Rhesi&apos;r ffeil</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare…</source>
+        <translation>&amp;Cymharu…</translation>
+    </message>
+    <message>
+        <source>Compare the selected row with the records on file</source>
+        <translation>Cymharu&apos;r rhes a ddewiswyd â&apos;r cofnodion ar ffeil</translation>
+    </message>
+    <message>
+        <source>&amp;Import all</source>
+        <translation>&amp;Mewnforio&apos;r cyfan</translation>
+    </message>
+    <message>
+        <source>Import all rows</source>
+        <translation>Mewnforio pob rhes</translation>
+    </message>
+    <message>
+        <source>Import only the &amp;good rows</source>
+        <translation>Mewnforio dim ond y rhesi &amp;da</translation>
+    </message>
+    <message>
+        <source>Import only the good rows</source>
+        <translation>Mewnforio dim ond y rhesi da</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Choose a referral file</source>
+        <translation>Dewis ffeil atgyfeirio</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Ffeiliau CSV (*.csv);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {problem}.</source>
+        <translation>Methu darllen {path}: {problem}.</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>Gwirio&apos;r ffeil</translation>
+    </message>
+    <message>
+        <source>Importing referrals</source>
+        <translation>Mewnforio atgyfeiriadau</translation>
+    </message>
+    <message>
+        <source>; {count} skipped (lines listed below)</source>
+        <translation>; {count} wedi&apos;u hepgor (llinellau wedi&apos;u rhestru isod)</translation>
+    </message>
+    <message>
+        <source>Imported {count} referrals from {file} in {seconds} s</source>
+        <translation>Mewnforiwyd {count} atgyfeiriad o {file} mewn {seconds} e</translation>
+    </message>
+    <message>
+        <source> For a possible duplicate, select it and press Compare (or Enter) to choose.</source>
+        <translation> Ar gyfer dyblygiad posibl, dewiswch ef a phwyso Cymharu (neu Enter) i ddewis.</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Gwiriwyd</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>Dim wedi&apos;i fewnforio</translation>
+    </message>
+    <message>
+        <source>: {rows} rows, {problems} need attention (listed below). Nothing is imported while any row has a problem, unless you choose to import only the good rows.</source>
+        <translation>: {rows} rhes, {problems} angen sylw (wedi&apos;u rhestru isod). Ni chaiff dim ei fewnforio tra bo problem gydag unrhyw res, oni bai eich bod yn dewis mewnforio dim ond y rhesi da.</translation>
+    </message>
+    <message>
+        <source>Checked: all {rows} rows are ready ({encoding}). Nothing has been imported yet.</source>
+        <translation>Gwiriwyd: mae pob un o&apos;r {rows} rhes yn barod ({encoding}). Does dim wedi&apos;i fewnforio eto.</translation>
+    </message>
+    <message>
+        <source>Import only the &amp;good rows ({count})</source>
+        <translation>Mewnforio dim ond y rhesi &amp;da ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <source>Standard determinate (SDS)</source>
+        <translation>Penodol safonol (SDS)</translation>
+    </message>
+    <message>
+        <source>Extended determinate (EDS)</source>
+        <translation>Penodol estynedig (EDS)</translation>
+    </message>
+    <message>
+        <source>Offender of particular concern (SOPC)</source>
+        <translation>Troseddwr sy&apos;n peri pryder arbennig (SOPC)</translation>
+    </message>
+    <message>
+        <source>Life</source>
+        <translation>Oes</translation>
+    </message>
+    <message>
+        <source>Imprisonment for public protection (IPP)</source>
+        <translation>Carchar er mwyn diogelu&apos;r cyhoedd (IPP)</translation>
+    </message>
+    <message>
+        <source>Detention and training order (DTO)</source>
+        <translation>Gorchymyn cadw a hyfforddi (DTO)</translation>
+    </message>
+    <message>
+        <source>Hospital order (no restrictions)</source>
+        <translation>Gorchymyn ysbyty (heb gyfyngiadau)</translation>
+    </message>
+    <message>
+        <source>Hospital order with restrictions</source>
+        <translation>Gorchymyn ysbyty gyda chyfyngiadau</translation>
+    </message>
+    <message>
+        <source>Hospital and limitation direction</source>
+        <translation>Cyfarwyddyd ysbyty a chyfyngu</translation>
+    </message>
+    <message>
+        <source>Transfer direction (with restrictions)</source>
+        <translation>Cyfarwyddyd trosglwyddo (gyda chyfyngiadau)</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Ddim yn hysbys</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mis</translation>
+    </message>
+    <message>
+        <source>Eligibility:</source>
+        <translation>Cymhwysedd:</translation>
+    </message>
+    <message>
+        <source>Eligibility by the rules</source>
+        <translation>Cymhwysedd yn ôl y rheolau</translation>
+    </message>
+    <message>
+        <source>Offe&amp;nce:</source>
+        <translation>&amp;Trosedd:</translation>
+    </message>
+    <message>
+        <source>Offence t&amp;ype:</source>
+        <translation>&amp;Math o drosedd:</translation>
+    </message>
+    <message>
+        <source>Sentence d&amp;ate:</source>
+        <translation>Dyddiad y &amp;ddedfryd:</translation>
+    </message>
+    <message>
+        <source>Sentence or &amp;disposal:</source>
+        <translation>Dedfryd neu &amp;warediad:</translation>
+    </message>
+    <message>
+        <source>&amp;Custody:</source>
+        <translation>&amp;Cyfnod yn y ddalfa:</translation>
+    </message>
+    <message>
+        <source>Custody length in months</source>
+        <translation>Hyd y cyfnod yn y ddalfa mewn misoedd</translation>
+    </message>
+    <message>
+        <source>Manager agreed:</source>
+        <translation>Cytunodd y rheolwr:</translation>
+    </message>
+    <message>
+        <source>Victim at serious risk (discretionary)</source>
+        <translation>Dioddefwr mewn perygl difrifol (yn ôl disgresiwn)</translation>
+    </message>
+    <message>
+        <source>Manager agreed the victim is at serious risk</source>
+        <translation>Cytunodd y rheolwr fod y dioddefwr mewn perygl difrifol</translation>
+    </message>
+    <message>
+        <source>&amp;Referral received:</source>
+        <translation>&amp;Atgyfeiriad wedi&apos;i dderbyn:</translation>
+    </message>
+    <message>
+        <source>Referred &amp;by:</source>
+        <translation>Atgyfeiriwyd &amp;gan:</translation>
+    </message>
+    <message>
+        <source>&amp;VLO:</source>
+        <translation>&amp;VLO:</translation>
+    </message>
+    <message>
+        <source>Offender &amp;manager:</source>
+        <translation>&amp;Rheolwr troseddwyr:</translation>
+    </message>
+    <message>
+        <source>OM name</source>
+        <translation>Enw&apos;r OM</translation>
+    </message>
+    <message>
+        <source>OM &amp;team:</source>
+        <translation>&amp;Tîm yr OM:</translation>
+    </message>
+    <message>
+        <source>New referral</source>
+        <translation>Atgyfeiriad newydd</translation>
+    </message>
+    <message>
+        <source>&amp;Save referral</source>
+        <translation>&amp;Cadw&apos;r atgyfeiriad</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Atgyfeiriad</translation>
+    </message>
+    <message>
+        <source>Offence and sentence</source>
+        <translation>Trosedd a dedfryd</translation>
+    </message>
+    <message>
+        <source>Victim (or who acts for them)</source>
+        <translation>Dioddefwr (neu bwy sy&apos;n gweithredu ar ei ran)</translation>
+    </message>
+    <message>
+        <source>Victim &amp;first name:</source>
+        <translation>&amp;Enw cyntaf y dioddefwr:</translation>
+    </message>
+    <message>
+        <source>Victim &amp;surname:</source>
+        <translation>&amp;Cyfenw&apos;r dioddefwr:</translation>
+    </message>
+    <message>
+        <source>Date of b&amp;irth:</source>
+        <translation>Dyddiad &amp;geni:</translation>
+    </message>
+    <message>
+        <source>Under 18</source>
+        <translation>Dan 18</translation>
+    </message>
+    <message>
+        <source>Contact is &amp;with:</source>
+        <translation>Cyswllt &amp;gyda:</translation>
+    </message>
+    <message>
+        <source>Acts &amp;for:</source>
+        <translation>Yn gweithredu ar &amp;ran:</translation>
+    </message>
+    <message>
+        <source>Acts for (person harmed)</source>
+        <translation>Yn gweithredu ar ran (y person a niweidiwyd)</translation>
+    </message>
+    <message>
+        <source>Relations&amp;hip:</source>
+        <translation>&amp;Perthynas:</translation>
+    </message>
+    <message>
+        <source>Parent/&amp;guardian:</source>
+        <translation>Rhiant/&amp;gwarcheidwad:</translation>
+    </message>
+    <message>
+        <source>Parent or guardian</source>
+        <translation>Rhiant neu warcheidwad</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Iaith:</translation>
+    </message>
+    <message>
+        <source>Acc&amp;essibility needs:</source>
+        <translation>Anghenion &amp;hygyrchedd:</translation>
+    </message>
+    <message>
+        <source>Phone first:</source>
+        <translation>Ffonio yn gyntaf:</translation>
+    </message>
+    <message>
+        <source>Telephone before writing</source>
+        <translation>Ffonio cyn ysgrifennu</translation>
+    </message>
+    <message>
+        <source>Phone first</source>
+        <translation>Ffonio yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Contact details and safety</source>
+        <translation>Manylion cyswllt a diogelwch</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>C&amp;yfeiriad:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <source>Address safe:</source>
+        <translation>Cyfeiriad yn ddiogel:</translation>
+    </message>
+    <message>
+        <source>Safe to use</source>
+        <translation>Diogel i&apos;w ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Address safe to use</source>
+        <translation>Cyfeiriad yn ddiogel i&apos;w ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Do not post:</source>
+        <translation>Peidiwch â phostio:</translation>
+    </message>
+    <message>
+        <source>Never post to this address</source>
+        <translation>Peidiwch byth â phostio i&apos;r cyfeiriad hwn</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Ffôn:</translation>
+    </message>
+    <message>
+        <source>E&amp;mail:</source>
+        <translation>E-&amp;bost:</translation>
+    </message>
+    <message>
+        <source>Preferred c&amp;hannel:</source>
+        <translation>&amp;Sianel a ffefrir:</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Troseddwr</translation>
+    </message>
+    <message>
+        <source>&amp;Offender first name:</source>
+        <translation>Enw cyntaf y &amp;troseddwr:</translation>
+    </message>
+    <message>
+        <source>Offender s&amp;urname:</source>
+        <translation>Cyfenw&apos;r tr&amp;oseddwr:</translation>
+    </message>
+    <message>
+        <source>Offender date of birt&amp;h:</source>
+        <translation>Dyddiad gen&amp;i&apos;r troseddwr:</translation>
+    </message>
+    <message>
+        <source>Offender &amp;CRN:</source>
+        <translation>CRN y &amp;troseddwr:</translation>
+    </message>
+    <message>
+        <source>Offender CRN</source>
+        <translation>CRN y troseddwr</translation>
+    </message>
+    <message>
+        <source>Prison &amp;number:</source>
+        <translation>Rhif &amp;carchar:</translation>
+    </message>
+    <message>
+        <source>Offender prison number</source>
+        <translation>Rhif carchar y troseddwr</translation>
+    </message>
+    <message>
+        <source>Under 18: contact goes through the parent or guardian. A task to offer contact directly is set for the 18th birthday, {birthday}.</source>
+        <translation>Dan 18: mae cyswllt yn mynd drwy&apos;r rhiant neu&apos;r gwarcheidwad. Mae tasg i gynnig cyswllt uniongyrchol wedi&apos;i gosod ar gyfer y pen-blwydd yn 18 oed, {birthday}.</translation>
+    </message>
+    <message>
+        <source>Eligibility was overridden by a manager: it stays as decided.</source>
+        <translation>Cafodd y cymhwysedd ei ddiystyru gan reolwr: mae&apos;n aros fel y penderfynwyd.</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Nawr:</translation>
+    </message>
+    <message>
+        <source>Current opt-in state</source>
+        <translation>Cyflwr optio i mewn presennol</translation>
+    </message>
+    <message>
+        <source>&amp;Change to:</source>
+        <translation>&amp;Newid i:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dyddiad:</translation>
+    </message>
+    <message>
+        <source>&amp;How it came:</source>
+        <translation>Sut y &amp;daeth:</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Ffynhonnell</translation>
+    </message>
+    <message>
+        <source>Contact &amp;level:</source>
+        <translation>&amp;Lefel cyswllt:</translation>
+    </message>
+    <message>
+        <source>&amp;Date sent:</source>
+        <translation>&amp;Dyddiad anfon:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;Gan:</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Sianel</translation>
+    </message>
+    <message>
+        <source>Current eligibility</source>
+        <translation>Cymhwysedd presennol</translation>
+    </message>
+    <message>
+        <source>Let the rules decide (remove an override)</source>
+        <translation>Gadael i&apos;r rheolau benderfynu (dileu penderfyniad rheolwr)</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Penderfyniad:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Rheswm:</translation>
+    </message>
+    <message>
+        <source>&amp;Manager:</source>
+        <translation>&amp;Rheolwr:</translation>
+    </message>
+    <message>
+        <source>An eligibility override needs a reason.</source>
+        <translation>Mae angen rheswm dros ddiystyru cymhwysedd.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDateDialog</name>
+    <message>
+        <source>Add official key date</source>
+        <translation>Ychwanegu dyddiad allweddol swyddogol</translation>
+    </message>
+    <message>
+        <source>&amp;Key date:</source>
+        <translation>Dyddiad &amp;allweddol:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dyddiad:</translation>
+    </message>
+    <message>
+        <source>&amp;Received on:</source>
+        <translation>&amp;Derbyniwyd ar:</translation>
+    </message>
+    <message>
+        <source>Date received</source>
+        <translation>Dyddiad derbyn</translation>
+    </message>
+    <message>
+        <source>&amp;Where from:</source>
+        <translation>&amp;O ble:</translation>
+    </message>
+    <message>
+        <source>Where the date came from</source>
+        <translation>O ble daeth y dyddiad</translation>
+    </message>
+    <message>
+        <source>e.g. Prison OMU email, PPCS letter, NOMIS calculation</source>
+        <translation>e.e. e-bost OMU y carchar, llythyr PPCS, cyfrifiad NOMIS</translation>
+    </message>
+    <message>
+        <source>Current official date</source>
+        <translation>Dyddiad swyddogol presennol</translation>
+    </message>
+    <message>
+        <source>Current official {kind}: {date} (from {origin}). Saving a new date replaces it; the history keeps both, and each victim who asked for this kind of update gets a task.</source>
+        <translation>{kind} swyddogol presennol: {date} (o {origin}). Mae cadw dyddiad newydd yn cymryd ei le; mae&apos;r hanes yn cadw&apos;r ddau, a chaiff tasg ei chreu ar gyfer pob dioddefwr a ofynnodd am y math hwn o ddiweddariad.</translation>
+    </message>
+    <message>
+        <source>Current official {kind}: {date}. Saving a new date replaces it; the history keeps both, and each victim who asked for this kind of update gets a task.</source>
+        <translation>{kind} swyddogol presennol: {date}. Mae cadw dyddiad newydd yn cymryd ei le; mae&apos;r hanes yn cadw&apos;r ddau, a chaiff tasg ei chreu ar gyfer pob dioddefwr a ofynnodd am y math hwn o ddiweddariad.</translation>
+    </message>
+    <message>
+        <source>Say where the official date came from (e.g. Prison OMU email, PPCS letter).</source>
+        <translation>Dywedwch o ble daeth y dyddiad swyddogol (e.e. e-bost OMU y carchar, llythyr PPCS).</translation>
+    </message>
+    <message>
+        <source>Select or open a case first.</source>
+        <translation>Dewiswch neu agorwch achos yn gyntaf.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <source>Offen&amp;ce (as the letter says it):</source>
+        <translation>&amp;Trosedd (fel y mae&apos;r llythyr yn ei dweud):</translation>
+    </message>
+    <message>
+        <source>&amp;Sentence in plain words:</source>
+        <translation>&amp;Dedfryd mewn geiriau syml:</translation>
+    </message>
+    <message>
+        <source>&amp;Decision in plain words:</source>
+        <translation>&amp;Penderfyniad mewn geiriau syml:</translation>
+    </message>
+    <message>
+        <source>Licence c&amp;onditions (one per line):</source>
+        <translation>&amp;Amodau trwydded (un ar bob llinell):</translation>
+    </message>
+    <message>
+        <source>Reason for &amp;refusal:</source>
+        <translation>&amp;Rheswm dros wrthod:</translation>
+    </message>
+    <message>
+        <source>&amp;Hospital update:</source>
+        <translation>&amp;Diweddariad gan yr ysbyty:</translation>
+    </message>
+    <message>
+        <source>Reply &amp;by:</source>
+        <translation>&amp;Ateb erbyn:</translation>
+    </message>
+    <message>
+        <source>&amp;Earlier letter dated:</source>
+        <translation>&amp;Llythyr cynharach dyddiedig:</translation>
+    </message>
+    <message>
+        <source>Personal &amp;note (optional):</source>
+        <translation>&amp;Nodyn personol (dewisol):</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>Drafftiwyd</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Cymeradwywyd</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Argraffwyd</translation>
+    </message>
+    <message>
+        <source>PDF saved</source>
+        <translation>PDF wedi&apos;i gadw</translation>
+    </message>
+    <message>
+        <source>Printed again</source>
+        <translation>Argraffwyd eto</translation>
+    </message>
+    <message>
+        <source>Returned undelivered</source>
+        <translation>Dychwelwyd heb ei ddosbarthu</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Tynnwyd yn ôl</translation>
+    </message>
+    <message>
+        <source>{step} {date} by {who}</source>
+        <translation>{step} {date} gan {who}</translation>
+    </message>
+    <message>
+        <source> - not printed yet</source>
+        <translation> - heb ei argraffu eto</translation>
+    </message>
+    <message>
+        <source>Write letter</source>
+        <translation>Ysgrifennu llythyr</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Llythyr</translation>
+    </message>
+    <message>
+        <source>&amp;Letter:</source>
+        <translation>&amp;Llythyr:</translation>
+    </message>
+    <message>
+        <source>Goes to:</source>
+        <translation>Yn mynd at:</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Derbynnydd</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Iaith:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Letter &amp;date:</source>
+        <translation>&amp;Dyddiad y llythyr:</translation>
+    </message>
+    <message>
+        <source>Letter check</source>
+        <translation>Gwiriad y llythyr</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>&amp;Rhagolwg…</translation>
+    </message>
+    <message>
+        <source>Save dr&amp;aft</source>
+        <translation>Cadw&apos;r &amp;drafft</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>&amp;Cymeradwyo</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Argraffu…</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation>Cadw P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>P&amp;hone task instead</source>
+        <translation>Tasg &amp;ffonio yn lle hynny</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>No postal address on file</source>
+        <translation>Does dim cyfeiriad post ar ffeil</translation>
+    </message>
+    <message>
+        <source>Ready to approve. Checked against the case: the address is safe and current, and the letter gives no prison or hospital name, exact release date, offender address or other victim&apos;s details.</source>
+        <translation>Yn barod i&apos;w gymeradwyo. Wedi&apos;i wirio yn erbyn yr achos: mae&apos;r cyfeiriad yn ddiogel ac yn gyfredol, ac nid yw&apos;r llythyr yn rhoi enw carchar nac ysbyty, union ddyddiad rhyddhau, cyfeiriad y troseddwr na manylion dioddefwr arall.</translation>
+    </message>
+    <message>
+        <source>Cannot be approved:</source>
+        <translation>Methu ei gymeradwyo:</translation>
+    </message>
+    <message>
+        <source>Note: {warning}</source>
+        <translation>Nodyn: {warning}</translation>
+    </message>
+    <message>
+        <source>P&amp;rint again…</source>
+        <translation>&amp;Argraffu eto…</translation>
+    </message>
+    <message>
+        <source>{step} {time} UTC by {who}</source>
+        <translation>{step} {time} UTC gan {who}</translation>
+    </message>
+    <message>
+        <source>Wording version {version}</source>
+        <translation>Fersiwn y geiriad {version}</translation>
+    </message>
+    <message>
+        <source>Letter preview</source>
+        <translation>Rhagolwg o&apos;r llythyr</translation>
+    </message>
+    <message>
+        <source>Save letter as PDF</source>
+        <translation>Cadw&apos;r llythyr fel PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Ffeiliau PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>A task to phone the victim instead was added to the case. No letter is sent.</source>
+        <translation>Ychwanegwyd tasg at yr achos i ffonio&apos;r dioddefwr yn lle hynny. Nid oes llythyr yn cael ei anfon.</translation>
+    </message>
+    <message>
+        <source>Letter returned undelivered</source>
+        <translation>Llythyr wedi&apos;i ddychwelyd heb ei ddosbarthu</translation>
+    </message>
+    <message>
+        <source>&amp;Returned on:</source>
+        <translation>&amp;Dychwelwyd ar:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nodyn:</translation>
+    </message>
+    <message>
+        <source>e.g. &apos;Addressee gone away&apos; written on the envelope</source>
+        <translation>e.e. &apos;Addressee gone away&apos; wedi&apos;i ysgrifennu ar yr amlen</translation>
+    </message>
+    <message>
+        <source>The address will be marked unsafe until it is checked, and a task to check it will be added.</source>
+        <translation>Bydd y cyfeiriad yn cael ei farcio&apos;n anniogel nes iddo gael ei wirio, a bydd tasg i&apos;w wirio yn cael ei hychwanegu.</translation>
+    </message>
+    <message>
+        <source>Withdraw letter</source>
+        <translation>Tynnu&apos;r llythyr yn ôl</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Pam:</translation>
+    </message>
+    <message>
+        <source>Say why the letter is withdrawn.</source>
+        <translation>Dywedwch pam mae&apos;r llythyr yn cael ei dynnu&apos;n ôl.</translation>
+    </message>
+    <message>
+        <source>No program could open {path}.</source>
+        <translation>Doedd dim rhaglen yn gallu agor {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>VCS Desk — locked</source>
+        <translation>VCS Desk — wedi&apos;i gloi</translation>
+    </message>
+    <message>
+        <source>VCS Desk is locked</source>
+        <translation>Mae VCS Desk wedi&apos;i gloi</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;VCS Desk is locked&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Mae VCS Desk wedi&apos;i gloi&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;{name}&lt;/b&gt;. Case details are hidden until you enter your password.&lt;br&gt;To sign in as someone else, quit and start VCS Desk again.</source>
+        <translation>Wedi mewngofnodi fel &lt;b&gt;{name}&lt;/b&gt;. Mae manylion achosion wedi&apos;u cuddio nes i chi roi eich cyfrinair.&lt;br&gt;I fewngofnodi fel rhywun arall, gadewch a dechrau VCS Desk eto.</translation>
+    </message>
+    <message>
+        <source>Who is signed in</source>
+        <translation>Pwy sydd wedi mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Eich cyfrinair</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Cyfrinair:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Datgloi</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Datgloi</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Gadael</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Wedi&apos;i gloi</translation>
     </message>
 </context>
 <context>
@@ -524,6 +2819,562 @@
     <message>
         <source>Audit log</source>
         <translation>Log archwilio</translation>
+    </message>
+</context>
+<context>
+    <name>OMDirectoryView</name>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tîm</translation>
+    </message>
+    <message>
+        <source>Work email</source>
+        <translation>E-bost gwaith</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Ffôn gwaith</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Achosion agored</translation>
+    </message>
+    <message>
+        <source>Waiting on them</source>
+        <translation>Yn aros amdanynt</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Cofnod</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Dioddefwr</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Troseddwr</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Outstanding with the OM</source>
+        <translation>Heb ei orffen gyda&apos;r OM</translation>
+    </message>
+    <message>
+        <source>Next task due</source>
+        <translation>Tasg nesaf erbyn</translation>
+    </message>
+    <message>
+        <source>Offender managers</source>
+        <translation>Rheolwyr troseddwyr</translation>
+    </message>
+    <message>
+        <source>Cases of the selected offender manager</source>
+        <translation>Achosion y rheolwr troseddwyr a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Cases heading</source>
+        <translation>Pennawd yr achosion</translation>
+    </message>
+    <message>
+        <source>&amp;Add OM…</source>
+        <translation>&amp;Ychwanegu OM…</translation>
+    </message>
+    <message>
+        <source>Add an offender manager</source>
+        <translation>Ychwanegu rheolwr troseddwyr</translation>
+    </message>
+    <message>
+        <source>&amp;Edit OM…</source>
+        <translation>&amp;Golygu&apos;r OM…</translation>
+    </message>
+    <message>
+        <source>Edit the selected offender manager</source>
+        <translation>Golygu&apos;r rheolwr troseddwyr a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>&amp;Agor achos</translation>
+    </message>
+    <message>
+        <source>Open the selected case</source>
+        <translation>Agor yr achos a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Work contact routes only. OMs named on cases but not yet in the directory are listed so their details can be added.</source>
+        <translation>Ffyrdd cysylltu gwaith yn unig. Mae OMs a enwir ar achosion ond nad ydynt yn y cyfeiriadur eto wedi&apos;u rhestru fel y gellir ychwanegu eu manylion.</translation>
+    </message>
+    <message>
+        <source>In directory</source>
+        <translation>Yn y cyfeiriadur</translation>
+    </message>
+    <message>
+        <source>Named on cases only</source>
+        <translation>Wedi&apos;i enwi ar achosion yn unig</translation>
+    </message>
+    <message>
+        <source>Cases of {name}: {count} ({open} open)</source>
+        <translation>Achosion {name}: {count} ({open} ar agor)</translation>
+    </message>
+    <message>
+        <source>No offender manager selected.</source>
+        <translation>Dim rheolwr troseddwyr wedi&apos;i ddewis.</translation>
+    </message>
+    <message>
+        <source>nothing outstanding</source>
+        <translation>dim byd heb ei orffen</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Contact preferences</source>
+        <translation>Dewisiadau cyswllt</translation>
+    </message>
+    <message>
+        <source>Contact &amp;level:</source>
+        <translation>&amp;Lefel cyswllt:</translation>
+    </message>
+    <message>
+        <source>The level is chosen when the victim opts in.</source>
+        <translation>Dewisir y lefel pan fydd y dioddefwr yn optio i mewn.</translation>
+    </message>
+    <message>
+        <source>Preferred c&amp;hannel:</source>
+        <translation>&amp;Sianel a ffefrir:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Iaith:</translation>
+    </message>
+    <message>
+        <source>&amp;Accessibility needs:</source>
+        <translation>&amp;Anghenion hygyrchedd:</translation>
+    </message>
+    <message>
+        <source>Phone first:</source>
+        <translation>Ffonio yn gyntaf:</translation>
+    </message>
+    <message>
+        <source>Telephone before writing</source>
+        <translation>Ffonio cyn ysgrifennu</translation>
+    </message>
+    <message>
+        <source>Phone first</source>
+        <translation>Ffonio yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Parent/&amp;guardian:</source>
+        <translation>Rhiant/&amp;gwarcheidwad:</translation>
+    </message>
+    <message>
+        <source>Parent or guardian</source>
+        <translation>Rhiant neu warcheidwad</translation>
+    </message>
+    <message>
+        <source>Required: the victim is under 18</source>
+        <translation>Gofynnol: mae&apos;r dioddefwr dan 18</translation>
+    </message>
+    <message>
+        <source>Edit contact detail</source>
+        <translation>Golygu manylyn cyswllt</translation>
+    </message>
+    <message>
+        <source>Add contact detail</source>
+        <translation>Ychwanegu manylyn cyswllt</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Math:</translation>
+    </message>
+    <message>
+        <source>&amp;Detail:</source>
+        <translation>&amp;Manylyn:</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Manylyn</translation>
+    </message>
+    <message>
+        <source>Safe to use:</source>
+        <translation>Diogel i&apos;w ddefnyddio:</translation>
+    </message>
+    <message>
+        <source>Safe (the offender does not know it)</source>
+        <translation>Diogel (nid yw&apos;r troseddwr yn ei wybod)</translation>
+    </message>
+    <message>
+        <source>Safe to use</source>
+        <translation>Diogel i&apos;w ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Do not post:</source>
+        <translation>Peidiwch â phostio:</translation>
+    </message>
+    <message>
+        <source>Never post to it</source>
+        <translation>Peidiwch byth â phostio iddo</translation>
+    </message>
+    <message>
+        <source>Do not post</source>
+        <translation>Peidiwch â phostio</translation>
+    </message>
+    <message>
+        <source>Safe alternative:</source>
+        <translation>Dewis arall diogel:</translation>
+    </message>
+    <message>
+        <source>A safe alternative address (e.g. a support worker&apos;s)</source>
+        <translation>Cyfeiriad arall diogel (e.e. cyfeiriad gweithiwr cymorth)</translation>
+    </message>
+    <message>
+        <source>Safe alternative address</source>
+        <translation>Cyfeiriad arall diogel</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from:</source>
+        <translation>Dilys &amp;o:</translation>
+    </message>
+    <message>
+        <source>Valid &amp;to:</source>
+        <translation>Dilys &amp;tan:</translation>
+    </message>
+    <message>
+        <source>Valid to (ended)</source>
+        <translation>Dilys tan (wedi dod i ben)</translation>
+    </message>
+    <message>
+        <source>Always (no start date)</source>
+        <translation>Bob amser (dim dyddiad dechrau)</translation>
+    </message>
+    <message>
+        <source>Still in use (no end date)</source>
+        <translation>Yn dal i gael ei ddefnyddio (dim dyddiad gorffen)</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nodyn:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Section</source>
+        <translation>Adran</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eitem</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Manylyn</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Ffigur</translation>
+    </message>
+    <message>
+        <source>Initial offers by month, within and outside the limit</source>
+        <translation>Cynigion cyntaf fesul mis, o fewn a thu allan i&apos;r terfyn</translation>
+    </message>
+    <message>
+        <source>Licence conditions included, per cent of decided, by month</source>
+        <translation>Amodau trwydded a gynhwyswyd, canran o&apos;r rhai y penderfynwyd arnynt, fesul mis</translation>
+    </message>
+    <message>
+        <source>Open cases per VLO</source>
+        <translation>Achosion agored fesul VLO</translation>
+    </message>
+    <message>
+        <source>The same numbers are in the Figures tab.</source>
+        <translation>Mae&apos;r un rhifau yn y tab Ffigurau.</translation>
+    </message>
+    <message>
+        <source>The numbers behind every chart are lines of the Figures tab.</source>
+        <translation>Mae&apos;r rhifau y tu ôl i bob siart yn llinellau yn y tab Ffigurau.</translation>
+    </message>
+    <message>
+        <source>OM team</source>
+        <translation>Tîm OM</translation>
+    </message>
+    <message>
+        <source>VLO</source>
+        <translation>VLO</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;O:</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Cyfnod o</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hyd at:</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Cyfnod hyd at</translation>
+    </message>
+    <message>
+        <source>OM t&amp;eam:</source>
+        <translation>&amp;Tîm OM:</translation>
+    </message>
+    <message>
+        <source>&amp;VLO:</source>
+        <translation>&amp;VLO:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Dangos</translation>
+    </message>
+    <message>
+        <source>Show the report</source>
+        <translation>Dangos yr adroddiad</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Allforio…</translation>
+    </message>
+    <message>
+        <source>Export the report to PDF or CSV</source>
+        <translation>Allforio&apos;r adroddiad i PDF neu CSV</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>Prif ffigurau</translation>
+    </message>
+    <message>
+        <source>Report figures</source>
+        <translation>Ffigurau&apos;r adroddiad</translation>
+    </message>
+    <message>
+        <source>Choose a figure to list the cases behind it.</source>
+        <translation>Dewiswch ffigur i restru&apos;r achosion y tu ôl iddo.</translation>
+    </message>
+    <message>
+        <source>Case ref</source>
+        <translation>Cyfeirnod achos</translation>
+    </message>
+    <message>
+        <source>Cases behind the chosen figure</source>
+        <translation>Achosion y tu ôl i&apos;r ffigur a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Export &amp;cases…</source>
+        <translation>Allforio &amp;achosion…</translation>
+    </message>
+    <message>
+        <source>Export the cases behind the chosen figure to CSV or PDF</source>
+        <translation>Allforio&apos;r achosion y tu ôl i&apos;r ffigur a ddewiswyd i CSV neu PDF</translation>
+    </message>
+    <message>
+        <source>Report pages</source>
+        <translation>Tudalennau&apos;r adroddiad</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Ffigurau</translation>
+    </message>
+    <message>
+        <source>C&amp;harts</source>
+        <translation>&amp;Siartiau</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wrthi&apos;n cyfrif…</translation>
+    </message>
+    <message>
+        <source>Building the report</source>
+        <translation>Llunio&apos;r adroddiad</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Canslwyd</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Heb ei gyfrif</translation>
+    </message>
+    <message>
+        <source>the figures below are still for {period}</source>
+        <translation>mae&apos;r ffigurau isod yn dal i fod ar gyfer {period}</translation>
+    </message>
+    <message>
+        <source>choose Show to count again</source>
+        <translation>dewiswch Dangos i gyfrif eto</translation>
+    </message>
+    <message>
+        <source>{why}: {shown}.</source>
+        <translation>{why}: {shown}.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>amherthnasol</translation>
+    </message>
+    <message>
+        <source>{period}: {within} of {offers} initial offers within the limit ({rate}); opt-in rate {opt}; licence conditions included {incl}.</source>
+        <translation>{period}: {within} o {offers} cynnig cyntaf o fewn y terfyn ({rate}); cyfradd optio i mewn {opt}; amodau trwydded a gynhwyswyd {incl}.</translation>
+    </message>
+    <message>
+        <source>Totals and rates: choose a counted line to see cases.</source>
+        <translation>Cyfansymiau a chyfraddau: dewiswch linell a gyfrifwyd i weld achosion.</translation>
+    </message>
+    <message>
+        <source>{count} case(s) behind “{figure}”:</source>
+        <translation>{count} achos y tu ôl i “{figure}”:</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Allforio&apos;r adroddiad</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>Cadwyd yr adroddiad i {path}</translation>
+    </message>
+    <message>
+        <source>Export the cases behind a figure</source>
+        <translation>Allforio&apos;r achosion y tu ôl i ffigur</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;PDF (*.pdf)</source>
+        <translation>CSV (*.csv);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cases saved to {path}</source>
+        <translation>Cadwyd yr achosion i {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionView</name>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Dioddefwr</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Troseddwr</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Newidiwyd ddiwethaf</translation>
+    </message>
+    <message>
+        <source>Victim&apos;s other cases</source>
+        <translation>Achosion eraill y dioddefwr</translation>
+    </message>
+    <message>
+        <source>Closed cases past retention</source>
+        <translation>Achosion wedi&apos;u cau sydd y tu hwnt i&apos;r cyfnod cadw</translation>
+    </message>
+    <message>
+        <source>Retention review summary</source>
+        <translation>Crynodeb o&apos;r adolygiad cadw</translation>
+    </message>
+    <message>
+        <source>Review as at</source>
+        <translation>Adolygu ar</translation>
+    </message>
+    <message>
+        <source>See which cases will be past retention on a later date</source>
+        <translation>Gweld pa achosion fydd y tu hwnt i&apos;r cyfnod cadw ar ddyddiad diweddarach</translation>
+    </message>
+    <message>
+        <source>Review &amp;as at:</source>
+        <translation>&amp;Adolygu ar:</translation>
+    </message>
+    <message>
+        <source>&amp;Erase selected…</source>
+        <translation>&amp;Dileu&apos;r rhai a ddewiswyd…</translation>
+    </message>
+    <message>
+        <source>Erase the selected cases for good</source>
+        <translation>Dileu&apos;r achosion a ddewiswyd am byth</translation>
+    </message>
+    <message>
+        <source>Only a senior VLO can erase cases</source>
+        <translation>Dim ond uwch VLO all ddileu achosion</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>&amp;Agor achos</translation>
+    </message>
+    <message>
+        <source>Open the selected case</source>
+        <translation>Agor yr achos a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Adnewyddu</translation>
+    </message>
+    <message>
+        <source>Refresh the retention list</source>
+        <translation>Adnewyddu&apos;r rhestr gadw</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>You can erase selected cases: this cannot be undone.</source>
+        <translation>Gallwch ddileu&apos;r achosion a ddewiswyd: ni ellir dadwneud hyn.</translation>
+    </message>
+    <message>
+        <source>Only a senior VLO can erase cases; you can review the list.</source>
+        <translation>Dim ond uwch VLO all ddileu achosion; gallwch adolygu&apos;r rhestr.</translation>
+    </message>
+    <message>
+        <source> Cases listed for a later date cannot be erased yet.</source>
+        <translation> Ni ellir dileu achosion a restrir ar gyfer dyddiad diweddarach eto.</translation>
+    </message>
+    <message>
+        <source>{count} closed or archived case(s) unchanged for {years} years or more as at {date}. Erasing removes the case, its notes, letters (and their PDFs) and tasks, and the victim and offender when they have no other case; the audit log records only that an erasure happened.</source>
+        <translation>{count} achos wedi&apos;u cau neu eu harchifo heb eu newid ers {years} blynedd neu fwy ar {date}. Mae dileu yn tynnu&apos;r achos, ei nodiadau, ei lythyrau (a&apos;u ffeiliau PDF) a&apos;i dasgau, a&apos;r dioddefwr a&apos;r troseddwr pan nad oes ganddynt achos arall; dim ond y ffaith bod dileu wedi digwydd y mae&apos;r log archwilio yn ei chofnodi.</translation>
+    </message>
+    <message>
+        <source>Select the cases to erase first.</source>
+        <translation>Dewiswch yr achosion i&apos;w dileu yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Erase {count} case(s) for good? Their records and kept letters are deleted and cannot be restored (backups age out with the rotation).</source>
+        <translation>Dileu {count} achos am byth? Caiff eu cofnodion a&apos;u llythyrau a gadwyd eu dileu ac ni ellir eu hadfer (mae copïau wrth gefn yn dod i ben gyda&apos;r cylchdro).</translation>
+    </message>
+    <message>
+        <source>Erasing cases</source>
+        <translation>Dileu achosion</translation>
+    </message>
+    <message>
+        <source>Erased {cases} case(s): {victims} victim(s) and {offenders} offender(s) with no other case, {files} kept file(s).</source>
+        <translation>Dilëwyd {cases} achos: {victims} dioddefwr a {offenders} troseddwr heb achos arall, {files} ffeil a gadwyd.</translation>
+    </message>
+    <message>
+        <source> These files could not be deleted; remove them by hand: {files}</source>
+        <translation> Nid oedd modd dileu&apos;r ffeiliau hyn; tynnwch nhw â llaw: {files}</translation>
     </message>
 </context>
 <context>
@@ -730,6 +3581,57 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to VCS Desk</source>
+        <translation>Mewngofnodi i VCS Desk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sign in to open the caseload&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Mewngofnodwch i agor y llwyth achosion&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Caseload file</source>
+        <translation>Ffeil y llwyth achosion</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Enw defnyddiwr:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Cyfrinair:</translation>
+    </message>
+    <message>
+        <source>About this sign-in</source>
+        <translation>Ynghylch y mewngofnodi hwn</translation>
+    </message>
+    <message>
+        <source>This is the demo database of synthetic cases. Its demo account ({user}, password {password}, a senior VLO) is filled in: press Enter to sign in.</source>
+        <translation>Dyma&apos;r gronfa ddata arddangos o achosion synthetig. Mae ei chyfrif arddangos ({user}, cyfrinair {password}, uwch VLO) wedi&apos;i lenwi: pwyswch Enter i fewngofnodi.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Gadael</translation>
+    </message>
+    <message>
+        <source>Not signed in: {problem}</source>
+        <translation>Heb fewngofnodi: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>Table</name>
     <message>
         <source>1 row</source>
@@ -738,6 +3640,132 @@
     <message>
         <source>%1 rows</source>
         <translation>%1 rhes</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Dadwneud</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ailwneud</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingOnOMView</name>
+    <message>
+        <source>All offender managers</source>
+        <translation>Pob rheolwr troseddwyr</translation>
+    </message>
+    <message>
+        <source>(no OM recorded)</source>
+        <translation>(dim OM wedi&apos;i gofnodi)</translation>
+    </message>
+    <message>
+        <source>none pending</source>
+        <translation>dim yn yr arfaeth</translation>
+    </message>
+    <message>
+        <source>OVERDUE since {date}</source>
+        <translation>DROS AMSER ers {date}</translation>
+    </message>
+    <message>
+        <source>DUE TODAY</source>
+        <translation>ERBYN HEDDIW</translation>
+    </message>
+    <message>
+        <source>Offender manager</source>
+        <translation>Rheolwr troseddwyr</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Tîm</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Yn aros</translation>
+    </message>
+    <message>
+        <source>Oldest (working days)</source>
+        <translation>Hynaf (diwrnodau gwaith)</translation>
+    </message>
+    <message>
+        <source>Chases due</source>
+        <translation>Atgoffáu i&apos;w gwneud</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Dioddefwr</translation>
+    </message>
+    <message>
+        <source>OM</source>
+        <translation>OM</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Yn aros am</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Anfonwyd</translation>
+    </message>
+    <message>
+        <source>Age (working days)</source>
+        <translation>Oed (diwrnodau gwaith)</translation>
+    </message>
+    <message>
+        <source>Chases</source>
+        <translation>Atgoffáu</translation>
+    </message>
+    <message>
+        <source>Next chase</source>
+        <translation>Atgoffa nesaf</translation>
+    </message>
+    <message>
+        <source>Waiting per offender manager</source>
+        <translation>Yn aros fesul rheolwr troseddwyr</translation>
+    </message>
+    <message>
+        <source>Items waiting on offender managers</source>
+        <translation>Eitemau sy&apos;n aros am reolwyr troseddwyr</translation>
+    </message>
+    <message>
+        <source>Waiting on OM summary</source>
+        <translation>Crynodeb o&apos;r aros am yr OM</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>&amp;Agor achos</translation>
+    </message>
+    <message>
+        <source>Open the selected case</source>
+        <translation>Agor yr achos a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>C&amp;hase…</source>
+        <translation>&amp;Atgoffa…</translation>
+    </message>
+    <message>
+        <source>Chase the OM about the selected item</source>
+        <translation>Atgoffa&apos;r OM am yr eitem a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Adnewyddu</translation>
+    </message>
+    <message>
+        <source>Refresh the waiting list</source>
+        <translation>Adnewyddu&apos;r rhestr aros</translation>
+    </message>
+    <message>
+        <source>{items} item(s) waiting on {oms} offender manager(s); {due} chase(s) due or overdue. Age counts working days since the request was sent (as of {today}).</source>
+        <translation>{items} eitem yn aros am {oms} rheolwr troseddwyr; {due} neges atgoffa yn ddyledus neu dros amser. Mae&apos;r oed yn cyfrif diwrnodau gwaith ers anfon y cais (ar {today}).</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,10 @@
-"""The Welsh interface: the compiled .qm matches the .ts, and with it loaded the main
-window, its tabs, the caseload and the settings read in Welsh."""
+"""The Welsh interface: the compiled .qm matches the .ts, every entry is translated, and
+with it loaded the main window, its tabs, the caseload, a case's tabs and buttons, the
+intake dialog and the settings read in Welsh."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -11,8 +13,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
+from vcs_app.qt.dialogs.intake import IntakeDialog
 from vcs_app.qt.dialogs.settings import SettingsDialog
 from vcs_app.qt.i18n import I18N_DIR, install_translator, translation_file
 from vcs_app.qt.main_window import MainWindow
@@ -38,6 +41,25 @@ def test_the_compiled_qm_is_up_to_date_with_the_ts(tmp_path):
     fresh = tmp_path / "vcs_cy.qm"
     subprocess.run([lrelease, str(TS), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == translation_file("cy").read_bytes(), "run `make translations`"
+
+
+def test_the_ts_has_no_unfinished_entries():
+    """A string added to the interface without Welsh would show in English: run
+    `make translations` and translate the new entries."""
+    unfinished = [
+        f"{context.findtext('name')}: {message.findtext('source')!r}"
+        for context in ET.parse(TS).getroot().iter("context")
+        for message in context.iter("message")
+        if message.find("translation").get("type") == "unfinished"
+    ]
+    assert not unfinished, "\n".join(unfinished)
+
+
+def test_translations_keep_their_placeholders():
+    """`.format(...)` fields must survive translation, or the Welsh text raises KeyError."""
+    for context, source, welsh in _finished_messages():
+        fields = sorted(re.findall(r"\{\w+\}", source))
+        assert sorted(re.findall(r"\{\w+\}", welsh)) == fields, f"{context}: {source!r}"
 
 
 def test_every_translation_in_the_ts_is_loaded_from_the_qm(qtbot):
@@ -92,3 +114,39 @@ def test_the_settings_dialog_reads_in_welsh(qtbot, demo_ws, welsh):
     assert dialog.windowTitle() == "Gosodiadau"
     assert dialog.tabs.tabText(4) == "Diogelwch ac &arddangos"
     assert dialog.idle_lock.suffix() == " munud"
+
+
+def _buttons(widget) -> set[str]:
+    return {b.text() for b in widget.findChildren(QPushButton) if b.isVisibleTo(widget)}
+
+
+def test_a_case_view_reads_in_welsh(qtbot, demo_ws, welsh):
+    window = MainWindow(demo_ws, remember_layout=False)
+    qtbot.addWidget(window)
+    view = window.open_case(window.caseload.model.case_id(0))
+    assert view.safety.text().startswith(("⚠ DIOGELWCH:", "Does dim baneri diogelwch"))
+    assert " troseddwr " in view.header.text()
+    victim_tab = view.show_tab("Victim")
+    assert {"&Golygu'r dioddefwr…", "&Ychwanegu manylyn cyswllt…"} <= _buttons(victim_tab)
+    captions = {label.text() for label in victim_tab.findChildren(QLabel)}
+    assert {"Enw:", "Dyddiad geni:", "Lefel cyswllt:"} <= captions
+    assert view.contacts_model.headerData(0, Qt.Orientation.Horizontal) == "Math"
+    liaison_tab = view.show_tab("Liaison")
+    assert {"&Ychwanegu nodyn cyswllt…", "&Newid yr OM…"} <= _buttons(liaison_tab)
+    offender_tab = view.show_tab("Offender")
+    assert "Cofnodi d&edfryd…" in _buttons(offender_tab)
+    letters_tab = view.show_tab("letters")
+    assert "&Ysgrifennu llythyr…" in _buttons(letters_tab)
+    conditions_tab = view.show_tab("Licence conditions")
+    assert "Gwneud &cais am amod…" in _buttons(conditions_tab)
+
+
+def test_the_intake_dialog_reads_in_welsh(qtbot, welsh):
+    dialog = IntakeDialog(None, ["Alex Morgan"])
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Atgyfeiriad newydd"
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"&Enw cyntaf y dioddefwr:", "&Trosedd:", "Dyddiad y &ddedfryd:", "E-&bost:"} <= labels
+    assert dialog.v_given.accessibleName() == "Enw cyntaf y dioddefwr"
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel.text() == "Canslo"

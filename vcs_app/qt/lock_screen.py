@@ -12,7 +12,16 @@ timer on each keyboard, mouse or touch input: no polling.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +44,7 @@ DEFAULT_IDLE_MINUTES = 5.0
 MIN_IDLE_MINUTES, MAX_IDLE_MINUTES = 1.0, 60.0
 # Ctrl+L already adds a liaison note (README, tests); Ctrl+Alt+L is the usual desktop one.
 LOCK_SHORTCUT = "Ctrl+Alt+L"
-LOCKED_TITLE = "VCS Desk — locked"
+LOCKED_TITLE = QT_TRANSLATE_NOOP("LockScreen", "VCS Desk — locked")
 
 _INPUT = {
     QEvent.Type.KeyPress,
@@ -69,37 +78,39 @@ class LockScreen(QWidget):
     def __init__(self, lock: ScreenLock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lock_screen")
-        self.setAccessibleName("VCS Desk is locked")
+        self.setAccessibleName(QCoreApplication.translate("LockScreen", "VCS Desk is locked"))
         self.setAutoFillBackground(True)
         self._lock = lock
-        title = QLabel("<h2>VCS Desk is locked</h2>")
+        title = QLabel(QCoreApplication.translate("LockScreen", "<h2>VCS Desk is locked</h2>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         who = QLabel(
-            f"Signed in as <b>{lock.display_name}</b>. Case details are hidden until you"
-            " enter your password.<br>To sign in as someone else, quit and start VCS Desk"
-            " again."
+            QCoreApplication.translate(
+                "LockScreen",
+                "Signed in as <b>{name}</b>. Case details are hidden until you enter your"
+                " password.<br>To sign in as someone else, quit and start VCS Desk again.",
+            ).format(name=lock.display_name)
         )
         who.setWordWrap(True)
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        who.setAccessibleName("Who is signed in")
+        who.setAccessibleName(QCoreApplication.translate("LockScreen", "Who is signed in"))
         who.setObjectName("who")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        self.password.setPlaceholderText("Your password")
-        label = QLabel("&Password:")
+        self.password.setAccessibleName(QCoreApplication.translate("LockScreen", "Password"))
+        self.password.setPlaceholderText(QCoreApplication.translate("LockScreen", "Your password"))
+        label = QLabel(QCoreApplication.translate("LockScreen", "&Password:"))
         label.setBuddy(self.password)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(QCoreApplication.translate("LockScreen", "Problem"))
         self.error.setStyleSheet("font-weight: bold;")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.hide()
-        self.unlock_button = QPushButton("&Unlock")
-        self.unlock_button.setAccessibleName("Unlock")
+        self.unlock_button = QPushButton(QCoreApplication.translate("LockScreen", "&Unlock"))
+        self.unlock_button.setAccessibleName(QCoreApplication.translate("LockScreen", "Unlock"))
         self.unlock_button.setDefault(True)
-        self.quit_button = QPushButton("&Quit")
-        self.quit_button.setAccessibleName("Quit")
+        self.quit_button = QPushButton(QCoreApplication.translate("LockScreen", "&Quit"))
+        self.quit_button.setAccessibleName(QCoreApplication.translate("LockScreen", "Quit"))
         self.password.returnPressed.connect(self._unlock)
         self.unlock_button.clicked.connect(self._unlock)
         self.quit_button.clicked.connect(lock.quit)
@@ -217,7 +228,7 @@ class ScreenLock(QObject):
             action.setEnabled(False)
         self.window.menuBar().setEnabled(False)
         self._status = self.window.statusBar().currentMessage()
-        self.window.statusBar().showMessage("Locked")
+        self.window.statusBar().showMessage(QCoreApplication.translate("LockScreen", "Locked"))
         self._content = self.window.takeCentralWidget()
         screen = LockScreen(self)
         self.window.setCentralWidget(screen)
@@ -258,7 +269,8 @@ class ScreenLock(QObject):
         cover.raise_()
         cover.password.setFocus()
         self._covers[widget] = (cover, disabled, widget.windowTitle())
-        widget.setWindowTitle(LOCKED_TITLE)  # a title may name someone, e.g. a letter's
+        # a title may name someone, e.g. a letter's
+        widget.setWindowTitle(QCoreApplication.translate("LockScreen", LOCKED_TITLE))
 
     def unlock(self, password: str) -> str | None:
         """Unlock if it is the signed-in person's password; else the reason it did not."""

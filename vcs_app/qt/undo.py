@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu
 
+from vcs_app.domain.conditions import Step, condition_label
 from vcs_app.domain.model import CaseStatus, KeyDate, LiaisonEntry, Offender, Victim
-from vcs_app.services import cases, liaison, preferences, sentences
+from vcs_app.services import cases, conditions, liaison, preferences, sentences
 from vcs_app.services.cases import Changed
 from vcs_app.services.undo import REDO, UNDO
 
@@ -61,10 +63,14 @@ class UndoHistory:
         self.window = window
         self.ws = window.ws
         self.stack = QUndoStack(window)
-        self.undo_action = self.stack.createUndoAction(window, "&Undo")
+        self.undo_action = self.stack.createUndoAction(
+            window, QCoreApplication.translate("UndoHistory", "&Undo")
+        )
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("undo")
-        self.redo_action = self.stack.createRedoAction(window, "&Redo")
+        self.redo_action = self.stack.createRedoAction(
+            window, QCoreApplication.translate("UndoHistory", "&Redo")
+        )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setObjectName("redo")
         menu.addAction(self.undo_action)
@@ -179,4 +185,19 @@ class UndoHistory:
         changed = self._save(archive)
         if changed is not None:
             self._push("archive case", back, again)
+        return changed
+
+    def condition_step(self, request_id: int, step: Step, record: ServiceCall) -> Changed | None:
+        """A status step of a licence-condition request (`record` is its service call).
+        Undo puts the request back as it was (conditions.undo_step); redo records the same
+        step again. Sending to the OM is not undoable (the document went out), so it is
+        not recorded here."""
+        ws = self.ws
+        changed = self._save(record)
+        if changed is not None:
+            self._push(
+                f"record '{condition_label(step)}'",
+                lambda: conditions.undo_step(ws, request_id, step),
+                record,
+            )
         return changed

@@ -33,6 +33,7 @@ from vcs_app.domain.conditions import (
     Decision,
     OffenderManager,
     OMWait,
+    Step,
     check_decision,
     check_variation,
     condition_label,
@@ -440,6 +441,13 @@ def _call(window: MainWindow, func, **kwargs) -> Changed | None:
     return window._call(functools.partial(func, window.ws, **kwargs))
 
 
+def _step(window: MainWindow, step: Step, func, request_id: int, **values) -> None:
+    """Record a status step through the window's undo history, which saves it and
+    refreshes the views (so the caller has nothing left to refresh)."""
+    record = functools.partial(func, window.ws, request_id=request_id, **values)
+    window.undo.condition_step(request_id, step, record)
+
+
 def request_condition(window: MainWindow, case: CaseFile, _: int) -> Changed | None:
     draft = ConditionDialog.ask(window, case.link.id, case.victim.full_name)
     return None if draft is None else window._call(conditions.request_condition, window.ws, draft)
@@ -463,7 +471,7 @@ def acknowledge(window: MainWindow, case: CaseFile, request_id: int) -> Changed 
     values = request and AcknowledgementDialog.ask(window, request)
     if not values:
         return None
-    return _call(window, conditions.record_acknowledgement, request_id=request_id, **values)
+    return _step(window, Step.ACKNOWLEDGED, conditions.record_acknowledgement, request_id, **values)
 
 
 def decide(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
@@ -471,7 +479,7 @@ def decide(window: MainWindow, case: CaseFile, request_id: int) -> Changed | Non
     values = request and DecisionDialog.ask(window, request)
     if not values:
         return None
-    return _call(window, conditions.record_decision, request_id=request_id, **values)
+    return _step(window, Step.DECIDED, conditions.record_decision, request_id, **values)
 
 
 def inform(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
@@ -484,7 +492,9 @@ def inform(window: MainWindow, case: CaseFile, request_id: int) -> Changed | Non
     )
     if not values:
         return None
-    return _call(window, conditions.record_victim_informed, request_id=request_id, **values)
+    return _step(
+        window, Step.VICTIM_INFORMED, conditions.record_victim_informed, request_id, **values
+    )
 
 
 def vary(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
@@ -492,7 +502,7 @@ def vary(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
     values = request and VariationDialog.ask(window, request)
     if not values:
         return None
-    return _call(window, conditions.record_variation, request_id=request_id, **values)
+    return _step(window, Step.VARIED, conditions.record_variation, request_id, **values)
 
 
 def end(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
@@ -502,7 +512,7 @@ def end(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
     )
     if not values:
         return None
-    return _call(window, conditions.record_end, request_id=request_id, **values)
+    return _step(window, Step.ENDED, conditions.record_end, request_id, **values)
 
 
 def chase_request(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:

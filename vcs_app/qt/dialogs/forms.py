@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -47,12 +48,20 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(QCoreApplication.translate("FormDialog", "Problem"))
         self.error.setStyleSheet("font-weight: bold;")
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        for standard, english in (
+            (QDialogButtonBox.StandardButton.Ok, QT_TRANSLATE_NOOP("FormDialog", "OK")),
+            (QDialogButtonBox.StandardButton.Cancel, QT_TRANSLATE_NOOP("FormDialog", "Cancel")),
+        ):
+            # Qt has no Welsh for its own buttons: ours, where the interface has one.
+            text = QCoreApplication.translate("FormDialog", english)
+            if text != english:
+                self.buttons.button(standard).setText(text)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,7 +90,11 @@ class FormDialog(QDialog):
         try:
             self.value = self.build()
         except DomainError as exc:
-            self.error.setText(f"Cannot save: {exc}")
+            self.error.setText(
+                QCoreApplication.translate("FormDialog", "Cannot save: {problem}").format(
+                    problem=exc
+                )
+            )
             self.error.show()
             return
         super().accept()
@@ -95,22 +108,48 @@ class FormDialog(QDialog):
 
 class VictimDialog(FormDialog):
     def __init__(self, parent: QWidget | None, victim: Victim) -> None:
-        super().__init__(parent, "Edit victim")
+        super().__init__(parent, QCoreApplication.translate("FormDialog", "Edit victim"))
         self._id = victim.id
-        self.given = add_row(self.form, "&First name:", QLineEdit(victim.given_name))
-        self.family = add_row(self.form, "&Surname:", QLineEdit(victim.family_name))
-        self.dob = add_row(self.form, "&Date of birth:", date_edit(victim.dob, optional=True))
+        self.given = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&First name:"),
+            QLineEdit(victim.given_name),
+        )
+        self.family = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Surname:"),
+            QLineEdit(victim.family_name),
+        )
+        self.dob = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Date of birth:"),
+            date_edit(victim.dob, optional=True),
+        )
         self.role = add_row(
-            self.form, "&Contact is with:", enum_combo(_choices(VictimRole), victim.role)
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Contact is with:"),
+            enum_combo(_choices(VictimRole), victim.role),
         )
         self.guardian = add_row(
-            self.form, "Parent/&guardian (under 18):", QLineEdit(victim.guardian_name)
+            self.form,
+            QCoreApplication.translate("FormDialog", "Parent/&guardian (under 18):"),
+            QLineEdit(victim.guardian_name),
         )
         self.language = add_row(
-            self.form, "&Language:", enum_combo(_choices(Language), victim.language)
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Language:"),
+            enum_combo(_choices(Language), victim.language),
         )
-        self.access = add_row(self.form, "&Accessibility needs:", QLineEdit(victim.accessibility))
-        self.phone_first = add_row(self.form, "&Phone first:", QCheckBox("Phone before writing"))
+        self.access = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Accessibility needs:"),
+            QLineEdit(victim.accessibility),
+        )
+        self.phone_first = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Phone first:"),
+            QCheckBox(QCoreApplication.translate("FormDialog", "Phone before writing")),
+        )
         self.phone_first.setChecked(victim.phone_first)
 
     def build(self) -> Victim:
@@ -129,20 +168,39 @@ class VictimDialog(FormDialog):
 
 class OffenderDialog(FormDialog):
     def __init__(self, parent: QWidget | None, offender: Offender) -> None:
-        super().__init__(parent, "Edit offender")
+        super().__init__(parent, QCoreApplication.translate("FormDialog", "Edit offender"))
         self._id = offender.id
-        self.given = add_row(self.form, "&First name:", QLineEdit(offender.given_name))
-        self.family = add_row(self.form, "&Surname:", QLineEdit(offender.family_name))
-        self.dob = add_row(self.form, "&Date of birth:", date_edit(offender.dob, optional=True))
-        self.crn = add_row(
-            self.form, "&CRN:", QLineEdit(offender.crn), name="Case reference number"
+        self.given = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&First name:"),
+            QLineEdit(offender.given_name),
         )
-        self.nomis = add_row(self.form, "&Prison number:", QLineEdit(offender.nomis))
+        self.family = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Surname:"),
+            QLineEdit(offender.family_name),
+        )
+        self.dob = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Date of birth:"),
+            date_edit(offender.dob, optional=True),
+        )
+        self.crn = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&CRN:"),
+            QLineEdit(offender.crn),
+            name=QCoreApplication.translate("FormDialog", "Case reference number"),
+        )
+        self.nomis = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Prison number:"),
+            QLineEdit(offender.nomis),
+        )
         self.place = add_row(
             self.form,
-            "&Establishment (internal only):",
+            QCoreApplication.translate("FormDialog", "&Establishment (internal only):"),
             QLineEdit(offender.establishment),
-            name="Prison or hospital, internal only",
+            name=QCoreApplication.translate("FormDialog", "Prison or hospital, internal only"),
         )
 
     def build(self) -> Offender:
@@ -165,35 +223,70 @@ class LiaisonDialog(FormDialog):
         om_name: str = "",
         requests: Sequence[tuple[int, str]] = (),
     ) -> None:
-        super().__init__(parent, "Add liaison note")
+        super().__init__(parent, QCoreApplication.translate("FormDialog", "Add liaison note"))
         self._link_id = link_id
-        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
-        self.direction = add_row(self.form, "D&irection:", enum_combo(_choices(Direction)))
-        self.party = add_row(self.form, "&With:", enum_combo(_choices(Party)))
-        self.who = add_row(self.form, "&Person:", QLineEdit(om_name))
-        self.channel = add_row(self.form, "&Channel:", enum_combo(_choices(LiaisonChannel)))
-        self.summary = add_row(self.form, "&Summary:", QPlainTextEdit())
+        self.on = add_row(
+            self.form, QCoreApplication.translate("FormDialog", "&Date:"), date_edit(date.today())
+        )
+        self.direction = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "D&irection:"),
+            enum_combo(_choices(Direction)),
+        )
+        self.party = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&With:"),
+            enum_combo(_choices(Party)),
+        )
+        self.who = add_row(
+            self.form, QCoreApplication.translate("FormDialog", "&Person:"), QLineEdit(om_name)
+        )
+        self.channel = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Channel:"),
+            enum_combo(_choices(LiaisonChannel)),
+        )
+        self.summary = add_row(
+            self.form, QCoreApplication.translate("FormDialog", "&Summary:"), QPlainTextEdit()
+        )
         self.summary.setTabChangesFocus(True)
         self.follow_up = add_row(
-            self.form, "&Follow up by:", date_edit(None, optional=True), name="Follow-up due"
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Follow up by:"),
+            date_edit(None, optional=True),
+            name=QCoreApplication.translate("FormDialog", "Follow-up due"),
         )
         # What the note is about and whether it waits for (or is) a reply: a note to the
         # OM that waits is chased after the rule set's working days (services/liaison.py).
         self.request = add_row(
             self.form,
-            "About &request:",
-            enum_combo([("", "No licence condition request"), *((str(i), t) for i, t in requests)]),
-            name="Linked licence condition request",
+            QCoreApplication.translate("FormDialog", "About &request:"),
+            enum_combo(
+                [
+                    ("", QCoreApplication.translate("FormDialog", "No licence condition request")),
+                    *((str(i), t) for i, t in requests),
+                ]
+            ),
+            name=QCoreApplication.translate("FormDialog", "Linked licence condition request"),
         )
-        self.follow_up.setSpecialValueText("None (a wait on the OM uses the chase rule)")
+        self.follow_up.setSpecialValueText(
+            QCoreApplication.translate("FormDialog", "None (a wait on the OM uses the chase rule)")
+        )
         self.awaiting = add_row(
-            self.form, "", QCheckBox("Waiting for their reply"), name="Waiting for their reply"
+            self.form,
+            "",
+            QCheckBox(QCoreApplication.translate("FormDialog", "Waiting for their reply")),
+            name=QCoreApplication.translate("FormDialog", "Waiting for their reply"),
         )
         self.is_reply = add_row(
             self.form,
             "",
-            QCheckBox("This answers what we are waiting for from them"),
-            name="This is their reply",
+            QCheckBox(
+                QCoreApplication.translate(
+                    "FormDialog", "This answers what we are waiting for from them"
+                )
+            ),
+            name=QCoreApplication.translate("FormDialog", "This is their reply"),
         )
         self.awaiting.setChecked(True)
         self.is_reply.setChecked(True)

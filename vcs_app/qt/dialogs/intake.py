@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,16 +53,22 @@ from vcs_app.services import intake
 from vcs_app.services.intake import ReferralChanges
 
 SENTENCE_WORDS = {
-    SentenceType.SDS: "Standard determinate (SDS)",
-    SentenceType.EDS: "Extended determinate (EDS)",
-    SentenceType.SOPC: "Offender of particular concern (SOPC)",
-    SentenceType.LIFE: "Life",
-    SentenceType.IPP: "Imprisonment for public protection (IPP)",
-    SentenceType.DTO: "Detention and training order (DTO)",
-    SentenceType.HOSPITAL_ORDER: "Hospital order (no restrictions)",
-    SentenceType.HOSPITAL_ORDER_RESTRICTED: "Hospital order with restrictions",
-    SentenceType.HOSPITAL_LIMITATION_DIRECTION: "Hospital and limitation direction",
-    SentenceType.TRANSFER_DIRECTION: "Transfer direction (with restrictions)",
+    SentenceType.SDS: QT_TRANSLATE_NOOP("Intake", "Standard determinate (SDS)"),
+    SentenceType.EDS: QT_TRANSLATE_NOOP("Intake", "Extended determinate (EDS)"),
+    SentenceType.SOPC: QT_TRANSLATE_NOOP("Intake", "Offender of particular concern (SOPC)"),
+    SentenceType.LIFE: QT_TRANSLATE_NOOP("Intake", "Life"),
+    SentenceType.IPP: QT_TRANSLATE_NOOP("Intake", "Imprisonment for public protection (IPP)"),
+    SentenceType.DTO: QT_TRANSLATE_NOOP("Intake", "Detention and training order (DTO)"),
+    SentenceType.HOSPITAL_ORDER: QT_TRANSLATE_NOOP("Intake", "Hospital order (no restrictions)"),
+    SentenceType.HOSPITAL_ORDER_RESTRICTED: QT_TRANSLATE_NOOP(
+        "Intake", "Hospital order with restrictions"
+    ),
+    SentenceType.HOSPITAL_LIMITATION_DIRECTION: QT_TRANSLATE_NOOP(
+        "Intake", "Hospital and limitation direction"
+    ),
+    SentenceType.TRANSFER_DIRECTION: QT_TRANSLATE_NOOP(
+        "Intake", "Transfer direction (with restrictions)"
+    ),
 }
 SOURCES = ("letter", "phone call", "email", "visit", "reply slip", "via the referrer")
 # The order a VLO thinks in, not alphabetical.
@@ -88,7 +94,10 @@ def _group(title: str) -> tuple[QGroupBox, QFormLayout]:
 
 
 def _sentence_combo(current: SentenceType | None = None) -> QComboBox:
-    combo = enum_combo([("", "Not known")] + [(k.value, v) for k, v in SENTENCE_WORDS.items()])
+    combo = enum_combo(
+        [("", QCoreApplication.translate("Intake", "Not known"))]
+        + [(k.value, QCoreApplication.translate("Intake", v)) for k, v in SENTENCE_WORDS.items()]
+    )
     if current is not None:
         combo.setCurrentIndex(combo.findData(current.value))
     return combo
@@ -100,8 +109,8 @@ def _custody_spin(months: float | None = None) -> QDoubleSpinBox:
     spin.setRange(0, 1200)
     spin.setDecimals(1)
     spin.setSingleStep(1)
-    spin.setSpecialValueText("Not known")
-    spin.setSuffix(" months")
+    spin.setSpecialValueText(QCoreApplication.translate("Intake", "Not known"))
+    spin.setSuffix(QCoreApplication.translate("Intake", " months"))
     spin.setValue(months or 0)
     return spin
 
@@ -131,7 +140,12 @@ class _EligibilityPreview:
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        add_row(form, "Eligibility:", self.label, name="Eligibility by the rules")
+        add_row(
+            form,
+            QCoreApplication.translate("Intake", "Eligibility:"),
+            self.label,
+            name=QCoreApplication.translate("Intake", "Eligibility by the rules"),
+        )
         d = dialog
         for signal in (
             d.category.currentIndexChanged,
@@ -164,45 +178,68 @@ class _EligibilityPreview:
 
 def _offence_rows(dialog: Any, form: QFormLayout, link: Link | None, record) -> None:
     """Offence and sentence fields, shared by intake and the referral correction."""
-    dialog.offence = add_row(form, "Offe&nce:", QLineEdit(link.offence if link else ""))
+    dialog.offence = add_row(
+        form,
+        QCoreApplication.translate("Intake", "Offe&nce:"),
+        QLineEdit(link.offence if link else ""),
+    )
     dialog.category = add_row(
         form,
-        "Offence t&ype:",
+        QCoreApplication.translate("Intake", "Offence t&ype:"),
         enum_combo(_choices(OffenceCategory), link.offence_category if link else None),
     )
     dialog.sentenced = add_row(
-        form, "Sentence d&ate:", date_edit(link.sentence_date if link else None, optional=True)
+        form,
+        QCoreApplication.translate("Intake", "Sentence d&ate:"),
+        date_edit(link.sentence_date if link else None, optional=True),
     )
     dialog.sentence_type = add_row(
-        form, "Sentence or &disposal:", _sentence_combo(record.sentence_type if record else None)
+        form,
+        QCoreApplication.translate("Intake", "Sentence or &disposal:"),
+        _sentence_combo(record.sentence_type if record else None),
     )
     dialog.custody = add_row(
         form,
-        "&Custody:",
+        QCoreApplication.translate("Intake", "&Custody:"),
         _custody_spin(record.custody_months if record else None),
-        name="Custody length in months",
+        name=QCoreApplication.translate("Intake", "Custody length in months"),
     )
     dialog.serious_risk = add_row(
         form,
-        "Manager agreed:",
-        QCheckBox("Victim at serious risk (discretionary)"),
-        name="Manager agreed the victim is at serious risk",
+        QCoreApplication.translate("Intake", "Manager agreed:"),
+        QCheckBox(QCoreApplication.translate("Intake", "Victim at serious risk (discretionary)")),
+        name=QCoreApplication.translate("Intake", "Manager agreed the victim is at serious risk"),
     )
     dialog.serious_risk.setChecked(bool(record and record.serious_risk_agreed))
 
 
 def _referral_rows(dialog: Any, form: QFormLayout, vlos: list[str], link: Link | None) -> None:
     dialog.referred = add_row(
-        form, "&Referral received:", date_edit(link.referral_date if link else date.today())
+        form,
+        QCoreApplication.translate("Intake", "&Referral received:"),
+        date_edit(link.referral_date if link else date.today()),
     )
     dialog.referrer = add_row(
-        form, "Referred &by:", QLineEdit(link.referrer if link else "Witness Care Unit")
+        form,
+        QCoreApplication.translate("Intake", "Referred &by:"),
+        QLineEdit(link.referrer if link else "Witness Care Unit"),
     )
-    dialog.vlo = add_row(form, "&VLO:", _vlo_combo(vlos, link.vlo if link else ""))
+    dialog.vlo = add_row(
+        form,
+        QCoreApplication.translate("Intake", "&VLO:"),
+        _vlo_combo(vlos, link.vlo if link else ""),
+    )
     dialog.om_name = add_row(
-        form, "Offender &manager:", QLineEdit(link.om_name if link else ""), name="OM name"
+        form,
+        QCoreApplication.translate("Intake", "Offender &manager:"),
+        QLineEdit(link.om_name if link else ""),
+        name=QCoreApplication.translate("Intake", "OM name"),
     )
-    dialog.om_team = add_row(form, "OM &team:", QLineEdit(link.om_team if link else ""))
+    dialog.om_team = add_row(
+        form,
+        QCoreApplication.translate("Intake", "OM &team:"),
+        QLineEdit(link.om_team if link else ""),
+    )
 
 
 class IntakeDialog(FormDialog):
@@ -211,51 +248,120 @@ class IntakeDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None, vlos: list[str], referral: Referral | None = None
     ) -> None:
-        super().__init__(parent, "New referral")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Save referral")
-        referral_box, f = _group("Referral")
+        super().__init__(parent, QCoreApplication.translate("Intake", "New referral"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Intake", "&Save referral")
+        )
+        referral_box, f = _group(QCoreApplication.translate("Intake", "Referral"))
         _referral_rows(self, f, vlos, None)
-        offence_box, f = _group("Offence and sentence")
+        offence_box, f = _group(QCoreApplication.translate("Intake", "Offence and sentence"))
         _offence_rows(self, f, None, None)
         self.eligibility = _EligibilityPreview(self, f)
 
-        victim_box, f = _group("Victim (or who acts for them)")
-        self.v_given = add_row(f, "Victim &first name:", QLineEdit())
-        self.v_family = add_row(f, "Victim &surname:", QLineEdit())
-        self.v_dob = add_row(f, "Date of b&irth:", date_edit(None, optional=True))
+        victim_box, f = _group(
+            QCoreApplication.translate("Intake", "Victim (or who acts for them)")
+        )
+        self.v_given = add_row(
+            f, QCoreApplication.translate("Intake", "Victim &first name:"), QLineEdit()
+        )
+        self.v_family = add_row(
+            f, QCoreApplication.translate("Intake", "Victim &surname:"), QLineEdit()
+        )
+        self.v_dob = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Date of b&irth:"),
+            date_edit(None, optional=True),
+        )
         self.minor = QLabel()
         self.minor.setWordWrap(True)
-        self.minor.setAccessibleName("Under 18")
+        self.minor.setAccessibleName(QCoreApplication.translate("Intake", "Under 18"))
         f.addRow(self.minor)
-        self.role = add_row(f, "Contact is &with:", enum_combo(_choices(VictimRole)))
-        self.acting_for = add_row(f, "Acts &for:", QLineEdit(), name="Acts for (person harmed)")
-        self.relationship = add_row(f, "Relations&hip:", QLineEdit())
-        self.guardian = add_row(f, "Parent/&guardian:", QLineEdit(), name="Parent or guardian")
-        self.language = add_row(f, "&Language:", enum_combo(_choices(Language)))
-        self.access = add_row(f, "Acc&essibility needs:", QLineEdit())
+        self.role = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Contact is &with:"),
+            enum_combo(_choices(VictimRole)),
+        )
+        self.acting_for = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Acts &for:"),
+            QLineEdit(),
+            name=QCoreApplication.translate("Intake", "Acts for (person harmed)"),
+        )
+        self.relationship = add_row(
+            f, QCoreApplication.translate("Intake", "Relations&hip:"), QLineEdit()
+        )
+        self.guardian = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Parent/&guardian:"),
+            QLineEdit(),
+            name=QCoreApplication.translate("Intake", "Parent or guardian"),
+        )
+        self.language = add_row(
+            f, QCoreApplication.translate("Intake", "&Language:"), enum_combo(_choices(Language))
+        )
+        self.access = add_row(
+            f, QCoreApplication.translate("Intake", "Acc&essibility needs:"), QLineEdit()
+        )
         self.phone_first = add_row(
-            f, "Phone first:", QCheckBox("Telephone before writing"), name="Phone first"
+            f,
+            QCoreApplication.translate("Intake", "Phone first:"),
+            QCheckBox(QCoreApplication.translate("Intake", "Telephone before writing")),
+            name=QCoreApplication.translate("Intake", "Phone first"),
         )
 
-        contact_box, f = _group("Contact details and safety")
-        self.address = add_row(f, "Add&ress:", QPlainTextEdit(), name="Address")
+        contact_box, f = _group(QCoreApplication.translate("Intake", "Contact details and safety"))
+        self.address = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Add&ress:"),
+            QPlainTextEdit(),
+            name=QCoreApplication.translate("Intake", "Address"),
+        )
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(70)
         self.address_safe = add_row(
-            f, "Address safe:", QCheckBox("Safe to use"), name="Address safe to use"
+            f,
+            QCoreApplication.translate("Intake", "Address safe:"),
+            QCheckBox(QCoreApplication.translate("Intake", "Safe to use")),
+            name=QCoreApplication.translate("Intake", "Address safe to use"),
         )
         self.address_safe.setChecked(True)
-        self.do_not_post = add_row(f, "Do not post:", QCheckBox("Never post to this address"))
-        self.phone = add_row(f, "&Phone:", QLineEdit())
-        self.email = add_row(f, "E&mail:", QLineEdit())
-        self.channel = add_row(f, "Preferred c&hannel:", enum_combo(_choices(Channel)))
+        self.do_not_post = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Do not post:"),
+            QCheckBox(QCoreApplication.translate("Intake", "Never post to this address")),
+        )
+        self.phone = add_row(f, QCoreApplication.translate("Intake", "&Phone:"), QLineEdit())
+        self.email = add_row(f, QCoreApplication.translate("Intake", "E&mail:"), QLineEdit())
+        self.channel = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Preferred c&hannel:"),
+            enum_combo(_choices(Channel)),
+        )
 
-        offender_box, f = _group("Offender")
-        self.o_given = add_row(f, "&Offender first name:", QLineEdit())
-        self.o_family = add_row(f, "Offender s&urname:", QLineEdit())
-        self.o_dob = add_row(f, "Offender date of birt&h:", date_edit(None, optional=True))
-        self.crn = add_row(f, "Offender &CRN:", QLineEdit(), name="Offender CRN")
-        self.nomis = add_row(f, "Prison &number:", QLineEdit(), name="Offender prison number")
+        offender_box, f = _group(QCoreApplication.translate("Intake", "Offender"))
+        self.o_given = add_row(
+            f, QCoreApplication.translate("Intake", "&Offender first name:"), QLineEdit()
+        )
+        self.o_family = add_row(
+            f, QCoreApplication.translate("Intake", "Offender s&urname:"), QLineEdit()
+        )
+        self.o_dob = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Offender date of birt&h:"),
+            date_edit(None, optional=True),
+        )
+        self.crn = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Offender &CRN:"),
+            QLineEdit(),
+            name=QCoreApplication.translate("Intake", "Offender CRN"),
+        )
+        self.nomis = add_row(
+            f,
+            QCoreApplication.translate("Intake", "Prison &number:"),
+            QLineEdit(),
+            name=QCoreApplication.translate("Intake", "Offender prison number"),
+        )
 
         columns = QHBoxLayout()
         for boxes in (
@@ -284,9 +390,11 @@ class IntakeDialog(FormDialog):
         referred = date_of(self.referred) or date.today()
         if dob is not None and age_on(dob, referred) < 18:
             self.minor.setText(
-                "Under 18: contact goes through the parent or guardian. A task to offer "
-                f"contact directly is set for the 18th birthday, "
-                f"{fmt_date(eighteenth_birthday(dob))}."
+                QCoreApplication.translate(
+                    "Intake",
+                    "Under 18: contact goes through the parent or guardian. A task to offer"
+                    " contact directly is set for the 18th birthday, {birthday}.",
+                ).format(birthday=fmt_date(eighteenth_birthday(dob)))
             )
             self.minor.show()
         else:
@@ -404,11 +512,22 @@ class ReferralDetailsDialog(FormDialog):
         _referral_rows(self, self.form, vlos, link)
         _offence_rows(self, self.form, link, record)
         self.acting_for = add_row(
-            self.form, "Acts &for:", QLineEdit(record.acting_for), name="Acts for (person harmed)"
+            self.form,
+            QCoreApplication.translate("Intake", "Acts &for:"),
+            QLineEdit(record.acting_for),
+            name=QCoreApplication.translate("Intake", "Acts for (person harmed)"),
         )
-        self.relationship = add_row(self.form, "Relations&hip:", QLineEdit(record.relationship))
+        self.relationship = add_row(
+            self.form,
+            QCoreApplication.translate("Intake", "Relations&hip:"),
+            QLineEdit(record.relationship),
+        )
         if record.eligibility_overridden:
-            note = QLabel("Eligibility was overridden by a manager: it stays as decided.")
+            note = QLabel(
+                QCoreApplication.translate(
+                    "Intake", "Eligibility was overridden by a manager: it stays as decided."
+                )
+            )
             note.setWordWrap(True)
             self.form.addRow(note)
         self.eligibility = _EligibilityPreview(self, self.form)
@@ -438,18 +557,34 @@ class OptChangeDialog(FormDialog):
         super().__init__(parent, f"Opt-in change — {link.ref}")
         self._link = link
         now = QLabel(label(link.opt_state))
-        add_row(self.form, "Now:", now, name="Current opt-in state")
+        add_row(
+            self.form,
+            QCoreApplication.translate("Intake", "Now:"),
+            now,
+            name=QCoreApplication.translate("Intake", "Current opt-in state"),
+        )
         states = [s for s in STATE_ORDER if s in OPT_TRANSITIONS[link.opt_state]]
         self.state = add_row(
-            self.form, "&Change to:", enum_combo([(s.value, label(s)) for s in states])
+            self.form,
+            QCoreApplication.translate("Intake", "&Change to:"),
+            enum_combo([(s.value, label(s)) for s in states]),
         )
-        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
-        self.source = add_row(self.form, "&How it came:", QComboBox(), name="Source")
+        self.on = add_row(
+            self.form, QCoreApplication.translate("Intake", "&Date:"), date_edit(date.today())
+        )
+        self.source = add_row(
+            self.form,
+            QCoreApplication.translate("Intake", "&How it came:"),
+            QComboBox(),
+            name=QCoreApplication.translate("Intake", "Source"),
+        )
         self.source.setEditable(True)
         self.source.addItems(SOURCES)
         levels = [c for c in _choices(ContactLevel) if c[0] != ContactLevel.NONE.value]
         self.level = add_row(
-            self.form, "Contact &level:", enum_combo(levels, link.contact_level.value)
+            self.form,
+            QCoreApplication.translate("Intake", "Contact &level:"),
+            enum_combo(levels, link.contact_level.value),
         )
         self.state.currentIndexChanged.connect(self._show_level)
         self._show_level()
@@ -474,8 +609,15 @@ class FollowUpDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, link: Link) -> None:
         super().__init__(parent, f"Follow-up sent — {link.ref}")
-        self.on = add_row(self.form, "&Date sent:", date_edit(date.today()))
-        self.channel = add_row(self.form, "&By:", enum_combo(_choices(Channel)), name="Channel")
+        self.on = add_row(
+            self.form, QCoreApplication.translate("Intake", "&Date sent:"), date_edit(date.today())
+        )
+        self.channel = add_row(
+            self.form,
+            QCoreApplication.translate("Intake", "&By:"),
+            enum_combo(_choices(Channel)),
+            name=QCoreApplication.translate("Intake", "Channel"),
+        )
 
     def build(self) -> dict[str, Any]:
         return {"on": date_of(self.on) or date.today(), "channel": self.channel.currentData()}
@@ -490,21 +632,34 @@ class EligibilityOverrideDialog(FormDialog):
             f"{label(link.eligibility)}: {link.eligibility_reason} (rules {link.rules_version})"
         )
         current.setWordWrap(True)
-        add_row(self.form, "Now:", current, name="Current eligibility")
+        add_row(
+            self.form,
+            QCoreApplication.translate("Intake", "Now:"),
+            current,
+            name=QCoreApplication.translate("Intake", "Current eligibility"),
+        )
         choices = [(e.value, label(e)) for e in Eligibility if e is not Eligibility.PENDING] + [
-            ("", "Let the rules decide (remove an override)")
+            ("", QCoreApplication.translate("Intake", "Let the rules decide (remove an override)"))
         ]
-        self.outcome = add_row(self.form, "&Decision:", enum_combo(choices))
-        self.reason = add_row(self.form, "&Reason:", QPlainTextEdit())
+        self.outcome = add_row(
+            self.form, QCoreApplication.translate("Intake", "&Decision:"), enum_combo(choices)
+        )
+        self.reason = add_row(
+            self.form, QCoreApplication.translate("Intake", "&Reason:"), QPlainTextEdit()
+        )
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(90)
-        self.manager = add_row(self.form, "&Manager:", QLineEdit(manager))
+        self.manager = add_row(
+            self.form, QCoreApplication.translate("Intake", "&Manager:"), QLineEdit(manager)
+        )
 
     def build(self) -> dict[str, Any]:
         value = self.outcome.currentData()
         outcome = Eligibility(value) if value else None
         if outcome is not None and not self.reason.toPlainText().strip():
-            raise DomainError("An eligibility override needs a reason.")
+            raise DomainError(
+                QCoreApplication.translate("Intake", "An eligibility override needs a reason.")
+            )
         return {
             "outcome": outcome,
             "reason": self.reason.toPlainText(),

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from vcs_app.domain.model import KEY_DATE_KINDS, KeyDate, ValidationError
@@ -28,28 +29,41 @@ class KeyDateDialog(FormDialog):
         current: Mapping[str, OfficialDate] | None = None,
         kind: str = "CRD",
     ) -> None:
-        super().__init__(parent, "Add official key date")
+        super().__init__(
+            parent, QCoreApplication.translate("KeyDateDialog", "Add official key date")
+        )
         self._offender_id = offender_id
         self._current = dict(current or {})
         self.kind = add_row(
             self.form,
-            "&Key date:",
+            QCoreApplication.translate("KeyDateDialog", "&Key date:"),
             enum_combo([(k, f"{k} — {name}") for k, name in KEY_DATE_KINDS.items()], kind),
         )
-        self.value = add_row(self.form, "&Date:", date_edit(None))
+        self.value = add_row(
+            self.form, QCoreApplication.translate("KeyDateDialog", "&Date:"), date_edit(None)
+        )
         self.received = add_row(
-            self.form, "&Received on:", date_edit(date.today()), name="Date received"
+            self.form,
+            QCoreApplication.translate("KeyDateDialog", "&Received on:"),
+            date_edit(date.today()),
+            name=QCoreApplication.translate("KeyDateDialog", "Date received"),
         )
         self.origin = add_row(
             self.form,
-            "&Where from:",
+            QCoreApplication.translate("KeyDateDialog", "&Where from:"),
             QLineEdit(),
-            name="Where the date came from",
+            name=QCoreApplication.translate("KeyDateDialog", "Where the date came from"),
         )
-        self.origin.setPlaceholderText("e.g. Prison OMU email, PPCS letter, NOMIS calculation")
+        self.origin.setPlaceholderText(
+            QCoreApplication.translate(
+                "KeyDateDialog", "e.g. Prison OMU email, PPCS letter, NOMIS calculation"
+            )
+        )
         self.now = QLabel()
         self.now.setWordWrap(True)
-        self.now.setAccessibleName("Current official date")
+        self.now.setAccessibleName(
+            QCoreApplication.translate("KeyDateDialog", "Current official date")
+        )
         self.form.addRow(self.now)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
@@ -60,11 +74,22 @@ class KeyDateDialog(FormDialog):
         if entry is None:
             self.now.setText(f"No official {kind} is recorded yet.")
             return
-        source = f" (from {entry.origin})" if entry.origin else ""
+        text = (
+            QCoreApplication.translate(
+                "KeyDateDialog",
+                "Current official {kind}: {date} (from {origin}). Saving a new date replaces"
+                " it; the history keeps both, and each victim who asked for this kind of update"
+                " gets a task.",
+            )
+            if entry.origin
+            else QCoreApplication.translate(
+                "KeyDateDialog",
+                "Current official {kind}: {date}. Saving a new date replaces it; the history"
+                " keeps both, and each victim who asked for this kind of update gets a task.",
+            )
+        )
         self.now.setText(
-            f"Current official {kind}: {entry.key_date.value:%d/%m/%Y}{source}. Saving a new"
-            " date replaces it; the history keeps both, and each victim who asked for this"
-            " kind of update gets a task."
+            text.format(kind=kind, date=f"{entry.key_date.value:%d/%m/%Y}", origin=entry.origin)
         )
 
     def build(self) -> tuple[KeyDate, str]:
@@ -76,7 +101,10 @@ class KeyDateDialog(FormDialog):
         )
         if not self.origin.text().strip():
             raise ValidationError(
-                "Say where the official date came from (e.g. Prison OMU email, PPCS letter)."
+                QCoreApplication.translate(
+                    "KeyDateDialog",
+                    "Say where the official date came from (e.g. Prison OMU email, PPCS letter).",
+                )
             )
         return key_date, self.origin.text()
 
@@ -85,7 +113,9 @@ def add_key_date(window: MainWindow) -> None:
     """Record an official key date for the current case's offender and alert victims."""
     case_id = window._current_case_id()
     if case_id is None:
-        window.statusBar().showMessage("Select or open a case first.", 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("KeyDateDialog", "Select or open a case first."), 5000
+        )
         return
     case = window._call(cases.open_case, window.ws, case_id)
     if case is None:

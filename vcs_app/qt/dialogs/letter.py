@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -42,25 +42,25 @@ REFRESH_MS = 300  # typing pauses this long before the letter is checked again
 
 # The letter details a VLO may write, with their labels, in the order asked.
 DETAIL_LABELS: dict[str, str] = {
-    "offence": "Offen&ce (as the letter says it):",
-    "sentence_description": "&Sentence in plain words:",
-    "decision_summary": "&Decision in plain words:",
-    "conditions": "Licence c&onditions (one per line):",
-    "refusal_reason": "Reason for &refusal:",
-    "hospital_update": "&Hospital update:",
-    "respond_by": "Reply &by:",
-    "first_letter_date": "&Earlier letter dated:",
-    "personal_note": "Personal &note (optional):",
+    "offence": QT_TRANSLATE_NOOP("LetterDialog", "Offen&ce (as the letter says it):"),
+    "sentence_description": QT_TRANSLATE_NOOP("LetterDialog", "&Sentence in plain words:"),
+    "decision_summary": QT_TRANSLATE_NOOP("LetterDialog", "&Decision in plain words:"),
+    "conditions": QT_TRANSLATE_NOOP("LetterDialog", "Licence c&onditions (one per line):"),
+    "refusal_reason": QT_TRANSLATE_NOOP("LetterDialog", "Reason for &refusal:"),
+    "hospital_update": QT_TRANSLATE_NOOP("LetterDialog", "&Hospital update:"),
+    "respond_by": QT_TRANSLATE_NOOP("LetterDialog", "Reply &by:"),
+    "first_letter_date": QT_TRANSLATE_NOOP("LetterDialog", "&Earlier letter dated:"),
+    "personal_note": QT_TRANSLATE_NOOP("LetterDialog", "Personal &note (optional):"),
 }
 _TEXT_BLOCKS = ("sentence_description", "decision_summary", "refusal_reason", "hospital_update")
 EVENT_WORDS = {
-    "drafted": "Drafted",
-    "approved": "Approved",
-    "printed": "Printed",
-    "pdf_saved": "PDF saved",
-    "reprinted": "Printed again",
-    "returned": "Returned undelivered",
-    "withdrawn": "Withdrawn",
+    "drafted": QT_TRANSLATE_NOOP("LetterDialog", "Drafted"),
+    "approved": QT_TRANSLATE_NOOP("LetterDialog", "Approved"),
+    "printed": QT_TRANSLATE_NOOP("LetterDialog", "Printed"),
+    "pdf_saved": QT_TRANSLATE_NOOP("LetterDialog", "PDF saved"),
+    "reprinted": QT_TRANSLATE_NOOP("LetterDialog", "Printed again"),
+    "returned": QT_TRANSLATE_NOOP("LetterDialog", "Returned undelivered"),
+    "withdrawn": QT_TRANSLATE_NOOP("LetterDialog", "Withdrawn"),
 }
 
 
@@ -69,10 +69,20 @@ def status_words(record) -> str:
     if not record.events:
         return label(record.status)
     last = record.events[-1]
-    text = f"{EVENT_WORDS.get(last.event, last.event)} {last.at:%d/%m/%Y} by {last.who}"
+    text = QCoreApplication.translate("LetterDialog", "{step} {date} by {who}").format(
+        step=_event_words(last.event), date=f"{last.at:%d/%m/%Y}", who=last.who
+    )
     if record.status is LetterStatus.APPROVED:
-        text += " - not printed yet"
+        text += QCoreApplication.translate("LetterDialog", " - not printed yet")
     return text
+
+
+def _event_words(event: str) -> str:
+    return (
+        QCoreApplication.translate("LetterDialog", EVENT_WORDS[event])
+        if event in EVENT_WORDS
+        else event
+    )
 
 
 class LetterDialog(FormDialog):
@@ -88,19 +98,40 @@ class LetterDialog(FormDialog):
         template_key: str | None = None,
         on: date | None = None,
     ) -> None:
-        super().__init__(parent, "Write letter" if letter_id is None else "Letter")
+        super().__init__(
+            parent,
+            QCoreApplication.translate("LetterDialog", "Write letter")
+            if letter_id is None
+            else QCoreApplication.translate("LetterDialog", "Letter"),
+        )
         self.ws, self.case_id = ws, case_id
         self.letter_id = letter_id
         self.draft: letters.LetterDraft | None = None
         self.changed = False
         self.resize(760, 0)
 
-        self.template = add_row(self.form, "&Letter:", QComboBox())
+        self.template = add_row(
+            self.form, QCoreApplication.translate("LetterDialog", "&Letter:"), QComboBox()
+        )
         for info in letters.letter_templates():
             self.template.addItem(info.title_en, info.key)
-        self.recipient = add_row(self.form, "Goes to:", QLabel(), name="Recipient")
-        self.language = add_row(self.form, "Language:", QLabel(), name="Language")
-        self.letter_date = add_row(self.form, "Letter &date:", date_edit(on or date.today()))
+        self.recipient = add_row(
+            self.form,
+            QCoreApplication.translate("LetterDialog", "Goes to:"),
+            QLabel(),
+            name=QCoreApplication.translate("LetterDialog", "Recipient"),
+        )
+        self.language = add_row(
+            self.form,
+            QCoreApplication.translate("LetterDialog", "Language:"),
+            QLabel(),
+            name=QCoreApplication.translate("LetterDialog", "Language"),
+        )
+        self.letter_date = add_row(
+            self.form,
+            QCoreApplication.translate("LetterDialog", "Letter &date:"),
+            date_edit(on or date.today()),
+        )
         self.details: dict[str, QWidget] = {}
         for name, text in DETAIL_LABELS.items():
             if name in ("respond_by", "first_letter_date"):
@@ -114,25 +145,45 @@ class LetterDialog(FormDialog):
                 widget.setTabChangesFocus(True)
                 widget.setFixedHeight(64)
                 widget.textChanged.connect(self._schedule)
-            self.details[name] = add_row(self.form, text, widget)
+            self.details[name] = add_row(
+                self.form, QCoreApplication.translate("LetterDialog", text), widget
+            )
         for widget in (self.recipient, self.language):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.check = QLabel()
         self.check.setWordWrap(True)
-        self.check.setAccessibleName("Letter check")
+        self.check.setAccessibleName(QCoreApplication.translate("LetterDialog", "Letter check"))
         self.check.setTextFormat(Qt.TextFormat.PlainText)
         self.layout().insertWidget(1, self.check)
         self.layout().insertStretch(3, 1)  # spare height below the check, not between rows
 
         self.buttons.clear()
         role = QDialogButtonBox.ButtonRole.ActionRole
-        self.preview_button = self._button("Pre&view…", self.preview, role)
-        self.draft_button = self._button("Save dr&aft", self.save_draft, role)
-        self.approve_button = self._button("A&pprove", self.approve, role)
-        self.print_button = self._button("P&rint…", self.print_letter, role)
-        self.pdf_button = self._button("Save P&DF…", self.save_pdf, role)
-        self.phone_button = self._button("P&hone task instead", self.phone_instead, role)
-        self._button("Close", self.reject, QDialogButtonBox.ButtonRole.RejectRole)
+        self.preview_button = self._button(
+            QCoreApplication.translate("LetterDialog", "Pre&view…"), self.preview, role
+        )
+        self.draft_button = self._button(
+            QCoreApplication.translate("LetterDialog", "Save dr&aft"), self.save_draft, role
+        )
+        self.approve_button = self._button(
+            QCoreApplication.translate("LetterDialog", "A&pprove"), self.approve, role
+        )
+        self.print_button = self._button(
+            QCoreApplication.translate("LetterDialog", "P&rint…"), self.print_letter, role
+        )
+        self.pdf_button = self._button(
+            QCoreApplication.translate("LetterDialog", "Save P&DF…"), self.save_pdf, role
+        )
+        self.phone_button = self._button(
+            QCoreApplication.translate("LetterDialog", "P&hone task instead"),
+            self.phone_instead,
+            role,
+        )
+        self._button(
+            QCoreApplication.translate("LetterDialog", "Close"),
+            self.reject,
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -233,20 +284,30 @@ class LetterDialog(FormDialog):
             return
         draft = self.draft
         self.recipient.setText(
-            f"{draft.recipient_name}\n{draft.address_text or 'No postal address on file'}"
+            f"{draft.recipient_name}\n"
+            + (
+                draft.address_text
+                or QCoreApplication.translate("LetterDialog", "No postal address on file")
+            )
         )
         self.language.setText(label(draft.language))
         lines = []
         if draft.ok:
             lines.append(
-                "Ready to approve. Checked against the case: the address is safe and current,"
-                " and the letter gives no prison or hospital name, exact release date,"
-                " offender address or other victim's details."
+                QCoreApplication.translate(
+                    "LetterDialog",
+                    "Ready to approve. Checked against the case: the address is safe and"
+                    " current, and the letter gives no prison or hospital name, exact release"
+                    " date, offender address or other victim's details.",
+                )
             )
         else:
-            lines.append("Cannot be approved:")
+            lines.append(QCoreApplication.translate("LetterDialog", "Cannot be approved:"))
             lines += [f"• {r.removeprefix('Blocked: ')}" for r in draft.reasons]
-        lines += [f"Note: {w}" for w in draft.warnings]
+        lines += [
+            QCoreApplication.translate("LetterDialog", "Note: {warning}").format(warning=w)
+            for w in draft.warnings
+        ]
         self.check.setText("\n".join(lines))
         self.check.setStyleSheet("" if draft.ok else "font-weight: bold;")
         self.error.hide()
@@ -269,7 +330,11 @@ class LetterDialog(FormDialog):
         producible = status in (LetterStatus.APPROVED, LetterStatus.PRINTED)
         self.print_button.setEnabled(producible)
         self.pdf_button.setEnabled(producible)
-        self.print_button.setText("P&rint again…" if status is LetterStatus.PRINTED else "P&rint…")
+        self.print_button.setText(
+            QCoreApplication.translate("LetterDialog", "P&rint again…")
+            if status is LetterStatus.PRINTED
+            else QCoreApplication.translate("LetterDialog", "P&rint…")
+        )
         self.phone_button.setVisible(new and self.draft is not None and self.draft.do_not_post)
         for widget in (self.template, self.letter_date, *self.details.values()):
             widget.setEnabled(new)
@@ -291,13 +356,19 @@ class LetterDialog(FormDialog):
         for widget in self.details.values():
             self.form.setRowVisible(widget, False)
         steps = [
-            f"{EVENT_WORDS.get(e.event, e.event)} {e.at:%d/%m/%Y %H:%M} UTC by {e.who}"
+            QCoreApplication.translate("LetterDialog", "{step} {time} UTC by {who}").format(
+                step=_event_words(e.event), time=f"{e.at:%d/%m/%Y %H:%M}", who=e.who
+            )
             + (f": {e.detail}" if e.event in ("withdrawn", "returned") and e.detail else "")
             for e in record.events
         ]
         self.check.setText(
-            f"{record.title} - {status_words(record)}\nWording version {record.template_version}"
-            f"\n\n" + "\n".join(steps)
+            f"{record.title} - {status_words(record)}\n"
+            + QCoreApplication.translate("LetterDialog", "Wording version {version}").format(
+                version=record.template_version
+            )
+            + "\n\n"
+            + "\n".join(steps)
         )
         self._enable()
 
@@ -323,7 +394,7 @@ class LetterDialog(FormDialog):
         dialog = QPrintPreviewDialog(printer, self)
         dialog.printer = printer  # the dialog does not own it: keep it alive with it
         dialog.setWindowTitle(f"Preview - {self.template.currentText()}")
-        dialog.setAccessibleName("Letter preview")
+        dialog.setAccessibleName(QCoreApplication.translate("LetterDialog", "Letter preview"))
         dialog.paintRequested.connect(lambda device: paint_into(device, html))
         dialog.resize(900, 900)
         return dialog
@@ -368,7 +439,10 @@ class LetterDialog(FormDialog):
     def choose_pdf_path(self, suggested: str) -> Path | None:
         """Ask where to save a copy (tests replace this)."""
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save letter as PDF", suggested, "PDF files (*.pdf)"
+            self,
+            QCoreApplication.translate("LetterDialog", "Save letter as PDF"),
+            suggested,
+            QCoreApplication.translate("LetterDialog", "PDF files (*.pdf)"),
         )
         return Path(path) if path else None
 
@@ -407,7 +481,10 @@ class LetterDialog(FormDialog):
             self.changed = True
             self.phone_button.setEnabled(False)
             self.check.setText(
-                "A task to phone the victim instead was added to the case. No letter is sent."
+                QCoreApplication.translate(
+                    "LetterDialog",
+                    "A task to phone the victim instead was added to the case. No letter is sent.",
+                )
             )
 
 
@@ -415,13 +492,28 @@ class ReturnedDialog(FormDialog):
     """When a letter came back, and anything written on it."""
 
     def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent, "Letter returned undelivered")
-        self.on = add_row(self.form, "&Returned on:", date_edit(date.today()))
-        self.note = add_row(self.form, "&Note:", QLineEdit())
-        self.note.setPlaceholderText("e.g. 'Addressee gone away' written on the envelope")
+        super().__init__(
+            parent, QCoreApplication.translate("LetterDialog", "Letter returned undelivered")
+        )
+        self.on = add_row(
+            self.form,
+            QCoreApplication.translate("LetterDialog", "&Returned on:"),
+            date_edit(date.today()),
+        )
+        self.note = add_row(
+            self.form, QCoreApplication.translate("LetterDialog", "&Note:"), QLineEdit()
+        )
+        self.note.setPlaceholderText(
+            QCoreApplication.translate(
+                "LetterDialog", "e.g. 'Addressee gone away' written on the envelope"
+            )
+        )
         warning = QLabel(
-            "The address will be marked unsafe until it is checked, and a task to check it"
-            " will be added."
+            QCoreApplication.translate(
+                "LetterDialog",
+                "The address will be marked unsafe until it is checked, and a task to check"
+                " it will be added.",
+            )
         )
         warning.setWordWrap(True)
         self.form.addRow(warning)
@@ -432,12 +524,16 @@ class ReturnedDialog(FormDialog):
 
 class WithdrawDialog(FormDialog):
     def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent, "Withdraw letter")
-        self.reason = add_row(self.form, "&Why:", QLineEdit())
+        super().__init__(parent, QCoreApplication.translate("LetterDialog", "Withdraw letter"))
+        self.reason = add_row(
+            self.form, QCoreApplication.translate("LetterDialog", "&Why:"), QLineEdit()
+        )
 
     def build(self) -> str:
         if not self.reason.text().strip():
-            raise DomainError("Say why the letter is withdrawn.")
+            raise DomainError(
+                QCoreApplication.translate("LetterDialog", "Say why the letter is withdrawn.")
+            )
         return self.reason.text()
 
 
@@ -445,7 +541,13 @@ def open_pdf(parent: QWidget, path: Path) -> bool:
     """Open a kept PDF in the desktop's viewer."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True
-    QMessageBox.warning(parent, "VCS Desk", f"No program could open {path}.")
+    QMessageBox.warning(
+        parent,
+        "VCS Desk",
+        QCoreApplication.translate("LetterDialog", "No program could open {path}.").format(
+            path=path
+        ),
+    )
     return False
 
 

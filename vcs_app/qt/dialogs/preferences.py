@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from vcs_app.domain.model import (
@@ -30,36 +31,55 @@ class PreferencesDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None, prefs: ContactPreferences, opted_in: bool, minor: bool
     ) -> None:
-        super().__init__(parent, "Contact preferences")
+        super().__init__(
+            parent, QCoreApplication.translate("PreferencesDialog", "Contact preferences")
+        )
         self.level = add_row(
             self.form,
-            "Contact &level:",
+            QCoreApplication.translate("PreferencesDialog", "Contact &level:"),
             enum_combo(_choices(ContactLevel), prefs.contact_level.value),
         )
         self.level.setEnabled(opted_in)
         if not opted_in:
-            note = QLabel("The level is chosen when the victim opts in.")
+            note = QLabel(
+                QCoreApplication.translate(
+                    "PreferencesDialog", "The level is chosen when the victim opts in."
+                )
+            )
             note.setWordWrap(True)
             self.form.addRow(note)
         self.channel = add_row(
-            self.form, "Preferred c&hannel:", enum_combo(_choices(Channel), prefs.channel.value)
+            self.form,
+            QCoreApplication.translate("PreferencesDialog", "Preferred c&hannel:"),
+            enum_combo(_choices(Channel), prefs.channel.value),
         )
         self.language = add_row(
-            self.form, "&Language:", enum_combo(_choices(Language), prefs.language.value)
+            self.form,
+            QCoreApplication.translate("PreferencesDialog", "&Language:"),
+            enum_combo(_choices(Language), prefs.language.value),
         )
-        self.access = add_row(self.form, "&Accessibility needs:", QLineEdit(prefs.accessibility))
+        self.access = add_row(
+            self.form,
+            QCoreApplication.translate("PreferencesDialog", "&Accessibility needs:"),
+            QLineEdit(prefs.accessibility),
+        )
         self.phone_first = add_row(
-            self.form, "Phone first:", QCheckBox("Telephone before writing"), name="Phone first"
+            self.form,
+            QCoreApplication.translate("PreferencesDialog", "Phone first:"),
+            QCheckBox(QCoreApplication.translate("PreferencesDialog", "Telephone before writing")),
+            name=QCoreApplication.translate("PreferencesDialog", "Phone first"),
         )
         self.phone_first.setChecked(prefs.phone_first)
         self.guardian = add_row(
             self.form,
-            "Parent/&guardian:",
+            QCoreApplication.translate("PreferencesDialog", "Parent/&guardian:"),
             QLineEdit(prefs.guardian_name),
-            name="Parent or guardian",
+            name=QCoreApplication.translate("PreferencesDialog", "Parent or guardian"),
         )
         if minor:
-            self.guardian.setPlaceholderText("Required: the victim is under 18")
+            self.guardian.setPlaceholderText(
+                QCoreApplication.translate("PreferencesDialog", "Required: the victim is under 18")
+            )
 
     def build(self) -> ContactPreferences:
         return ContactPreferences(
@@ -76,50 +96,77 @@ class ContactDetailDialog(FormDialog):
     """Add or correct an address, phone or email, with its safety markings."""
 
     def __init__(self, parent: QWidget | None, detail: ContactDetail | None = None) -> None:
-        super().__init__(parent, "Edit contact detail" if detail else "Add contact detail")
+        super().__init__(
+            parent,
+            QCoreApplication.translate("PreferencesDialog", "Edit contact detail")
+            if detail
+            else QCoreApplication.translate("PreferencesDialog", "Add contact detail"),
+        )
         self._detail = detail
         self.kind = add_row(
             self.form,
-            "&Kind:",
+            QCoreApplication.translate("PreferencesDialog", "&Kind:"),
             enum_combo(_choices(ContactKind), detail.kind.value if detail else None),
         )
         self.value = add_row(
-            self.form, "&Detail:", QPlainTextEdit(detail.value if detail else ""), name="Detail"
+            self.form,
+            QCoreApplication.translate("PreferencesDialog", "&Detail:"),
+            QPlainTextEdit(detail.value if detail else ""),
+            name=QCoreApplication.translate("PreferencesDialog", "Detail"),
         )
         self.value.setTabChangesFocus(True)
         self.value.setFixedHeight(80)
         self.safe = add_row(
             self.form,
-            "Safe to use:",
-            QCheckBox("Safe (the offender does not know it)"),
-            name="Safe to use",
+            QCoreApplication.translate("PreferencesDialog", "Safe to use:"),
+            QCheckBox(
+                QCoreApplication.translate(
+                    "PreferencesDialog", "Safe (the offender does not know it)"
+                )
+            ),
+            name=QCoreApplication.translate("PreferencesDialog", "Safe to use"),
         )
         self.safe.setChecked(detail.safe_to_use if detail else True)
         self.do_not_post = add_row(
-            self.form, "Do not post:", QCheckBox("Never post to it"), name="Do not post"
+            self.form,
+            QCoreApplication.translate("PreferencesDialog", "Do not post:"),
+            QCheckBox(QCoreApplication.translate("PreferencesDialog", "Never post to it")),
+            name=QCoreApplication.translate("PreferencesDialog", "Do not post"),
         )
         self.do_not_post.setChecked(bool(detail and detail.do_not_post))
         self.alternative = add_row(
             self.form,
-            "Safe alternative:",
-            QCheckBox("A safe alternative address (e.g. a support worker's)"),
-            name="Safe alternative address",
+            QCoreApplication.translate("PreferencesDialog", "Safe alternative:"),
+            QCheckBox(
+                QCoreApplication.translate(
+                    "PreferencesDialog", "A safe alternative address (e.g. a support worker's)"
+                )
+            ),
+            name=QCoreApplication.translate("PreferencesDialog", "Safe alternative address"),
         )
         self.alternative.setChecked(bool(detail and detail.safe_alternative))
         self.valid_from = add_row(
             self.form,
-            "Valid &from:",
+            QCoreApplication.translate("PreferencesDialog", "Valid &from:"),
             date_edit(detail.valid_from if detail else None, optional=True),
         )
         self.valid_to = add_row(
             self.form,
-            "Valid &to:",
+            QCoreApplication.translate("PreferencesDialog", "Valid &to:"),
             date_edit(detail.valid_to if detail else None, optional=True),
-            name="Valid to (ended)",
+            name=QCoreApplication.translate("PreferencesDialog", "Valid to (ended)"),
         )
-        self.valid_from.setSpecialValueText("Always (no start date)")
-        self.valid_to.setSpecialValueText("Still in use (no end date)")
-        self.note = add_row(self.form, "&Note:", QLineEdit(detail.note if detail else ""))
+        self.valid_from.setSpecialValueText(
+            QCoreApplication.translate("PreferencesDialog", "Always (no start date)")
+        )
+        self.valid_to.setSpecialValueText(
+            QCoreApplication.translate("PreferencesDialog", "Still in use (no end date)")
+        )
+        self.note = add_row(
+            self.form,
+            QCoreApplication.translate("PreferencesDialog", "&Note:"),
+            QLineEdit(detail.note if detail else ""),
+        )
         self.kind.currentIndexChanged.connect(self._show_kind)
         self._show_kind()
 

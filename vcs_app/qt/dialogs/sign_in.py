@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from vcs_app.domain.accounts import Account
@@ -21,34 +22,45 @@ class SignInDialog(FormDialog):
     """
 
     def __init__(self, parent: QWidget | None, ws: Workspace) -> None:
-        super().__init__(parent, "Sign in to VCS Desk")
+        super().__init__(parent, QCoreApplication.translate("SignInDialog", "Sign in to VCS Desk"))
         self.ws = ws
-        heading = QLabel(f"<b>Sign in to open the caseload</b><br>{ws.path.name}")
-        heading.setAccessibleName("Caseload file")
+        heading = QLabel(
+            QCoreApplication.translate("SignInDialog", "<b>Sign in to open the caseload</b>")
+            + f"<br>{ws.path.name}"
+        )
+        heading.setAccessibleName(QCoreApplication.translate("SignInDialog", "Caseload file"))
         self.layout().insertWidget(0, heading)
-        self.username = add_row(self.form, "&Username:", QLineEdit())
-        self.password = add_row(self.form, "&Password:", QLineEdit())
+        self.username = add_row(
+            self.form, QCoreApplication.translate("SignInDialog", "&Username:"), QLineEdit()
+        )
+        self.password = add_row(
+            self.form, QCoreApplication.translate("SignInDialog", "&Password:"), QLineEdit()
+        )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("About this sign-in")
+        self.note.setAccessibleName(
+            QCoreApplication.translate("SignInDialog", "About this sign-in")
+        )
         self.note.hide()
         self.layout().insertWidget(2, self.note)
         if accounts.is_demo(ws):
             self.username.setText(accounts.DEMO_USERNAME)
             self.password.setText(accounts.DEMO_PASSWORD)
             self.note.setText(
-                "This is the demo database of synthetic cases. Its demo account"
-                f" ({accounts.DEMO_USERNAME}, password {accounts.DEMO_PASSWORD}, a senior VLO)"
-                " is filled in: press Enter to sign in."
+                QCoreApplication.translate(
+                    "SignInDialog",
+                    "This is the demo database of synthetic cases. Its demo account ({user},"
+                    " password {password}, a senior VLO) is filled in: press Enter to sign in.",
+                ).format(user=accounts.DEMO_USERNAME, password=accounts.DEMO_PASSWORD)
             )
             self.note.show()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Sign in")
-        ok.setAccessibleName("Sign in")
+        ok.setText(QCoreApplication.translate("SignInDialog", "&Sign in"))
+        ok.setAccessibleName(QCoreApplication.translate("SignInDialog", "Sign in"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("&Quit")
-        cancel.setAccessibleName("Quit")
+        cancel.setText(QCoreApplication.translate("SignInDialog", "&Quit"))
+        cancel.setAccessibleName(QCoreApplication.translate("SignInDialog", "Quit"))
         (self.password if self.username.text() else self.username).setFocus()
         self.setMinimumWidth(440)
 
@@ -59,7 +71,11 @@ class SignInDialog(FormDialog):
         try:
             self.value = self.build()
         except DomainError as exc:
-            self.error.setText(f"Not signed in: {exc}")
+            self.error.setText(
+                QCoreApplication.translate("SignInDialog", "Not signed in: {problem}").format(
+                    problem=exc
+                )
+            )
             self.error.show()
             self.password.clear()
             self.password.setFocus()

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,26 +33,42 @@ from vcs_app.services import audit_view
 from vcs_app.services.audit_view import AuditFilter
 from vcs_app.services.workspace import Workspace
 
-HEADERS = ("When", "Who", "Action", "Record", "Case", "Details")
+HEADERS = (
+    QT_TRANSLATE_NOOP("AuditLogView", "When"),
+    QT_TRANSLATE_NOOP("AuditLogView", "Who"),
+    QT_TRANSLATE_NOOP("AuditLogView", "Action"),
+    QT_TRANSLATE_NOOP("AuditLogView", "Record"),
+    QT_TRANSLATE_NOOP("AuditLogView", "Case"),
+    QT_TRANSLATE_NOOP("AuditLogView", "Details"),
+)
 ACTION_LABELS = {
-    "view": "Viewed",
-    "create": "Created",
-    "update": "Changed",
-    "disclose": "Disclosed",
-    "backup": "Backed up",
-    "restore": "Restored",
+    "view": QT_TRANSLATE_NOOP("AuditLogView", "Viewed"),
+    "create": QT_TRANSLATE_NOOP("AuditLogView", "Created"),
+    "update": QT_TRANSLATE_NOOP("AuditLogView", "Changed"),
+    "disclose": QT_TRANSLATE_NOOP("AuditLogView", "Disclosed"),
+    "backup": QT_TRANSLATE_NOOP("AuditLogView", "Backed up"),
+    "restore": QT_TRANSLATE_NOOP("AuditLogView", "Restored"),
 }
 
 
 def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action.replace("_", " ").capitalize())
+    if action in ACTION_LABELS:
+        return QCoreApplication.translate("AuditLogView", ACTION_LABELS[action])
+    return action.replace("_", " ").capitalize()
 
 
-RECORD_LABELS = {"link": "case", "liaison_entry": "liaison note"}
+RECORD_LABELS = {
+    "link": QT_TRANSLATE_NOOP("AuditLogView", "case"),
+    "liaison_entry": QT_TRANSLATE_NOOP("AuditLogView", "liaison note"),
+}
 
 
 def _record(entry: AuditEntry) -> str:
-    what = RECORD_LABELS.get(entry.entity, entry.entity.replace("_", " "))
+    what = (
+        QCoreApplication.translate("AuditLogView", RECORD_LABELS[entry.entity])
+        if entry.entity in RECORD_LABELS
+        else entry.entity.replace("_", " ")
+    )
     return f"{what} {entry.entity_id}" if entry.entity_id is not None else what
 
 
@@ -125,7 +147,7 @@ class AuditLogModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return QCoreApplication.translate("AuditLogView", HEADERS[section])
         return None
 
 
@@ -144,41 +166,69 @@ class AuditLogView(QWidget):
         self.ws = ws
         self.model = AuditLogModel(ws)
         self.user = QComboBox()
-        self.user.addItem("All users", None)
+        self.user.addItem(QCoreApplication.translate("AuditLogView", "All users"), None)
         for name in audit_view.audit_users(ws):
             self.user.addItem(name, name)
         self.action = QComboBox()
-        self.action.addItem("All actions", None)
+        self.action.addItem(QCoreApplication.translate("AuditLogView", "All actions"), None)
         for action in audit_view.audit_actions(ws):
             self.action.addItem(action_label(action), action)
         self.case = QLineEdit()
-        self.case.setPlaceholderText("e.g. VCS-000123")
+        self.case.setPlaceholderText(QCoreApplication.translate("AuditLogView", "e.g. VCS-000123"))
         self.case.setClearButtonEnabled(True)
         self.since = date_edit(None, optional=True)
         self.until = date_edit(None, optional=True)
         for edit in (self.since, self.until):
-            edit.setSpecialValueText("Any date")
+            edit.setSpecialValueText(QCoreApplication.translate("AuditLogView", "Any date"))
         self.table = table_view(self.model, "Audit log")
         self.count = QLabel()
-        self.count.setAccessibleName("Entries shown")
+        self.count.setAccessibleName(QCoreApplication.translate("AuditLogView", "Entries shown"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Audit log message")
+        self.message.setAccessibleName(
+            QCoreApplication.translate("AuditLogView", "Audit log message")
+        )
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = QPushButton("&Export CSV…")
-        self.export_button.setAccessibleName("Export the entries shown as CSV")
+        self.export_button = QPushButton(QCoreApplication.translate("AuditLogView", "&Export CSV…"))
+        self.export_button.setAccessibleName(
+            QCoreApplication.translate("AuditLogView", "Export the entries shown as CSV")
+        )
         self.export_button.clicked.connect(self.export_csv)
-        self.verify_button = QPushButton("&Verify chain")
-        self.verify_button.setAccessibleName("Verify the audit chain")
+        self.verify_button = QPushButton(
+            QCoreApplication.translate("AuditLogView", "&Verify chain")
+        )
+        self.verify_button.setAccessibleName(
+            QCoreApplication.translate("AuditLogView", "Verify the audit chain")
+        )
         self.verify_button.clicked.connect(self.verify_chain)
 
         bar = QHBoxLayout()
         for widget in (
-            *_labelled("&User:", self.user, "Filter by user"),
-            *_labelled("Ac&tion:", self.action, "Filter by action"),
-            *_labelled("C&ase:", self.case, "Filter by case reference"),
-            *_labelled("&From:", self.since, "From date"),
-            *_labelled("T&o:", self.until, "To date"),
+            *_labelled(
+                QCoreApplication.translate("AuditLogView", "&User:"),
+                self.user,
+                QCoreApplication.translate("AuditLogView", "Filter by user"),
+            ),
+            *_labelled(
+                QCoreApplication.translate("AuditLogView", "Ac&tion:"),
+                self.action,
+                QCoreApplication.translate("AuditLogView", "Filter by action"),
+            ),
+            *_labelled(
+                QCoreApplication.translate("AuditLogView", "C&ase:"),
+                self.case,
+                QCoreApplication.translate("AuditLogView", "Filter by case reference"),
+            ),
+            *_labelled(
+                QCoreApplication.translate("AuditLogView", "&From:"),
+                self.since,
+                QCoreApplication.translate("AuditLogView", "From date"),
+            ),
+            *_labelled(
+                QCoreApplication.translate("AuditLogView", "T&o:"),
+                self.until,
+                QCoreApplication.translate("AuditLogView", "To date"),
+            ),
         ):
             bar.addWidget(widget, 2 if widget is self.case else 0)
         bar.addStretch(1)
@@ -235,8 +285,17 @@ class AuditLogView(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.total, self.model.rowCount()
-        text = f"{total:,} entr{'y' if total == 1 else 'ies'}"
-        self.count.setText(text if shown == total else f"{text} ({shown:,} loaded)")
+        text = (
+            QCoreApplication.translate("AuditLogView", "1 entry")
+            if total == 1
+            else QCoreApplication.translate("AuditLogView", "{count} entries").format(
+                count=f"{total:,}"
+            )
+        )
+        loaded = QCoreApplication.translate("AuditLogView", "{entries} ({loaded} loaded)")
+        self.count.setText(
+            text if shown == total else loaded.format(entries=text, loaded=f"{shown:,}")
+        )
         self.table.setAccessibleDescription(text)
 
     def verify_chain(self) -> None:
@@ -245,7 +304,10 @@ class AuditLogView(QWidget):
     def export_csv(self) -> None:
         default = str(Path.home() / "audit-log.csv")
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export audit log", default, "CSV files (*.csv)"
+            self,
+            QCoreApplication.translate("AuditLogView", "Export audit log"),
+            default,
+            QCoreApplication.translate("AuditLogView", "CSV files (*.csv)"),
         )
         if path:
             self.export_to(Path(path))
@@ -259,7 +321,10 @@ class AuditLogView(QWidget):
             return None
         self.model.reload()
         self.message.setText(
-            f"Exported {rows:,} entries to {path}. The export is recorded in the log as a"
-            " disclosure."
+            QCoreApplication.translate(
+                "AuditLogView",
+                "Exported {count} entries to {path}. The export is recorded in the log as a"
+                " disclosure.",
+            ).format(count=f"{rows:,}", path=path)
         )
         return rows

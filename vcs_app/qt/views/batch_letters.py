@@ -11,7 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -43,7 +51,14 @@ if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
 SELECTED, SHOWN, DUE = "selected", "shown", "due"
-COLUMNS = ("Case", "Goes to", "Address", "Language", "Letter", "Check")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("BatchLettersView", "Case"),
+    QT_TRANSLATE_NOOP("BatchLettersView", "Goes to"),
+    QT_TRANSLATE_NOOP("BatchLettersView", "Address"),
+    QT_TRANSLATE_NOOP("BatchLettersView", "Language"),
+    QT_TRANSLATE_NOOP("BatchLettersView", "Letter"),
+    QT_TRANSLATE_NOOP("BatchLettersView", "Check"),
+)
 
 
 def _capital(text: str) -> str:
@@ -89,10 +104,11 @@ class ReviewModel(QAbstractTableModel):
         d = self._rows[index.row()]
         if index.column() == 5:
             check = (
-                "Ready"
+                QCoreApplication.translate("BatchLettersView", "Ready")
                 if d.ok
-                else "BLOCKED: "
-                + " · ".join(_capital(r.removeprefix("Blocked: ")) for r in d.reasons)
+                else QCoreApplication.translate("BatchLettersView", "BLOCKED: {reasons}").format(
+                    reasons=" · ".join(_capital(r.removeprefix("Blocked: ")) for r in d.reasons)
+                )
             )
             if d.warnings and role == Qt.ItemDataRole.ToolTipRole:
                 check += "\n" + "\n".join(d.warnings)
@@ -100,14 +116,15 @@ class ReviewModel(QAbstractTableModel):
         return (
             d.case_ref,
             d.recipient_name,
-            d.address_text or "No postal address on file",
+            d.address_text
+            or QCoreApplication.translate("BatchLettersView", "No postal address on file"),
             label(d.language),
             d.title,
         )[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("BatchLettersView", COLUMNS[section])
         return None
 
 
@@ -126,7 +143,7 @@ class BatchLettersView(QWidget):
     ) -> None:
         super().__init__()
         self.ws = ws
-        self.setAccessibleName("Batch letters")
+        self.setAccessibleName(QCoreApplication.translate("BatchLettersView", "Batch letters"))
         self._ids = {SELECTED: list(selected), SHOWN: list(shown)}
         self.review: letters.BatchReview | None = None
         self.result: letters.BatchResult | None = None
@@ -136,9 +153,19 @@ class BatchLettersView(QWidget):
         self.sources = QButtonGroup(self)
         source_row = QHBoxLayout()
         for key, text in (
-            (SELECTED, f"&Selected cases ({len(selected):,})"),
-            (SHOWN, f"All cases &shown in the caseload ({len(shown):,})"),
-            (DUE, "Letters &due for tasks"),
+            (
+                SELECTED,
+                QCoreApplication.translate("BatchLettersView", "&Selected cases ({count})").format(
+                    count=f"{len(selected):,}"
+                ),
+            ),
+            (
+                SHOWN,
+                QCoreApplication.translate(
+                    "BatchLettersView", "All cases &shown in the caseload ({count})"
+                ).format(count=f"{len(shown):,}"),
+            ),
+            (DUE, QCoreApplication.translate("BatchLettersView", "Letters &due for tasks")),
         ):
             radio = QRadioButton(text)
             radio.setObjectName(key)
@@ -150,61 +177,111 @@ class BatchLettersView(QWidget):
         self._radio(SELECTED).setEnabled(bool(selected))
 
         form = QFormLayout()
-        self.template = add_row(form, "&Letter:", QComboBox())
+        self.template = add_row(
+            form, QCoreApplication.translate("BatchLettersView", "&Letter:"), QComboBox()
+        )
         for info in letters.letter_templates():
             self.template.addItem(info.title_en, info.key)
-        self.on = add_row(form, "Letter da&te:", date_edit(on or date.today()))
-        self.pdf_mode = QRadioButton("Save &PDF files in a folder")
-        self.print_mode = QRadioButton("P&rint them (a PDF of each is kept too)")
+        self.on = add_row(
+            form,
+            QCoreApplication.translate("BatchLettersView", "Letter da&te:"),
+            date_edit(on or date.today()),
+        )
+        self.pdf_mode = QRadioButton(
+            QCoreApplication.translate("BatchLettersView", "Save &PDF files in a folder")
+        )
+        self.print_mode = QRadioButton(
+            QCoreApplication.translate(
+                "BatchLettersView", "P&rint them (a PDF of each is kept too)"
+            )
+        )
         self.pdf_mode.setChecked(True)
-        self.pdf_mode.setAccessibleName("Save PDF files in a folder")
-        self.print_mode.setAccessibleName("Print them, keeping a PDF of each")
+        self.pdf_mode.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Save PDF files in a folder")
+        )
+        self.print_mode.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Print them, keeping a PDF of each")
+        )
         modes = QHBoxLayout()
         modes.addWidget(self.pdf_mode)
         modes.addWidget(self.print_mode)
         modes.addStretch(1)
-        mode_label = QLabel("Produce as:")
+        mode_label = QLabel(QCoreApplication.translate("BatchLettersView", "Produce as:"))
         form.addRow(mode_label, modes)
         self.folder = QLineEdit(str(self._default_folder()))
-        browse = QPushButton("&Browse…")
-        browse.setAccessibleName("Choose folder")
+        browse = QPushButton(QCoreApplication.translate("BatchLettersView", "&Browse…"))
+        browse.setAccessibleName(QCoreApplication.translate("BatchLettersView", "Choose folder"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        folder_label = QLabel("&Folder:")
+        folder_label = QLabel(QCoreApplication.translate("BatchLettersView", "&Folder:"))
         folder_label.setBuddy(self.folder)
-        self.folder.setAccessibleName("Folder for the PDF files")
+        self.folder.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Folder for the PDF files")
+        )
         form.addRow(folder_label, folder_row)
 
-        self.check_button = QPushButton("&Check letters")
-        self.check_button.setAccessibleName("Check letters")
+        self.check_button = QPushButton(
+            QCoreApplication.translate("BatchLettersView", "&Check letters")
+        )
+        self.check_button.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Check letters")
+        )
         self.check_button.clicked.connect(self.start_review)
-        self.summary = QLabel("Choose the cases and the letter, then check them.")
-        self.summary.setAccessibleName("Batch summary")
+        self.summary = QLabel(
+            QCoreApplication.translate(
+                "BatchLettersView", "Choose the cases and the letter, then check them."
+            )
+        )
+        self.summary.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Batch summary")
+        )
         self.summary.setWordWrap(True)
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.blocked_only = QCheckBox("Show only &blocked letters")
-        self.blocked_only.setAccessibleName("Show only blocked letters")
+        self.blocked_only = QCheckBox(
+            QCoreApplication.translate("BatchLettersView", "Show only &blocked letters")
+        )
+        self.blocked_only.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Show only blocked letters")
+        )
         self.model = ReviewModel()
-        self.table = table_view(self.model, "Letters in the batch")
+        self.table = table_view(
+            self.model, QCoreApplication.translate("BatchLettersView", "Letters in the batch")
+        )
         self.blocked_only.toggled.connect(self.model.show_blocked_only)
-        self.approve_button = QPushButton("&Approve and produce")
-        self.approve_button.setAccessibleName("Approve and produce")
+        self.approve_button = QPushButton(
+            QCoreApplication.translate("BatchLettersView", "&Approve and produce")
+        )
+        self.approve_button.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Approve and produce")
+        )
         self.approve_button.clicked.connect(self.approve_and_produce)
-        self.phone_button = QPushButton("Add p&hone tasks for do-not-post cases")
-        self.phone_button.setAccessibleName("Add phone tasks for do-not-post cases")
+        self.phone_button = QPushButton(
+            QCoreApplication.translate("BatchLettersView", "Add p&hone tasks for do-not-post cases")
+        )
+        self.phone_button.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Add phone tasks for do-not-post cases")
+        )
         self.phone_button.clicked.connect(self.add_phone_tasks)
-        self.resume_button = QPushButton("R&esume")
-        self.resume_button.setAccessibleName("Resume producing")
+        self.resume_button = QPushButton(QCoreApplication.translate("BatchLettersView", "R&esume"))
+        self.resume_button.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Resume producing")
+        )
         self.resume_button.clicked.connect(self.resume)
-        self.folder_button = QPushButton("&Open folder")
-        self.folder_button.setAccessibleName("Open the folder of PDFs")
+        self.folder_button = QPushButton(
+            QCoreApplication.translate("BatchLettersView", "&Open folder")
+        )
+        self.folder_button.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Open the folder of PDFs")
+        )
         self.folder_button.clicked.connect(self.open_folder)
         self.outcome = QLabel()
-        self.outcome.setAccessibleName("Batch result")
+        self.outcome.setAccessibleName(
+            QCoreApplication.translate("BatchLettersView", "Batch result")
+        )
         self.outcome.setWordWrap(True)
 
         top = QHBoxLayout()
@@ -247,7 +324,9 @@ class BatchLettersView(QWidget):
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Folder for the PDF files", self.folder.text()
+            self,
+            QCoreApplication.translate("BatchLettersView", "Folder for the PDF files"),
+            self.folder.text(),
         )
         if folder:
             self.folder.setText(folder)
@@ -262,7 +341,11 @@ class BatchLettersView(QWidget):
             return
         self.review = None
         self.model.set_review(None)
-        self.summary.setText("Choose the cases and the letter, then check them.")
+        self.summary.setText(
+            QCoreApplication.translate(
+                "BatchLettersView", "Choose the cases and the letter, then check them."
+            )
+        )
         self._update()
 
     def _update(self) -> None:
@@ -270,7 +353,11 @@ class BatchLettersView(QWidget):
         ready = self.review is not None and bool(self.review.ready) and self.batch_id is None
         self.approve_button.setEnabled(ready and not busy)
         if self.review is not None:
-            self.approve_button.setText(f"&Approve and produce {len(self.review.ready):,} letters")
+            self.approve_button.setText(
+                QCoreApplication.translate(
+                    "BatchLettersView", "&Approve and produce {count} letters"
+                ).format(count=f"{len(self.review.ready):,}")
+            )
         do_not_post = self.review is not None and any(d.do_not_post for d in self.review.drafts)
         self.phone_button.setEnabled(do_not_post and not busy)
         self.resume_button.setEnabled(
@@ -288,7 +375,11 @@ class BatchLettersView(QWidget):
         on = date_of(self.on) or date.today()
         ids = self._ids.get(source, [])
         if source != DUE and not ids:
-            self.summary.setText("No cases to write to: select cases in the caseload first.")
+            self.summary.setText(
+                QCoreApplication.translate(
+                    "BatchLettersView", "No cases to write to: select cases in the caseload first."
+                )
+            )
             return None
         ws = self.ws
 
@@ -305,7 +396,11 @@ class BatchLettersView(QWidget):
 
         self.batch_id, self.result = None, None
         self.outcome.clear()
-        return self._start("Checking letters", work, self._show_review)
+        return self._start(
+            QCoreApplication.translate("BatchLettersView", "Checking letters"),
+            work,
+            self._show_review,
+        )
 
     def _start(self, title: str, work, done) -> Job:
         def finished(value) -> None:
@@ -351,7 +446,11 @@ class BatchLettersView(QWidget):
             nonlocal batch_id
             with worker_workspace(ws) as mine:
                 if approve:
-                    progress.report(0, len(review.ready), "Approving the letters…")
+                    progress.report(
+                        0,
+                        len(review.ready),
+                        QCoreApplication.translate("BatchLettersView", "Approving the letters…"),
+                    )
                     batch_id = letters.approve_batch(mine, review)
                 result = letters.produce_batch(
                     mine,
@@ -371,13 +470,29 @@ class BatchLettersView(QWidget):
         if self.review is None or not self.review.ready:
             return None
         work = self._production(approve=True)
-        return None if work is None else self._start("Producing letters", work, self._show_result)
+        return (
+            None
+            if work is None
+            else self._start(
+                QCoreApplication.translate("BatchLettersView", "Producing letters"),
+                work,
+                self._show_result,
+            )
+        )
 
     def resume(self) -> Job | None:
         if self.batch_id is None:
             return None
         work = self._production(approve=False)
-        return None if work is None else self._start("Producing letters", work, self._show_result)
+        return (
+            None
+            if work is None
+            else self._start(
+                QCoreApplication.translate("BatchLettersView", "Producing letters"),
+                work,
+                self._show_result,
+            )
+        )
 
     def _show_result(self, value) -> None:
         self.batch_id, self.result = value
@@ -385,9 +500,14 @@ class BatchLettersView(QWidget):
         waiting = counts.get("approved", 0)
         text = self.result.summary() + "."
         if waiting:
-            text += f" {waiting} approved letters are not produced yet: Resume to finish them."
+            text += QCoreApplication.translate(
+                "BatchLettersView",
+                " {count} approved letters are not produced yet: Resume to finish them.",
+            ).format(count=waiting)
         if self.result.produced and self.pdf_mode.isChecked():
-            text += f" PDFs are in {self.folder.text()}."
+            text += QCoreApplication.translate("BatchLettersView", " PDFs are in {folder}.").format(
+                folder=self.folder.text()
+            )
         self.outcome.setText(text)
         link_ids = tuple(dict.fromkeys(p.link_id for p in self.result.produced))
         self.produced.emit(Changed(link_ids, "letter"))
@@ -403,7 +523,11 @@ class BatchLettersView(QWidget):
                     self.ws, draft.link_id, draft.template_key, on=draft.letter_date
                 )
                 link_ids.append(draft.link_id)
-        self.outcome.setText(f"Added a phone task for {len(link_ids)} do-not-post cases.")
+        self.outcome.setText(
+            QCoreApplication.translate(
+                "BatchLettersView", "Added a phone task for {count} do-not-post cases."
+            ).format(count=len(link_ids))
+        )
         self.phone_button.setEnabled(False)
         self.produced.emit(Changed(tuple(link_ids), "task"))
 
@@ -427,7 +551,7 @@ def open_batch_letters(window: MainWindow) -> BatchLettersView:
         shown=[model.case_id(r) for r in range(model.rowCount())],
     )
     view.produced.connect(window._refresh)
-    window.tabs.addTab(view, "Batch letters")
+    window.tabs.addTab(view, QCoreApplication.translate("BatchLettersView", "Batch letters"))
     window.tabs.setCurrentWidget(view)
     return view
 

@@ -43,7 +43,7 @@ class CaseView(QWidget):
     def __init__(self, case: CaseFile) -> None:
         super().__init__()
         self.case_id = case.link.id
-        self.setAccessibleName(f"Case {case.link.ref}")
+        self.setAccessibleName(self.tr("Case {ref}").format(ref=case.link.ref))
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         font = self.header.font()
@@ -53,10 +53,10 @@ class CaseView(QWidget):
         self.safety = QLabel()
         self.safety.setWordWrap(True)
         self.safety.setFrameShape(QFrame.Shape.Box)
-        self.safety.setAccessibleName("Safety flags")
+        self.safety.setAccessibleName(self.tr("Safety flags"))
         self.safety.setMargin(6)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Case sections")
+        self.tabs.setAccessibleName(self.tr("Case sections"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.safety)
@@ -79,11 +79,19 @@ class CaseView(QWidget):
         current = self.tabs.currentIndex()
         self.case = case
         link, victim, offender = case.link, case.victim, case.offender
-        self.header.setText(f"{link.ref}  ·  {victim.full_name}  ·  offender {offender.full_name}")
+        self.header.setText(
+            self.tr("{ref}  ·  {victim}  ·  offender {offender}").format(
+                ref=link.ref, victim=victim.full_name, offender=offender.full_name
+            )
+        )
         flags = case.safety_flags
-        text = ("⚠ SAFETY: " + "  ·  ".join(flags)) if flags else "No safety flags recorded."
+        text = (
+            self.tr("⚠ SAFETY: {flags}").format(flags="  ·  ".join(flags))
+            if flags
+            else self.tr("No safety flags recorded.")
+        )
         if case.needs:
-            text += "\nNeeds: " + "  ·  ".join(case.needs)
+            text += "\n" + self.tr("Needs: {needs}").format(needs="  ·  ".join(case.needs))
         self.safety.setText(text)
         self.safety.setStyleSheet("font-weight: bold;" if flags else "")
         # Opening a case costs one tab, not seven: the others are rebuilt when shown.

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from vcs_app.domain.conditions import ALL, STATS_HEADERS, Granularity, StatsRow
@@ -31,22 +32,36 @@ TITLE = "Condition statistics"
 def overall_text(rows: list[StatsRow]) -> str:
     """The headline in words: the figure an inspection report quotes."""
     if not rows:
-        return "No licence conditions were requested in this period."
+        return QCoreApplication.translate(
+            "ConditionStatsView", "No licence conditions were requested in this period."
+        )
     total = rows[-1]
     rate = (
-        f"{total.inclusion_rate:.1%} of decided requests were included "
-        f"({total.included} of {total.decided})"
+        QCoreApplication.translate(
+            "ConditionStatsView",
+            "{rate} of decided requests were included ({included} of {decided})",
+        ).format(rate=f"{total.inclusion_rate:.1%}", included=total.included, decided=total.decided)
         if total.inclusion_rate is not None
-        else "No request has been decided yet"
+        else QCoreApplication.translate("ConditionStatsView", "No request has been decided yet")
     )
     median = (
-        f"median {total.median_days:g} days from request to decision"
+        QCoreApplication.translate(
+            "ConditionStatsView", "median {days} days from request to decision"
+        ).format(days=f"{total.median_days:g}")
         if total.median_days is not None
-        else "no decisions to time"
+        else QCoreApplication.translate("ConditionStatsView", "no decisions to time")
     )
-    return (
-        f"{rate}; {total.amended} amended, {total.refused} refused, {total.pending} awaiting "
-        f"a decision; {median}; {total.chases} chase(s) of offender managers."
+    return QCoreApplication.translate(
+        "ConditionStatsView",
+        "{rate}; {amended} amended, {refused} refused, {pending} awaiting a decision;"
+        " {median}; {chases} chase(s) of offender managers.",
+    ).format(
+        rate=rate,
+        amended=total.amended,
+        refused=total.refused,
+        pending=total.pending,
+        median=median,
+        chases=total.chases,
     )
 
 
@@ -54,7 +69,7 @@ def _shown(column: int, cell: str) -> str:
     if column < 2 and cell == ALL:
         return f"{ALL} (total)"
     if column in (8, 9) and not cell:
-        return "n/a (none decided)"
+        return QCoreApplication.translate("ConditionStatsView", "n/a (none decided)")
     return cell
 
 
@@ -73,9 +88,21 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
         self.end = date_edit(None, optional=True)
         controls = QHBoxLayout()
         for text, widget, name in (
-            ("&Group by:", self.granularity, "Group requests by"),
-            ("Requested &from:", self.start, "Requested from"),
-            ("Requested &until:", self.end, "Requested until"),
+            (
+                QCoreApplication.translate("ConditionStatsView", "&Group by:"),
+                self.granularity,
+                QCoreApplication.translate("ConditionStatsView", "Group requests by"),
+            ),
+            (
+                QCoreApplication.translate("ConditionStatsView", "Requested &from:"),
+                self.start,
+                QCoreApplication.translate("ConditionStatsView", "Requested from"),
+            ),
+            (
+                QCoreApplication.translate("ConditionStatsView", "Requested &until:"),
+                self.end,
+                QCoreApplication.translate("ConditionStatsView", "Requested until"),
+            ),
         ):
             caption = QLabel(text)
             caption.setBuddy(widget)
@@ -83,22 +110,42 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
             controls.addWidget(caption)
             controls.addWidget(widget)
         for edit in (self.start, self.end):
-            edit.setSpecialValueText("Any date")
+            edit.setSpecialValueText(QCoreApplication.translate("ConditionStatsView", "Any date"))
         self.headline = QLabel()
         self.headline.setWordWrap(True)
-        self.headline.setAccessibleName("Overall figures")
+        self.headline.setAccessibleName(
+            QCoreApplication.translate("ConditionStatsView", "Overall figures")
+        )
         self.model = RowsModel(STATS_HEADERS)
-        self.table = table_view(self.model, "Condition statistics by period and team")
+        self.table = table_view(
+            self.model,
+            QCoreApplication.translate(
+                "ConditionStatsView", "Condition statistics by period and team"
+            ),
+        )
         for widget in (
-            button("&Show", "Show the statistics", self.reload),
-            button("E&xport CSV…", "Export the statistics to a CSV file", self.export_csv),
+            button(
+                QCoreApplication.translate("ConditionStatsView", "&Show"),
+                QCoreApplication.translate("ConditionStatsView", "Show the statistics"),
+                self.reload,
+            ),
+            button(
+                QCoreApplication.translate("ConditionStatsView", "E&xport CSV…"),
+                QCoreApplication.translate(
+                    "ConditionStatsView", "Export the statistics to a CSV file"
+                ),
+                self.export_csv,
+            ),
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
         note = QLabel(
-            "Requests are grouped by when they were made. Inclusion rate = included / decided "
-            "(amended and refused count as decided, not included). 'All' rows add up a period "
-            "or everything."
+            QCoreApplication.translate(
+                "ConditionStatsView",
+                "Requests are grouped by when they were made. Inclusion rate = included /"
+                " decided (amended and refused count as decided, not included). 'All' rows add"
+                " up a period or everything.",
+            )
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -143,7 +190,10 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
         if path is None:
             suggested = str(Path.home() / f"condition-statistics-{date.today().isoformat()}.csv")
             name, _ = QFileDialog.getSaveFileName(
-                self, "Export statistics", suggested, "CSV (*.csv)"
+                self,
+                QCoreApplication.translate("ConditionStatsView", "Export statistics"),
+                suggested,
+                QCoreApplication.translate("ConditionStatsView", "CSV (*.csv)"),
             )
             if not name:
                 return None
@@ -155,5 +205,10 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
         )
         if count is None:
             return None
-        self.window_.statusBar().showMessage(f"Saved {count} row(s) of statistics to {path}", 15000)
+        self.window_.statusBar().showMessage(
+            QCoreApplication.translate(
+                "ConditionStatsView", "Saved {count} row(s) of statistics to {path}"
+            ).format(count=count, path=path),
+            15000,
+        )
         return Path(path)

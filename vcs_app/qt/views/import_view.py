@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,27 +38,50 @@ from vcs_app.services.intake import SEPARATE, MatchDecision
 from vcs_app.services.referral_import import ImportReport, MatchPolicy, RowResult, RowStatus
 from vcs_app.services.workspace import Workspace, worker_workspace
 
-HEADERS = ("Line", "Status", "Victim", "Offender", "Offence", "Details")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ImportDialog", "Line"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Status"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Victim"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Offender"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Offence"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Details"),
+)
 STATUS_WORDS = {
-    RowStatus.OK: "Ready",
-    RowStatus.PROBLEM: "PROBLEM",
-    RowStatus.DUPLICATE: "Possible duplicate",
+    RowStatus.OK: QT_TRANSLATE_NOOP("ImportDialog", "Ready"),
+    RowStatus.PROBLEM: QT_TRANSLATE_NOOP("ImportDialog", "PROBLEM"),
+    RowStatus.DUPLICATE: QT_TRANSLATE_NOOP("ImportDialog", "Possible duplicate"),
 }
 POLICIES = (
-    (MatchPolicy.ASK, "Stop: let me compare each row"),
-    (MatchPolicy.MERGE, "Merge with the one matching record on file"),
-    (MatchPolicy.SEPARATE, "Keep separate: add new records"),
+    (MatchPolicy.ASK, QT_TRANSLATE_NOOP("ImportDialog", "Stop: let me compare each row")),
+    (
+        MatchPolicy.MERGE,
+        QT_TRANSLATE_NOOP("ImportDialog", "Merge with the one matching record on file"),
+    ),
+    (MatchPolicy.SEPARATE, QT_TRANSLATE_NOOP("ImportDialog", "Keep separate: add new records")),
 )
 
 
 def _decided(decision: MatchDecision) -> str:
     parts = []
-    for what, choice in (("victim", decision.victim), ("offender", decision.offender)):
+    for separate, merge, choice in (
+        (
+            QCoreApplication.translate("ImportDialog", "keep victim separate"),
+            QCoreApplication.translate("ImportDialog", "merge victim"),
+            decision.victim,
+        ),
+        (
+            QCoreApplication.translate("ImportDialog", "keep offender separate"),
+            QCoreApplication.translate("ImportDialog", "merge offender"),
+            decision.offender,
+        ),
+    ):
         if choice == SEPARATE:
-            parts.append(f"keep {what} separate")
+            parts.append(separate)
         elif choice is not None:
-            parts.append(f"merge {what}")
-    return "Your choice: " + ", ".join(parts)
+            parts.append(merge)
+    return QCoreApplication.translate("ImportDialog", "Your choice: {choices}").format(
+        choices=", ".join(parts)
+    )
 
 
 class PreviewModel(QAbstractTableModel):
@@ -89,15 +119,18 @@ class PreviewModel(QAbstractTableModel):
             return None
         r = self._rows[index.row()]
         decision = self.decisions.get(r.line)
-        status = STATUS_WORDS[r.status]
+        status = QCoreApplication.translate("ImportDialog", STATUS_WORDS[r.status])
         details = r.message
         if r.status is RowStatus.DUPLICATE and decision is not None:
-            status, details = "Decided", _decided(decision)
+            status, details = (
+                QCoreApplication.translate("ImportDialog", "Decided"),
+                _decided(decision),
+            )
         return (str(r.line), status, r.victim, r.offender, r.offence, details)[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("ImportDialog", HEADERS[section])
         return None
 
 
@@ -108,45 +141,63 @@ class ImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, ws: Workspace, path: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import referrals")
-        self.setAccessibleName("Import referrals")
+        self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import referrals"))
+        self.setAccessibleName(QCoreApplication.translate("ImportDialog", "Import referrals"))
         self.ws = ws
         self.path: Path | None = None
         self.data = b""
         self.report: ImportReport | None = None
         self.job: Job | None = None
         self._busy = False
-        self.file = QLabel("No file chosen.")
-        self.file.setAccessibleName("File")
-        choose = QPushButton("&Choose file…")
-        choose.setAccessibleName("Choose a CSV file")
+        self.file = QLabel(QCoreApplication.translate("ImportDialog", "No file chosen."))
+        self.file.setAccessibleName(QCoreApplication.translate("ImportDialog", "File"))
+        choose = QPushButton(QCoreApplication.translate("ImportDialog", "&Choose file…"))
+        choose.setAccessibleName(QCoreApplication.translate("ImportDialog", "Choose a CSV file"))
         choose.clicked.connect(self.choose_file)
         self.policy = QComboBox()
-        self.policy.setAccessibleName("When a row matches someone on file")
+        self.policy.setAccessibleName(
+            QCoreApplication.translate("ImportDialog", "When a row matches someone on file")
+        )
         for value, text in POLICIES:
-            self.policy.addItem(text, value.value)
-        policy_label = QLabel("When a row matches someone on &file:")
+            self.policy.addItem(QCoreApplication.translate("ImportDialog", text), value.value)
+        policy_label = QLabel(
+            QCoreApplication.translate("ImportDialog", "When a row matches someone on &file:")
+        )
         policy_label.setBuddy(self.policy)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Check result")
+        self.summary.setAccessibleName(QCoreApplication.translate("ImportDialog", "Check result"))
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
-        self.attention = QCheckBox("&Show only rows that need attention")
+        self.attention = QCheckBox(
+            QCoreApplication.translate("ImportDialog", "&Show only rows that need attention")
+        )
         self.model = PreviewModel()
-        self.table = table_view(self.model, "Rows of the file")
+        self.table = table_view(
+            self.model, QCoreApplication.translate("ImportDialog", "Rows of the file")
+        )
         # Fit columns to the rows on screen, not to 1,000 rows (a second on the GUI thread
         # after a large file's check).
         self.table.horizontalHeader().setResizeContentsPrecision(0)
-        self.compare = QPushButton("Co&mpare…")
-        self.compare.setAccessibleName("Compare the selected row with the records on file")
-        self.import_all = QPushButton("&Import all")
-        self.import_all.setAccessibleName("Import all rows")
-        self.import_good = QPushButton("Import only the &good rows")
-        self.import_good.setAccessibleName("Import only the good rows")
-        close = QPushButton("Close")
-        close.setAccessibleName("Close")
+        self.compare = QPushButton(QCoreApplication.translate("ImportDialog", "Co&mpare…"))
+        self.compare.setAccessibleName(
+            QCoreApplication.translate(
+                "ImportDialog", "Compare the selected row with the records on file"
+            )
+        )
+        self.import_all = QPushButton(QCoreApplication.translate("ImportDialog", "&Import all"))
+        self.import_all.setAccessibleName(
+            QCoreApplication.translate("ImportDialog", "Import all rows")
+        )
+        self.import_good = QPushButton(
+            QCoreApplication.translate("ImportDialog", "Import only the &good rows")
+        )
+        self.import_good.setAccessibleName(
+            QCoreApplication.translate("ImportDialog", "Import only the good rows")
+        )
+        close = QPushButton(QCoreApplication.translate("ImportDialog", "Close"))
+        close.setAccessibleName(QCoreApplication.translate("ImportDialog", "Close"))
 
         top = QHBoxLayout()
         top.addWidget(choose)
@@ -185,7 +236,10 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose a referral file", "", "CSV files (*.csv);;All files (*)"
+            self,
+            QCoreApplication.translate("ImportDialog", "Choose a referral file"),
+            "",
+            QCoreApplication.translate("ImportDialog", "CSV files (*.csv);;All files (*)"),
         )
         if name:
             self.load(Path(name))
@@ -194,7 +248,11 @@ class ImportDialog(QDialog):
         try:
             self.data = path.read_bytes()
         except OSError as exc:
-            self.summary.setText(f"Cannot read {path}: {exc.strerror}.")
+            self.summary.setText(
+                QCoreApplication.translate("ImportDialog", "Cannot read {path}: {problem}.").format(
+                    path=path, problem=exc.strerror
+                )
+            )
             return
         self.path = path
         self.file.setText(str(path))
@@ -233,10 +291,14 @@ class ImportDialog(QDialog):
     def check(self) -> None:
         """Preview: the whole import, rolled back."""
         self.report = None
-        self._start("Checking the file", dry_run=True)
+        self._start(QCoreApplication.translate("ImportDialog", "Checking the file"), dry_run=True)
 
     def run_import(self, *, only_good: bool) -> None:
-        self._start("Importing referrals", dry_run=False, only_good=only_good)
+        self._start(
+            QCoreApplication.translate("ImportDialog", "Importing referrals"),
+            dry_run=False,
+            only_good=only_good,
+        )
 
     def _failed(self, message: str) -> None:
         self._busy = False
@@ -249,27 +311,55 @@ class ImportDialog(QDialog):
         self._show_rows()
         rows, problems = len(report.rows), len(report.problems)
         if report.committed:
-            skipped = f"; {problems:,} skipped (lines listed below)" if problems else ""
+            skipped = (
+                QCoreApplication.translate(
+                    "ImportDialog", "; {count} skipped (lines listed below)"
+                ).format(count=f"{problems:,}")
+                if problems
+                else ""
+            )
             self.summary.setText(
-                f"Imported {report.imported:,} referrals from {report.file_name} in "
-                f"{report.seconds:.1f} s{skipped}."
+                QCoreApplication.translate(
+                    "ImportDialog", "Imported {count} referrals from {file} in {seconds} s"
+                ).format(
+                    count=f"{report.imported:,}",
+                    file=report.file_name,
+                    seconds=f"{report.seconds:.1f}",
+                )
+                + skipped
+                + "."
             )
             self.imported.emit(report)
         elif problems:
             compare = (
-                " For a possible duplicate, select it and press Compare (or Enter) to choose."
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    " For a possible duplicate, select it and press Compare (or Enter) to choose.",
+                )
                 if any(r.status is RowStatus.DUPLICATE for r in report.problems)
                 else ""
             )
             self.summary.setText(
-                f"{'Checked' if report.dry_run else 'Nothing imported'}: {rows:,} rows, "
-                f"{problems:,} need attention (listed below). Nothing is imported while any "
-                f"row has a problem, unless you choose to import only the good rows.{compare}"
+                (
+                    QCoreApplication.translate("ImportDialog", "Checked")
+                    if report.dry_run
+                    else QCoreApplication.translate("ImportDialog", "Nothing imported")
+                )
+                + QCoreApplication.translate(
+                    "ImportDialog",
+                    ": {rows} rows, {problems} need attention (listed below). Nothing is"
+                    " imported while any row has a problem, unless you choose to import only"
+                    " the good rows.",
+                ).format(rows=f"{rows:,}", problems=f"{problems:,}")
+                + compare
             )
         else:
             self.summary.setText(
-                f"Checked: all {rows:,} rows are ready ({report.encoding}). Nothing has been "
-                "imported yet."
+                QCoreApplication.translate(
+                    "ImportDialog",
+                    "Checked: all {rows} rows are ready ({encoding}). Nothing has been"
+                    " imported yet.",
+                ).format(rows=f"{rows:,}", encoding=report.encoding)
             )
         self._update_buttons()
 
@@ -302,7 +392,11 @@ class ImportDialog(QDialog):
         self.import_all.setEnabled(ready and not self._undecided())
         good = len(report.good) if report else 0
         self.import_good.setEnabled(ready and bool(self._undecided()) and good > 0)
-        self.import_good.setText(f"Import only the &good rows ({good:,})")
+        self.import_good.setText(
+            QCoreApplication.translate(
+                "ImportDialog", "Import only the &good rows ({count})"
+            ).format(count=f"{good:,}")
+        )
         self.compare.setEnabled(idle and self._current_duplicate() is not None)
         self.policy.setEnabled(idle)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from vcs_app.domain.model import CaseStatus, label
 from vcs_app.qt.dialogs.condition import OMDialog
-from vcs_app.qt.views.case_tabs.common import button
+from vcs_app.qt.views.case_tabs.common import button, set_widths
 from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, table_view
 from vcs_app.services import om
 
@@ -30,15 +30,37 @@ class OMDirectoryView(ReloadWhenShown, QWidget):
         self.rows: list[om.DirectoryRow] = []
         self.cases: list[om.OMCase] = []
         self.oms_model = RowsModel(
-            ["Name", "Team", "Work email", "Work phone", "Open cases", "Waiting on them", "Entry"]
+            [
+                QCoreApplication.translate("OMDirectoryView", "Name"),
+                QCoreApplication.translate("OMDirectoryView", "Team"),
+                QCoreApplication.translate("OMDirectoryView", "Work email"),
+                QCoreApplication.translate("OMDirectoryView", "Work phone"),
+                QCoreApplication.translate("OMDirectoryView", "Open cases"),
+                QCoreApplication.translate("OMDirectoryView", "Waiting on them"),
+                QCoreApplication.translate("OMDirectoryView", "Entry"),
+            ]
         )
         self.cases_model = RowsModel(
-            ["Case", "Victim", "Offender", "Status", "Outstanding with the OM", "Next task due"]
+            [
+                QCoreApplication.translate("OMDirectoryView", "Case"),
+                QCoreApplication.translate("OMDirectoryView", "Victim"),
+                QCoreApplication.translate("OMDirectoryView", "Offender"),
+                QCoreApplication.translate("OMDirectoryView", "Status"),
+                QCoreApplication.translate("OMDirectoryView", "Outstanding with the OM"),
+                QCoreApplication.translate("OMDirectoryView", "Next task due"),
+            ]
         )
-        self.oms = table_view(self.oms_model, "Offender managers")
-        self.case_table = table_view(self.cases_model, "Cases of the selected offender manager")
+        self.oms = table_view(
+            self.oms_model, QCoreApplication.translate("OMDirectoryView", "Offender managers")
+        )
+        self.case_table = table_view(
+            self.cases_model,
+            QCoreApplication.translate("OMDirectoryView", "Cases of the selected offender manager"),
+        )
         self.cases_label = QLabel()
-        self.cases_label.setAccessibleName("Cases heading")
+        self.cases_label.setAccessibleName(
+            QCoreApplication.translate("OMDirectoryView", "Cases heading")
+        )
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -50,25 +72,38 @@ class OMDirectoryView(ReloadWhenShown, QWidget):
         splitter.setSizes([300, 400])
         buttons = QHBoxLayout()
         for widget in (
-            button("&Add OM…", "Add an offender manager", self.add_om),
-            button("&Edit OM…", "Edit the selected offender manager", self.edit_om),
-            button("&Open case", "Open the selected case", self.open_selected),
+            button(
+                QCoreApplication.translate("OMDirectoryView", "&Add OM…"),
+                QCoreApplication.translate("OMDirectoryView", "Add an offender manager"),
+                self.add_om,
+            ),
+            button(
+                QCoreApplication.translate("OMDirectoryView", "&Edit OM…"),
+                QCoreApplication.translate("OMDirectoryView", "Edit the selected offender manager"),
+                self.edit_om,
+            ),
+            button(
+                QCoreApplication.translate("OMDirectoryView", "&Open case"),
+                QCoreApplication.translate("OMDirectoryView", "Open the selected case"),
+                self.open_selected,
+            ),
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         note = QLabel(
-            "Work contact routes only. OMs named on cases but not yet in the directory "
-            "are listed so their details can be added."
+            QCoreApplication.translate(
+                "OMDirectoryView",
+                "Work contact routes only. OMs named on cases but not yet in the directory"
+                " are listed so their details can be added.",
+            )
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        for column, width in enumerate((170, 120, 260, 130, 90, 120)):
-            self.oms.setColumnWidth(column, width)
-        for column, width in enumerate((100, 180, 180, 80, 330)):
-            self.case_table.setColumnWidth(column, width)
+        set_widths(self.oms, (170, 120, 260, 130, 90, 120))
+        set_widths(self.case_table, (100, 180, 180, 80, 330))
         self.oms.selectionModel().currentRowChanged.connect(lambda *_: self._show_cases())
         self.oms.activated.connect(lambda *_: self.edit_om())
         self.case_table.activated.connect(lambda index: self._open_row(index.row()))
@@ -86,7 +121,9 @@ class OMDirectoryView(ReloadWhenShown, QWidget):
                     r.om.phone,
                     r.open_cases,
                     r.waiting,
-                    "In directory" if r.om.id else "Named on cases only",
+                    QCoreApplication.translate("OMDirectoryView", "In directory")
+                    if r.om.id
+                    else QCoreApplication.translate("OMDirectoryView", "Named on cases only"),
                 )
                 for r in self.rows
             ]
@@ -109,9 +146,11 @@ class OMDirectoryView(ReloadWhenShown, QWidget):
         )
         open_count = sum(1 for c in self.cases if c.status == CaseStatus.OPEN.value)
         self.cases_label.setText(
-            f"Cases of {chosen.om.name}: {len(self.cases)} ({open_count} open)"
+            QCoreApplication.translate(
+                "OMDirectoryView", "Cases of {name}: {count} ({open} open)"
+            ).format(name=chosen.om.name, count=len(self.cases), open=open_count)
             if chosen
-            else "No offender manager selected."
+            else QCoreApplication.translate("OMDirectoryView", "No offender manager selected.")
         )
         self.cases_model.set_rows(
             [
@@ -120,7 +159,8 @@ class OMDirectoryView(ReloadWhenShown, QWidget):
                     c.victim,
                     c.offender,
                     label(CaseStatus(c.status)),
-                    c.outstanding or "nothing outstanding",
+                    c.outstanding
+                    or QCoreApplication.translate("OMDirectoryView", "nothing outstanding"),
                     c.next_due or "",
                 )
                 for c in self.cases

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,12 @@ if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
 TITLE = "Reports"
-HEADERS = ("Section", "Item", "Detail", "Figure")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ReportView", "Section"),
+    QT_TRANSLATE_NOOP("ReportView", "Item"),
+    QT_TRANSLATE_NOOP("ReportView", "Detail"),
+    QT_TRANSLATE_NOOP("ReportView", "Figure"),
+)
 ANY = "All"
 
 
@@ -62,18 +67,34 @@ class ReportCharts(QWidget):
         layout = QGridLayout(self)
         for i, (key, name) in enumerate(
             (
-                ("offers", "Initial offers by month, within and outside the limit"),
-                ("inclusion", "Licence conditions included, per cent of decided, by month"),
-                ("caseload", "Open cases per VLO"),
+                (
+                    "offers",
+                    QCoreApplication.translate(
+                        "ReportView", "Initial offers by month, within and outside the limit"
+                    ),
+                ),
+                (
+                    "inclusion",
+                    QCoreApplication.translate(
+                        "ReportView", "Licence conditions included, per cent of decided, by month"
+                    ),
+                ),
+                ("caseload", QCoreApplication.translate("ReportView", "Open cases per VLO")),
             )
         ):
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setAccessibleName(name)
-            view.setAccessibleDescription("The same numbers are in the Figures tab.")
+            view.setAccessibleDescription(
+                QCoreApplication.translate("ReportView", "The same numbers are in the Figures tab.")
+            )
             self.views[key] = view
             layout.addWidget(view, i // 2, i % 2)
-        note = QLabel("The numbers behind every chart are lines of the Figures tab.")
+        note = QLabel(
+            QCoreApplication.translate(
+                "ReportView", "The numbers behind every chart are lines of the Figures tab."
+            )
+        )
         note.setWordWrap(True)
         layout.addWidget(note, 1, 1, Qt.AlignmentFlag.AlignBottom)
 
@@ -97,43 +118,80 @@ class ReportView(QWidget):
         self.start = date_edit(start)
         self.end = date_edit(end)
         ws = window.ws
-        self.team = _combo("OM team", reports.filter_choices(ws))
-        self.vlo = _combo("VLO", cases.vlo_names(ws))
+        self.team = _combo(
+            QCoreApplication.translate("ReportView", "OM team"), reports.filter_choices(ws)
+        )
+        self.vlo = _combo(QCoreApplication.translate("ReportView", "VLO"), cases.vlo_names(ws))
         controls = QHBoxLayout()
         for text, widget, name in (
-            ("&From:", self.start, "Period from"),
-            ("&To:", self.end, "Period to"),
-            ("OM t&eam:", self.team, "OM team"),
-            ("&VLO:", self.vlo, "VLO"),
+            (
+                QCoreApplication.translate("ReportView", "&From:"),
+                self.start,
+                QCoreApplication.translate("ReportView", "Period from"),
+            ),
+            (
+                QCoreApplication.translate("ReportView", "&To:"),
+                self.end,
+                QCoreApplication.translate("ReportView", "Period to"),
+            ),
+            (
+                QCoreApplication.translate("ReportView", "OM t&eam:"),
+                self.team,
+                QCoreApplication.translate("ReportView", "OM team"),
+            ),
+            (
+                QCoreApplication.translate("ReportView", "&VLO:"),
+                self.vlo,
+                QCoreApplication.translate("ReportView", "VLO"),
+            ),
         ):
             caption = QLabel(text)
             caption.setBuddy(widget)
             widget.setAccessibleName(name)
             controls.addWidget(caption)
             controls.addWidget(widget)
-        self.show_button = button("&Show", "Show the report", self.reload)
+        self.show_button = button(
+            QCoreApplication.translate("ReportView", "&Show"),
+            QCoreApplication.translate("ReportView", "Show the report"),
+            self.reload,
+        )
         controls.addWidget(self.show_button)
         controls.addWidget(
-            button("E&xport…", "Export the report to PDF or CSV", lambda: self.export_report())
+            button(
+                QCoreApplication.translate("ReportView", "E&xport…"),
+                QCoreApplication.translate("ReportView", "Export the report to PDF or CSV"),
+                lambda: self.export_report(),
+            )
         )
         controls.addStretch(1)
         self.headline = QLabel()
         self.headline.setWordWrap(True)
-        self.headline.setAccessibleName("Headline figures")
-        self.model = RowsModel(HEADERS)
-        self.table = table_view(self.model, "Report figures")
-        self.cases_label = QLabel("Choose a figure to list the cases behind it.")
+        self.headline.setAccessibleName(
+            QCoreApplication.translate("ReportView", "Headline figures")
+        )
+        self.model = RowsModel([QCoreApplication.translate("ReportView", h) for h in HEADERS])
+        self.table = table_view(
+            self.model, QCoreApplication.translate("ReportView", "Report figures")
+        )
+        self.cases_label = QLabel(
+            QCoreApplication.translate("ReportView", "Choose a figure to list the cases behind it.")
+        )
         self.cases_label.setWordWrap(True)
-        self.cases_model = RowsModel(("Case ref",))
-        self.cases_table = table_view(self.cases_model, "Cases behind the chosen figure")
+        self.cases_model = RowsModel((QCoreApplication.translate("ReportView", "Case ref"),))
+        self.cases_table = table_view(
+            self.cases_model,
+            QCoreApplication.translate("ReportView", "Cases behind the chosen figure"),
+        )
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.cases_label)
         side_layout.addWidget(self.cases_table, 1)
         self.export_cases_button = button(
-            "Export &cases…",
-            "Export the cases behind the chosen figure to CSV or PDF",
+            QCoreApplication.translate("ReportView", "Export &cases…"),
+            QCoreApplication.translate(
+                "ReportView", "Export the cases behind the chosen figure to CSV or PDF"
+            ),
             lambda: self.export_cases(),
         )
         self.export_cases_button.setEnabled(False)
@@ -145,9 +203,9 @@ class ReportView(QWidget):
         splitter.setStretchFactor(1, 1)
         self.charts = ReportCharts()
         self.pages = QTabWidget()
-        self.pages.setAccessibleName("Report pages")
-        self.pages.addTab(splitter, "&Figures")
-        self.pages.addTab(self.charts, "C&harts")
+        self.pages.setAccessibleName(QCoreApplication.translate("ReportView", "Report pages"))
+        self.pages.addTab(splitter, QCoreApplication.translate("ReportView", "&Figures"))
+        self.pages.addTab(self.charts, QCoreApplication.translate("ReportView", "C&harts"))
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.headline)
@@ -187,9 +245,11 @@ class ReportView(QWidget):
             with worker_workspace(ws) as own:
                 return reports.build_report(own, chosen, step)
 
-        self.headline.setText("Counting…")
+        self.headline.setText(QCoreApplication.translate("ReportView", "Counting…"))
         self.show_button.setEnabled(False)
-        self.job = run_in_background(self, "Building the report", build, self._show)
+        self.job = run_in_background(
+            self, QCoreApplication.translate("ReportView", "Building the report"), build, self._show
+        )
         self.job.ended.connect(self._ended, Qt.ConnectionType.QueuedConnection)
         return self.job
 
@@ -199,13 +259,23 @@ class ReportView(QWidget):
         job, self.job = self.job, None
         self.show_button.setEnabled(True)
         if job is not None and (job.was_cancelled or job.error):
-            why = "Cancelled" if job.was_cancelled else "Not counted"
-            shown = (
-                f"the figures below are still for {self.report.filter.describe()}"
-                if self.report is not None
-                else "choose Show to count again"
+            why = (
+                QCoreApplication.translate("ReportView", "Cancelled")
+                if job.was_cancelled
+                else QCoreApplication.translate("ReportView", "Not counted")
             )
-            self.headline.setText(f"{why}: {shown}.")
+            shown = (
+                QCoreApplication.translate(
+                    "ReportView", "the figures below are still for {period}"
+                ).format(period=self.report.filter.describe())
+                if self.report is not None
+                else QCoreApplication.translate("ReportView", "choose Show to count again")
+            )
+            self.headline.setText(
+                QCoreApplication.translate("ReportView", "{why}: {shown}.").format(
+                    why=why, shown=shown
+                )
+            )
 
     def _show(self, report: reports.Report) -> None:
         self.report = report
@@ -219,19 +289,32 @@ class ReportView(QWidget):
         self.figures = figures
         self.model.set_rows(rows)
         self.cases_model.set_rows([])
-        self.cases_label.setText("Choose a figure to list the cases behind it.")
+        self.cases_label.setText(
+            QCoreApplication.translate("ReportView", "Choose a figure to list the cases behind it.")
+        )
         self.figure = None
         self.export_cases_button.setEnabled(False)
         for column in range(3):
             self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 340))
         t = report.offer_times
-        rate = "n/a" if t.within_rate is None else f"{t.within_rate:.1%}"
-        opt = "n/a" if report.opt_in_rate is None else f"{report.opt_in_rate:.1%}"
-        incl = "n/a" if report.inclusion_rate is None else f"{report.inclusion_rate:.1%}"
+        na = QCoreApplication.translate("ReportView", "n/a")
+        rate = na if t.within_rate is None else f"{t.within_rate:.1%}"
+        opt = na if report.opt_in_rate is None else f"{report.opt_in_rate:.1%}"
+        incl = na if report.inclusion_rate is None else f"{report.inclusion_rate:.1%}"
         self.headline.setText(
-            f"{report.filter.describe()}: {t.within} of {t.offers} initial offers within the "
-            f"limit ({rate}); opt-in rate {opt}; licence conditions included {incl}."
+            QCoreApplication.translate(
+                "ReportView",
+                "{period}: {within} of {offers} initial offers within the limit ({rate});"
+                " opt-in rate {opt}; licence conditions included {incl}.",
+            ).format(
+                period=report.filter.describe(),
+                within=t.within,
+                offers=t.offers,
+                rate=rate,
+                opt=opt,
+                incl=incl,
+            )
         )
         self.charts.show_report(report)
         self.report_ready.emit()
@@ -243,7 +326,11 @@ class ReportView(QWidget):
         self.export_cases_button.setEnabled(figure is not None and self.report is not None)
         if figure is None or self.report is None:
             self.cases_model.set_rows([])
-            self.cases_label.setText("Totals and rates: choose a counted line to see cases.")
+            self.cases_label.setText(
+                QCoreApplication.translate(
+                    "ReportView", "Totals and rates: choose a counted line to see cases."
+                )
+            )
             return []
         refs = (
             self.window_._call(
@@ -252,7 +339,11 @@ class ReportView(QWidget):
             or []
         )
         self.cases_model.set_rows([(ref,) for ref in refs])
-        self.cases_label.setText(f"{len(refs)} case(s) behind “{reports.figure_name(figure)}”:")
+        self.cases_label.setText(
+            QCoreApplication.translate("ReportView", "{count} case(s) behind “{figure}”:").format(
+                count=len(refs), figure=reports.figure_name(figure)
+            )
+        )
         return refs
 
     def export_report(self, path: Path | str | None = None) -> Path | None:
@@ -262,14 +353,22 @@ class ReportView(QWidget):
         if path is None:
             suggested = str(Path.home() / f"vcs-report-{self.report.filter.end.isoformat()}.pdf")
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export report", suggested, "PDF (*.pdf);;CSV (*.csv)"
+                self,
+                QCoreApplication.translate("ReportView", "Export report"),
+                suggested,
+                QCoreApplication.translate("ReportView", "PDF (*.pdf);;CSV (*.csv)"),
             )
             if not path:
                 return None
         report = self.report
         saved = self.window_._call(lambda: reports.export_report(self.window_.ws, report, path))
         if saved is not None:
-            self.window_.statusBar().showMessage(f"Report saved to {saved}", 15000)
+            self.window_.statusBar().showMessage(
+                QCoreApplication.translate("ReportView", "Report saved to {path}").format(
+                    path=saved
+                ),
+                15000,
+            )
         return saved
 
     def export_cases(self, path: Path | str | None = None) -> Path | None:
@@ -281,7 +380,10 @@ class ReportView(QWidget):
         if path is None:
             suggested = str(Path.home() / f"vcs-cases-{figure.metric}-{report.filter.end}.csv")
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export the cases behind a figure", suggested, "CSV (*.csv);;PDF (*.pdf)"
+                self,
+                QCoreApplication.translate("ReportView", "Export the cases behind a figure"),
+                suggested,
+                QCoreApplication.translate("ReportView", "CSV (*.csv);;PDF (*.pdf)"),
             )
             if not path:
                 return None
@@ -289,5 +391,10 @@ class ReportView(QWidget):
             lambda: reports.export_drill_down(self.window_.ws, report.filter, figure, path)
         )
         if saved is not None:
-            self.window_.statusBar().showMessage(f"Cases saved to {saved}", 15000)
+            self.window_.statusBar().showMessage(
+                QCoreApplication.translate("ReportView", "Cases saved to {path}").format(
+                    path=saved
+                ),
+                15000,
+            )
         return saved

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import Role
-from vcs_app.qt.views.case_tabs.common import button
+from vcs_app.qt.views.case_tabs.common import button, set_widths
 from vcs_app.qt.widgets import RowsModel, date_edit, date_of, fmt_date, table_view
 from vcs_app.qt.workers import run_in_background
 from vcs_app.services import retention
@@ -30,7 +30,14 @@ if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
 TITLE = "Retention review"
-HEADERS = ["Case", "Victim", "Offender", "Status", "Last changed", "Victim's other cases"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("RetentionView", "Case"),
+    QT_TRANSLATE_NOOP("RetentionView", "Victim"),
+    QT_TRANSLATE_NOOP("RetentionView", "Offender"),
+    QT_TRANSLATE_NOOP("RetentionView", "Status"),
+    QT_TRANSLATE_NOOP("RetentionView", "Last changed"),
+    QT_TRANSLATE_NOOP("RetentionView", "Victim's other cases"),
+]
 
 
 class RetentionView(QWidget):
@@ -39,32 +46,52 @@ class RetentionView(QWidget):
         self.window_ = window
         self.setAccessibleName(TITLE)
         self.cases: list[retention.ClosedCase] = []
-        self.model = RowsModel(HEADERS)
-        self.table = table_view(self.model, "Closed cases past retention")
+        self.model = RowsModel([QCoreApplication.translate("RetentionView", h) for h in HEADERS])
+        self.table = table_view(
+            self.model, QCoreApplication.translate("RetentionView", "Closed cases past retention")
+        )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.heading.setAccessibleName("Retention review summary")
+        self.heading.setAccessibleName(
+            QCoreApplication.translate("RetentionView", "Retention review summary")
+        )
         self.as_at = date_edit(date.today())
-        self.as_at.setAccessibleName("Review as at")
-        self.as_at.setToolTip("See which cases will be past retention on a later date")
-        as_at_label = QLabel("Review &as at:")
+        self.as_at.setAccessibleName(QCoreApplication.translate("RetentionView", "Review as at"))
+        self.as_at.setToolTip(
+            QCoreApplication.translate(
+                "RetentionView", "See which cases will be past retention on a later date"
+            )
+        )
+        as_at_label = QLabel(QCoreApplication.translate("RetentionView", "Review &as at:"))
         as_at_label.setBuddy(self.as_at)
         self.erase_button = button(
-            "&Erase selected…", "Erase the selected cases for good", self.erase_selected
+            QCoreApplication.translate("RetentionView", "&Erase selected…"),
+            QCoreApplication.translate("RetentionView", "Erase the selected cases for good"),
+            self.erase_selected,
         )
         self.senior = window.ws.role.allows(Role.SENIOR)
         if not self.senior:
-            self.erase_button.setToolTip("Only a senior VLO can erase cases")
+            self.erase_button.setToolTip(
+                QCoreApplication.translate("RetentionView", "Only a senior VLO can erase cases")
+            )
         top = QHBoxLayout()
         top.addWidget(as_at_label)
         top.addWidget(self.as_at)
         top.addStretch(1)
         buttons = QHBoxLayout()
         for widget in (
-            button("&Open case", "Open the selected case", self.open_selected),
+            button(
+                QCoreApplication.translate("RetentionView", "&Open case"),
+                QCoreApplication.translate("RetentionView", "Open the selected case"),
+                self.open_selected,
+            ),
             self.erase_button,
-            button("&Refresh", "Refresh the retention list", self.reload),
+            button(
+                QCoreApplication.translate("RetentionView", "&Refresh"),
+                QCoreApplication.translate("RetentionView", "Refresh the retention list"),
+                self.reload,
+            ),
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -73,8 +100,7 @@ class RetentionView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        for column, width in enumerate((110, 200, 200, 90, 120)):
-            self.table.setColumnWidth(column, width)
+        set_widths(self.table, (110, 200, 200, 90, 120))
         self.table.activated.connect(lambda index: self._open_row(index.row()))
         self.as_at.dateChanged.connect(lambda *_: self.reload())
         QShortcut(QKeySequence("F5"), self, self.reload)
@@ -92,24 +118,38 @@ class RetentionView(QWidget):
                     c.offender_name,
                     c.status.capitalize(),
                     fmt_date(date.fromisoformat(c.last_changed[:10])),
-                    c.other_cases or "none",
+                    c.other_cases or QCoreApplication.translate("RetentionView", "none"),
                 )
                 for c in self.cases
             ]
         )
         years = self.window_._call(retention.retention_years) or 0
         who = (
-            "You can erase selected cases: this cannot be undone."
+            QCoreApplication.translate(
+                "RetentionView", "You can erase selected cases: this cannot be undone."
+            )
             if self.senior
-            else "Only a senior VLO can erase cases; you can review the list."
+            else QCoreApplication.translate(
+                "RetentionView", "Only a senior VLO can erase cases; you can review the list."
+            )
         )
-        later = "" if on <= date.today() else " Cases listed for a later date cannot be erased yet."
+        later = (
+            ""
+            if on <= date.today()
+            else QCoreApplication.translate(
+                "RetentionView", " Cases listed for a later date cannot be erased yet."
+            )
+        )
         self.erase_button.setEnabled(self.senior and on <= date.today())
         self.heading.setText(
-            f"{len(self.cases)} closed or archived case(s) unchanged for {years} years or more "
-            f"as at {fmt_date(on)}. Erasing removes the case, its notes, letters (and their "
-            f"PDFs) and tasks, and the victim and offender when they have no other case; the "
-            f"audit log records only that an erasure happened. {who}{later}"
+            QCoreApplication.translate(
+                "RetentionView",
+                "{count} closed or archived case(s) unchanged for {years} years or more as at"
+                " {date}. Erasing removes the case, its notes, letters (and their PDFs) and"
+                " tasks, and the victim and offender when they have no other case; the audit"
+                " log records only that an erasure happened.",
+            ).format(count=len(self.cases), years=years, date=fmt_date(on))
+            + f" {who}{later}"
         )
 
     def selected(self) -> list[retention.ClosedCase]:
@@ -126,13 +166,20 @@ class RetentionView(QWidget):
     def erase_selected(self) -> None:
         chosen = self.selected()
         if not chosen:
-            QMessageBox.information(self, TITLE, "Select the cases to erase first.")
+            QMessageBox.information(
+                self,
+                TITLE,
+                QCoreApplication.translate("RetentionView", "Select the cases to erase first."),
+            )
             return
         answer = QMessageBox.warning(
             self,
             TITLE,
-            f"Erase {len(chosen)} case(s) for good? Their records and kept letters are "
-            "deleted and cannot be restored (backups age out with the rotation).",
+            QCoreApplication.translate(
+                "RetentionView",
+                "Erase {count} case(s) for good? Their records and kept letters are deleted and"
+                " cannot be restored (backups age out with the rotation).",
+            ).format(count=len(chosen)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -151,19 +198,26 @@ class RetentionView(QWidget):
             with worker_workspace(ws) as own:  # merging the search index takes seconds
                 return retention.purge_cases(own, ids)
 
-        self.job = run_in_background(self, "Erasing cases", work, self._erased)
+        self.job = run_in_background(
+            self, QCoreApplication.translate("RetentionView", "Erasing cases"), work, self._erased
+        )
         self.job.ended.connect(self.reload, Qt.ConnectionType.QueuedConnection)
 
     def _erased(self, result: retention.PurgeResult) -> None:
         self.window_._refresh(Changed(result.link_ids, "purge"))
         self.window_.caseload.apply_filter()  # the erased rows leave the list
-        message = (
-            f"Erased {result.cases} case(s): {result.victims} victim(s) and "
-            f"{result.offenders} offender(s) with no other case, {result.files_deleted} kept "
-            "file(s)."
+        message = QCoreApplication.translate(
+            "RetentionView",
+            "Erased {cases} case(s): {victims} victim(s) and {offenders} offender(s) with no"
+            " other case, {files} kept file(s).",
+        ).format(
+            cases=result.cases,
+            victims=result.victims,
+            offenders=result.offenders,
+            files=result.files_deleted,
         )
         if result.files_not_deleted:
-            message += " These files could not be deleted; remove them by hand: " + ", ".join(
-                result.files_not_deleted
-            )
+            message += QCoreApplication.translate(
+                "RetentionView", " These files could not be deleted; remove them by hand: {files}"
+            ).format(files=", ".join(result.files_not_deleted))
         QMessageBox.information(self, TITLE, message)

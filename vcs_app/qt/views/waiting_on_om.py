@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from vcs_app.domain.conditions import OMWait
 from vcs_app.qt.dialogs.condition import chase_wait
-from vcs_app.qt.views.case_tabs.common import button
+from vcs_app.qt.views.case_tabs.common import button, set_widths
 from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, fmt_date, table_view
 from vcs_app.services import om
 
@@ -24,18 +24,20 @@ if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
 TITLE = "Waiting on OM"
-ALL_OMS = "All offender managers"
-NO_OM = "(no OM recorded)"
+ALL_OMS = QT_TRANSLATE_NOOP("WaitingOnOMView", "All offender managers")
+NO_OM = QT_TRANSLATE_NOOP("WaitingOnOMView", "(no OM recorded)")
 
 
 def chase_text(wait: OMWait, on: date) -> str:
     """The chase column in words: due, overdue, or none pending."""
     if wait.chase_due is None:
-        return "none pending"
+        return QCoreApplication.translate("WaitingOnOMView", "none pending")
     if wait.chase_due < on:
-        return f"OVERDUE since {fmt_date(wait.chase_due)}"
+        return QCoreApplication.translate("WaitingOnOMView", "OVERDUE since {date}").format(
+            date=fmt_date(wait.chase_due)
+        )
     if wait.chase_due == on:
-        return "DUE TODAY"
+        return QCoreApplication.translate("WaitingOnOMView", "DUE TODAY")
     return fmt_date(wait.chase_due)
 
 
@@ -47,33 +49,61 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
         self.waits: list[OMWait] = []
         self.shown: list[OMWait] = []
         self.summary_model = RowsModel(
-            ["Offender manager", "Team", "Waiting", "Oldest (working days)", "Chases due"]
+            [
+                QCoreApplication.translate("WaitingOnOMView", "Offender manager"),
+                QCoreApplication.translate("WaitingOnOMView", "Team"),
+                QCoreApplication.translate("WaitingOnOMView", "Waiting"),
+                QCoreApplication.translate("WaitingOnOMView", "Oldest (working days)"),
+                QCoreApplication.translate("WaitingOnOMView", "Chases due"),
+            ]
         )
         self.items_model = RowsModel(
             [
-                "Case",
-                "Victim",
-                "OM",
-                "Waiting for",
-                "Sent",
-                "Age (working days)",
-                "Chases",
-                "Next chase",
+                QCoreApplication.translate("WaitingOnOMView", "Case"),
+                QCoreApplication.translate("WaitingOnOMView", "Victim"),
+                QCoreApplication.translate("WaitingOnOMView", "OM"),
+                QCoreApplication.translate("WaitingOnOMView", "Waiting for"),
+                QCoreApplication.translate("WaitingOnOMView", "Sent"),
+                QCoreApplication.translate("WaitingOnOMView", "Age (working days)"),
+                QCoreApplication.translate("WaitingOnOMView", "Chases"),
+                QCoreApplication.translate("WaitingOnOMView", "Next chase"),
             ]
         )
-        self.summary = table_view(self.summary_model, "Waiting per offender manager")
-        self.items = table_view(self.items_model, "Items waiting on offender managers")
+        self.summary = table_view(
+            self.summary_model,
+            QCoreApplication.translate("WaitingOnOMView", "Waiting per offender manager"),
+        )
+        self.items = table_view(
+            self.items_model,
+            QCoreApplication.translate("WaitingOnOMView", "Items waiting on offender managers"),
+        )
         self.heading = QLabel()
-        self.heading.setAccessibleName("Waiting on OM summary")
+        self.heading.setAccessibleName(
+            QCoreApplication.translate("WaitingOnOMView", "Waiting on OM summary")
+        )
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.summary)
         splitter.addWidget(self.items)
         splitter.setSizes([220, 480])
         buttons = QHBoxLayout()
         for widget in (
-            button("&Open case", "Open the selected case", self.open_selected),
-            button("C&hase…", "Chase the OM about the selected item", self.chase_selected),
-            button("&Refresh", "Refresh the waiting list", self.reload),
+            button(
+                QCoreApplication.translate("WaitingOnOMView", "&Open case"),
+                QCoreApplication.translate("WaitingOnOMView", "Open the selected case"),
+                self.open_selected,
+            ),
+            button(
+                QCoreApplication.translate("WaitingOnOMView", "C&hase…"),
+                QCoreApplication.translate(
+                    "WaitingOnOMView", "Chase the OM about the selected item"
+                ),
+                self.chase_selected,
+            ),
+            button(
+                QCoreApplication.translate("WaitingOnOMView", "&Refresh"),
+                QCoreApplication.translate("WaitingOnOMView", "Refresh the waiting list"),
+                self.reload,
+            ),
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -81,10 +111,8 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        for column, width in enumerate((200, 130, 80, 170)):
-            self.summary.setColumnWidth(column, width)
-        for column, width in enumerate((100, 170, 130, 340, 90, 140, 70)):
-            self.items.setColumnWidth(column, width)
+        set_widths(self.summary, (200, 130, 80, 170))
+        set_widths(self.items, (100, 170, 130, 340, 90, 140, 70))
         self.summary.selectionModel().currentRowChanged.connect(lambda *_: self._filter())
         self.items.activated.connect(lambda index: self._open_row(index.row()))
         QShortcut(QKeySequence("F5"), self, self.reload)
@@ -104,7 +132,7 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
         self.summary_model.set_rows(
             [
                 (
-                    ALL_OMS,
+                    QCoreApplication.translate("WaitingOnOMView", ALL_OMS),
                     "",
                     len(self.waits),
                     max((w.age_working_days for w in self.waits), default=0),
@@ -112,15 +140,23 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
                 )
             ]
             + [
-                (s.om_name or NO_OM, s.om_team, s.waiting, s.oldest_age, s.chases_due)
+                (
+                    s.om_name or QCoreApplication.translate("WaitingOnOMView", NO_OM),
+                    s.om_team,
+                    s.waiting,
+                    s.oldest_age,
+                    s.chases_due,
+                )
                 for s in per_om
             ]
         )
         due = sum(1 for w in self.waits if w.chase_is_due(today))
         self.heading.setText(
-            f"{len(self.waits)} item(s) waiting on {len(per_om)} offender manager(s); "
-            f"{due} chase(s) due or overdue. Age counts working days since the request was "
-            f"sent (as of {fmt_date(today)})."
+            QCoreApplication.translate(
+                "WaitingOnOMView",
+                "{items} item(s) waiting on {oms} offender manager(s); {due} chase(s) due or"
+                " overdue. Age counts working days since the request was sent (as of {today}).",
+            ).format(items=len(self.waits), oms=len(per_om), due=due, today=fmt_date(today))
         )
         self.summary.selectRow(self._om_keys.index(keep) if keep in self._om_keys else 0)
         self._filter()
@@ -135,7 +171,7 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
                 (
                     w.case_ref,
                     w.victim,
-                    w.om_name or NO_OM,
+                    w.om_name or QCoreApplication.translate("WaitingOnOMView", NO_OM),
                     w.what,
                     w.sent_on,
                     w.age_working_days,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,14 @@ def value_label(text: str, name: str) -> QLabel:
     value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     value.setAccessibleName(name)
     return value
+
+
+def set_widths(table: QTableView, widths: Sequence[int]) -> None:
+    """Column widths, each at least as wide as its header, so a longer (Welsh) heading
+    is not cut off."""
+    header = table.horizontalHeader()
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
 
 def form(pairs: Sequence[tuple[str, str]]) -> QFormLayout:

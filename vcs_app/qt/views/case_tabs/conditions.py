@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QSplitter, QWidget
 
 from vcs_app.domain.conditions import ConditionRequest, Step, condition_label
 from vcs_app.domain.model import CaseFile
-from vcs_app.qt.views.case_tabs.common import button, page
+from vcs_app.qt.views.case_tabs.common import button, page, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 
 if TYPE_CHECKING:
@@ -23,13 +23,41 @@ TITLE = QT_TRANSLATE_NOOP("CaseView", "Licence &conditions")
 
 # Step -> (button text, accessible name, action handled by run_case_action)
 STEP_BUTTONS: dict[Step, tuple[str, str, str]] = {
-    Step.SENT: ("&Send to OM…", "Send to OM", "send"),
-    Step.ACKNOWLEDGED: ("Ac&knowledged…", "Record OM acknowledgement", "acknowledge"),
-    Step.DECIDED: ("&Decision…", "Record OM decision", "decide"),
-    Step.VICTIM_INFORMED: ("Victim &informed…", "Record victim informed", "inform"),
-    Step.CHASED: ("Chase O&M…", "Chase OM", "chase"),
-    Step.VARIED: ("Va&riation…", "Record variation", "vary"),
-    Step.ENDED: ("E&nd…", "Record end or withdrawal", "end"),
+    Step.SENT: (
+        QT_TRANSLATE_NOOP("CaseView", "&Send to OM…"),
+        QT_TRANSLATE_NOOP("CaseView", "Send to OM"),
+        "send",
+    ),
+    Step.ACKNOWLEDGED: (
+        QT_TRANSLATE_NOOP("CaseView", "Ac&knowledged…"),
+        QT_TRANSLATE_NOOP("CaseView", "Record OM acknowledgement"),
+        "acknowledge",
+    ),
+    Step.DECIDED: (
+        QT_TRANSLATE_NOOP("CaseView", "&Decision…"),
+        QT_TRANSLATE_NOOP("CaseView", "Record OM decision"),
+        "decide",
+    ),
+    Step.VICTIM_INFORMED: (
+        QT_TRANSLATE_NOOP("CaseView", "Victim &informed…"),
+        QT_TRANSLATE_NOOP("CaseView", "Record victim informed"),
+        "inform",
+    ),
+    Step.CHASED: (
+        QT_TRANSLATE_NOOP("CaseView", "Chase O&M…"),
+        QT_TRANSLATE_NOOP("CaseView", "Chase OM"),
+        "chase",
+    ),
+    Step.VARIED: (
+        QT_TRANSLATE_NOOP("CaseView", "Va&riation…"),
+        QT_TRANSLATE_NOOP("CaseView", "Record variation"),
+        "vary",
+    ),
+    Step.ENDED: (
+        QT_TRANSLATE_NOOP("CaseView", "E&nd…"),
+        QT_TRANSLATE_NOOP("CaseView", "Record end or withdrawal"),
+        "end",
+    ),
 }
 
 
@@ -43,7 +71,8 @@ def _row(r: ConditionRequest) -> tuple:
         r.om_name,
         decision,
         r.decision_on or "",
-        r.victim_informed_on or ("not yet" if r.decision else ""),
+        r.victim_informed_on
+        or (QCoreApplication.translate("CaseView", "not yet") if r.decision else ""),
         r.chases,
         r.chase_due or "",
     )
@@ -76,30 +105,37 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     requests = case.conditions
     view.conditions_model = RowsModel(
         [
-            "Condition",
-            "Status",
-            "Requested",
-            "Sent to OM",
-            "OM",
-            "Decision",
-            "Decided",
-            "Victim told",
-            "Chases",
-            "Chase due",
+            QCoreApplication.translate("CaseView", "Condition"),
+            QCoreApplication.translate("CaseView", "Status"),
+            QCoreApplication.translate("CaseView", "Requested"),
+            QCoreApplication.translate("CaseView", "Sent to OM"),
+            QCoreApplication.translate("CaseView", "OM"),
+            QCoreApplication.translate("CaseView", "Decision"),
+            QCoreApplication.translate("CaseView", "Decided"),
+            QCoreApplication.translate("CaseView", "Victim told"),
+            QCoreApplication.translate("CaseView", "Chases"),
+            QCoreApplication.translate("CaseView", "Chase due"),
         ],
         [_row(r) for r in requests],
     )
-    table = table_view(view.conditions_model, "Licence condition requests")
-    for column, width in enumerate((300, 130, 90, 90, 130, 80, 90, 90, 60)):
-        table.setColumnWidth(column, width)
+    table = table_view(
+        view.conditions_model, QCoreApplication.translate("CaseView", "Licence condition requests")
+    )
+    set_widths(table, (300, 130, 90, 90, 130, 80, 90, 90, 60))
     view.conditions_table = table
     details = QPlainTextEdit()
     details.setReadOnly(True)
-    details.setAccessibleName("Request details")
-    steps = RowsModel(["Date", "Step", "Recorded by", "Note"])
-    steps_table = table_view(steps, "Steps of the request")
-    for column, width in enumerate((90, 150, 110)):
-        steps_table.setColumnWidth(column, width)
+    details.setAccessibleName(QCoreApplication.translate("CaseView", "Request details"))
+    steps = RowsModel(
+        [
+            QCoreApplication.translate("CaseView", "Date"),
+            QCoreApplication.translate("CaseView", "Step"),
+            QCoreApplication.translate("CaseView", "Recorded by"),
+            QCoreApplication.translate("CaseView", "Note"),
+        ]
+    )
+    steps_table = table_view(steps, QCoreApplication.translate("CaseView", "Steps of the request"))
+    set_widths(steps_table, (90, 150, 110))
     view.condition_steps_model = steps
     lower = QSplitter(Qt.Orientation.Horizontal)
     lower.addWidget(details)
@@ -111,8 +147,16 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
 
     step_buttons: dict[Step, QPushButton] = {}
     for step, (text, name, action) in STEP_BUTTONS.items():
-        step_buttons[step] = button(text, name, lambda *_, a=action: emit(a))
-    map_button = button("Open ma&p", "Open map picture", lambda: emit("open_map"))
+        step_buttons[step] = button(
+            QCoreApplication.translate("CaseView", text),
+            QCoreApplication.translate("CaseView", name),
+            lambda *_, a=action: emit(a),
+        )
+    map_button = button(
+        QCoreApplication.translate("CaseView", "Open ma&p"),
+        QCoreApplication.translate("CaseView", "Open map picture"),
+        lambda: emit("open_map"),
+    )
 
     def show(row: int) -> None:
         request = requests[row] if 0 <= row < len(requests) else None
@@ -135,19 +179,30 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         table.selectRow(row)
     show(row)
     empty = QLabel(
-        "No licence conditions have been requested for this case."
+        QCoreApplication.translate(
+            "CaseView", "No licence conditions have been requested for this case."
+        )
         if not requests
-        else f"{len(requests)} request{'s' if len(requests) != 1 else ''}; "
-        "select one to see its details and next steps."
+        else QCoreApplication.translate(
+            "CaseView", "1 request; select one to see its details and next steps."
+        )
+        if len(requests) == 1
+        else QCoreApplication.translate(
+            "CaseView", "{count} requests; select one to see its details and next steps."
+        ).format(count=len(requests))
     )
-    empty.setAccessibleName("Licence conditions summary")
+    empty.setAccessibleName(QCoreApplication.translate("CaseView", "Licence conditions summary"))
     return page(
         empty,
         table,
-        QLabel("Details and steps of the selected request"),
+        QLabel(QCoreApplication.translate("CaseView", "Details and steps of the selected request")),
         lower,
         buttons=[
-            button("Re&quest condition…", "Request a licence condition", lambda: emit("request")),
+            button(
+                QCoreApplication.translate("CaseView", "Re&quest condition…"),
+                QCoreApplication.translate("CaseView", "Request a licence condition"),
+                lambda: emit("request"),
+            ),
             *step_buttons.values(),
             map_button,
         ],

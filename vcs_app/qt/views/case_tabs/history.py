@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vcs_app.domain.model import CaseFile, label
@@ -41,11 +41,22 @@ TITLE = QT_TRANSLATE_NOOP("CaseView", "&History")
 
 def build(view: CaseView, case: CaseFile) -> QWidget:
     opt = RowsModel(
-        ["Date", "Opt-in state", "Source", "Recorded by"],
+        [
+            QCoreApplication.translate("CaseView", "Date"),
+            QCoreApplication.translate("CaseView", "Opt-in state"),
+            QCoreApplication.translate("CaseView", "Source"),
+            QCoreApplication.translate("CaseView", "Recorded by"),
+        ],
         [(on, label(state), source, by) for on, state, source, by in case.opt_history],
     )
     audit = RowsModel(
-        ["When (UTC)", "Who", "Action", "Record", "Change"],
+        [
+            QCoreApplication.translate("CaseView", "When (UTC)"),
+            QCoreApplication.translate("CaseView", "Who"),
+            QCoreApplication.translate("CaseView", "Action"),
+            QCoreApplication.translate("CaseView", "Record"),
+            QCoreApplication.translate("CaseView", "Change"),
+        ],
         [
             (
                 h.at.strftime("%d/%m/%Y %H:%M"),
@@ -58,8 +69,8 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         ],
     )
     return page(
-        QLabel("Opt-in history"),
-        table_view(opt, "Opt-in history"),
-        QLabel("Record history (audit)"),
-        table_view(audit, "Record history"),
+        QLabel(QCoreApplication.translate("CaseView", "Opt-in history")),
+        table_view(opt, QCoreApplication.translate("CaseView", "Opt-in history")),
+        QLabel(QCoreApplication.translate("CaseView", "Record history (audit)")),
+        table_view(audit, QCoreApplication.translate("CaseView", "Record history")),
     )

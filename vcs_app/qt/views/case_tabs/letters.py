@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vcs_app.domain.model import CaseFile, LetterStatus, label
 from vcs_app.qt.dialogs.letter import describe
-from vcs_app.qt.views.case_tabs.common import button, page
+from vcs_app.qt.views.case_tabs.common import button, page, set_widths
 from vcs_app.qt.widgets import RowsModel, table_view
 
 if TYPE_CHECKING:
@@ -29,40 +29,76 @@ ALLOWED = {
 
 def build(view: CaseView, case: CaseFile) -> QWidget:
     model = RowsModel(
-        ["Date", "Kind", "Outcome", "Summary", "By"],
+        [
+            QCoreApplication.translate("CaseView", "Date"),
+            QCoreApplication.translate("CaseView", "Kind"),
+            QCoreApplication.translate("CaseView", "Outcome"),
+            QCoreApplication.translate("CaseView", "Summary"),
+            QCoreApplication.translate("CaseView", "By"),
+        ],
         [
             (c.happened_on, label(c.kind), c.outcome, c.summary, c.recorded_by)
             for c in case.contact_log
         ],
     )
     tasks = RowsModel(
-        ["Due", "Task", "Done"],
-        [(t.due_on, t.title, t.done_on or "Open") for t in case.tasks],
+        [
+            QCoreApplication.translate("CaseView", "Due"),
+            QCoreApplication.translate("CaseView", "Task"),
+            QCoreApplication.translate("CaseView", "Done"),
+        ],
+        [
+            (t.due_on, t.title, t.done_on or QCoreApplication.translate("CaseView", "Open"))
+            for t in case.tasks
+        ],
     )
     view.letters_model = RowsModel(
-        ["Date", "Letter", "Language", "To", "Status", "Wording version"],
+        [
+            QCoreApplication.translate("CaseView", "Date"),
+            QCoreApplication.translate("CaseView", "Letter"),
+            QCoreApplication.translate("CaseView", "Language"),
+            QCoreApplication.translate("CaseView", "To"),
+            QCoreApplication.translate("CaseView", "Status"),
+            QCoreApplication.translate("CaseView", "Wording version"),
+        ],
         [describe(letter) for letter in case.letters],
     )
-    view.letters_table = table_view(view.letters_model, "Letters")
-    for column, width in enumerate((90, 330, 80, 170, 360)):
-        view.letters_table.setColumnWidth(column, width)
-    tasks_table = table_view(tasks, "Tasks")
-    contacts_table = table_view(model, "Contacts with the victim")
+    view.letters_table = table_view(
+        view.letters_model, QCoreApplication.translate("CaseView", "Letters")
+    )
+    set_widths(view.letters_table, (90, 330, 80, 170, 360))
+    tasks_table = table_view(tasks, QCoreApplication.translate("CaseView", "Tasks"))
+    contacts_table = table_view(
+        model, QCoreApplication.translate("CaseView", "Contacts with the victim")
+    )
     for table, widths in ((tasks_table, (90, 480)), (contacts_table, (90, 80, 80, 480))):
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, width)
+        set_widths(table, widths)
     buttons = {
         "write": button(
-            "&Write letter…",
-            "Write letter",
+            QCoreApplication.translate("CaseView", "&Write letter…"),
+            QCoreApplication.translate("CaseView", "Write letter"),
             lambda: view.letter_action.emit(case.link.id, "write", 0),
         ),
-        "open": button("Op&en letter…", "Open letter", lambda: _emit(view, case, "open")),
-        "pdf": button("Open &PDF", "Open the kept PDF", lambda: _emit(view, case, "pdf")),
-        "returned": button(
-            "Mark &returned…", "Mark returned undelivered", lambda: _emit(view, case, "returned")
+        "open": button(
+            QCoreApplication.translate("CaseView", "Op&en letter…"),
+            QCoreApplication.translate("CaseView", "Open letter"),
+            lambda: _emit(view, case, "open"),
         ),
-        "withdraw": button("Wit&hdraw…", "Withdraw letter", lambda: _emit(view, case, "withdraw")),
+        "pdf": button(
+            QCoreApplication.translate("CaseView", "Open &PDF"),
+            QCoreApplication.translate("CaseView", "Open the kept PDF"),
+            lambda: _emit(view, case, "pdf"),
+        ),
+        "returned": button(
+            QCoreApplication.translate("CaseView", "Mark &returned…"),
+            QCoreApplication.translate("CaseView", "Mark returned undelivered"),
+            lambda: _emit(view, case, "returned"),
+        ),
+        "withdraw": button(
+            QCoreApplication.translate("CaseView", "Wit&hdraw…"),
+            QCoreApplication.translate("CaseView", "Withdraw letter"),
+            lambda: _emit(view, case, "withdraw"),
+        ),
     }
 
     def enable() -> None:
@@ -77,11 +113,11 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         view.letters_table.setCurrentIndex(view.letters_model.index(0, 0))
     enable()
     return page(
-        QLabel("Letters"),
+        QLabel(QCoreApplication.translate("CaseView", "Letters")),
         view.letters_table,
-        QLabel("Tasks"),
+        QLabel(QCoreApplication.translate("CaseView", "Tasks")),
         tasks_table,
-        QLabel("Contacts with the victim"),
+        QLabel(QCoreApplication.translate("CaseView", "Contacts with the victim")),
         contacts_table,
         buttons=list(buttons.values()),
     )

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vcs_app.domain.model import CaseFile, Direction, LiaisonEntry, Party, label
-from vcs_app.qt.views.case_tabs.common import button, form, page
+from vcs_app.qt.views.case_tabs.common import button, form, page, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 
 if TYPE_CHECKING:
@@ -22,13 +22,19 @@ TITLE = QT_TRANSLATE_NOOP("CaseView", "&Liaison log")
 def reply_state(entry: LiaisonEntry) -> str:
     """Where the exchange stands, in words (never by colour alone)."""
     if entry.direction is Direction.FROM:
-        return "Reply" if entry.is_reply else ""
+        return QCoreApplication.translate("CaseView", "Reply") if entry.is_reply else ""
     if not entry.awaiting_reply:
         return ""
-    prefix = "Chase: " if entry.is_chase else ""
     if entry.answered_on:
-        return f"{prefix}answered {fmt_date(entry.answered_on)}"
-    return f"{prefix}WAITING FOR REPLY"
+        answered = fmt_date(entry.answered_on)
+        if entry.is_chase:
+            return QCoreApplication.translate("CaseView", "Chase: answered {date}").format(
+                date=answered
+            )
+        return QCoreApplication.translate("CaseView", "answered {date}").format(date=answered)
+    if entry.is_chase:
+        return QCoreApplication.translate("CaseView", "Chase: WAITING FOR REPLY")
+    return QCoreApplication.translate("CaseView", "WAITING FOR REPLY")
 
 
 def _waiting(entry: LiaisonEntry) -> bool:
@@ -44,13 +50,27 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     link = case.link
     titles = {r.id: r.title for r in case.conditions}
     om_text = link.om_name + (f" ({link.om_team})" if link.om_team else "")
-    current = form([("Offender manager", om_text or "None recorded")])
-    history = RowsModel(
-        ["From", "To", "Offender manager", "Team", "Reason", "Recorded by"],
+    current = form(
         [
             (
-                h.from_on or "before records",
-                h.to_on or "now",
+                QCoreApplication.translate("CaseView", "Offender manager"),
+                om_text or QCoreApplication.translate("CaseView", "None recorded"),
+            )
+        ]
+    )
+    history = RowsModel(
+        [
+            QCoreApplication.translate("CaseView", "From"),
+            QCoreApplication.translate("CaseView", "To"),
+            QCoreApplication.translate("CaseView", "Offender manager"),
+            QCoreApplication.translate("CaseView", "Team"),
+            QCoreApplication.translate("CaseView", "Reason"),
+            QCoreApplication.translate("CaseView", "Recorded by"),
+        ],
+        [
+            (
+                h.from_on or QCoreApplication.translate("CaseView", "before records"),
+                h.to_on or QCoreApplication.translate("CaseView", "now"),
                 h.om_name,
                 h.om_team,
                 h.reason,
@@ -60,28 +80,31 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         ],
     )
     view.om_history_model = history
-    history_table = table_view(history, "Offender manager history")
+    history_table = table_view(
+        history, QCoreApplication.translate("CaseView", "Offender manager history")
+    )
     history_table.setMaximumHeight(110)
-    for column, width in enumerate((100, 90, 150, 120, 380)):
-        history_table.setColumnWidth(column, width)
+    set_widths(history_table, (100, 90, 150, 120, 380))
     history_table.setVisible(bool(case.om_history))
     history_label = QLabel(
-        "Offender manager history"
+        QCoreApplication.translate("CaseView", "Offender manager history")
         if case.om_history
-        else "No change of offender manager recorded for this case."
+        else QCoreApplication.translate(
+            "CaseView", "No change of offender manager recorded for this case."
+        )
     )
     entries = case.liaison
     view.liaison_model = RowsModel(
         [
-            "Date",
-            "Direction",
-            "With",
-            "Person",
-            "Channel",
-            "Summary",
-            "Request",
-            "Reply",
-            "Follow up by",
+            QCoreApplication.translate("CaseView", "Date"),
+            QCoreApplication.translate("CaseView", "Direction"),
+            QCoreApplication.translate("CaseView", "With"),
+            QCoreApplication.translate("CaseView", "Person"),
+            QCoreApplication.translate("CaseView", "Channel"),
+            QCoreApplication.translate("CaseView", "Summary"),
+            QCoreApplication.translate("CaseView", "Request"),
+            QCoreApplication.translate("CaseView", "Reply"),
+            QCoreApplication.translate("CaseView", "Follow up by"),
         ],
         [
             (
@@ -98,10 +121,15 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
             for e in entries
         ],
     )
-    view.liaison_table = table_view(view.liaison_model, "Liaison log")
-    for column, width in enumerate((85, 70, 130, 120, 75, 330, 140, 150)):
-        view.liaison_table.setColumnWidth(column, width)
-    chase = button("Chase O&M…", "Chase OM about the selected note", lambda: _chase(view))
+    view.liaison_table = table_view(
+        view.liaison_model, QCoreApplication.translate("CaseView", "Liaison log")
+    )
+    set_widths(view.liaison_table, (85, 70, 130, 120, 75, 330, 140, 150))
+    chase = button(
+        QCoreApplication.translate("CaseView", "Chase O&M…"),
+        QCoreApplication.translate("CaseView", "Chase OM about the selected note"),
+        lambda: _chase(view),
+    )
     chase.setEnabled(False)
 
     def selected() -> LiaisonEntry | None:
@@ -124,18 +152,18 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         current,
         history_label,
         history_table,
-        QLabel("Exchanges"),
+        QLabel(QCoreApplication.translate("CaseView", "Exchanges")),
         view.liaison_table,
         buttons=[
             button(
-                "&Add liaison note…",
-                "Add liaison note",
+                QCoreApplication.translate("CaseView", "&Add liaison note…"),
+                QCoreApplication.translate("CaseView", "Add liaison note"),
                 lambda: view.add_liaison.emit(view.case_id),
             ),
             chase,
             button(
-                "Chan&ge OM…",
-                "Change offender manager",
+                QCoreApplication.translate("CaseView", "Chan&ge OM…"),
+                QCoreApplication.translate("CaseView", "Change offender manager"),
                 lambda: view.om_work.emit(view.case_id, "change_om", 0),
             ),
         ],

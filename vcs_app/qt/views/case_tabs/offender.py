@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from vcs_app.domain.model import KEY_DATE_KINDS, CaseFile
 from vcs_app.domain.sentence import OFFENCE_CLASS_LABELS
 from vcs_app.domain.sentence_dates import SentenceFile, load_release_rules
-from vcs_app.qt.views.case_tabs.common import button, form
+from vcs_app.qt.views.case_tabs.common import button, form, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 
 if TYPE_CHECKING:
@@ -38,8 +38,23 @@ RECORD_SENTENCE = "record_sentence"
 ADD_KEY_DATE = "add_key_date"
 RECORD_EVENT = "record_sentence_event"
 
-DATE_HEADERS = ["Key date", "Official date", "Received", "From", "Estimate (not official)", "Check"]
-HISTORY_HEADERS = ["Key date", "Old", "New", "Received", "From", "Recorded by", "Status"]
+DATE_HEADERS = [
+    QT_TRANSLATE_NOOP("CaseView", "Key date"),
+    QT_TRANSLATE_NOOP("CaseView", "Official date"),
+    QT_TRANSLATE_NOOP("CaseView", "Received"),
+    QT_TRANSLATE_NOOP("CaseView", "From"),
+    QT_TRANSLATE_NOOP("CaseView", "Estimate (not official)"),
+    QT_TRANSLATE_NOOP("CaseView", "Check"),
+]
+HISTORY_HEADERS = [
+    QT_TRANSLATE_NOOP("CaseView", "Key date"),
+    QT_TRANSLATE_NOOP("CaseView", "Old"),
+    QT_TRANSLATE_NOOP("CaseView", "New"),
+    QT_TRANSLATE_NOOP("CaseView", "Received"),
+    QT_TRANSLATE_NOOP("CaseView", "From"),
+    QT_TRANSLATE_NOOP("CaseView", "Recorded by"),
+    QT_TRANSLATE_NOOP("CaseView", "Status"),
+]
 
 
 def _action_button(view: CaseView, text: str, name: str, action: str) -> QPushButton:
@@ -63,7 +78,9 @@ def date_rows(file: SentenceFile) -> list[tuple[object, ...]]:
                 f"{row.kind} — {KEY_DATE_KINDS[row.kind]}",
                 official.key_date.value if official else "—",
                 (official.key_date.received_on or "") if official else "",
-                (official.origin or "not recorded") if official else "",
+                (official.origin or QCoreApplication.translate("CaseView", "not recorded"))
+                if official
+                else "",
                 f"{fmt_date(row.estimate.value)} (ESTIMATE)" if row.estimate else "—",
                 row.check_text,
             )
@@ -75,12 +92,14 @@ def history_rows(file: SentenceFile) -> list[tuple[object, ...]]:
     return [
         (
             c.kind,
-            c.old or "(first recorded)",
+            c.old or QCoreApplication.translate("CaseView", "(first recorded)"),
             c.new,
             c.received_on or "",
-            c.origin or "not recorded",
+            c.origin or QCoreApplication.translate("CaseView", "not recorded"),
             c.recorded_by,
-            "Current" if c.current else "Superseded",
+            QCoreApplication.translate("CaseView", "Current")
+            if c.current
+            else QCoreApplication.translate("CaseView", "Superseded"),
         )
         for c in file.history
     ]
@@ -89,9 +108,12 @@ def history_rows(file: SentenceFile) -> list[tuple[object, ...]]:
 def estimates_text(file: SentenceFile) -> str:
     """How each estimate was reached, then what could not be estimated and why."""
     parts = [
-        "ESTIMATES ARE NOT OFFICIAL. They are worked out by VCS Desk from the sentence to warn"
-        " you early; the prison's calculation is the only official date, and an estimate is"
-        " never given to a victim or put in a letter."
+        QCoreApplication.translate(
+            "CaseView",
+            "ESTIMATES ARE NOT OFFICIAL. They are worked out by VCS Desk from the sentence to"
+            " warn you early; the prison's calculation is the only official date, and an"
+            " estimate is never given to a victim or put in a letter.",
+        )
     ]
     for estimate in file.estimates.items:
         parts.append(f"{estimate.kind} estimate {fmt_date(estimate.value)}: {estimate.explanation}")
@@ -106,22 +128,32 @@ def estimates_text(file: SentenceFile) -> str:
 
 
 def _sentence_box(view: CaseView, file: SentenceFile) -> QGroupBox:
-    box = QGroupBox("Sentence")
+    box = QGroupBox(QCoreApplication.translate("CaseView", "Sentence"))
     layout = QVBoxLayout(box)
     sentence = file.sentence
     if sentence is None:
-        text = file.sentence_problem or "No sentence recorded yet."
-        pairs = [("Sentence", text)]
+        text = file.sentence_problem or QCoreApplication.translate(
+            "CaseView", "No sentence recorded yet."
+        )
+        pairs = [(QCoreApplication.translate("CaseView", "Sentence"), text)]
     else:
         pairs = [
-            ("Sentence", sentence.describe()),
-            ("Offence type", OFFENCE_CLASS_LABELS[sentence.offence_class]),
-            ("Offences", sentence.offences),
-            ("Court", sentence.court),
-            ("Recorded by", sentence.recorded_by),
+            (QCoreApplication.translate("CaseView", "Sentence"), sentence.describe()),
+            (
+                QCoreApplication.translate("CaseView", "Offence type"),
+                OFFENCE_CLASS_LABELS[sentence.offence_class],
+            ),
+            (QCoreApplication.translate("CaseView", "Offences"), sentence.offences),
+            (QCoreApplication.translate("CaseView", "Court"), sentence.court),
+            (QCoreApplication.translate("CaseView", "Recorded by"), sentence.recorded_by),
         ]
         if file.previous_sentences:
-            pairs.append(("Earlier records", f"{len(file.previous_sentences)} (corrected)"))
+            pairs.append(
+                (
+                    QCoreApplication.translate("CaseView", "Earlier records"),
+                    f"{len(file.previous_sentences)} (corrected)",
+                )
+            )
     details = form(pairs)
     layout.addLayout(details)
     view.sentence_summary = pairs[0][1]
@@ -132,37 +164,67 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     o, file = case.offender, case.sentence_file or SentenceFile()
     details = form(
         [
-            ("Name", o.full_name),
-            ("Date of birth", fmt_date(o.dob)),
-            ("CRN", o.crn),
-            ("Prison number", o.nomis),
-            ("Establishment (internal only)", o.establishment),
-            ("Offence", case.link.offence),
-            ("Offender manager", f"{case.link.om_name} {case.link.om_team}".strip()),
+            (QCoreApplication.translate("CaseView", "Name"), o.full_name),
+            (QCoreApplication.translate("CaseView", "Date of birth"), fmt_date(o.dob)),
+            (QCoreApplication.translate("CaseView", "CRN"), o.crn),
+            (QCoreApplication.translate("CaseView", "Prison number"), o.nomis),
+            (
+                QCoreApplication.translate("CaseView", "Establishment (internal only)"),
+                o.establishment,
+            ),
+            (QCoreApplication.translate("CaseView", "Offence"), case.link.offence),
+            (
+                QCoreApplication.translate("CaseView", "Offender manager"),
+                f"{case.link.om_name} {case.link.om_team}".strip(),
+            ),
         ]
     )
     top = QHBoxLayout()
     top.addLayout(details, 1)
     top.addWidget(_sentence_box(view, file), 1)
 
-    view.dates_model = RowsModel(DATE_HEADERS, date_rows(file))
-    view.dates_table = table_view(view.dates_model, "Official key dates beside estimates")
-    for column, width in enumerate((300, 100, 90, 180, 170)):
-        view.dates_table.setColumnWidth(column, width)
+    view.dates_model = RowsModel(
+        [QCoreApplication.translate("CaseView", h) for h in DATE_HEADERS], date_rows(file)
+    )
+    view.dates_table = table_view(
+        view.dates_model,
+        QCoreApplication.translate("CaseView", "Official key dates beside estimates"),
+    )
+    set_widths(view.dates_table, (300, 100, 90, 180, 170))
     view.estimate_text = QPlainTextEdit(estimates_text(file))
     view.estimate_text.setReadOnly(True)
-    view.estimate_text.setAccessibleName("How the estimates were worked out")
-    view.history_model = RowsModel(HISTORY_HEADERS, history_rows(file))
-    view.history_table = table_view(view.history_model, "History of official dates")
-    for column, width in enumerate((70, 100, 100, 90, 300, 110)):
-        view.history_table.setColumnWidth(column, width)
+    view.estimate_text.setAccessibleName(
+        QCoreApplication.translate("CaseView", "How the estimates were worked out")
+    )
+    view.history_model = RowsModel(
+        [QCoreApplication.translate("CaseView", h) for h in HISTORY_HEADERS], history_rows(file)
+    )
+    view.history_table = table_view(
+        view.history_model, QCoreApplication.translate("CaseView", "History of official dates")
+    )
+    set_widths(view.history_table, (70, 100, 100, 90, 300, 110))
 
     splitter = QSplitter(Qt.Orientation.Vertical)
     splitter.setChildrenCollapsible(False)
     for caption, widget in (
-        ("Official key dates, with VCS Desk's estimates beside them:", view.dates_table),
-        ("How the estimates were worked out (not official):", view.estimate_text),
-        ("History of official dates (old → new; nothing is overwritten):", view.history_table),
+        (
+            QCoreApplication.translate(
+                "CaseView", "Official key dates, with VCS Desk's estimates beside them:"
+            ),
+            view.dates_table,
+        ),
+        (
+            QCoreApplication.translate(
+                "CaseView", "How the estimates were worked out (not official):"
+            ),
+            view.estimate_text,
+        ),
+        (
+            QCoreApplication.translate(
+                "CaseView", "History of official dates (old → new; nothing is overwritten):"
+            ),
+            view.history_table,
+        ),
     ):
         holder = QWidget()
         inner = QVBoxLayout(holder)
@@ -175,13 +237,36 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
 
     buttons = QHBoxLayout()
     for text, name, action in (
-        ("Record &sentence…", "Record sentence", RECORD_SENTENCE),
-        ("Add &key date…", "Add key date", ADD_KEY_DATE),
-        ("Record e&vent…", "Record sentence event", RECORD_EVENT),
+        (
+            QCoreApplication.translate("CaseView", "Record &sentence…"),
+            QCoreApplication.translate("CaseView", "Record sentence"),
+            RECORD_SENTENCE,
+        ),
+        (
+            QCoreApplication.translate("CaseView", "Add &key date…"),
+            QCoreApplication.translate("CaseView", "Add key date"),
+            ADD_KEY_DATE,
+        ),
+        (
+            QCoreApplication.translate("CaseView", "Record e&vent…"),
+            QCoreApplication.translate("CaseView", "Record sentence event"),
+            RECORD_EVENT,
+        ),
     ):
-        buttons.addWidget(_action_button(view, text, name, action))
+        buttons.addWidget(
+            _action_button(
+                view,
+                QCoreApplication.translate("CaseView", text),
+                QCoreApplication.translate("CaseView", name),
+                action,
+            )
+        )
     buttons.addWidget(
-        button("Edit o&ffender…", "Edit offender", lambda: view.edit_offender.emit(view.case_id))
+        button(
+            QCoreApplication.translate("CaseView", "Edit o&ffender…"),
+            QCoreApplication.translate("CaseView", "Edit offender"),
+            lambda: view.edit_offender.emit(view.case_id),
+        )
     )
     buttons.addStretch(1)
 

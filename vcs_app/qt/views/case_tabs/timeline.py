@@ -10,36 +10,53 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vcs_app.domain.model import CaseFile
 from vcs_app.domain.sentence_dates import SentenceFile, TimelineEntry
-from vcs_app.qt.views.case_tabs.common import page
+from vcs_app.qt.views.case_tabs.common import page, set_widths
 from vcs_app.qt.widgets import RowsModel, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
 
 TITLE = QT_TRANSLATE_NOOP("CaseView", "Ti&meline")
-HEADERS = ["Date", "When", "Type", "What", "Details"]
-LEGEND = (
+HEADERS = [
+    QT_TRANSLATE_NOOP("CaseView", "Date"),
+    QT_TRANSLATE_NOOP("CaseView", "When"),
+    QT_TRANSLATE_NOOP("CaseView", "Type"),
+    QT_TRANSLATE_NOOP("CaseView", "What"),
+    QT_TRANSLATE_NOOP("CaseView", "Details"),
+]
+LEGEND = QT_TRANSLATE_NOOP(
+    "CaseView",
     "Type says where each date comes from: OFFICIAL dates are from the prison, PPCS or the"
     " hospital; ESTIMATE (NOT OFFICIAL) dates are worked out by VCS Desk from the sentence and"
-    " are never given to a victim; EVENTS are what you recorded."
+    " are never given to a victim; EVENTS are what you recorded.",
 )
 
 
 def _when(on: date, today: date) -> str:
     if on < today:
-        return "Past"
-    return "Today" if on == today else "Future"
+        return QCoreApplication.translate("CaseView", "Past")
+    return (
+        QCoreApplication.translate("CaseView", "Today")
+        if on == today
+        else QCoreApplication.translate("CaseView", "Future")
+    )
 
 
 def timeline_rows(entries: tuple[TimelineEntry, ...], today: date) -> list[tuple[object, ...]]:
     """Entries in date order with a TODAY divider between past and future."""
     rows: list[tuple[object, ...]] = []
-    marker = (today, "Today", "TODAY", "— today —", "")
+    marker = (
+        today,
+        QCoreApplication.translate("CaseView", "Today"),
+        QCoreApplication.translate("CaseView", "TODAY"),
+        QCoreApplication.translate("CaseView", "— today —"),
+        "",
+    )
     placed = False
     for entry in entries:
         if not placed and entry.on > today:
@@ -55,11 +72,13 @@ def timeline_rows(entries: tuple[TimelineEntry, ...], today: date) -> list[tuple
 
 def build(view: CaseView, case: CaseFile) -> QWidget:
     file = case.sentence_file or SentenceFile()
-    view.timeline_model = RowsModel(HEADERS, timeline_rows(file.timeline(), date.today()))
-    table = table_view(view.timeline_model, "Case timeline")
-    for column, width in enumerate((90, 60, 190, 300)):
-        table.setColumnWidth(column, width)
-    legend = QLabel(LEGEND)
+    view.timeline_model = RowsModel(
+        [QCoreApplication.translate("CaseView", h) for h in HEADERS],
+        timeline_rows(file.timeline(), date.today()),
+    )
+    table = table_view(view.timeline_model, QCoreApplication.translate("CaseView", "Case timeline"))
+    set_widths(table, (90, 60, 190, 300))
+    legend = QLabel(QCoreApplication.translate("CaseView", LEGEND))
     legend.setWordWrap(True)
-    legend.setAccessibleName("How to read the timeline")
+    legend.setAccessibleName(QCoreApplication.translate("CaseView", "How to read the timeline"))
     return page(legend, table)

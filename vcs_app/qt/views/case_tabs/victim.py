@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from vcs_app.domain.model import CaseFile, OptState, label
-from vcs_app.qt.views.case_tabs.common import button, form
+from vcs_app.qt.views.case_tabs.common import button, form, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 
 if TYPE_CHECKING:
@@ -52,32 +52,56 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     signals = actions(view)
     person = form(
         [
-            ("Name", v.full_name),
-            ("Date of birth", fmt_date(v.dob)),
-            ("Contact is with", label(v.role)),
+            (QCoreApplication.translate("CaseView", "Name"), v.full_name),
+            (QCoreApplication.translate("CaseView", "Date of birth"), fmt_date(v.dob)),
+            (QCoreApplication.translate("CaseView", "Contact is with"), label(v.role)),
             (
-                "Acts for",
+                QCoreApplication.translate("CaseView", "Acts for"),
                 f"{record.acting_for} ({record.relationship})".replace(" ()", "")
                 if record and record.acting_for
                 else "",
             ),
-            ("Parent/guardian", v.guardian_name),
-            ("Language", label(v.language)),
-            ("Accessibility needs", v.accessibility),
-            ("Phone first", "Yes" if v.phone_first else "No"),
+            (QCoreApplication.translate("CaseView", "Parent/guardian"), v.guardian_name),
+            (QCoreApplication.translate("CaseView", "Language"), label(v.language)),
+            (QCoreApplication.translate("CaseView", "Accessibility needs"), v.accessibility),
+            (
+                QCoreApplication.translate("CaseView", "Phone first"),
+                QCoreApplication.translate("CaseView", "Yes")
+                if v.phone_first
+                else QCoreApplication.translate("CaseView", "No"),
+            ),
         ]
     )
-    overridden = " (manager override)" if record and record.eligibility_overridden else ""
+    overridden = (
+        QCoreApplication.translate("CaseView", " (manager override)")
+        if record and record.eligibility_overridden
+        else ""
+    )
     scheme = form(
         [
-            ("Opt-in", label(link.opt_state)),
-            ("Contact level", label(link.contact_level)),
-            ("Preferred channel", label(link.channel)),
-            ("Referred", f"{fmt_date(link.referral_date)} by {link.referrer}".strip()),
-            ("Sentence", _sentence(case)),
-            ("Eligibility", f"{label(link.eligibility)}{overridden}"),
-            ("Why", f"{link.eligibility_reason} (rules {link.rules_version or 'not recorded'})"),
-            ("VLO", link.vlo),
+            (QCoreApplication.translate("CaseView", "Opt-in"), label(link.opt_state)),
+            (QCoreApplication.translate("CaseView", "Contact level"), label(link.contact_level)),
+            (QCoreApplication.translate("CaseView", "Preferred channel"), label(link.channel)),
+            (
+                QCoreApplication.translate("CaseView", "Referred"),
+                QCoreApplication.translate("CaseView", "{date} by {referrer}")
+                .format(date=fmt_date(link.referral_date), referrer=link.referrer)
+                .strip(),
+            ),
+            (QCoreApplication.translate("CaseView", "Sentence"), _sentence(case)),
+            (
+                QCoreApplication.translate("CaseView", "Eligibility"),
+                f"{label(link.eligibility)}{overridden}",
+            ),
+            (
+                QCoreApplication.translate("CaseView", "Why"),
+                QCoreApplication.translate("CaseView", "{reason} (rules {version})").format(
+                    reason=link.eligibility_reason,
+                    version=link.rules_version
+                    or QCoreApplication.translate("CaseView", "not recorded"),
+                ),
+            ),
+            (QCoreApplication.translate("CaseView", "VLO"), link.vlo),
         ]
     )
     for layout in (person, scheme):
@@ -86,24 +110,43 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
             if item is not None and isinstance(item.widget(), QLabel):
                 item.widget().setWordWrap(True)
     view.contacts_model = RowsModel(
-        ["Kind", "Detail", "Safe to use", "Do not post", "Safe alternative", "Valid", "Note"],
+        [
+            QCoreApplication.translate("CaseView", "Kind"),
+            QCoreApplication.translate("CaseView", "Detail"),
+            QCoreApplication.translate("CaseView", "Safe to use"),
+            QCoreApplication.translate("CaseView", "Do not post"),
+            QCoreApplication.translate("CaseView", "Safe alternative"),
+            QCoreApplication.translate("CaseView", "Valid"),
+            QCoreApplication.translate("CaseView", "Note"),
+        ],
         [
             (
                 label(c.kind),
                 c.value.replace("\n", ", "),
-                "Yes" if c.safe_to_use else "NO - UNSAFE",
-                "DO NOT POST" if c.do_not_post else "No",
-                "Yes" if c.safe_alternative else "No",
-                f"{fmt_date(c.valid_from) or 'always'} to {fmt_date(c.valid_to) or 'now'}",
+                QCoreApplication.translate("CaseView", "Yes")
+                if c.safe_to_use
+                else QCoreApplication.translate("CaseView", "NO - UNSAFE"),
+                QCoreApplication.translate("CaseView", "DO NOT POST")
+                if c.do_not_post
+                else QCoreApplication.translate("CaseView", "No"),
+                QCoreApplication.translate("CaseView", "Yes")
+                if c.safe_alternative
+                else QCoreApplication.translate("CaseView", "No"),
+                QCoreApplication.translate("CaseView", "{start} to {end}").format(
+                    start=fmt_date(c.valid_from)
+                    or QCoreApplication.translate("CaseView", "always"),
+                    end=fmt_date(c.valid_to) or QCoreApplication.translate("CaseView", "now"),
+                ),
                 c.note,
             )
             for c in case.contacts
         ],
     )
-    view.contacts_table = table_view(view.contacts_model, "Contact details")
+    view.contacts_table = table_view(
+        view.contacts_model, QCoreApplication.translate("CaseView", "Contact details")
+    )
     view.contacts_table.setMinimumHeight(110)
-    for column, width in enumerate((80, 340, 110, 110, 120, 190)):
-        view.contacts_table.setColumnWidth(column, width)
+    set_widths(view.contacts_table, (80, 340, 110, 110, 120, 190))
 
     def edit_selected_contact() -> None:
         index = view.contacts_table.currentIndex()
@@ -112,38 +155,56 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
 
     view.contacts_table.activated.connect(lambda _index: edit_selected_contact())
     follow_up = button(
-        "Follo&w-up sent…", "Follow-up sent", lambda: signals.follow_up.emit(view.case_id)
+        QCoreApplication.translate("CaseView", "Follo&w-up sent…"),
+        QCoreApplication.translate("CaseView", "Follow-up sent"),
+        lambda: signals.follow_up.emit(view.case_id),
     )
     follow_up.setEnabled(link.opt_state is OptState.OFFERED)
     if not follow_up.isEnabled():
-        follow_up.setToolTip("A follow-up answers an offer that has had no reply.")
+        follow_up.setToolTip(
+            QCoreApplication.translate(
+                "CaseView", "A follow-up answers an offer that has had no reply."
+            )
+        )
     journey = [
         button(
-            "Record opt-&in change…",
-            "Record opt-in change",
+            QCoreApplication.translate("CaseView", "Record opt-&in change…"),
+            QCoreApplication.translate("CaseView", "Record opt-in change"),
             lambda: signals.opt_change.emit(view.case_id),
         ),
         follow_up,
         button(
-            "Edit &referral…", "Edit referral", lambda: signals.edit_referral.emit(view.case_id)
+            QCoreApplication.translate("CaseView", "Edit &referral…"),
+            QCoreApplication.translate("CaseView", "Edit referral"),
+            lambda: signals.edit_referral.emit(view.case_id),
         ),
         button(
-            "Eli&gibility…", "Eligibility override", lambda: signals.eligibility.emit(view.case_id)
+            QCoreApplication.translate("CaseView", "Eli&gibility…"),
+            QCoreApplication.translate("CaseView", "Eligibility override"),
+            lambda: signals.eligibility.emit(view.case_id),
         ),
     ]
     contact = [
-        button("&Edit victim…", "Edit victim", lambda: view.edit_victim.emit(view.case_id)),
         button(
-            "Contact &preferences…",
-            "Contact preferences",
+            QCoreApplication.translate("CaseView", "&Edit victim…"),
+            QCoreApplication.translate("CaseView", "Edit victim"),
+            lambda: view.edit_victim.emit(view.case_id),
+        ),
+        button(
+            QCoreApplication.translate("CaseView", "Contact &preferences…"),
+            QCoreApplication.translate("CaseView", "Contact preferences"),
             lambda: signals.preferences.emit(view.case_id),
         ),
         button(
-            "&Add contact detail…",
-            "Add contact detail",
+            QCoreApplication.translate("CaseView", "&Add contact detail…"),
+            QCoreApplication.translate("CaseView", "Add contact detail"),
             lambda: signals.add_contact.emit(view.case_id),
         ),
-        button("Edit contact &detail…", "Edit contact detail", edit_selected_contact),
+        button(
+            QCoreApplication.translate("CaseView", "Edit contact &detail…"),
+            QCoreApplication.translate("CaseView", "Edit contact detail"),
+            edit_selected_contact,
+        ),
     ]
 
     page = QWidget()
