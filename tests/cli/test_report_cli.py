@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_run import run_main as run
 
 from vcs_app.services import reports
 from vcs_app.services.demo import build_demo
@@ -20,16 +21,6 @@ from vcs_app.storage import audit
 
 ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 11, 26)
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
 
 
 @pytest.fixture(scope="module")

@@ -3,30 +3,17 @@ PDF and CSV bundle; both answer a bad request with one line, never a traceback."
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_run import run_main as run
 
 from vcs_app.services.demo import build_demo
 from vcs_app.services.workspace import open_workspace
 
-ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 11, 26)
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
 
 
 @pytest.fixture(scope="module")
