@@ -32,12 +32,18 @@ ROW_HEIGHT = 24
 Index = QModelIndex | QPersistentModelIndex
 
 
-def add_row(form: QFormLayout, text: str, widget: QWidget, *, name: str | None = None) -> QWidget:
-    """A labelled field: the label is the buddy and the accessible name is set."""
+def labelled(text: str, widget: QWidget, name: str | None = None) -> tuple[QLabel, QWidget]:
+    """A caption for `widget`: it is the widget's buddy (its Alt key reaches it) and the
+    widget gets an accessible name (by default the caption without '&' and ':')."""
     label = QLabel(text)
     label.setBuddy(widget)
     widget.setAccessibleName(name or text.replace("&", "").rstrip(":"))
-    form.addRow(label, widget)
+    return label, widget
+
+
+def add_row(form: QFormLayout, text: str, widget: QWidget, *, name: str | None = None) -> QWidget:
+    """A labelled field in a form."""
+    form.addRow(*labelled(text, widget, name))
     return widget
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import AuditEntry, DomainError
 from vcs_app.qt.views.case_tabs.history import _history_text
-from vcs_app.qt.widgets import Index, date_edit, date_of, table_view
+from vcs_app.qt.widgets import Index, date_edit, date_of, labelled, table_view
 from vcs_app.services import audit_view
 from vcs_app.services.audit_view import AuditFilter
 from vcs_app.services.workspace import Workspace
@@ -151,13 +151,6 @@ class AuditLogModel(QAbstractTableModel):
         return None
 
 
-def _labelled(text: str, widget: QWidget, name: str) -> list[QWidget]:
-    caption = QLabel(text)
-    caption.setBuddy(widget)
-    widget.setAccessibleName(name)
-    return [caption, widget]
-
-
 class AuditLogView(QWidget):
     """Filters over the log, the table, and export; opened from Tools > Audit log."""
 
@@ -204,27 +197,27 @@ class AuditLogView(QWidget):
 
         bar = QHBoxLayout()
         for widget in (
-            *_labelled(
+            *labelled(
                 QCoreApplication.translate("AuditLogView", "&User:"),
                 self.user,
                 QCoreApplication.translate("AuditLogView", "Filter by user"),
             ),
-            *_labelled(
+            *labelled(
                 QCoreApplication.translate("AuditLogView", "Ac&tion:"),
                 self.action,
                 QCoreApplication.translate("AuditLogView", "Filter by action"),
             ),
-            *_labelled(
+            *labelled(
                 QCoreApplication.translate("AuditLogView", "C&ase:"),
                 self.case,
                 QCoreApplication.translate("AuditLogView", "Filter by case reference"),
             ),
-            *_labelled(
+            *labelled(
                 QCoreApplication.translate("AuditLogView", "&From:"),
                 self.since,
                 QCoreApplication.translate("AuditLogView", "From date"),
             ),
-            *_labelled(
+            *labelled(
                 QCoreApplication.translate("AuditLogView", "T&o:"),
                 self.until,
                 QCoreApplication.translate("AuditLogView", "To date"),

@@ -19,6 +19,7 @@ from vcs_app.qt.widgets import (
     date_edit,
     date_of,
     enum_combo,
+    labelled,
     table_view,
 )
 from vcs_app.services import conditions
@@ -104,11 +105,8 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
                 QCoreApplication.translate("ConditionStatsView", "Requested until"),
             ),
         ):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            widget.setAccessibleName(name)
-            controls.addWidget(caption)
-            controls.addWidget(widget)
+            for part in labelled(text, widget, name):
+                controls.addWidget(part)
         for edit in (self.start, self.end):
             edit.setSpecialValueText(QCoreApplication.translate("ConditionStatsView", "Any date"))
         self.headline = QLabel()

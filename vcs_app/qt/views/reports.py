@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.letters.print_adapter import bar_chart
 from vcs_app.qt.views.case_tabs.common import button
-from vcs_app.qt.widgets import RowsModel, date_edit, date_of, table_view
+from vcs_app.qt.widgets import RowsModel, date_edit, date_of, labelled, table_view
 from vcs_app.qt.workers import Job, Progress, run_in_background
 from vcs_app.services import cases, reports
 from vcs_app.services.workspace import worker_workspace
@@ -145,11 +145,8 @@ class ReportView(QWidget):
                 QCoreApplication.translate("ReportView", "VLO"),
             ),
         ):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            widget.setAccessibleName(name)
-            controls.addWidget(caption)
-            controls.addWidget(widget)
+            for part in labelled(text, widget, name):
+                controls.addWidget(part)
         self.show_button = button(
             QCoreApplication.translate("ReportView", "&Show"),
             QCoreApplication.translate("ReportView", "Show the report"),
