@@ -160,10 +160,9 @@ def load_letter_settings(ws: Workspace) -> LetterSettings:
     return LetterSettings("", (), "", "")
 
 
-def require_letter_settings(ws: Workspace) -> LetterSettings:
-    """The settings a letter is printed with; refuses until the office details are in."""
-    settings = load_letter_settings(ws)
-    missing = [
+def missing_office_details(settings: LetterSettings) -> list[str]:
+    """The office details a letter cannot go without that are still empty, in words."""
+    return [
         what
         for what, value in (
             ("the office name", settings.office_name),
@@ -173,6 +172,12 @@ def require_letter_settings(ws: Workspace) -> LetterSettings:
         )
         if not value
     ]
+
+
+def require_letter_settings(ws: Workspace) -> LetterSettings:
+    """The settings a letter is printed with; refuses until the office details are in."""
+    settings = load_letter_settings(ws)
+    missing = missing_office_details(settings)
     if missing:
         raise ValidationError(
             "Letters cannot be produced yet: enter "

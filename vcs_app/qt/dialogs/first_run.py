@@ -22,7 +22,7 @@ from vcs_app.domain.accounts import Account, check_password_rules
 from vcs_app.domain.model import DomainError, Role, ValidationError
 from vcs_app.qt.widgets import add_row
 from vcs_app.services import accounts
-from vcs_app.services.letter_settings import LetterSettings
+from vcs_app.services.letter_settings import LetterSettings, missing_office_details
 from vcs_app.services.workspace import Workspace
 
 
@@ -49,7 +49,27 @@ def _problem_label() -> QLabel:
     return label
 
 
-class OfficePage(QWizardPage):
+class _CheckedPage(QWizardPage):
+    """A page that goes on only when `value()` accepts what was typed; otherwise the
+    reason shows on the page."""
+
+    problem: QLabel
+
+    def value(self) -> object:
+        raise NotImplementedError
+
+    def validatePage(self) -> bool:
+        try:
+            self.value()
+        except DomainError as exc:
+            self.problem.setText(str(exc))
+            self.problem.show()
+            return False
+        self.problem.hide()
+        return True
+
+
+class OfficePage(_CheckedPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Your office")
@@ -77,32 +97,15 @@ class OfficePage(QWizardPage):
             default_phone=self.phone.text(),
             default_email=self.email.text(),
         )
-        missing = [
-            what
-            for what, value in (
-                ("the office name", settings.office_name),
-                ("the return address", settings.return_address),
-                ("the office phone number", settings.default_phone),
-                ("the office email address", settings.default_email),
-            )
-            if not value
-        ]
+        missing = missing_office_details(settings)
         if missing:
             raise ValidationError("Enter " + ", ".join(missing) + ".")
         return settings
 
-    def validatePage(self) -> bool:
-        try:
-            self.settings()
-        except DomainError as exc:
-            self.problem.setText(str(exc))
-            self.problem.show()
-            return False
-        self.problem.hide()
-        return True
+    value = settings
 
 
-class AccountPage(QWizardPage):
+class AccountPage(_CheckedPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Your account")
@@ -130,15 +133,7 @@ class AccountPage(QWizardPage):
             raise ValidationError("The two passwords are not the same.")
         return account
 
-    def validatePage(self) -> bool:
-        try:
-            self.account()
-        except DomainError as exc:
-            self.problem.setText(str(exc))
-            self.problem.show()
-            return False
-        self.problem.hide()
-        return True
+    value = account
 
 
 class FirstRunWizard(QWizard):
