@@ -14,6 +14,7 @@ from vcs_app.domain.model import (
     ContactDetail,
     ContactLevel,
     DomainError,
+    Eligibility,
     KeyDate,
     Language,
     LetterStatus,
@@ -298,6 +299,17 @@ def test_letters_follow_what_the_victim_chose(ws, opted_in, state, template, exp
     cases.update_link(ws, replace(link, opt_state=state))
     draft = letters.prepare_letter(ws, opted_in, template, on=ON)
     assert any(r.startswith(expected) for r in draft.reasons), draft.reasons
+
+
+def test_no_offer_letter_for_a_case_that_is_not_eligible(ws, opted_in):
+    """Blocked at review: producing it would fail midway, when intake refuses the offer
+    (a `letters --due` run stopped there on the demo data)."""
+    link = _case(ws, opted_in).link
+    cases.update_link(
+        ws, replace(link, opt_state=OptState.REFERRED, eligibility=Eligibility.NOT_ELIGIBLE)
+    )
+    draft = letters.prepare_letter(ws, opted_in, "initial_offer", on=ON)
+    assert "Blocked: the case is not eligible for the scheme" in " ".join(draft.reasons)
 
 
 # --- the log --------------------------------------------------------------------------------

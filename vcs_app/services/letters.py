@@ -37,6 +37,7 @@ from vcs_app.domain.model import (
     ContactLevel,
     DateSource,
     DomainError,
+    Eligibility,
     KeyDate,
     Language,
     LetterRecord,
@@ -467,6 +468,11 @@ def _contact_reasons(link: Link, template_key: str) -> list[str]:
     if template_key in ANY_STATE_LETTERS:
         return reasons
     if template_key in OFFER_LETTERS:
+        if link.eligibility is Eligibility.NOT_ELIGIBLE:  # intake refuses the offer itself
+            reasons.append(
+                "Blocked: the case is not eligible for the scheme: a manager must override"
+                " the eligibility before contact is offered."
+            )
         if link.opt_state in (OptState.DECLINED, OptState.OPTED_OUT):
             reasons.append(f"Blocked: the victim has {state} - do not offer contact again.")
         elif link.opt_state is OptState.OPTED_IN:
