@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from vcs_app.domain.conditions import ConditionDraft, Decision, spreadsheet_safe
@@ -432,6 +432,7 @@ def _section(key: str, figures: list[tuple[str, str, int]]) -> reports.Section:
         st.tuples(st.integers(0, 50), st.integers(0, 50), st.integers(0, 50)),
     ),
 )
+@example(offers={}, decisions={"2025-01": (49, 31, 0)})  # 61.25%: a rounding tie, found by CI
 def test_every_chart_draws_exactly_the_numbers_of_its_table(offers, decisions):
     by_month = [
         (m, k, n) for m, (w, o) in offers.items() for k, n in (("within", w), ("outside", o))
@@ -461,6 +462,6 @@ def test_every_chart_draws_exactly_the_numbers_of_its_table(offers, decisions):
     ((_, rates),) = inclusion.chart.sets
     assert len(rates) == len(inclusion.rows) == len(inclusion.chart.categories)
     for rate, (_, included, decided, shown) in zip(rates, inclusion.rows, strict=True):
-        assert int(decided) > 0 and rate == round(100 * int(included) / int(decided), 1)
-        assert shown == f"{int(included) / int(decided):.1%}"
+        assert int(decided) > 0 and abs(rate - 100 * int(included) / int(decided)) <= 0.05 + 1e-9
+        assert shown == f"{int(included) / int(decided):.1%}" == f"{rate:.1f}%"
     assert caseload.chart.sets == (("Open cases", (3, 2)),)

@@ -359,7 +359,9 @@ def charts(report: Report) -> tuple[ReportChart, ...]:
                 "Licence conditions included (% of decided)"
                 + ("" if rates else ": none decided in this period"),
                 tuple(_month(m) for m in rates),
-                (("Included", tuple(round(r * 100, 1) for r in rates.values())),),
+                # The bar is the table's percentage itself, so a tie like 49 of 80
+                # (61.25%) cannot round one way on the chart and the other in the table.
+                (("Included", tuple(float(_percent(r)[:-1]) for r in rates.values())),),
                 percent=True,
                 width=PAGE_WIDTH,
                 height=270,
