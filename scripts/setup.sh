@@ -4,6 +4,7 @@
 #   scripts/setup.sh          libraries for offscreen Qt + venv
 #   scripts/setup.sh --gui    also the X11 (xcb) libraries a real window needs
 #   scripts/setup.sh --test   also poppler-utils (pdftotext/pdftoppm) for the letter tests
+#                             and faketime (make test-clock moves the clock under the suite)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,7 @@ for pair in "${libs[@]}"; do
 done
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=("fonts-dejavu-core")
 if [ "$mode" = "--test" ] && ! command -v pdftotext >/dev/null; then missing+=("poppler-utils"); fi
+if [ "$mode" = "--test" ] && ! command -v faketime >/dev/null; then missing+=("faketime"); fi
 
 py=python3
 if ! command -v "$py" >/dev/null || ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then

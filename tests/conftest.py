@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from datetime import date
 
 import pytest
+from fixed_day import TODAY
 
 from vcs_app.domain.model import ContactDetail, Link, Offender, Victim
 from vcs_app.services import cases
@@ -17,7 +18,7 @@ from vcs_app.services.workspace import open_workspace
 
 @pytest.fixture
 def ws(tmp_path):
-    workspace = open_workspace(tmp_path / "vcs.db", user="test.vlo", create=True)
+    workspace = open_workspace(tmp_path / "vcs.db", user="test.vlo", create=True, on=TODAY)
     yield workspace
     workspace.close()
 

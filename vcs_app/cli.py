@@ -207,9 +207,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.db.exists():
         raise DomainError(f"{args.db} already exists; demo data goes into a new file.")
     started = time.perf_counter()
-    ws = open_workspace(args.db, create=True, key=_key(args))
+    ws = open_workspace(args.db, create=True, key=_key(args), on=args.on)
     try:
-        summary = build_demo(ws, victims=args.victims, seed=args.seed, today=args.on)
+        summary = build_demo(ws, victims=args.victims, seed=args.seed)
     finally:
         ws.close()
     print(
@@ -241,9 +241,9 @@ def cmd_due(args: argparse.Namespace) -> int:
     from vcs_app.services import tasks
     from vcs_app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db, key=_key(args))
+    ws = open_workspace(args.db, key=_key(args), on=args.on)
     try:
-        on = args.on or date.today()
+        on = ws.today()
         for item in tasks.due_tasks(ws, on=on):
             state = "OVERDUE" if item.due_on < on else "due"
             print(f"{item.due_on.isoformat()}  {item.case_ref}  {state:7}  {item.title}")
@@ -297,9 +297,9 @@ def cmd_letters(args: argparse.Namespace) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DomainError(f"cannot use {args.out} for the letters: {exc.strerror}") from exc
-    ws = open_workspace(args.db, key=_key(args))
+    ws = open_workspace(args.db, key=_key(args), on=args.on)
     try:
-        on = args.on or date.today()
+        on = ws.today()
         blocked: list[tuple[str, str, tuple[str, ...]]] = []
         if args.due:
             review = letters.review_due(ws, on=on)
@@ -396,9 +396,9 @@ def cmd_retention(args: argparse.Namespace) -> int:
     from vcs_app.services import retention
     from vcs_app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db, key=_key(args))
+    ws = open_workspace(args.db, key=_key(args), on=args.on)
     try:
-        due = retention.cases_due_for_review(ws, on=args.on)
+        due = retention.cases_due_for_review(ws)
     finally:
         ws.close()
     for case in due:

@@ -5,12 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from fixed_day import TODAY
 from PySide6.QtCore import QSettings
 
 from vcs_app.domain.conditions import ConditionDraft
 from vcs_app.qt.main_window import MainWindow
+from vcs_app.qt.widgets import use_clock
 from vcs_app.services import cases, conditions
 from vcs_app.services.demo import build_demo
+
+
+@pytest.fixture(autouse=True)
+def test_clock():
+    """Dialogs made without a main window take their default dates from the same day."""
+    use_clock(lambda: TODAY)
 
 
 @pytest.fixture(autouse=True)
@@ -21,7 +29,7 @@ def isolated_settings(tmp_path, monkeypatch):
 
 @pytest.fixture
 def demo_ws(ws):
-    build_demo(ws, victims=200, seed=5, today=date(2026, 11, 26))
+    build_demo(ws, victims=200, seed=5)
     return ws
 
 

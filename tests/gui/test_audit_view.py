@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -67,17 +67,20 @@ def test_filters_narrow_the_log_by_user_case_and_action(qtbot, demo_ws, activity
 
 
 def test_period_filter_uses_local_dates(qtbot, demo_ws, activity):
+    """Audit rows carry the real time they were written (UTC); the period is in local
+    dates. The expected counts come from the rows' own local dates, not the clock."""
     view = AuditLogView(demo_ws)
     qtbot.addWidget(view)
-    today = date.today()
-    view.since.setDate(today + timedelta(days=1))
+    written = [e.at.astimezone().date() for e in audit.find_entries(demo_ws.store.db, limit=None)]
+    day = max(written)
+    view.since.setDate(day + timedelta(days=1))
     assert view.model.rowCount() == 0
-    view.since.setDate(today)
-    view.until.setDate(today)
-    assert view.model.rowCount() == audit.latest_id(demo_ws.store.db)
+    view.since.setDate(day)
+    view.until.setDate(day)
+    assert view.model.rowCount() == written.count(day) > 0
     view.since.setDate(NO_DATE)  # "not known" means no lower bound
-    view.until.setDate(today - timedelta(days=1))
-    assert view.model.rowCount() == 0
+    view.until.setDate(day - timedelta(days=1))
+    assert view.model.rowCount() == sum(1 for d in written if d < day)
 
 
 def test_an_unknown_case_is_said_in_the_view_and_the_table_stays(qtbot, demo_ws, activity):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from fixed_day import TODAY
 from helpers import click_ok, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -116,7 +117,7 @@ def test_request_send_refuse_and_tell_the_victim(qtbot, window, demo_ws, tmp_pat
     when_dialog_opens(qtbot, refuse)
     _press(window, case_id, "Record OM decision")
     view = _view(window, case_id)
-    assert _cells(view)[5:8] == ["Refused", date.today().strftime("%d/%m/%Y"), "not yet"]
+    assert _cells(view)[5:8] == ["Refused", TODAY.strftime("%d/%m/%Y"), "not yet"]
     _tab(view, "Licence conditions")
     details = [w.toPlainText() for w in view.tabs.currentWidget().findChildren(QPlainTextEdit)]
     assert any("reason: No link between" in text for text in details)

@@ -15,7 +15,7 @@ DEMO_DAY = date(2026, 11, 26)  # the day the demo fixture's dates are built arou
 
 
 def _view(qtbot, ws) -> DashboardView:
-    view = DashboardView(ws, today=lambda: DEMO_DAY)
+    view = DashboardView(ws)
     qtbot.addWidget(view)
     view.refresh()
     return view

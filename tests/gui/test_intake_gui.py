@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from fixed_day import TODAY
 from helpers import click_ok, when_dialog_opens
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -48,7 +49,7 @@ def _label(view: CaseView, name: str) -> str:
 def test_referral_to_opt_in_completes_the_first_task_and_the_dashboard_count_moves(
     qtbot, window, demo_ws
 ):
-    referred = date.today() - timedelta(days=45)  # so the offer clock is already overdue
+    referred = TODAY - timedelta(days=45)  # so the offer clock is already overdue
     before = window.dashboard.counts.overdue
     seen = {}
 
@@ -79,7 +80,7 @@ def test_referral_to_opt_in_completes_the_first_task_and_the_dashboard_count_mov
     view = window.case_tab(view.case_id)
     assert view.case.link.opt_state is OptState.OFFERED
     (task,) = [t for t in view.case.tasks if t.rule == "referral_to_offer"]
-    assert task.done_on == date.today() and task.outcome == "done"
+    assert task.done_on == TODAY and task.outcome == "done"
     assert [t.rule for t in view.case.tasks if t.done_on is None] == ["offer_follow_up"]
     assert window.dashboard.counts.overdue == before
 
@@ -103,7 +104,7 @@ def test_a_refused_opt_change_is_said_in_one_message_and_changes_nothing(qtbot, 
     seen = {}
 
     def fill(dialog):
-        dialog.on.setDate(_qdate(date.today() + timedelta(days=2)))
+        dialog.on.setDate(_qdate(TODAY + timedelta(days=2)))
         click_ok(dialog)
 
     def message(box):

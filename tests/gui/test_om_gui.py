@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 from datetime import date
 
+from fixed_day import TODAY
 from helpers import click_ok, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QLineEdit, QTableView
@@ -122,7 +123,7 @@ def test_a_reply_logged_in_the_liaison_dialog_stops_the_chase(qtbot, window, dem
     assert any(text.startswith("answered") for text in reply_column)
     mine = f"condition:{rid}"
     assert [t for t in view.case.tasks if t.source_ref == mine and not t.done_on] == []
-    assert next(t for t in view.case.tasks if t.source_ref == mine).done_on == date.today()
+    assert next(t for t in view.case.tasks if t.source_ref == mine).done_on == TODAY
     waiting = window.open_waiting_on_om()
     assert _column(waiting.items_model, 7) == ["none pending"]  # undecided, not chased
 
@@ -166,7 +167,7 @@ def test_om_directory_add_refuses_a_personal_email_then_change_the_cases_om(qtbo
     view.show_tab("Liaison")
     history = view.om_history_model
     assert _column(history, 2) == ["Morgan Quill", before]
-    assert _column(history, 1) == ["now", date.today().strftime("%d/%m/%Y")]
+    assert _column(history, 1) == ["now", TODAY.strftime("%d/%m/%Y")]
     window.tabs.setCurrentWidget(directory)
     directory.oms.selectRow(_column(directory.oms_model, 0).index("Morgan Quill"))
     assert _column(directory.cases_model, 0) == [view.case.link.ref]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from fixed_day import TODAY
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -199,7 +200,7 @@ def test_the_timeline_labels_official_and_estimated_dates_in_words(qtbot, window
     rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
     assert ["01/02/2027", "Future", "OFFICIAL DATE", "Conditional release date"] in rows
     today = next(r for r in rows if r[2] == "TODAY")
-    assert today[0] == date.today().strftime("%d/%m/%Y")
+    assert today[0] == TODAY.strftime("%d/%m/%Y")
 
 
 def test_recording_an_hdc_event_from_the_menu_gives_the_14_day_representations_task(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from fixed_day import TODAY
 from helpers import click_ok, when_dialog_opens
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPalette
@@ -93,7 +92,7 @@ def test_incomplete_letterhead_keeps_the_dialog_open_and_saves_nothing(qtbot, ws
 def test_working_day_limits_are_read_only_and_say_who_can_change_them(qtbot, demo_ws):
     dialog = SettingsDialog(None, demo_ws)
     qtbot.addWidget(dialog)
-    clocks = rule_set_for(date.today()).clocks
+    clocks = rule_set_for(TODAY).clocks
     assert dialog.rules_model.rowCount() == len(clocks)
     assert dialog.rules_table.editTriggers() == dialog.rules_table.EditTrigger.NoEditTriggers
     assert dialog.rules_table.accessibleDescription() == f"{len(clocks)} limits"

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fixed_day import TODAY
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
@@ -243,7 +244,7 @@ def test_a_window_with_a_full_disk_tells_the_user_and_keeps_nothing(qtbot, windo
         box.accept()
 
     _when_dialog_opens(read)
-    entry = LiaisonEntry(case_id, date.today(), "to", "om", "email", summary="z" * 9000)
+    entry = LiaisonEntry(case_id, TODAY, "to", "om", "email", summary="z" * 9000)
     assert window._call(cases.add_liaison_entry, window.ws, entry) is None
     assert "the disk is full" in seen["text"]
     after = demo_ws.store.db.execute("SELECT count(*) FROM liaison_entry").fetchone()[0]

@@ -4,8 +4,7 @@ undo over a later step is refused with a message."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from fixed_day import TODAY
 from helpers import click_ok, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
@@ -18,7 +17,6 @@ from vcs_app.storage import repo_conditions
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 EXPLAIN = conditions.EXPLAIN_RULE
-TODAY = date.today()
 REASON = "No link between the offender and the town centre."
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from fixed_day import TODAY
 
 from vcs_app.domain.model import DomainError, Language, LetterStatus, OptState
 from vcs_app.services import cases, letters
@@ -186,7 +187,7 @@ def test_a_batch_with_nothing_ready_is_not_approved(demo):
 
 
 def test_due_letters_answer_their_tasks_once(demo, tmp_path):
-    today = date.today()
+    today = TODAY
     due = letters.review_due(demo, on=today)
     assert {d.template_key for d in due.drafts} <= set(letters.TEMPLATE_FOR_RULE.values())
     assert all(d.task_id is not None for d in due.drafts)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from fixed_day import TODAY
 
 from vcs_app.domain.model import (
     ContactDetail,
@@ -181,7 +182,7 @@ def test_invalid_values_are_refused_with_a_clear_message():
     with pytest.raises(ValidationError, match="surname must not be empty"):
         Victim("Ceri", "  ")
     with pytest.raises(ValidationError, match="in the future"):
-        Victim("Ceri", "Prydderch", dob=date.today() + timedelta(days=1))
+        Victim("Ceri", "Prydderch", dob=TODAY + timedelta(days=1)).check_dates(TODAY)
     with pytest.raises(ValidationError, match="letter and six digits"):
         Offender("Dorian", "Quayle", crn="12345")
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from fixed_day import TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -380,7 +381,7 @@ def test_opting_out_after_opting_in(ws):
         ({"state": OptState.NO_RESPONSE}, "cannot be recorded as no response"),
         ({"state": OptState.OPTED_IN}, "needs the contact level"),
         ({"state": OptState.OFFERED, "on": date(2026, 9, 1)}, "before the referral"),
-        ({"state": OptState.OFFERED, "on": date.today() + timedelta(days=1)}, "in the future"),
+        ({"state": OptState.OFFERED, "on": TODAY + timedelta(days=1)}, "in the future"),
         ({"state": OptState.OFFERED, "source": " "}, "how the change came"),
     ],
 )
@@ -415,7 +416,7 @@ def _years_before(today: date, years: int) -> date:
 
 
 def test_under_18_needs_a_guardian_and_gets_a_task_on_the_18th_birthday(ws):
-    dob = _years_before(date.today(), 16)
+    dob = _years_before(TODAY, 16)
     child = Victim("Tegan", "Vosper", dob=dob)
     with pytest.raises(ValidationError, match="parent or guardian"):
         referral(victim=child)
@@ -435,7 +436,7 @@ def _leap_day_minor(today: date) -> date:
 
 
 def test_29_february_birthday_turns_18_on_1_march(ws):
-    dob = _leap_day_minor(date.today())
+    dob = _leap_day_minor(TODAY)
     child = Victim("Tegan", "Vosper", dob=dob, guardian_name="Olive Vosper")
     link_id = register(ws, referral(victim=child))
     (task,) = open_tasks(ws, link_id, "turning_18")
@@ -445,11 +446,11 @@ def test_29_february_birthday_turns_18_on_1_march(ws):
 def test_a_corrected_date_of_birth_moves_or_cancels_the_turning_18_task(ws):
     from vcs_app.services import preferences
 
-    dob = _years_before(date.today(), 16)
+    dob = _years_before(TODAY, 16)
     child = Victim("Tegan", "Vosper", dob=dob, guardian_name="Olive Vosper")
     link_id = register(ws, referral(victim=child))
     victim = cases.open_case(ws, link_id).victim
-    younger = _years_before(date.today(), 15)
+    younger = _years_before(TODAY, 15)
     preferences.update_victim(ws, replace(victim, dob=younger))
     (task,) = open_tasks(ws, link_id, "turning_18")
     assert task.due_on == eighteenth_birthday(younger)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from fixed_day import TODAY
 
 from vcs_app.domain.model import (
     Channel,
@@ -74,7 +75,7 @@ def test_contact_level_only_changes_once_opted_in(ws, case_id):
 
 def test_an_under_18_keeps_a_guardian(ws, case_id):
     victim = cases.open_case(ws, case_id).victim
-    child = replace(victim, dob=date.today().replace(year=date.today().year - 15, day=1))
+    child = replace(victim, dob=TODAY.replace(year=TODAY.year - 15, day=1))
     with pytest.raises(ValidationError, match="parent or guardian"):
         preferences.update_victim(ws, child)
     preferences.update_victim(ws, replace(child, guardian_name="Olive Prydderch"))

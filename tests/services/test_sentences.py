@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from fixed_day import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +26,6 @@ from vcs_app.services import cases, events, sentences
 from vcs_app.services.workspace import open_workspace
 from vcs_app.storage import audit, repo_events
 
-TODAY = date.today()
 RECEIVED = date(2026, 11, 2)
 
 # (opt state, contact level, status) of each victim linked to one offender

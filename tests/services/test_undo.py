@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from fixed_day import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,8 +26,6 @@ from vcs_app.domain.model import (
 from vcs_app.services import cases, liaison, preferences, sentences
 from vcs_app.services.undo import REDO, UNDO, ChangedSince
 from vcs_app.storage import audit, repo_cases, repo_events
-
-TODAY = date.today()
 
 
 def _actions(ws, case_id: int, entity: str) -> list[tuple[str, dict]]:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from fixed_day import TODAY
 
 from vcs_app.domain.conditions import ConditionDraft, ConditionStatus, Decision, Step
 from vcs_app.domain.model import ValidationError
@@ -162,7 +163,7 @@ def test_undoing_a_refusal_cancels_the_task_to_explain_it_and_withdraws_the_repl
     )
     assert (request.decision_reason, request.licence_wording) == ("", "")
     explain = [t for t in case.tasks if t.rule == conditions.EXPLAIN_RULE]
-    assert [(t.outcome, t.done_on) for t in explain] == [("cancelled", date.today())]
+    assert [(t.outcome, t.done_on) for t in explain] == [("cancelled", TODAY)]
     chase = [t for t in case.tasks if t.rule == liaison.CHASE_RULE and not t.done_on]
     assert len(chase) == 1  # the chase the reply had stopped runs again
     assert reply.id not in [e.id for e in case.liaison]  # withdrawn, kept on file

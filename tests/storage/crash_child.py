@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+
+TODAY = date(2026, 11, 26)  # the tests' fixed day (tests/fixed_day.py)
+
 from vcs_app.domain.model import (  # noqa: E402
     DomainError,
     KeyDate,
@@ -54,7 +57,7 @@ def _ack(*parts: object) -> None:
 
 def _import_batch(ws, token: str, size: int, seed: int) -> None:
     """A CSV of `size` referrals imported all-or-nothing; every victim carries the token."""
-    rows = referral_import.synthetic_rows(size, seed=seed)
+    rows = referral_import.synthetic_rows(size, seed=seed, today=TODAY)
     for i, row in enumerate(rows):
         row.update(
             victim_given_name=f"Row{i}",
@@ -83,7 +86,7 @@ def child_writes(db: Path, seed: int, case_id: int, offender_id: int) -> None:
         if op == "note":
             entry = LiaisonEntry(
                 link_id=case_id,
-                happened_on=date.today(),
+                happened_on=TODAY,
                 direction="to",
                 party="om",
                 channel="email",
@@ -174,7 +177,7 @@ def prepare(db: Path) -> tuple[int, int]:
         offender_id = cases.create_offender(ws, Offender("Dorian", "Quayle", crn="X123456"))
         case_id = cases.create_link(
             ws,
-            Link(victim_id, offender_id, "Wounding with intent", date.today() - timedelta(days=3)),
+            Link(victim_id, offender_id, "Wounding with intent", TODAY - timedelta(days=3)),
         )
     finally:
         ws.close()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from fixed_day import TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,9 +31,7 @@ from vcs_app.storage.migrations import SCHEMA_VERSION
 
 
 def _note(ws, case_id: int, text: str) -> None:
-    cases.add_liaison_entry(
-        ws, LiaisonEntry(case_id, date.today(), "to", "om", "email", summary=text)
-    )
+    cases.add_liaison_entry(ws, LiaisonEntry(case_id, TODAY, "to", "om", "email", summary=text))
 
 
 def _notes(path: Path) -> set[str]:

@@ -3,9 +3,8 @@ rolls the whole action back with a message."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from fixed_day import TODAY
 
 from vcs_app.domain.model import LiaisonEntry
 from vcs_app.services import cases, referral_import
@@ -69,7 +68,7 @@ def _counts(ws) -> tuple[int, ...]:
 def test_disk_full_rolls_the_note_back_and_says_so(ws, case_id):
     _fill_disk(ws)
     before = _counts(ws)
-    entry = LiaisonEntry(case_id, date.today(), "to", "om", "email", summary="x" * 9000)
+    entry = LiaisonEntry(case_id, TODAY, "to", "om", "email", summary="x" * 9000)
     with pytest.raises(StoreError, match="the disk is full"):
         cases.add_liaison_entry(ws, entry)
     assert _counts(ws) == before
@@ -80,7 +79,7 @@ def test_disk_full_rolls_the_note_back_and_says_so(ws, case_id):
 def test_disk_full_during_an_import_keeps_nothing_of_it(ws, case_id):
     _fill_disk(ws)
     before = _counts(ws)
-    data = referral_import.write_csv(referral_import.synthetic_rows(40, seed=7))
+    data = referral_import.write_csv(referral_import.synthetic_rows(40, seed=7, today=TODAY))
     report = referral_import.import_referrals(ws, data, file_name="referrals.csv")
     assert not report.committed
     assert any("the disk is full" in row.message for row in report.problems)
@@ -90,7 +89,7 @@ def test_disk_full_during_an_import_keeps_nothing_of_it(ws, case_id):
 
 def test_after_a_full_disk_is_freed_the_same_write_succeeds(ws, case_id):
     _fill_disk(ws)
-    entry = LiaisonEntry(case_id, date.today(), "to", "om", "email", summary="y" * 9000)
+    entry = LiaisonEntry(case_id, TODAY, "to", "om", "email", summary="y" * 9000)
     with pytest.raises(StoreError):
         cases.add_liaison_entry(ws, entry)
     ws.store.db.execute("PRAGMA max_page_count = 1073741823")
@@ -113,7 +112,7 @@ def test_writes_after_sqlite_discarded_the_transaction_are_not_committed_one_by_
     failures = []
     with pytest.raises(StoreError, match="the disk is full"), ws.store.atomic() as db:
         for n in range(5):
-            entry = LiaisonEntry(case_id, date.today(), "to", "om", "email", summary=f"{n}" * 9000)
+            entry = LiaisonEntry(case_id, TODAY, "to", "om", "email", summary=f"{n}" * 9000)
             try:
                 cases.add_liaison_entry(ws, entry)
             except StoreError as exc:
@@ -128,5 +127,5 @@ def test_writes_after_sqlite_discarded_the_transaction_are_not_committed_one_by_
     # The store is usable again once there is room.
     ws.store.db.execute("PRAGMA max_page_count = 1073741823")
     cases.add_liaison_entry(
-        ws, LiaisonEntry(case_id, date.today(), "to", "om", "email", summary="room again")
+        ws, LiaisonEntry(case_id, TODAY, "to", "om", "email", summary="room again")
     )

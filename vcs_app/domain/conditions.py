@@ -196,8 +196,8 @@ def _long_text(value: str | None, what: str, *, required: bool, limit: int = MAX
     return text
 
 
-def _not_future(on: date, what: str, today: date | None = None) -> None:
-    if on > (today or date.today()):
+def _not_future(on: date, what: str, today: date) -> None:
+    if on > today:
         raise ValidationError(f"{what} ({on:%d/%m/%Y}) cannot be in the future.")
 
 
@@ -228,11 +228,13 @@ class ConditionDraft:
             self, "risk", _long_text(self.risk, "The risk the condition addresses", required=True)
         )
         object.__setattr__(self, "values", tuple((k, clean_text(v)) for k, v in self.values))
-        _not_future(self.requested_on, "The request date")
         if self.map_source and not template.map_allowed:
             raise ValidationError(
                 f"A map can only be attached to an area condition, not to '{template.title}'."
             )
+
+    def check_dates(self, today: date) -> None:
+        _not_future(self.requested_on, "The request date", today)
 
 
 @dataclass(frozen=True)
@@ -316,7 +318,7 @@ class ConditionRequest:
             Step.ENDED,
         ):
             try:
-                check_step(self, step, self.last_step_on())
+                check_step(self, step, self.last_step_on(), today=self.last_step_on())
             except ValidationError:
                 continue
             allowed.append(step)
@@ -353,9 +355,7 @@ def status_after(request: ConditionRequest, step: Step) -> ConditionStatus:
     return _TO[step] or request.status
 
 
-def check_step(
-    request: ConditionRequest, step: Step, on: date, *, today: date | None = None
-) -> None:
+def check_step(request: ConditionRequest, step: Step, on: date, *, today: date) -> None:
     """Refuse a step that is out of order, dated before the last one, or in the future."""
     status = request.status
     if status not in _FROM[step]:

@@ -230,14 +230,14 @@ def _require_name(value: str, what: str) -> None:
         raise ValidationError(f"{what} is longer than 100 characters.")
 
 
-def _check_dob(dob: date | None, today: date | None, what: str) -> None:
-    if dob is None:
-        return
-    today = today or date.today()
-    if dob > today:
-        raise ValidationError(f"{what} date of birth {dob:%d/%m/%Y} is in the future.")
-    if dob.year < 1900:
+def _check_dob(dob: date | None, what: str) -> None:
+    if dob is not None and dob.year < 1900:
         raise ValidationError(f"{what} date of birth {dob:%d/%m/%Y} is before 1900.")
+
+
+def _dob_not_after(dob: date | None, today: date, what: str) -> None:
+    if dob is not None and dob > today:
+        raise ValidationError(f"{what} date of birth {dob:%d/%m/%Y} is in the future.")
 
 
 def age_on(dob: date, on: date) -> int:
@@ -271,14 +271,19 @@ class Victim:
         object.__setattr__(self, "language", Language(self.language))
         _require_name(self.given_name, "The victim's first name")
         _require_name(self.family_name, "The victim's surname")
-        _check_dob(self.dob, None, "The victim's")
+        _check_dob(self.dob, "The victim's")
+
+    def check_dates(self, today: date) -> None:
+        """What depends on the day it is recorded (the workspace's today), checked by the
+        service that writes it, never when a stored record is read back."""
+        _dob_not_after(self.dob, today, "The victim's")
 
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
 
-    def is_minor(self, on: date | None = None) -> bool:
-        return self.dob is not None and age_on(self.dob, on or date.today()) < 18
+    def is_minor(self, on: date) -> bool:
+        return self.dob is not None and age_on(self.dob, on) < 18
 
 
 @dataclass(frozen=True)
@@ -299,7 +304,7 @@ class Offender:
         object.__setattr__(self, "establishment", clean_text(self.establishment))
         _require_name(self.given_name, "The offender's first name")
         _require_name(self.family_name, "The offender's surname")
-        _check_dob(self.dob, None, "The offender's")
+        _check_dob(self.dob, "The offender's")
         if self.crn and not re.fullmatch(r"[A-Z][0-9]{6}", self.crn):
             raise ValidationError(
                 f"Case reference number '{self.crn}' should be a letter and six digits,"
@@ -307,6 +312,9 @@ class Offender:
             )
         if self.nomis and not re.fullmatch(r"[A-Z][0-9]{4}[A-Z]{2}", self.nomis):
             raise ValidationError(f"Prison number '{self.nomis}' should look like A1234BC.")
+
+    def check_dates(self, today: date) -> None:
+        _dob_not_after(self.dob, today, "The offender's")
 
     @property
     def full_name(self) -> str:
@@ -388,7 +396,9 @@ class Link:
             raise ValidationError("The offence must not be empty.")
         if self.sentence_date and self.referral_date < self.sentence_date:
             raise ValidationError("The referral cannot be received before the sentence date.")
-        if self.referral_date > date.today():
+
+    def check_dates(self, today: date) -> None:
+        if self.referral_date > today:
             raise ValidationError(
                 f"The referral date {self.referral_date:%d/%m/%Y} is in the future."
             )
@@ -462,8 +472,6 @@ class LiaisonEntry:
             raise ValidationError("A liaison note needs a summary of what was said.")
         if len(summary) > 10_000:
             raise ValidationError("A liaison note is limited to 10,000 characters.")
-        if self.happened_on > date.today():
-            raise ValidationError("A liaison note cannot be dated in the future.")
         if self.follow_up_due and self.follow_up_due < self.happened_on:
             raise ValidationError("The follow-up date cannot be before the note's date.")
         outgoing = self.direction is Direction.TO
@@ -471,6 +479,10 @@ class LiaisonEntry:
             raise ValidationError("Only a note sent to someone can wait for their reply.")
         if self.is_reply and outgoing:
             raise ValidationError("A reply is a note received from someone, not sent to them.")
+
+    def check_dates(self, today: date) -> None:
+        if self.happened_on > today:
+            raise ValidationError("A liaison note cannot be dated in the future.")
 
 
 @dataclass(frozen=True)
@@ -592,10 +604,11 @@ class CaseFile:
     conditions: tuple[ConditionRequest, ...] = ()  # licence-condition requests, newest first
     om_history: tuple[OMAssignment, ...] = ()  # earlier offender managers, newest first
     sentence_file: SentenceFile | None = None  # sentence, official dates, events, estimates
+    today: date = date.min  # the workspace's today when the file was read (flags depend on it)
 
     @property
     def safety_flags(self) -> tuple[str, ...]:
-        return safety_flags(self.victim, self.contacts, date.today())
+        return safety_flags(self.victim, self.contacts, self.today)
 
     @property
     def needs(self) -> tuple[str, ...]:
@@ -732,6 +745,11 @@ class Referral:
             raise ValidationError(
                 f"A {label(self.victim.role).lower()} acts for someone: give that person's name."
             )
+
+    def check_dates(self, today: date) -> None:
+        self.victim.check_dates(today)
+        self.offender.check_dates(today)
+        self.link(0, 0).check_dates(today)
 
     def link(self, victim_id: int, offender_id: int) -> Link:
         """The case this referral opens, between people now on file."""

@@ -186,10 +186,10 @@ class Sentence:
             raise ValidationError(" ".join(problems))
 
     def problems(self, today: date | None = None) -> list[str]:
-        """Everything wrong with the record, each in words a VLO can act on."""
-        today = today or date.today()
+        """Everything wrong with the record, each in words a VLO can act on; with `today`
+        (the workspace's, when it is recorded) also a sentence date after it."""
         kind, found = self.type, []
-        if self.sentence_date > today:
+        if today is not None and self.sentence_date > today:
             found.append(f"The sentence date {self.sentence_date:%d/%m/%Y} is in the future.")
         if self.sentence_date.year < 1950:
             found.append(f"The sentence date {self.sentence_date:%d/%m/%Y} is before 1950.")
@@ -396,9 +396,13 @@ class SentenceEvent:
         object.__setattr__(self, "detail", clean_text(self.detail))
         if len(self.detail) > 2000:
             raise ValidationError("An event's details are limited to 2,000 characters.")
-        if self.notified_on > date.today():
+        if self.event_on.year < 1950:
+            raise ValidationError(f"The event date {self.event_on:%d/%m/%Y} is not plausible.")
+
+    def check_dates(self, today: date) -> None:
+        if self.notified_on > today:
             raise ValidationError("The date you were told of the event cannot be in the future.")
-        if self.event_on.year < 1950 or self.event_on > date.today() + timedelta(days=20 * 366):
+        if self.event_on > today + timedelta(days=20 * 366):
             raise ValidationError(f"The event date {self.event_on:%d/%m/%Y} is not plausible.")
 
     @property

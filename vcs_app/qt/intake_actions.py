@@ -158,7 +158,7 @@ class IntakeActions:
             self.window,
             preferences.preferences_of(self.ws, case_id),
             case.link.opt_state is OptState.OPTED_IN,
-            case.victim.is_minor(),
+            case.victim.is_minor(self.ws.today()),
         )
         if prefs is not None:
             self.window._refresh(

@@ -54,7 +54,7 @@ from vcs_app.qt.views.om_directory import OMDirectoryView
 from vcs_app.qt.views.reports import ReportView
 from vcs_app.qt.views.retention import RetentionView
 from vcs_app.qt.views.waiting_on_om import WaitingOnOMView
-from vcs_app.qt.widgets import table_view
+from vcs_app.qt.widgets import table_view, use_clock
 from vcs_app.services import backups, cases
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace, open_workspace
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         """`backup_folder` turns on automatic backups (on a timer and on exit) there."""
         super().__init__()
         self.ws = ws
+        use_clock(ws.today)  # every default date in the window is the workspace's today
         self.auto_backup = AutoBackup(
             self,
             ws,
@@ -537,6 +538,7 @@ def run_gui(path: Path, *, key: str | None = None) -> int:
     prefs = DeskPreferences.load()
 
     def make_window(ws: Workspace) -> MainWindow | None:
+        use_clock(ws.today)
         if not sign_in_for_gui(ws):  # quit at sign-in (or at the first-run wizard)
             return None
         window = MainWindow(ws, backup_folder=prefs.backup_folder(ws.path))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import (
@@ -28,6 +28,22 @@ from PySide6.QtWidgets import (
 
 NO_DATE = QDate(1900, 1, 1)  # the minimum of an optional date edit means "not known"
 ROW_HEIGHT = 24
+
+_clock: list[Callable[[], date]] = []
+
+
+def use_clock(clock: Callable[[], date]) -> None:
+    """Make `today()` the open workspace's today (MainWindow does, with `ws.today`)."""
+    _clock[:] = [clock]
+
+
+def today() -> date:
+    """The day the window works on: the workspace's clock, the one the services use, so
+    a default date in a dialog is the same day the service will check it against."""
+    if not _clock:
+        raise RuntimeError("no workspace clock: MainWindow (or a test) calls use_clock first")
+    return _clock[0]()
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -59,7 +75,8 @@ def date_edit(value: date | None, *, optional: bool = False) -> QDateEdit:
     elif optional:
         edit.setDate(NO_DATE)
     else:
-        edit.setDate(QDate.currentDate())
+        now = today()
+        edit.setDate(QDate(now.year, now.month, now.day))
     return edit
 
 

@@ -236,7 +236,7 @@ def review_date_changes(
 ) -> BatchReview:
     """Read a file of official date changes and work out, without recording anything,
     every change and every victim who would be told."""
-    today = today or date.today()
+    today = today or ws.today()
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     rows, problems = _read_rows(text.lstrip("\ufeff"), today)
     row_count = len(rows) + len(problems)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from datetime import date
 
 from vcs_app.domain.model import (
     CaseFile,
@@ -57,6 +56,7 @@ def _audit_each_case(ws: Workspace, db, link_ids: tuple[int, ...], **row) -> Non
 
 
 def create_victim(ws: Workspace, victim: Victim) -> int:
+    victim.check_dates(ws.today())
     with ws.store.atomic() as db:
         victim_id = repo_cases.insert_victim(db, victim)
         audit.record(db, who=ws.user, action="create", entity="victim", entity_id=victim_id)
@@ -64,6 +64,7 @@ def create_victim(ws: Workspace, victim: Victim) -> int:
 
 
 def update_victim(ws: Workspace, victim: Victim) -> Changed:
+    victim.check_dates(ws.today())
     with ws.store.atomic() as db:
         old = repo_cases.get_victim(db, victim.id)
         changes = _diff(old, victim)
@@ -83,6 +84,7 @@ def update_victim(ws: Workspace, victim: Victim) -> Changed:
 
 
 def create_offender(ws: Workspace, offender: Offender) -> int:
+    offender.check_dates(ws.today())
     with ws.store.atomic() as db:
         offender_id = repo_cases.insert_offender(db, offender)
         audit.record(db, who=ws.user, action="create", entity="offender", entity_id=offender_id)
@@ -90,6 +92,7 @@ def create_offender(ws: Workspace, offender: Offender) -> int:
 
 
 def update_offender(ws: Workspace, offender: Offender) -> Changed:
+    offender.check_dates(ws.today())
     with ws.store.atomic() as db:
         old = repo_cases.get_offender(db, offender.id)
         changes = _diff(old, offender)
@@ -148,6 +151,7 @@ def update_contact_detail(ws: Workspace, detail: ContactDetail) -> Changed:
 
 def create_link(ws: Workspace, link: Link) -> int:
     """Open a case between a victim and an offender already on file."""
+    link.check_dates(ws.today())
     with ws.store.atomic() as db:
         link_id = repo_cases.insert_link(db, link)
         repo_events.insert_opt_change(
@@ -175,6 +179,7 @@ def create_referral(ws: Workspace, victim: Victim, offender: Offender, link: Lin
 
 def update_link(ws: Workspace, link: Link, *, source: str = "") -> Changed:
     """Save a case; an opt-in change is also kept in the case's opt history."""
+    link.check_dates(ws.today())
     with ws.store.atomic() as db:
         old = repo_cases.get_link(db, link.id)
         link = replace(link, ref=old.ref)
@@ -183,7 +188,7 @@ def update_link(ws: Workspace, link: Link, *, source: str = "") -> Changed:
             repo_cases.update_link(db, link)
             if link.opt_state is not old.opt_state:
                 repo_events.insert_opt_change(
-                    db, link.id, link.opt_state, date.today(), source, ws.user
+                    db, link.id, link.opt_state, ws.today(), source, ws.user
                 )
             audit.record(
                 db,
@@ -218,7 +223,7 @@ def open_case(ws: Workspace, link_id: int) -> CaseFile:
             + repo_cases.links_for_offender(db, offender.id)
             if i != link_id
         ]
-        others = repo_caseload.caseload_rows(db, other_ids, date.today())
+        others = repo_caseload.caseload_rows(db, other_ids, ws.today())
         return CaseFile(
             link=link,
             victim=victim,
@@ -232,6 +237,7 @@ def open_case(ws: Workspace, link_id: int) -> CaseFile:
             opt_history=repo_events.opt_history(db, link_id),
             other_links=tuple(others[i] for i in sorted(others)),
             referral=repo_intake.referral_record(db, link_id),
+            today=ws.today(),
             letters=repo_letters.letters_for_case(db, link_id),
             conditions=repo_conditions.conditions_for_case(db, link_id),
             om_history=repo_om.om_history(db, link_id),
@@ -258,7 +264,7 @@ def caseload_ids(
 
 
 def caseload_rows(ws: Workspace, ids: list[int]) -> dict[int, CaseSummary]:
-    return repo_caseload.caseload_rows(ws.store.db, ids, date.today())
+    return repo_caseload.caseload_rows(ws.store.db, ids, ws.today())
 
 
 def caseload_counts(ws: Workspace) -> dict[str, int]:

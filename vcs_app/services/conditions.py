@@ -108,6 +108,7 @@ def _contact_check(db, link_id: int, texts: list[str], what: str) -> None:
 
 def request_condition(ws: Workspace, draft: ConditionDraft) -> Changed:
     """Record a condition the victim asks for (nothing is sent to the OM yet)."""
+    draft.check_dates(ws.today())
     with ws.store.atomic() as db:
         link = repo_cases.get_link(db, draft.link_id)
         if link.status is not CaseStatus.OPEN:
@@ -165,7 +166,7 @@ def apply_step(
     """Inside the caller's transaction: check the step's order and date, save it with a
     step row and an audit row of old and new values; returns the request as it now is."""
     db = ws.store.db
-    check_step(request, step, on)
+    check_step(request, step, on, today=ws.today())
     status = status_after(request, step)
     if status is not request.status:
         changes = {"status": status, **changes}
@@ -445,7 +446,7 @@ def undo_step(ws: Workspace, request_id: int, step: Step) -> Changed:
                 ws,
                 request.link_id,
                 EXPLAIN_RULE,
-                date.today(),
+                ws.today(),
                 source_ref=f"condition:{request_id}",
                 outcome="cancelled",
             )

@@ -174,7 +174,7 @@ def _condition_request(
 
 def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date | None = None):
     """Fill an empty database with `victims` synthetic cases in one transaction."""
-    today = today or date.today()
+    today = today or ws.today()
     seeds = json.loads(SEEDS.read_text(encoding="utf-8"))
     rng = random.Random(seed)
     now = utc_now()

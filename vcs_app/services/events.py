@@ -36,6 +36,7 @@ def record_event(ws: Workspace, event: SentenceEvent) -> Changed:
     """Record an event on the offender's sentence and start its clocks on every case whose
     victim asked for that kind of update (one task per victim per clock)."""
     rule = EVENT_RULES[event.kind]
+    event.check_dates(ws.today())
     with ws.store.atomic() as db:
         repo_cases.get_offender(db, event.offender_id)
         event = replace(event, recorded_by=ws.user, id=None)

@@ -96,8 +96,7 @@ class PossibleDuplicate(ValidationError):
     """The referral matches someone on file and no choice was made."""
 
 
-def _matches(db, referral: Referral) -> ReferralMatches:
-    today = date.today()
+def _matches(db, referral: Referral, today: date) -> ReferralMatches:
 
     def cases_of(link_ids: list[int]) -> tuple[CaseSummary, ...]:
         rows = repo_caseload.caseload_rows(db, link_ids, today)
@@ -116,12 +115,12 @@ def _matches(db, referral: Referral) -> ReferralMatches:
 
 def match_people(ws: Workspace, referral: Referral) -> ReferralMatches:
     """People on file the referral may be about (no audit: for checks inside a use case)."""
-    return _matches(ws.store.db, referral)
+    return _matches(ws.store.db, referral, ws.today())
 
 
 def find_matches(ws: Workspace, referral: Referral) -> ReferralMatches:
     """People on file the referral may be about; showing them is logged as a consultation."""
-    matches = _matches(ws.store.db, referral)
+    matches = _matches(ws.store.db, referral, ws.today())
     if matches.found:
         with ws.store.atomic() as db:
             audit.record(
@@ -239,9 +238,10 @@ def register_in_transaction(
 ) -> Link:
     """The body of `register_referral`, for callers already inside a transaction (import,
     which passes the `matches` it has just looked up); returns the new case."""
+    referral.check_dates(ws.today())
     db = ws.store.db
     if matches is None:
-        matches = _matches(db, referral)
+        matches = _matches(db, referral, ws.today())
     merge_victim = _choose(matches.victims, decision.victim, "victim")
     merge_offender = _choose(matches.offenders, decision.offender, "offender")
     victim_id = _put_victim(ws, referral.victim, merge_victim)
@@ -295,7 +295,7 @@ def register_in_transaction(
         },
     )
     _sync_offer_clock(ws, link, referral.referral_date)
-    if referral.victim.is_minor() or merge_victim is not None:
+    if referral.victim.is_minor(ws.today()) or merge_victim is not None:
         sync_turning_18(ws, victim_id)
     return link
 
@@ -374,7 +374,7 @@ def sync_turning_18(ws: Workspace, victim_id: int) -> None:
     date of birth moves it, and an adult (or unknown) date cancels it. Call in a transaction."""
     db = ws.store.db
     victim = repo_cases.get_victim(db, victim_id)
-    today = date.today()
+    today = ws.today()
     for link_id in repo_intake.open_links_for_victim(db, victim_id):
         if victim.dob is not None and victim.is_minor(today):
             clocks.start_clock(
@@ -458,6 +458,7 @@ def update_referral(ws: Workspace, link_id: int, changes: ReferralChanges) -> Ch
             record.custody_months,
             acting_for=record.acting_for,
         )
+        link.check_dates(ws.today())
         if not record.eligibility_overridden:
             link = _with_decision(link, _decide(link, record))
         changed = {
@@ -501,7 +502,7 @@ def update_referral(ws: Workspace, link_id: int, changes: ReferralChanges) -> Ch
             link_id=link_id,
             detail=changed,
         )
-        _sync_offer_clock(ws, link, date.today())
+        _sync_offer_clock(ws, link, ws.today())
     return Changed((link_id,), "link", link_id)
 
 
@@ -536,15 +537,15 @@ def override_case_eligibility(
                 "override": overridden,
             },
         )
-        _sync_offer_clock(ws, new, date.today())
+        _sync_offer_clock(ws, new, ws.today())
     return Changed((link_id,), "link", link_id)
 
 
 # --- opt-in journey -------------------------------------------------------------------
 
 
-def _check_on(link: Link, on: date) -> None:
-    if on > date.today():
+def _check_on(link: Link, on: date, today: date) -> None:
+    if on > today:
         raise ValidationError(f"{on:%d/%m/%Y} is in the future: record what has happened.")
     if on < link.referral_date:
         raise ValidationError(
@@ -568,7 +569,7 @@ def record_opt_change(
         raise ValidationError("Say how the change came (letter, phone call, visit...).")
     with ws.store.atomic() as db:
         link = repo_cases.get_link(db, link_id)
-        _check_on(link, on)
+        _check_on(link, on, ws.today())
         if link.eligibility is Eligibility.NOT_ELIGIBLE and state in (
             OptState.OFFERED,
             OptState.REOPENED,
@@ -620,7 +621,7 @@ def record_follow_up(ws: Workspace, link_id: int, *, on: date, channel: Channel)
     channel = Channel(channel)
     with ws.store.atomic() as db:
         link = repo_cases.get_link(db, link_id)
-        _check_on(link, on)
+        _check_on(link, on, ws.today())
         if link.opt_state is not OptState.OFFERED:
             raise ValidationError(
                 f"A follow-up answers an offer with no reply; this case is "

@@ -453,7 +453,7 @@ def _suggest(db, facts: _Facts, template_key: str, on: date) -> LetterDetails:
 
 def suggest_details(ws: Workspace, link_id: int, template_key: str, *, on: date | None = None):
     """What the case suggests for the parts of a letter a VLO may write or change."""
-    on = on or date.today()
+    on = on or ws.today()
     template_info(template_key)
     with ws.store.atomic() as db:
         return _suggest(db, _facts(db, link_id), template_key, on)
@@ -662,7 +662,7 @@ def prepare_letter(
     task_id: int | None = None,
 ) -> LetterDraft:
     """Build, render and check one letter without saving anything (for review/preview)."""
-    on = on or date.today()
+    on = on or ws.today()
     settings = require_letter_settings(ws)
     with ws.store.atomic() as db:
         return _prepare(db, _facts(db, link_id), settings, template_key, on, details, task_id)
@@ -871,7 +871,7 @@ def letters_for_case(ws: Workspace, link_id: int) -> tuple[LetterRecord, ...]:
 
 def approve_saved(ws: Workspace, letter_id: int, *, on: date | None = None) -> Changed:
     """Approve a saved draft, checked again against the case as it is now."""
-    on = on or date.today()
+    on = on or ws.today()
     with ws.store.atomic() as db:
         row = repo_letters.letter_row(db, letter_id)
         if row["status"] != LetterStatus.DRAFT.value:
@@ -971,7 +971,7 @@ def produce_letter(
     is given) before the step is logged, so a crash never logs a letter that was not
     produced. `copy_to` also writes a copy where the VLO asked.
     """
-    on = on or date.today()
+    on = on or ws.today()
     db = ws.store.db
     with ws.store.atomic():
         row = repo_letters.letter_row(db, letter_id)
@@ -1048,7 +1048,7 @@ def _first_sent(db, ws: Workspace, row: dict, on: date) -> None:
     and logs the contact); any other letter is logged as a contact here.
     """
     link = repo_cases.get_link(db, row["link_id"])
-    journey = link.referral_date <= on <= date.today()
+    journey = link.referral_date <= on <= ws.today()
     if (
         journey
         and row["template"] == "initial_offer"
@@ -1100,7 +1100,7 @@ def mark_returned(
 ) -> Changed:
     """A letter came back undelivered: log it, mark the address unsafe until it is checked
     (so nothing else is posted there), and make a task to check it."""
-    on = on or date.today()
+    on = on or ws.today()
     note = " ".join((note or "").split())
     with ws.store.atomic() as db:
         row = repo_letters.letter_row(db, letter_id)
@@ -1152,7 +1152,7 @@ def offer_phone_task(
     ws: Workspace, link_id: int, template_key: str, *, on: date | None = None
 ) -> Changed:
     """The victim is not to be posted to: make a task to phone them instead."""
-    on = on or date.today()
+    on = on or ws.today()
     info = template_info(template_key)
     with ws.store.atomic():
         repo_cases.get_link(ws.store.db, link_id)
@@ -1240,7 +1240,7 @@ def review_batch(
     """One letter per case, each built and checked; nothing is saved."""
     template_info(template_key)
     jobs = [(link_id, template_key, None) for link_id in dict.fromkeys(link_ids)]
-    return _review(ws, jobs, template_key, on or date.today(), progress, cancelled)
+    return _review(ws, jobs, template_key, on or ws.today(), progress, cancelled)
 
 
 def review_due(
@@ -1251,7 +1251,7 @@ def review_due(
     cancelled: CancelledFn | None = None,
 ) -> BatchReview:
     """The letters that answer open tasks due by `on` (offers, follow-ups, updates...)."""
-    on = on or date.today()
+    on = on or ws.today()
     tasks = repo_letters.due_letter_tasks(ws.store.db, on, list(TEMPLATE_FOR_RULE))
     jobs = [(t["link_id"], TEMPLATE_FOR_RULE[t["rule"]], t["task_id"]) for t in tasks]
     return _review(ws, jobs, "due", on, progress, cancelled)

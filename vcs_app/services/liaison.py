@@ -52,7 +52,7 @@ def chase(
         link = repo_cases.get_link(db, link_id)
         if request_id is not None:
             request = repo_conditions.get_condition(db, request_id)
-            check_step(request, Step.CHASED, on)
+            check_step(request, Step.CHASED, on, today=ws.today())
         if wait_id is not None:
             wait = repo_om.get_liaison_entry(db, wait_id)
             if wait.link_id != link_id or wait.answered_on is not None:
@@ -86,6 +86,7 @@ def record_entry(ws: Workspace, entry: LiaisonEntry) -> int:
     """Inside the caller's transaction: save the note, start/stop what it waits for, and
     audit it. Used by every use case that logs an exchange (sending a request to the OM,
     recording their decision)."""
+    entry.check_dates(ws.today())
     db = ws.store.db
     link = repo_cases.get_link(db, entry.link_id)
     request = None
@@ -224,7 +225,7 @@ def withdraw_entry(ws: Workspace, entry_id: int) -> Changed:
                 " add a note that corrects it instead."
             )
         repo_undo.withdraw_liaison_entry(db, entry_id, ws.user)
-        today = date.today()
+        today = ws.today()
         for rule in (CHASE_RULE, FOLLOW_UP_RULE):
             clocks.stop_clock(
                 ws,

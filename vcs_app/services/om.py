@@ -141,7 +141,7 @@ def change_om(ws: Workspace, link_id: int, om_id: int, *, on: date, reason: str 
     """Give the case a new OM from the directory; the previous one is kept in the case's
     OM history with the dates each held it."""
     reason = clean_text(reason)
-    if on > date.today():
+    if on > ws.today():
         raise ValidationError("The date the OM changed cannot be in the future.")
     with ws.store.atomic() as db:
         link = repo_cases.get_link(db, link_id)
@@ -188,7 +188,7 @@ def change_om(ws: Workspace, link_id: int, om_id: int, *, on: date, reason: str 
 def waiting_on_om(ws: Workspace, *, on: date | None = None) -> list[OMWait]:
     """Every condition request awaiting an OM's decision and every question to an OM
     awaiting a reply, on open cases, oldest first (age in working days)."""
-    on = on or date.today()
+    on = on or ws.today()
     catalogue = load_condition_catalogue()
     db = ws.store.db
     waits = []
@@ -242,8 +242,8 @@ def waiting_on_om(ws: Workspace, *, on: date | None = None) -> list[OMWait]:
     return sorted(waits, key=lambda w: (w.sent_on, w.case_ref))
 
 
-def waiting_by_om(waits: list[OMWait], *, on: date | None = None) -> list[OMWaitSummary]:
-    return summarise_waits(waits, on or date.today())
+def waiting_by_om(waits: list[OMWait], *, on: date) -> list[OMWaitSummary]:
+    return summarise_waits(waits, on)
 
 
 def chase_wait(
@@ -359,7 +359,7 @@ def _requests_to_send(
         request = repo_conditions.get_condition(ws.store.db, request_id)
         if request.link_id != link_id:
             raise ValidationError("A chosen request belongs to another case.")
-        check_step(request, Step.SENT, on)
+        check_step(request, Step.SENT, on, today=ws.today())
         requests.append(request)
     return requests
 
@@ -368,7 +368,7 @@ def om_request_document(
     ws: Workspace, link_id: int, request_ids: list[int], *, on: date | None = None
 ) -> OMRequestDocument:
     """The request document for a preview; nothing is recorded."""
-    on = on or date.today()
+    on = on or ws.today()
     with ws.store.atomic():
         return _document(ws, link_id, _requests_to_send(ws, link_id, request_ids, on), on)
 

@@ -54,8 +54,8 @@ def preferences_of(ws: Workspace, link_id: int) -> ContactPreferences:
     )
 
 
-def _check_guardian(victim: Victim) -> None:
-    if victim.is_minor(date.today()) and not victim.guardian_name:
+def _check_guardian(victim: Victim, today: date) -> None:
+    if victim.is_minor(today) and not victim.guardian_name:
         raise ValidationError("The victim is under 18: give the parent or guardian to contact.")
 
 
@@ -81,7 +81,7 @@ def update_preferences(ws: Workspace, link_id: int, prefs: ContactPreferences) -
             phone_first=prefs.phone_first,
             guardian_name=prefs.guardian_name,
         )
-        _check_guardian(new_victim)
+        _check_guardian(new_victim, ws.today())
         link_ids = (link_id,)
         if new_victim != victim:
             link_ids = tuple(repo_cases.links_for_victim(db, victim.id))
@@ -107,7 +107,7 @@ def update_preferences(ws: Workspace, link_id: int, prefs: ContactPreferences) -
 
 def update_victim(ws: Workspace, victim: Victim) -> Changed:
     """Save the victim; a changed date of birth moves (or cancels) the turning-18 tasks."""
-    _check_guardian(victim)
+    _check_guardian(victim, ws.today())
     with ws.store.atomic():
         changed = cases.update_victim(ws, victim)
         intake.sync_turning_18(ws, victim.id)

@@ -573,13 +573,12 @@ def _import_row(
 # --- synthetic files for demos, tests and measurements --------------------------------
 
 
-def synthetic_rows(n: int, *, seed: int = 1, today: date | None = None) -> list[dict[str, str]]:
+def synthetic_rows(n: int, *, today: date, seed: int = 1) -> list[dict[str, str]]:
     """`n` invented referral rows (resources/demo/seeds.json only), as CSV cells.
 
     Offenders have one to three victims on consecutive rows; names and dates of birth
     never repeat, so the rows are clean unless a caller spoils some on purpose.
     """
-    today = today or date.today()
     seeds = json.loads(SEEDS.read_text(encoding="utf-8"))
     rng = random.Random(seed)
     rows: list[dict[str, str]] = []

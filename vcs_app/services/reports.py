@@ -460,7 +460,7 @@ def export_drill_down(
     lines = drill_down_lines(ws, f, figure)
     try:
         if target.suffix.lower() == ".pdf":
-            page = drill_down_html(f, figure, lines, produced_on=produced_on or date.today())
+            page = drill_down_html(f, figure, lines, produced_on=produced_on or ws.today())
             write_pdf(page, target, title="VCS Desk report: cases behind a figure")
         else:
             _write_csv([list(CASE_HEADERS), *map(list, lines)], target)
@@ -594,7 +594,7 @@ def export_report(
     kind = target.suffix.lower()
     try:
         if kind == ".pdf":
-            page = report_html(report, produced_on=produced_on or date.today())
+            page = report_html(report, produced_on=produced_on or ws.today())
             # On paper the heading above a chart names it.
             drawn = {c.key: dataclasses.replace(c.chart, title="") for c in charts(report)}
             write_pdf(page, target, title="VCS Desk report", charts=drawn)

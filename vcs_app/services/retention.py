@@ -50,7 +50,7 @@ def cases_due_for_review(ws: Workspace, on: date | None = None) -> list[ClosedCa
     """Closed and archived cases past retention on `on` (today), oldest first.
 
     The list names people, so reading it is logged as a consultation (count only)."""
-    on = on or date.today()
+    on = on or ws.today()
     years = retention_years()
     with ws.store.atomic() as db:
         found = repo_retention.closed_cases_before(db, cutoff_for(on, years))
@@ -87,8 +87,7 @@ def purge_cases(ws: Workspace, link_ids: list[int] | tuple[int, ...]) -> PurgeRe
     years = retention_years()
     with ws.store.atomic() as db:
         due = {
-            c.link_id
-            for c in repo_retention.closed_cases_before(db, cutoff_for(date.today(), years))
+            c.link_id for c in repo_retention.closed_cases_before(db, cutoff_for(ws.today(), years))
         }
         refused = [i for i in wanted if i not in due]
         if refused:

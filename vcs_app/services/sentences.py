@@ -53,6 +53,9 @@ def key_date_source_ref(key_date_id: int) -> str:
 
 def record_sentence(ws: Workspace, sentence: Sentence) -> Changed:
     """Record what the court passed; a correction supersedes the earlier record."""
+    problems = sentence.problems(ws.today())
+    if problems:
+        raise ValidationError(" ".join(problems))
     with ws.store.atomic() as db:
         repo_cases.get_offender(db, sentence.offender_id)
         sentence = replace(sentence, recorded_by=ws.user, id=None, superseded_by=None)
@@ -118,10 +121,11 @@ def record_official_date(
         )
     if len(origin) > 200:
         raise ValidationError("Where the date came from is limited to 200 characters.")
-    received = key_date.received_on or date.today()
-    if not 1950 <= key_date.value.year <= date.today().year + 100:
+    today = ws.today()
+    received = key_date.received_on or today
+    if not 1950 <= key_date.value.year <= today.year + 100:
         raise ValidationError(f"{key_date.value:%d/%m/%Y} is not a plausible key date.")
-    if received > date.today():
+    if received > today:
         raise ValidationError("The date the official date was received cannot be in the future.")
     key_date = replace(key_date, received_on=received, id=None, superseded_by=None)
     name = KEY_DATE_KINDS[key_date.kind]
@@ -222,7 +226,7 @@ def withdraw_key_date(ws: Workspace, key_date_id: int) -> Changed:
         previous = repo_undo.replaced_by(db, key_date_id)
         repo_undo.withdraw_key_date(db, key_date, previous, ws.user)
         link_ids = tuple(repo_cases.links_for_offender(db, key_date.offender_id))
-        today = date.today()
+        today = ws.today()
         for link_id in link_ids:
             clocks.stop_clock(
                 ws,

@@ -110,7 +110,7 @@ def export_subject_access(
 ) -> SubjectAccessExport:
     """Write subject-access-V<id>-<date>.pdf and .zip into `folder` and log the disclosure
     on each of the victim's cases. Files are complete or absent."""
-    produced_on = produced_on or date.today()
+    produced_on = produced_on or ws.today()
     folder = Path(folder)
     if not folder.is_dir():
         raise DomainError(f"The folder {folder} does not exist.")

@@ -42,7 +42,7 @@ def due_tasks(ws: Workspace, *, on: date, days_ahead: int = 0, vlo: str | None =
 
 def complete_task(ws: Workspace, task_id: int, *, on: date | None = None) -> Changed:
     with ws.store.atomic() as db:
-        link_id = repo_events.complete_task(db, task_id, on or date.today(), ws.user)
+        link_id = repo_events.complete_task(db, task_id, on or ws.today(), ws.user)
         audit.record(
             db,
             who=ws.user,

@@ -7,6 +7,7 @@ import getpass
 import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from vcs_app.domain.model import Role
@@ -22,6 +23,13 @@ class Workspace:
     user: str
     # What the person may do. Services check it (services/access.py), not just the GUI.
     role: Role = Role.VLO
+    # The day the work is done on: fixed by `--on` and by tests, else the computer's date.
+    on: date | None = None
+
+    def today(self) -> date:
+        """The one clock every service reads "today" from (never `date.today()` itself),
+        so a command run `--on` a date, and every test, sees the same day throughout."""
+        return self.on or date.today()
 
     @property
     def path(self) -> Path:
@@ -45,10 +53,12 @@ def open_workspace(
     create: bool = False,
     role: Role = Role.VLO,
     key: str | None = None,
+    on: date | None = None,
 ) -> Workspace:
     """Open the file (with `key`, an encrypted one); raises a DomainError subclass with a
-    one-line reason if it is unusable."""
-    return Workspace(open_store(path, create=create, key=key), user or current_os_user(), role)
+    one-line reason if it is unusable. `on` fixes the workspace's today."""
+    store = open_store(path, create=create, key=key)
+    return Workspace(store, user or current_os_user(), role, on)
 
 
 def check_file(path: Path | str, key: str | None = None) -> list[str]:
@@ -84,7 +94,7 @@ def may_need_key(path: Path | str) -> bool:
 def worker_workspace(ws: Workspace) -> Iterator[Workspace]:
     """A second connection to the same file for a background thread (SQLite connections
     are per thread); closed when the work ends."""
-    other = open_workspace(ws.path, user=ws.user, role=ws.role, key=ws.store.key)
+    other = open_workspace(ws.path, user=ws.user, role=ws.role, key=ws.store.key, on=ws.on)
     try:
         yield other
     finally:

@@ -8,7 +8,6 @@ what is wrong, inside the dialog, before anything is saved.
 from __future__ import annotations
 
 import functools
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +39,7 @@ from vcs_app.domain.conditions import (
 )
 from vcs_app.domain.model import CaseFile, LiaisonChannel, ValidationError, label
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
 from vcs_app.services import cases, conditions, liaison, om
 from vcs_app.services.cases import Changed
 
@@ -94,7 +93,7 @@ class ConditionDialog(FormDialog):
         self.wording = add_row(self.form, "&Wording:", _text_box(lines=4))
         self.reason = add_row(self.form, "Victim's &reason:", _text_box())
         self.risk = add_row(self.form, "Ris&k it addresses:", _text_box())
-        self.requested_on = add_row(self.form, "Requested &on:", date_edit(date.today()))
+        self.requested_on = add_row(self.form, "Requested &on:", date_edit(today()))
         self.map_path = QLineEdit()
         self.map_path.setReadOnly(True)
         self.map_path.setPlaceholderText("No map attached")
@@ -183,7 +182,7 @@ class ConditionDialog(FormDialog):
             wording=wording,
             reason=self.reason.toPlainText(),
             risk=self.risk.toPlainText(),
-            requested_on=date_of(self.requested_on) or date.today(),
+            requested_on=date_of(self.requested_on) or today(),
             values=tuple(values.items()),
             map_source=self.map_path.text(),
         )
@@ -221,7 +220,7 @@ class SendToOMDialog(FormDialog):
         if not self.requests:
             rows.addWidget(_note("No request on this case is waiting to be sent."))
         add_row(self.form, "Requests:", column, name="Requests to send")
-        self.on = add_row(self.form, "&Date sent:", date_edit(date.today()))
+        self.on = add_row(self.form, "&Date sent:", date_edit(today()))
         self.channel = add_row(self.form, "&Sent by:", enum_combo(_channels()))
         self.path = QLineEdit(str(default_path))
         browse = QPushButton("&Browse…")
@@ -250,7 +249,7 @@ class SendToOMDialog(FormDialog):
             raise ValidationError("Choose where to save the PDF.")
         return {
             "request_ids": ids,
-            "on": date_of(self.on) or date.today(),
+            "on": date_of(self.on) or today(),
             "channel": self.channel.currentData(),
             "pdf_path": Path(self.path.text().strip()),
         }
@@ -262,13 +261,13 @@ class _FromOMDialog(FormDialog):
     def __init__(self, parent: QWidget | None, title: str, request: ConditionRequest) -> None:
         super().__init__(parent, title)
         self.form.addRow(_note(request.title))
-        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
+        self.on = add_row(self.form, "&Date:", date_edit(today()))
         self.channel = add_row(self.form, "&By:", enum_combo(_channels()))
         self.who = add_row(self.form, "&Person:", QLineEdit(request.om_name))
 
     def build(self) -> dict[str, Any]:
         return {
-            "on": date_of(self.on) or date.today(),
+            "on": date_of(self.on) or today(),
             "channel": self.channel.currentData(),
             "who": self.who.text(),
         }
@@ -327,11 +326,11 @@ class DatedNoteDialog(FormDialog):
     def __init__(self, parent: QWidget | None, title: str, note_label: str, about: str) -> None:
         super().__init__(parent, title)
         self.form.addRow(_note(about))
-        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
+        self.on = add_row(self.form, "&Date:", date_edit(today()))
         self.note = add_row(self.form, note_label, _text_box())
 
     def build(self) -> dict[str, Any]:
-        return {"on": date_of(self.on) or date.today(), "note": self.note.toPlainText().strip()}
+        return {"on": date_of(self.on) or today(), "note": self.note.toPlainText().strip()}
 
 
 class VariationDialog(DatedNoteDialog):
@@ -345,14 +344,14 @@ class VariationDialog(DatedNoteDialog):
 
     def build(self) -> dict[str, Any]:
         wording, note = check_variation(self.wording.toPlainText(), self.note.toPlainText())
-        return {"on": date_of(self.on) or date.today(), "licence_wording": wording, "note": note}
+        return {"on": date_of(self.on) or today(), "licence_wording": wording, "note": note}
 
 
 class ChaseDialog(FormDialog):
     def __init__(self, parent: QWidget | None, om_name: str, what: str) -> None:
         super().__init__(parent, "Chase the offender manager")
         self.form.addRow(_note(f"{om_name or 'The OM'}: {what}"))
-        self.on = add_row(self.form, "&Date:", date_edit(date.today()))
+        self.on = add_row(self.form, "&Date:", date_edit(today()))
         self.channel = add_row(self.form, "&By:", enum_combo(_channels()))
         self.summary = add_row(
             self.form,
@@ -365,7 +364,7 @@ class ChaseDialog(FormDialog):
         if not summary:
             raise ValidationError("Say how the OM was chased.")
         return {
-            "on": date_of(self.on) or date.today(),
+            "on": date_of(self.on) or today(),
             "channel": self.channel.currentData(),
             "summary": summary,
         }
@@ -412,7 +411,7 @@ class ChangeOMDialog(FormDialog):
         )
         if not choices:
             self.form.addRow(_note("The directory is empty: add the OM there first (View menu)."))
-        self.on = add_row(self.form, "&From:", date_edit(date.today()))
+        self.on = add_row(self.form, "&From:", date_edit(today()))
         self.reason = add_row(self.form, "&Reason:", QLineEdit())
 
     def build(self) -> dict[str, Any]:
@@ -420,7 +419,7 @@ class ChangeOMDialog(FormDialog):
             raise ValidationError("Choose the new offender manager.")
         return {
             "om_id": int(self.om.currentData()),
-            "on": date_of(self.on) or date.today(),
+            "on": date_of(self.on) or today(),
             "reason": self.reason.text(),
         }
 
@@ -454,7 +453,7 @@ def request_condition(window: MainWindow, case: CaseFile, _: int) -> Changed | N
 
 
 def send(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
-    default = om.default_document_path(window.ws, case.link.ref, date.today())
+    default = om.default_document_path(window.ws, case.link.ref, today())
     values = SendToOMDialog.ask(window, case, request_id or None, default)
     if values is None:
         return None

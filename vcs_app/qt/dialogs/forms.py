@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -31,7 +30,7 @@ from vcs_app.domain.model import (
     VictimRole,
     label,
 )
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
 
 
 def _choices(enum: Any) -> list[tuple[str, str]]:
@@ -226,7 +225,7 @@ class LiaisonDialog(FormDialog):
         super().__init__(parent, QCoreApplication.translate("FormDialog", "Add liaison note"))
         self._link_id = link_id
         self.on = add_row(
-            self.form, QCoreApplication.translate("FormDialog", "&Date:"), date_edit(date.today())
+            self.form, QCoreApplication.translate("FormDialog", "&Date:"), date_edit(today())
         )
         self.direction = add_row(
             self.form,
@@ -302,7 +301,7 @@ class LiaisonDialog(FormDialog):
         request = self.request.currentData()
         return LiaisonEntry(
             link_id=self._link_id,
-            happened_on=date_of(self.on) or date.today(),
+            happened_on=date_of(self.on) or today(),
             direction=self.direction.currentData(),
             party=self.party.currentData(),
             channel=self.channel.currentData(),

@@ -48,7 +48,7 @@ from vcs_app.domain.model import (
     label,
 )
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, fmt_date
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, fmt_date, today
 from vcs_app.services import intake
 from vcs_app.services.intake import ReferralChanges
 
@@ -166,7 +166,7 @@ class _EligibilityPreview:
                 sentence_type=_sentence_type(d.sentence_type),
                 custody_months=_months(d.custody),
                 sentence_date=date_of(d.sentenced),
-                referral_date=date_of(d.referred) or date.today(),
+                referral_date=date_of(d.referred) or today(),
                 serious_risk_agreed=d.serious_risk.isChecked(),
             )
         except DomainError as exc:
@@ -217,7 +217,7 @@ def _referral_rows(dialog: Any, form: QFormLayout, vlos: list[str], link: Link |
     dialog.referred = add_row(
         form,
         QCoreApplication.translate("Intake", "&Referral received:"),
-        date_edit(link.referral_date if link else date.today()),
+        date_edit(link.referral_date if link else today()),
     )
     dialog.referrer = add_row(
         form,
@@ -387,7 +387,7 @@ class IntakeDialog(FormDialog):
 
     def _show_minor(self) -> None:
         dob = date_of(self.v_dob)
-        referred = date_of(self.referred) or date.today()
+        referred = date_of(self.referred) or today()
         if dob is not None and age_on(dob, referred) < 18:
             self.minor.setText(
                 QCoreApplication.translate(
@@ -485,7 +485,7 @@ class IntakeDialog(FormDialog):
                 nomis=self.nomis.text(),
             ),
             offence=self.offence.text(),
-            referral_date=date_of(self.referred) or date.today(),
+            referral_date=date_of(self.referred) or today(),
             offence_category=self.category.currentData(),
             sentence_date=date_of(self.sentenced),
             sentence_type=_sentence_type(self.sentence_type),
@@ -536,7 +536,7 @@ class ReferralDetailsDialog(FormDialog):
         return ReferralChanges(
             offence=self.offence.text(),
             offence_category=self.category.currentData(),
-            referral_date=date_of(self.referred) or date.today(),
+            referral_date=date_of(self.referred) or today(),
             sentence_date=date_of(self.sentenced),
             sentence_type=_sentence_type(self.sentence_type),
             custody_months=_months(self.custody),
@@ -570,7 +570,7 @@ class OptChangeDialog(FormDialog):
             enum_combo([(s.value, label(s)) for s in states]),
         )
         self.on = add_row(
-            self.form, QCoreApplication.translate("Intake", "&Date:"), date_edit(date.today())
+            self.form, QCoreApplication.translate("Intake", "&Date:"), date_edit(today())
         )
         self.source = add_row(
             self.form,
@@ -598,7 +598,7 @@ class OptChangeDialog(FormDialog):
         check_opt_change(self._link.opt_state, state, level)
         return {
             "state": state,
-            "on": date_of(self.on) or date.today(),
+            "on": date_of(self.on) or today(),
             "source": self.source.currentText(),
             "contact_level": level,
         }
@@ -610,7 +610,7 @@ class FollowUpDialog(FormDialog):
     def __init__(self, parent: QWidget | None, link: Link) -> None:
         super().__init__(parent, f"Follow-up sent — {link.ref}")
         self.on = add_row(
-            self.form, QCoreApplication.translate("Intake", "&Date sent:"), date_edit(date.today())
+            self.form, QCoreApplication.translate("Intake", "&Date sent:"), date_edit(today())
         )
         self.channel = add_row(
             self.form,
@@ -620,7 +620,7 @@ class FollowUpDialog(FormDialog):
         )
 
     def build(self) -> dict[str, Any]:
-        return {"on": date_of(self.on) or date.today(), "channel": self.channel.currentData()}
+        return {"on": date_of(self.on) or today(), "channel": self.channel.currentData()}
 
 
 class EligibilityOverrideDialog(FormDialog):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from vcs_app.domain.model import KEY_DATE_KINDS, KeyDate, ValidationError
 from vcs_app.domain.sentence import OfficialDate
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
 from vcs_app.services import cases
 
 if TYPE_CHECKING:
@@ -45,7 +44,7 @@ class KeyDateDialog(FormDialog):
         self.received = add_row(
             self.form,
             QCoreApplication.translate("KeyDateDialog", "&Received on:"),
-            date_edit(date.today()),
+            date_edit(today()),
             name=QCoreApplication.translate("KeyDateDialog", "Date received"),
         )
         self.origin = add_row(
@@ -96,7 +95,7 @@ class KeyDateDialog(FormDialog):
         key_date = KeyDate(
             offender_id=self._offender_id,
             kind=self.kind.currentData(),
-            value=date_of(self.value) or date.today(),
+            value=date_of(self.value) or today(),
             received_on=date_of(self.received),
         )
         if not self.origin.text().strip():

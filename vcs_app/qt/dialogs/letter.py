@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from vcs_app.domain.model import DomainError, LetterStatus, label
 from vcs_app.letters.print_adapter import paint_into, print_document
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date
+from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, today
 from vcs_app.services import letters
 from vcs_app.services.cases import Changed
 
@@ -130,7 +130,7 @@ class LetterDialog(FormDialog):
         self.letter_date = add_row(
             self.form,
             QCoreApplication.translate("LetterDialog", "Letter &date:"),
-            date_edit(on or date.today()),
+            date_edit(on or today()),
         )
         self.details: dict[str, QWidget] = {}
         for name, text in DETAIL_LABELS.items():
@@ -231,7 +231,7 @@ class LetterDialog(FormDialog):
         return letters.case_summary(self.ws, self.case_id)[1]
 
     def _on(self) -> date:
-        return date_of(self.letter_date) or date.today()
+        return date_of(self.letter_date) or today()
 
     @staticmethod
     def _set_value(name: str, widget: QWidget, value) -> None:
@@ -498,7 +498,7 @@ class ReturnedDialog(FormDialog):
         self.on = add_row(
             self.form,
             QCoreApplication.translate("LetterDialog", "&Returned on:"),
-            date_edit(date.today()),
+            date_edit(today()),
         )
         self.note = add_row(
             self.form, QCoreApplication.translate("LetterDialog", "&Note:"), QLineEdit()
@@ -519,7 +519,7 @@ class ReturnedDialog(FormDialog):
         self.form.addRow(warning)
 
     def build(self) -> tuple[date, str]:
-        return date_of(self.on) or date.today(), self.note.text()
+        return date_of(self.on) or today(), self.note.text()
 
 
 class WithdrawDialog(FormDialog):

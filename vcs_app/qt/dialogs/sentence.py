@@ -29,7 +29,7 @@ from vcs_app.domain.sentence import (
     Stage,
 )
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
 from vcs_app.services import cases, events, sentences
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ class SentenceDialog(FormDialog):
         return Sentence(
             offender_id=self._offender_id,
             type=self.type.currentData(),
-            sentence_date=date_of(self.sentence_date) or date.today(),
+            sentence_date=date_of(self.sentence_date) or today(),
             offence_class=self.offence_class.currentData(),
             length_months=self.length.total(),
             custodial_months=self.custodial.total(),
@@ -213,9 +213,9 @@ class EventDialog(FormDialog):
             "&Event:",
             enum_combo([(k.value, rule.label) for k, rule in EVENT_RULES.items()]),
         )
-        self.event_on = add_row(self.form, "Event &date:", date_edit(date.today()))
+        self.event_on = add_row(self.form, "Event &date:", date_edit(today()))
         self.notified_on = add_row(
-            self.form, "Date you were &told:", date_edit(date.today()), name="Date you were told"
+            self.form, "Date you were &told:", date_edit(today()), name="Date you were told"
         )
         self.detail = add_row(self.form, "De&tails:", QPlainTextEdit())
         self.detail.setTabChangesFocus(True)
@@ -235,8 +235,8 @@ class EventDialog(FormDialog):
         return SentenceEvent(
             offender_id=self._offender_id,
             kind=self.kind.currentData(),
-            event_on=date_of(self.event_on) or date.today(),
-            notified_on=date_of(self.notified_on) or date.today(),
+            event_on=date_of(self.event_on) or today(),
+            notified_on=date_of(self.notified_on) or today(),
             detail=self.detail.toPlainText(),
         )
 

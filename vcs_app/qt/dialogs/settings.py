@@ -9,7 +9,6 @@ the same letters: they are saved through services/letter_settings.py, audited.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -38,7 +37,7 @@ from vcs_app.domain.rules import ClockUnit, rule_set_for
 from vcs_app.qt.auto_backup import AutoBackup
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.i18n import LANGUAGE_KEY, LANGUAGES
-from vcs_app.qt.widgets import RowsModel, add_row, fmt_date, table_view
+from vcs_app.qt.widgets import RowsModel, add_row, fmt_date, table_view, today
 from vcs_app.services import backups, cases
 from vcs_app.services.cases import Changed
 from vcs_app.services.letter_settings import (
@@ -262,7 +261,7 @@ class SettingsDialog(FormDialog):
     def _rules_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        rules = rule_set_for(date.today())
+        rules = rule_set_for(today())
         senior = self.ws.role.allows(Role.SENIOR)
         about = self.tr("Rule set %1, in force from %2.").replace("%1", rules.version)
         about = about.replace("%2", fmt_date(rules.in_force_from))

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import DomainError, label
 from vcs_app.letters.print_adapter import print_document
-from vcs_app.qt.widgets import Index, add_row, date_edit, date_of, table_view
+from vcs_app.qt.widgets import Index, add_row, date_edit, date_of, table_view, today
 from vcs_app.qt.workers import Job, run_in_background
 from vcs_app.services import letters
 from vcs_app.services.cases import Changed
@@ -185,7 +185,7 @@ class BatchLettersView(QWidget):
         self.on = add_row(
             form,
             QCoreApplication.translate("BatchLettersView", "Letter da&te:"),
-            date_edit(on or date.today()),
+            date_edit(on or today()),
         )
         self.pdf_mode = QRadioButton(
             QCoreApplication.translate("BatchLettersView", "Save &PDF files in a folder")
@@ -318,7 +318,7 @@ class BatchLettersView(QWidget):
 
     def _default_folder(self) -> Path:
         try:
-            return archive_folder(self.ws) / "batches" / date.today().isoformat()
+            return archive_folder(self.ws) / "batches" / today().isoformat()
         except DomainError:
             return Path.home()
 
@@ -372,7 +372,7 @@ class BatchLettersView(QWidget):
     def start_review(self) -> Job | None:
         """Check every letter of the set in the background; nothing is saved."""
         source, key = self.source, self.template.currentData()
-        on = date_of(self.on) or date.today()
+        on = date_of(self.on) or today()
         ids = self._ids.get(source, [])
         if source != DUE and not ids:
             self.summary.setText(
@@ -437,7 +437,7 @@ class BatchLettersView(QWidget):
         if not self.pdf_mode.isChecked() and printer is None:
             return None
         ws, review, batch_id = self.ws, self.review, self.batch_id
-        on = date_of(self.on) or date.today()
+        on = date_of(self.on) or today()
 
         def send(html: str) -> None:
             print_document(html, printer)

@@ -4,7 +4,6 @@ CSV for a manager or an inspector."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from vcs_app.qt.widgets import (
     enum_combo,
     labelled,
     table_view,
+    today,
 )
 from vcs_app.services import conditions
 
@@ -186,7 +186,7 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
     def export_csv(self, path: Path | str | None = None) -> Path | None:
         """Write the figures to CSV; asks where when no path is given."""
         if path is None:
-            suggested = str(Path.home() / f"condition-statistics-{date.today().isoformat()}.csv")
+            suggested = str(Path.home() / f"condition-statistics-{today().isoformat()}.csv")
             name, _ = QFileDialog.getSaveFileName(
                 self,
                 QCoreApplication.translate("ConditionStatsView", "Export statistics"),

@@ -6,7 +6,6 @@ nothing depends on colour. The main window calls `refresh()` after every change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vcs_app.qt.widgets import Index, fmt_date, table_view
+from vcs_app.qt.widgets import Index, fmt_date, table_view, today
 from vcs_app.services import cases, dashboard
 from vcs_app.services.dashboard import Bucket, DueCounts, DueItem, DueQuery
 from vcs_app.services.workspace import Workspace
@@ -50,7 +49,7 @@ class DueModel(QAbstractTableModel):
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
         self._ws = ws
-        self._query = DueQuery(date.today())
+        self._query = DueQuery(today())
         self._count = 0
         self._pages: dict[int, list[DueItem]] = {}
 
@@ -116,10 +115,10 @@ class DashboardView(QWidget):
     complete_task = Signal(int)
     counts_changed = Signal(object)  # DueCounts
 
-    def __init__(self, ws: Workspace, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, ws: Workspace) -> None:
         super().__init__()
         self.ws = ws
-        self._today = today
+        self._today = ws.today
         self.counts = DueCounts(0, 0, 0)
         self.on: date | None = None  # the day last read; None until first loaded
         self.model = DueModel(ws)

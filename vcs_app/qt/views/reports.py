@@ -106,7 +106,7 @@ class ReportCharts(QWidget):
 class ReportView(QWidget):
     report_ready = Signal()
 
-    def __init__(self, window: MainWindow, *, today: date | None = None) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
         self.setAccessibleName(TITLE)
@@ -114,7 +114,7 @@ class ReportView(QWidget):
         self.figures: list[reports.Figure | None] = []
         self.figure: reports.Figure | None = None
         self.job: Job | None = None
-        start, end = last_full_month(today or date.today())
+        start, end = last_full_month(window.ws.today())
         self.start = date_edit(start)
         self.end = date_edit(end)
         ws = window.ws

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import Role
 from vcs_app.qt.views.case_tabs.common import button, set_widths
-from vcs_app.qt.widgets import RowsModel, date_edit, date_of, fmt_date, table_view
+from vcs_app.qt.widgets import RowsModel, date_edit, date_of, fmt_date, table_view, today
 from vcs_app.qt.workers import run_in_background
 from vcs_app.services import retention
 from vcs_app.services.cases import Changed
@@ -56,7 +56,7 @@ class RetentionView(QWidget):
         self.heading.setAccessibleName(
             QCoreApplication.translate("RetentionView", "Retention review summary")
         )
-        self.as_at = date_edit(date.today())
+        self.as_at = date_edit(today())
         self.as_at.setAccessibleName(QCoreApplication.translate("RetentionView", "Review as at"))
         self.as_at.setToolTip(
             QCoreApplication.translate(
@@ -107,7 +107,7 @@ class RetentionView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        on = date_of(self.as_at) or date.today()
+        on = date_of(self.as_at) or today()
         found = self.window_._call(retention.cases_due_for_review, self.window_.ws, on)
         self.cases = found or []
         self.model.set_rows(
@@ -135,12 +135,12 @@ class RetentionView(QWidget):
         )
         later = (
             ""
-            if on <= date.today()
+            if on <= today()
             else QCoreApplication.translate(
                 "RetentionView", " Cases listed for a later date cannot be erased yet."
             )
         )
-        self.erase_button.setEnabled(self.senior and on <= date.today())
+        self.erase_button.setEnabled(self.senior and on <= today())
         self.heading.setText(
             QCoreApplication.translate(
                 "RetentionView",

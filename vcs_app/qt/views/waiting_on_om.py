@@ -124,10 +124,10 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
         return keys[row] if 0 <= row < len(keys) else None
 
     def reload(self) -> None:
-        today = date.today()
+        on = self.window_.ws.today()
         keep = self._current_key()
         self.waits = self.window_._call(om.waiting_on_om, self.window_.ws) or []
-        per_om = om.waiting_by_om(self.waits, on=today)
+        per_om = om.waiting_by_om(self.waits, on=on)
         self._om_keys = [None, *((s.om_name, s.om_team) for s in per_om)]
         self.summary_model.set_rows(
             [
@@ -136,7 +136,7 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
                     "",
                     len(self.waits),
                     max((w.age_working_days for w in self.waits), default=0),
-                    sum(1 for w in self.waits if w.chase_is_due(today)),
+                    sum(1 for w in self.waits if w.chase_is_due(on)),
                 )
             ]
             + [
@@ -150,19 +150,19 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
                 for s in per_om
             ]
         )
-        due = sum(1 for w in self.waits if w.chase_is_due(today))
+        due = sum(1 for w in self.waits if w.chase_is_due(on))
         self.heading.setText(
             QCoreApplication.translate(
                 "WaitingOnOMView",
                 "{items} item(s) waiting on {oms} offender manager(s); {due} chase(s) due or"
                 " overdue. Age counts working days since the request was sent (as of {today}).",
-            ).format(items=len(self.waits), oms=len(per_om), due=due, today=fmt_date(today))
+            ).format(items=len(self.waits), oms=len(per_om), due=due, today=fmt_date(on))
         )
         self.summary.selectRow(self._om_keys.index(keep) if keep in self._om_keys else 0)
         self._filter()
 
     def _filter(self) -> None:
-        today = date.today()
+        on = self.window_.ws.today()
         key = self._current_key()
         self.shown = [w for w in self.waits if key is None or (w.om_name, w.om_team) == key]
         self.shown.sort(key=lambda w: (-w.age_working_days, w.case_ref))
@@ -176,7 +176,7 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
                     w.sent_on,
                     w.age_working_days,
                     w.chases,
-                    chase_text(w, today),
+                    chase_text(w, on),
                 )
                 for w in self.shown
             ]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from vcs_app.domain.model import CaseFile
 from vcs_app.domain.sentence_dates import SentenceFile, TimelineEntry
 from vcs_app.qt.views.case_tabs.common import page, set_widths
-from vcs_app.qt.widgets import RowsModel, table_view
+from vcs_app.qt.widgets import RowsModel, table_view, today
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
@@ -74,7 +74,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     file = case.sentence_file or SentenceFile()
     view.timeline_model = RowsModel(
         [QCoreApplication.translate("CaseView", h) for h in HEADERS],
-        timeline_rows(file.timeline(), date.today()),
+        timeline_rows(file.timeline(), today()),
     )
     table = table_view(view.timeline_model, QCoreApplication.translate("CaseView", "Case timeline"))
     set_widths(table, (90, 60, 190, 300))
