@@ -92,14 +92,21 @@ def verify_copy(path: Path, key: str | None = None) -> list[str]:
     With `key` the file must be an SQLCipher database that this key opens: a backup of
     an encrypted caseload is itself encrypted, with the same key."""
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+        header = _db.read_header(path, len(SQLITE_HEADER))
     except OSError as exc:
         return [f"cannot read it ({exc.strerror})"]
-    if key is None and header != SQLITE_HEADER:
+    # None: this process has the file open (the live caseload), so its header was
+    # checked when it was opened and must not be read outside SQLite now.
+    if header is not None and key is None and header != SQLITE_HEADER:
         return ["it is not an SQLite file"]
-    if key is not None and header == SQLITE_HEADER:
+    if header is not None and key is not None and header == SQLITE_HEADER:
         return ["it is not encrypted (a backup of an encrypted database must be)"]
+    with _db.sqlite_user(path):
+        return _verify(path, key)
+
+
+def _verify(path: Path, key: str | None) -> list[str]:
+    """The checks made through a read-only connection (counted as one of this process's)."""
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True) if key is None else _open_encrypted_readonly(uri, key)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +51,71 @@ REQUIRED_PRAGMAS: dict[str, object] = {
 }
 
 
+# --- files this process has open through SQLite ------------------------------------------
+#
+# Closing *any* descriptor of a file drops every POSIX lock this process holds on it,
+# SQLite's included; another process may then checkpoint and delete the WAL under our
+# connections. So the live file is never opened outside SQLite while SQLite has it open
+# here: each connection is counted (before it connects, under the same guard as the
+# header read), and `read_header` refuses to open a file that is counted.
+
+_in_use: Counter[tuple[int, int]] = Counter()
+_in_use_guard = threading.RLock()
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+@contextlib.contextmanager
+def sqlite_user(path: Path) -> Iterator[None]:
+    """Count a connection to `path` for as long as the block runs (it connects inside)."""
+    token = _use(path)
+    try:
+        yield
+    finally:
+        _release(token)
+
+
+def _use(path: Path) -> tuple[int, int] | None:
+    with _in_use_guard:
+        file_id = _file_id(path)
+        if file_id is not None:
+            _in_use[file_id] += 1
+        return file_id
+
+
+def _release(file_id: tuple[int, int] | None) -> None:
+    if file_id is None:
+        return
+    with _in_use_guard:
+        _in_use[file_id] -= 1
+        if _in_use[file_id] <= 0:
+            del _in_use[file_id]
+
+
+def in_use_here(path: Path) -> bool:
+    """True while this process has `path` open through SQLite."""
+    with _in_use_guard:
+        file_id = _file_id(path)
+        return file_id is not None and _in_use[file_id] > 0
+
+
+def read_header(path: Path, size: int = 100) -> bytes | None:
+    """The first `size` bytes of `path`, or None when this process has it open through
+    SQLite (opening it here would drop SQLite's locks; it was checked when first opened).
+    Raises OSError when it cannot be read."""
+    with _in_use_guard:
+        if in_use_here(path):
+            return None
+        with path.open("rb") as fh:
+            return fh.read(size)
+
+
 class StoreError(DomainError):
     """The database file cannot be used; the message says why in one line."""
 
@@ -87,9 +154,16 @@ def utc_now() -> str:
 class Store:
     """An open database file. Use from the thread that opened it."""
 
-    def __init__(self, db: Database, path: Path, key: str | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        path: Path,
+        key: str | None = None,
+        file_id: tuple[int, int] | None = None,
+    ) -> None:
         self.db = db
         self.path = path
+        self._file_id = file_id  # counted in `_in_use` until closed
         self.key = key  # an encrypted file's key, so a worker's connection can open it too
         self._depth = 0
         self._lost: str | None = None  # why SQLite threw the open transaction away
@@ -133,6 +207,8 @@ class Store:
         with contextlib.suppress(*DB_ERRORS):
             self.db.execute("PRAGMA optimize")
         self.db.close()
+        _release(self._file_id)
+        self._file_id = None
 
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -150,11 +226,12 @@ class Store:
 
 def _check_header(path: Path) -> None:
     try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
+        header = read_header(path)
         size = path.stat().st_size
     except OSError as exc:
         raise StoreError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if header is None:
+        return  # open here already: it passed this check then
     if header and not header.startswith(SQLITE_HEADER):
         raise StoreError(f"{path} is not a VCS Desk database (not an SQLite file).")
     if len(header) == 100 and not _has_journal(path):
@@ -256,8 +333,11 @@ def open_store(path: Path | str, *, create: bool = False, key: str | None = None
             raise StoreError(f"{path} is empty (0 bytes): it is not a caseload any more.")
         _check_writable(path)
     conn = None
+    file_id = _use(path)  # counted before connecting: see read_header
     try:
         conn = _connect(path, key)
+        if file_id is None:  # the file was just created
+            file_id = _use(path)
         db = Database(conn, execute_plugins=False)
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -279,9 +359,16 @@ def open_store(path: Path | str, *, create: bool = False, key: str | None = None
         if conn is not None:
             with contextlib.suppress(*DB_ERRORS):
                 conn.close()
+        _release(file_id)
         if isinstance(exc, StoreError):
             raise
         if "readonly" in str(exc):
             raise StoreError(f"{path} cannot be written to ({exc}).") from exc
         raise StoreError(f"{path} is damaged or unreadable ({exc}).") from exc
-    return Store(db, path, key)
+    except BaseException:
+        if conn is not None:
+            with contextlib.suppress(*DB_ERRORS):
+                conn.close()
+        _release(file_id)
+        raise
+    return Store(db, path, key, file_id)
