@@ -130,3 +130,66 @@ def test_a_killed_run_leaves_each_letter_produced_or_not(demo_db, tmp_path):
     assert rest.stdout.strip() == f"{len(waiting)} letters written, 0 blocked"
     assert len(list(out.glob("*.pdf"))) == total
     assert not list(out.glob(".*.part"))
+
+
+def test_two_runs_at_once_produce_each_letter_once_and_both_finish(demo_db, tmp_path):
+    """Two `letters` runs side by side (two desks, or the window's batch and a command):
+    a letter the other run produced first is skipped, not an error that stops the run,
+    and neither run deletes the other's half-written PDF."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "QT_QPA_PLATFORM": "offscreen"}
+    ws = open_workspace(demo_db, user="test.vlo", on=date.fromisoformat(ON))
+    review = letters.review_batch(ws, cases.caseload_ids(ws), "opt_in_confirmation")
+    letters.approve_batch(ws, review)
+    ws.close()
+    approved = len(review.ready)
+    assert approved >= 5
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "letters",
+                "--db",
+                str(demo_db),
+                "--out",
+                str(tmp_path / f"out{n}"),
+                "--on",
+                ON,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for n in (1, 2)
+    ]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    for run_, (_, err) in zip(runs, outputs, strict=True):
+        assert run_.returncode == 0, err
+    written = [int(SUMMARY.match(out.strip().splitlines()[-1])[1]) for out, _ in outputs]
+    assert sum(written) == approved  # each letter once, whichever run got it
+    ws = open_workspace(demo_db, user="test.vlo")
+    try:
+        printed = repo_letters.letter_ids(ws.store.db, status=LetterStatus.PRINTED)
+        assert len(printed) == approved
+        for letter_id in printed:
+            events = [e.event for e in letters.get_letter(ws, letter_id).events]
+            assert events.count("pdf_saved") == 1
+    finally:
+        ws.close()
+    assert not list((tmp_path / "xdg").rglob("*.part"))
+
+
+def test_a_dead_runs_half_written_pdf_is_removed_and_a_live_ones_is_kept(tmp_path):
+    from vcs_app.services.letters import _remove_dead_parts
+
+    target = tmp_path / "VCS-000001_initial_offer_1.pdf"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()  # fmt: skip
+    live_part = tmp_path / f".{target.name}.{os.getpid()}.abc123.part"
+    dead_part = tmp_path / f".{target.name}.{dead}.def456.part"
+    old_style = tmp_path / f".{target.name}.ghi789.part"
+    for part in (live_part, dead_part, old_style):
+        part.write_bytes(b"%PDF-")
+    _remove_dead_parts(target)
+    assert live_part.exists() and not dead_part.exists() and not old_style.exists()

@@ -80,3 +80,25 @@ def test_a_command_beside_the_open_file_leaves_its_journal_in_place(
     finally:
         other.close()
     assert "after the command beside" in notes
+
+
+STRESS_ROUNDS = 200
+
+
+@pytest.mark.slow
+def test_commands_beside_a_writing_window_lose_nothing(tmp_path):
+    """200 headless commands, two at a time, beside a process that keeps the caseload
+    open the way the window does (its lock, a long-lived connection writing notes,
+    worker connections writing key dates, start-up checks, automatic backups): every
+    acknowledged write is there, the file is intact, no journal was deleted under the
+    window, and each command runs (or, restore, is refused in one line)."""
+    from side_by_side import COMMANDS, run_harness
+
+    figures = run_harness(tmp_path / "side.db", STRESS_ROUNDS, seed=20261207)
+    print(figures.summary())
+    assert figures.failures == []
+    assert figures.rounds == STRESS_ROUNDS
+    assert set(figures.by_command) == set(COMMANDS)
+    assert figures.refused["restore"] == figures.by_command["restore"] > 0
+    assert figures.notes > 0 and figures.key_dates > 0 and figures.imported > 0
+    assert figures.window_refusals == []  # the window's own saves were never refused

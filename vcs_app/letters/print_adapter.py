@@ -378,8 +378,9 @@ def write_pdf(
     """
     ensure_app()
     target = Path(path)
+    # The writer's pid is in the name, so a clean-up removes only a dead run's leftovers.
     handle, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".part"
     )
     os.close(handle)
     try:

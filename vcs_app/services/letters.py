@@ -80,6 +80,7 @@ from vcs_app.services.letter_settings import (
 )
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_cases, repo_events, repo_letters
+from vcs_app.storage.lock import pid_alive
 from vcs_app.storage.repo_settings import get_setting, set_setting
 
 ProgressFn = Callable[[int, int, str], None]
@@ -715,6 +716,19 @@ def context_from_json(text: str) -> LetterContext:
 # --- the letter log ---------------------------------------------------------------------
 
 
+class ProducedElsewhere(DomainError):
+    """Another run (a batch beside this one, another desk) produced the letter first."""
+
+
+def _remove_dead_parts(path: Path) -> None:
+    """Delete half-written PDFs of `path` left by a run that was killed (the writer's pid
+    is in the name: `.<name>.<pid>.<random>.part`); a live run's part is left alone."""
+    for stale in path.parent.glob(f".{path.name}.*.part"):
+        pid = stale.name.removeprefix(f".{path.name}.").split(".", 1)[0]
+        if not pid.isdigit() or not pid_alive(int(pid)):
+            stale.unlink(missing_ok=True)
+
+
 class LetterBlocked(DomainError):
     """A letter failed its checks; `reasons` says each reason in words."""
 
@@ -962,8 +976,11 @@ def produce_letter(
     send_to_printer: Callable[[str], object] | None = None,
     copy_to: Path | str | None = None,
     on: date | None = None,
+    first_time_only: bool = False,
 ) -> Produced:
-    """Print and/or save an approved letter (or re-print a produced one).
+    """Print and/or save an approved letter (or re-print a produced one; with
+    `first_time_only`, as a batch does, a letter already produced raises
+    ProducedElsewhere instead).
 
     The letter is rendered again from what was approved (same hash) and checked against
     the case as it is now; a letter that no longer passes is withdrawn with the reasons
@@ -976,6 +993,8 @@ def produce_letter(
     with ws.store.atomic():
         row = repo_letters.letter_row(db, letter_id)
         status = LetterStatus(row["status"])
+        if first_time_only and status is not LetterStatus.APPROVED:
+            raise ProducedElsewhere("This letter is no longer waiting to be produced.")
         if status is LetterStatus.DRAFT:
             raise DomainError("This letter is a draft: approve it before printing.")
         if status in (LetterStatus.RETURNED, LetterStatus.WITHDRAWN):
@@ -1005,8 +1024,7 @@ def produce_letter(
     try:
         if not path.exists() or status is LetterStatus.APPROVED:
             path.parent.mkdir(parents=True, exist_ok=True)
-            for stale in path.parent.glob(f".{path.name}.*.part"):  # left by a killed run
-                stale.unlink(missing_ok=True)
+            _remove_dead_parts(path)
             pages = write_pdf(rendered.html, path, title=title)
         if copy_to is not None:
             pages = write_pdf(rendered.html, Path(copy_to), title=title)
@@ -1023,7 +1041,7 @@ def produce_letter(
     with ws.store.atomic():
         current = repo_letters.letter_row(db, letter_id)
         if current["status"] != status.value:  # another desk got there first
-            raise DomainError("This letter changed while it was being produced; look again.")
+            raise ProducedElsewhere("This letter changed while it was being produced; look again.")
         repo_letters.set_status(db, letter_id, LetterStatus.PRINTED, pdf_path=str(path))
         _log(
             db,
@@ -1368,10 +1386,13 @@ def produce_batch(
                     flat_names=flat_names,
                     send_to_printer=send_to_printer,
                     on=on,
+                    first_time_only=True,
                 )
             )
         except LetterBlocked as exc:
             blocked.append((letter_id, exc.reasons))
+        except ProducedElsewhere:
+            continue  # a run beside this one produced and logged it: nothing left to do
         except DomainError as exc:
             error = str(exc)
             break

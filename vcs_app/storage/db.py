@@ -186,7 +186,7 @@ class Store:
             raise StoreError(self._lost)
         self._depth += 1
         try:
-            with self.db.atomic():
+            with self._outermost() if self._depth == 1 else self.db.atomic():
                 yield self.db
                 if self._depth == 1 and self._lost is not None:
                     raise _TransactionLost
@@ -202,6 +202,31 @@ class Store:
             self._depth -= 1
             if self._depth == 0:
                 self._lost = None
+
+    @contextlib.contextmanager
+    def _outermost(self) -> Iterator[None]:
+        """The use case's transaction, begun IMMEDIATE: it takes the write lock at once,
+        waiting (busy_timeout) while another connection or process writes. A deferred
+        BEGIN that reads first and then writes fails at once with "database is locked"
+        when anyone else committed in between (SQLite cannot wait for that), which made
+        the window's saves and commands run beside it fail at random."""
+        if self.db.conn.in_transaction:  # a caller's own transaction: nest in it
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         with contextlib.suppress(*DB_ERRORS):
