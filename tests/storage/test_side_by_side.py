@@ -86,6 +86,7 @@ STRESS_ROUNDS = 200
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # about 100 s on an idle 2-core machine
 def test_commands_beside_a_writing_window_lose_nothing(tmp_path):
     """200 headless commands, two at a time, beside a process that keeps the caseload
     open the way the window does (its lock, a long-lived connection writing notes,
