@@ -634,6 +634,75 @@ def m0012_retention(db: Database) -> None:
         db.execute(f"CREATE INDEX {table}_{column} ON {table}({column}) WHERE {column} IS NOT NULL")
 
 
+def _rebuild_with(db: Database, table: str, old: str, new: str) -> None:
+    """Make `table` again with `old` replaced by `new` in its CREATE statement (SQLite
+    cannot change a CHECK in place): copy the rows, swap the tables, and recreate its
+    indexes and triggers. Foreign keys are checked at commit, when every id is back."""
+    (create,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+    ).fetchone()
+    if old not in create:
+        raise ValueError(f"{table}: the schema is not the one this migration expects")
+    extras = [
+        sql
+        for (sql,) in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+            " AND sql IS NOT NULL",
+            [table],
+        )
+    ]
+    body = create.replace(old, new).partition("(")[2]
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    db.execute(f"CREATE TABLE {table}_rebuilt ({body}")
+    db.execute(f"INSERT INTO {table}_rebuilt SELECT * FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+    for sql in extras:
+        db.execute(sql)
+
+
+@MIGRATIONS(name="0023_sentence_release_facts")
+def m0023_sentence_release_facts(db: Database) -> None:
+    """What the release regime depends on: the offence date (CJA 1991 or 2003, licences
+    for short terms), terms in weeks and days, the fine behind a default term, and whether
+    the offence is on the progression model's exclusion list; offence types for national
+    security, murder and the offences excluded from 40% release on 16 December 2024."""
+    earlier = (
+        "unknown",
+        "general",
+        "violent",
+        "violent_max_life",
+        "homicide_related",
+        "sexual",
+        "sexual_max_life",
+        "domestic_abuse_listed",
+        "terrorist",
+    )
+    offence_classes = (
+        *earlier,
+        "murder",
+        "excluded_from_dec_2024",
+        "national_security",
+    )
+    for sql in (
+        f"ALTER TABLE sentence ADD COLUMN {_d('offence_date')}",
+        "ALTER TABLE sentence ADD COLUMN length_weeks INTEGER"
+        " CHECK (length_weeks IS NULL OR length_weeks >= 0)",
+        "ALTER TABLE sentence ADD COLUMN length_days INTEGER"
+        " CHECK (length_days IS NULL OR length_days >= 0)",
+        "ALTER TABLE sentence ADD COLUMN fine_amount INTEGER"
+        " CHECK (fine_amount IS NULL OR fine_amount >= 0)",
+        f"ALTER TABLE sentence ADD COLUMN {_bool('progression_excluded')}",
+    ):
+        db.execute(sql)
+    _rebuild_with(
+        db,
+        "sentence",
+        _choice("offence_class", earlier, "unknown"),
+        _choice("offence_class", offence_classes, "unknown"),
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 
