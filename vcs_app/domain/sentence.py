@@ -230,7 +230,7 @@ class Sentence:
             value = getattr(self, name)
             if value is not None and not 0 <= value <= most:
                 found.append(f"The {what} of the sentence must be between 0 and {most:,}.")
-        if self.length.at_least_months(MAX_TERM_MONTHS + 1, self.sentence_date):
+        if kind in LENGTH_TYPES and self._longer_than(MAX_TERM_MONTHS):
             found.append("The sentence length must be at most 50 years.")
         if (self.length_weeks or self.length_days) and kind not in WEEKS_AND_DAYS_TYPES:
             found.append(
@@ -247,7 +247,7 @@ class Sentence:
         if kind is SentenceType.DTO and self.length_months and not 4 <= self.length_months <= 24:
             found.append("A detention and training order lasts from 4 to 24 months.")
         if kind is SentenceType.FINE_DEFAULT:
-            if self.length.at_least_months(FINE_DEFAULT_MAX_MONTHS + 1, self.sentence_date):
+            if self._longer_than(FINE_DEFAULT_MAX_MONTHS):
                 found.append("A default term for a fine is at most 10 years.")
             if self.fine_amount is not None and self.fine_amount < 0:
                 found.append("The fine cannot be negative.")
@@ -280,6 +280,10 @@ class Sentence:
                 " check the figure."
             )
         return found
+
+    def _longer_than(self, months: int) -> bool:
+        start = self.sentence_date
+        return self.length.end(start) > Term(months).end(start)
 
     def custody_term(self) -> Term | None:
         """The custodial part of the sentence, if it has one (for release points)."""

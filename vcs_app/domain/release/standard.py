@@ -226,7 +226,7 @@ def _release(sentence: Sentence, work: Working, licence: bool, base: Rule) -> Re
         short = rules.sds_no_licence.rule
         release = Release("ARD", value, short, (why(short), text), basis(work, base.fraction))
     if sentence.offence_class is OffenceClass.TERRORIST and base.id in rules.sds_terrorist.replaces:
-        return _terrorist(work, release)
+        return _progression(sentence, work, _terrorist(work, release), plus)
     release = _sds40(sentence, work, release)
     return _progression(sentence, work, release, plus)
 
