@@ -7,7 +7,6 @@ with its dates rather than editing one that estimates were made under.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -16,6 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from vcs_app.domain.data_files import read_json
 from vcs_app.domain.model import DomainError, SentenceType
 from vcs_app.domain.sentence import HOSPITAL_TYPES, OffenceClass, Sentence, Term
 
@@ -238,14 +238,7 @@ def load_release_rules(path: Path | str | None = None) -> ReleaseRules:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> ReleaseRules:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DomainError(f"Cannot read the release rules {path}: {exc.strerror}.") from exc
-    except json.JSONDecodeError as exc:
-        raise DomainError(
-            f"The release rules {path} are not valid JSON (line {exc.lineno}: {exc.msg})."
-        ) from exc
+    document = read_json(path, "the release rules")
     try:
         return parse_release_rules(document)
     except (KeyError, TypeError, ValueError, ZeroDivisionError) as exc:

@@ -16,7 +16,7 @@ from datetime import date
 from fractions import Fraction
 
 from vcs_app.domain.model import eighteenth_birthday
-from vcs_app.domain.release.rules import ReleaseRules, Rule
+from vcs_app.domain.release.rules import ReleaseRules, Rule, Tranche
 from vcs_app.domain.release.working import (
     Estimate,
     Working,
@@ -277,17 +277,8 @@ def _sds40(sentence: Sentence, work: Working, release: Release) -> Release:
     if sentence.sentence_date < early.starts:
         tranche = early.tranche_for(work.term, work.start)
         if release.value <= tranche.starts:
-            return release.then(
-                f"40% release (SDS40) came in for this length of sentence on"
-                f" {day_text(tranche.starts)}, after this release point, so it did not change it."
-            )
-        if value < tranche.starts:
-            parts.append(
-                f"That point had passed when 40% release came in for this length of sentence"
-                f" ({tranche.name}, {day_text(tranche.starts)}), so release is on"
-                f" {day_text(tranche.starts)}."
-            )
-            value, note = tranche.starts, f"start of SDS40 {tranche.name}"
+            return release.then(_too_late("40% release (SDS40)", tranche))
+        value, note = _from_tranche(value, note, parts, "40% release (SDS40)", tranche)
     forty = Release(release.kind, value, early.rule, tuple(parts), note)
     if sentence.offence_class not in amendment.classes:
         return forty
@@ -329,21 +320,32 @@ def _progression(sentence: Sentence, work: Working, release: Release, plus: bool
     if not new_sentence:
         tranche = pm.tranche_for(work.term, work.start)
         if release.value <= tranche.starts:
-            return release.then(
-                f"The progression model reached this length of term on"
-                f" {day_text(tranche.starts)} ({tranche.name}), after this release point, so"
-                " it did not change it."
-            )
-        if value < tranche.starts:
-            parts.append(
-                f"That point had passed when the progression model reached this length of term"
-                f" ({tranche.name}, {day_text(tranche.starts)}), so release is on"
-                f" {day_text(tranche.starts)}."
-            )
-            value, note = tranche.starts, f"start of progression model {tranche.name}"
+            return release.then(_too_late("The progression model", tranche))
+        value, note = _from_tranche(value, note, parts, "the progression model", tranche)
     if release.kind == "ARD":
         parts.append("Under the progression model this short term is served on licence.")
     return Release("CRD", value, pm.rule, tuple(parts), note, caveat=pm.caveat)
+
+
+def _too_late(change: str, tranche: Tranche) -> str:
+    """A change reached this length of term only after the release it would have moved."""
+    return (
+        f"{change} reached this length of term on {day_text(tranche.starts)} ({tranche.name}),"
+        " after this release point, so it did not change it."
+    )
+
+
+def _from_tranche(
+    value: date, note: str, parts: list[str], change: str, tranche: Tranche
+) -> tuple[date, str]:
+    """A sentence already being served is released no earlier than its tranche's date."""
+    if value >= tranche.starts:
+        return value, note
+    parts.append(
+        f"That point had passed when {change} reached this length of term ({tranche.name},"
+        f" {day_text(tranche.starts)}), so release is on {day_text(tranche.starts)}."
+    )
+    return tranche.starts, f"start of {change.removeprefix('the ')} {tranche.name}"
 
 
 def _would_be_plus(sentence: Sentence, work: Working, today: date) -> bool:

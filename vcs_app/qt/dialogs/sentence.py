@@ -227,6 +227,9 @@ class SentenceDialog(FormDialog):
         self.progression_excluded = QCheckBox(
             _tr("The offence is on the Sentencing Act 2026 &progression model exclusion list")
         )
+        self.progression_excluded.setAccessibleName(
+            _tr("Offence on the progression model exclusion list")
+        )
         self.progression_excluded.setChecked(bool(current and current.progression_excluded))
         self.form.addRow(self.progression_excluded)
         self.court = add_row(self.form, "C&ourt:", QLineEdit(current.court if current else ""))
