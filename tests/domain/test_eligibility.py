@@ -314,3 +314,19 @@ def test_an_override_must_decide() -> None:
         override_eligibility(
             computed, outcome=Eligibility.PENDING, reason="Unsure", by="A. Manager"
         )
+
+
+def test_a_default_term_for_an_unpaid_fine_is_not_a_sentence_for_the_offence():
+    """Even 2 years in default for a violent offence's fine: the term is for non-payment."""
+    decision = decide(V, SentenceType.FINE_DEFAULT, 24)
+    assert decision.outcome is Eligibility.NOT_ELIGIBLE
+    assert "default term for not paying a fine is not a sentence for the offence" in decision.reason
+    assert decide(V, SentenceType.FINE_DEFAULT, 24, serious_risk=True).outcome is (
+        Eligibility.DISCRETIONARY
+    )
+
+
+def test_detention_under_section_250_of_12_months_for_a_violent_offence_is_statutory():
+    decision = decide(V, SentenceType.DETENTION_S250, 12)
+    assert decision.outcome is Eligibility.STATUTORY
+    assert "(detention under section 250)" in decision.reason

@@ -11,6 +11,7 @@ import pytest
 from fixed_day import TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from release_variants import BEFORE_PROGRESSION
 
 from vcs_app.domain.model import DomainError, KeyDate, ValidationError
 from vcs_app.domain.sentence import (
@@ -20,7 +21,6 @@ from vcs_app.domain.sentence import (
     Sentence,
     SentenceEvent,
     Stage,
-    add_months,
     update_decision,
 )
 from vcs_app.domain.sentence_dates import (
@@ -35,15 +35,16 @@ from vcs_app.domain.sentence_dates import (
     load_release_rules,
     official_release_date,
 )
+from vcs_app.domain.term import term_days
 
 
 def _sds(passed, months, offence, remand=0):
     return Sentence(1, "SDS", passed, offence, length_months=months, remand_days=remand)
 
 
-def _est(sentence, kind):
-    estimate = estimate_dates(sentence).get(kind)
-    assert estimate is not None, estimate_dates(sentence).notes
+def _est(sentence, kind, rules=None):
+    estimate = estimate_dates(sentence, rules).get(kind)
+    assert estimate is not None, estimate_dates(sentence, rules).notes
     return estimate
 
 
@@ -63,7 +64,9 @@ def test_sds_4_years_from_6_jan_2025_sled_is_5_jan_2029():
 
 
 def test_sds_4y_from_6_jan_2025_violent_excluded_from_40_percent_half_on_6_jan_2027():
-    crd = _est(_sds(date(2025, 1, 6), 48, "violent"), "CRD")
+    """Before the progression model: its tranche 4 brings this release forward (see
+    test_release_changes)."""
+    crd = _est(_sds(date(2025, 1, 6), 48, "violent"), "CRD", BEFORE_PROGRESSION)
     assert crd.value == date(2027, 1, 6)  # 1,461 / 2 = 730.5 -> 731 days
     assert crd.rule_id == "sds_half"
     assert "excluded from 40% release (SDS40) at this length" in crd.explanation
@@ -119,7 +122,7 @@ def test_sds_8y_from_6_jan_2021_terrorist_parole_eligible_at_two_thirds_on_7_may
 def test_sds_3y_from_1_mar_2023_released_at_half_on_29_aug_2024_before_sds40():
     crd = _est(_sds(date(2023, 3, 1), 36, "general"), "CRD")
     assert crd.value == date(2024, 8, 29)
-    assert "after this half-way point, so it did not change it" in crd.explanation
+    assert "after this release point, so it did not change it" in crd.explanation
 
 
 def test_sds_4y_from_1_oct_2022_40_percent_passed_released_in_tranche_1_on_10_sep_2024():
@@ -225,7 +228,8 @@ def test_dto_12_months_from_1_mar_2026_mid_term_date_30_aug_2026_and_end_28_feb_
 def test_hospital_disposals_have_no_release_estimate_and_say_who_decides(kind):
     estimates = estimate_dates(Sentence(1, kind, date(2024, 6, 1)))
     assert estimates.items == ()
-    assert "First-tier Tribunal" in estimates.notes[0]
+    assert "Mental Health Act 1983" in estimates.notes[0]
+    assert "leave" in estimates.notes[0] and "release date" in estimates.notes[0]
 
 
 # --- every estimate is labelled and explained -----------------------------------------
@@ -252,9 +256,11 @@ def test_every_estimate_says_estimate_explains_itself_and_warns_it_is_not_for_vi
         assert "Never give it to a victim" in estimate.explanation
 
 
-def test_a_release_point_from_2026_warns_that_new_rules_are_phasing_in():
-    assert "phase in from 2026" in _est(_sds(date(2025, 1, 6), 48, "general"), "CRD").explanation
-    assert "phase in" not in _est(_sds(date(2023, 3, 1), 36, "general"), "CRD").explanation
+def test_a_release_under_the_progression_model_warns_bad_behaviour_can_move_it_later():
+    crd = _est(_sds(date(2025, 1, 6), 48, "violent"), "CRD")
+    assert crd.rule_id == "sds_progression_2026"
+    assert "release moves later for bad behaviour" in crd.explanation
+    assert "bad behaviour" not in _est(_sds(date(2023, 3, 1), 36, "general"), "CRD").explanation
 
 
 # --- properties -----------------------------------------------------------------------
@@ -268,15 +274,15 @@ _CLASSES = [c for c in OffenceClass if c not in (OffenceClass.UNKNOWN, OffenceCl
     months=st.integers(1, 300),
     offence=st.sampled_from(_CLASSES),
 )
-def test_a_standard_release_point_lies_between_40_percent_and_two_thirds_of_the_term(
+def test_a_standard_release_point_lies_between_one_third_and_two_thirds_of_the_term(
     passed, months, offence
 ):
     estimates = estimate_dates(_sds(passed, months, offence))
     crd, sled = estimates.get("CRD").value, estimates.get("SLED").value
-    days = (add_months(passed, months) - passed).days
-    assert passed + timedelta(days=int(days * 0.4) - 1) <= crd <= sled
+    days = term_days(passed, months)
+    assert passed + timedelta(days=days // 3 - 1) <= crd <= sled
     assert crd <= passed + timedelta(days=-(-days * 2 // 3))
-    assert sled == add_months(passed, months) - timedelta(days=1)
+    assert sled == passed + timedelta(days=days - 1)
 
 
 @settings(deadline=None)  # no timing assertions: a busy machine is not a failure
@@ -288,8 +294,10 @@ def test_a_standard_release_point_lies_between_40_percent_and_two_thirds_of_the_
 def test_days_on_remand_bring_release_and_expiry_forward_by_exactly_those_days(
     passed, months, remand
 ):
-    plain = estimate_dates(_sds(passed, months, "general"))
-    credited = estimate_dates(_sds(passed, months, "general", remand))
+    """Under SDS40 for sentences passed after its tranches; the progression model's own
+    property (sentences passed after it began) is in test_release_changes."""
+    plain = estimate_dates(_sds(passed, months, "general"), BEFORE_PROGRESSION)
+    credited = estimate_dates(_sds(passed, months, "general", remand), BEFORE_PROGRESSION)
     for kind in ("CRD", "SLED"):
         assert plain.get(kind).value - credited.get(kind).value == timedelta(days=remand)
 
@@ -423,17 +431,9 @@ def test_who_is_told_depends_on_opt_in_contact_level_and_case_status(
 
 def test_the_rules_file_is_versioned_and_every_rule_cites_its_source():
     rules = load_release_rules()
-    assert rules.version == "2026-11" and rules.checked_on == date(2026, 11, 26)
-    every = [
-        *rules.sds_base,
-        rules.sds_terrorist,
-        rules.sds_early.rule,
-        *rules.eds,
-        *rules.sopc,
-        rules.dto,
-        rules.indeterminate,
-        rules.hospital,
-    ]
+    assert rules.version == "2026-12" and rules.checked_on == date(2026, 11, 26)
+    every = rules.every_rule()
+    assert len({rule.id for rule in every}) == len(every) == 23
     for rule in every:
         assert rule.source and rule.explain, rule.id
     assert [t.starts for t in rules.sds_early.tranches] == [date(2024, 9, 10), date(2024, 10, 22)]

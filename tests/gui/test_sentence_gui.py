@@ -187,6 +187,41 @@ def test_record_sentence_enter_crd_change_it_and_see_history_and_a_task_per_vict
             assert open_now == []
 
 
+def test_a_26_week_term_for_a_2014_offence_is_typed_in_and_estimated_without_a_licence(
+    qtbot, window, demo_ws, family
+):
+    """Weeks and the offence date are typed into the dialog; a short term for an offence
+    before February 2015 has no licence, so the case shows ARD and SED estimates."""
+    case_id, *_ = family
+    view = window.open_case(case_id)
+    view.tabs.setCurrentIndex(1)
+
+    def fill_sentence(dialog):
+        dialog.type.setCurrentIndex(dialog.type.findData("SDS"))
+        dialog.offence_class.setCurrentIndex(dialog.offence_class.findData("violent"))
+        dialog.sentence_date.setDate(_qdate(date(2016, 3, 7)))
+        dialog.offence_date.setDate(_qdate(date(2014, 12, 20)))
+        assert dialog.length.weeks.isVisibleTo(dialog) and not dialog.fine_amount.isEnabled()
+        dialog.length.weeks.selectAll()
+        qtbot.keyClicks(dialog.length.weeks, "26")
+        qtbot.keyClick(dialog.length.weeks, Qt.Key.Key_Tab)
+        dialog.type.setCurrentIndex(dialog.type.findData("EDS"))
+        assert not dialog.length.weeks.isVisibleTo(dialog)  # no weeks for an EDS
+        dialog.type.setCurrentIndex(dialog.type.findData("SDS"))
+        dialog.length.weeks.selectAll()
+        qtbot.keyClicks(dialog.length.weeks, "26")
+        _ok(dialog)
+
+    filler = _Filler(SentenceDialog, fill_sentence)
+    _press(qtbot, window, Qt.Key.Key_S, CTRL | SHIFT)
+    assert filler.done
+    view = window.case_tab(case_id)
+    assert "26 weeks, passed 07/03/2016; offence 20/12/2014" in view.sentence_summary
+    rows = [view.dates_model.index(r, 0).data() for r in range(view.dates_model.rowCount())]
+    assert "ARD — Automatic release date" in rows and "SED — Sentence expiry date" in rows
+    assert "there is no licence" in view.estimate_text.toPlainText()
+
+
 def test_the_timeline_labels_official_and_estimated_dates_in_words(qtbot, window, demo_ws, family):
     case_id, *_ = family
     view = window.open_case(case_id)

@@ -27,8 +27,9 @@ from vcs_app.domain.model import (
     Victim,
     clean_text,
 )
+from vcs_app.domain.sentence import Sentence
 from vcs_app.letters.context import LetterContext, LetterError, Recipient, Sender
-from vcs_app.services import cases, intake, letters
+from vcs_app.services import cases, intake, letters, sentences
 from vcs_app.services.letter_settings import (
     LetterSettings,
     VloContact,
@@ -570,3 +571,72 @@ def test_a_follow_up_names_the_date_of_the_first_letter(ws, case_id, office):
     details = letters.suggest_details(ws, case_id, "follow_up", on=on + timedelta(days=30))
     assert details.first_letter_date == on
     assert details.respond_by is not None and details.respond_by > on
+
+
+# --- hospital disposals, each in its own words (issue 17 item 22) -----------------------------
+
+_HOSPITAL_WORDS = {
+    "HOSPITAL_ORDER": ("hospital order without restrictions", "orchymyn ysbyty heb gyfyngiadau"),
+    "HOSPITAL_ORDER_RESTRICTED": (
+        "hospital order with restrictions",
+        "orchymyn ysbyty gyda chyfyngiadau",
+    ),
+    "HOSPITAL_LIMITATION_DIRECTION": (
+        "prison sentence of 6 years with a hospital and limitation direction",
+        "ddedfryd o garchar am 6 o flynyddoedd gyda chyfarwyddyd ysbyty",
+    ),
+    "TRANSFER_DIRECTION": (
+        "serving a prison sentence of 6 years and has been moved from prison to a secure hospital",
+        "treulio dedfryd o garchar am 6 o flynyddoedd ac wedi cael ei symud o'r carchar",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", _HOSPITAL_WORDS)
+@pytest.mark.parametrize("language", list(Language))
+def test_each_hospital_disposal_is_described_to_the_victim_in_its_own_words(kind, language):
+    text = letters.describe_sentence({"type": kind, "length_months": 72}, "Jordan Sample",
+                                     language)  # fmt: skip
+    own = _HOSPITAL_WORDS[kind][language is Language.WELSH]
+    assert own in text
+    restricted = _HOSPITAL_WORDS["HOSPITAL_ORDER_RESTRICTED"][language is Language.WELSH]
+    assert (restricted in text) == (kind == "HOSPITAL_ORDER_RESTRICTED")
+
+
+def test_a_letter_about_a_prisoner_moved_to_hospital_says_so_not_hospital_order(ws, opted_in):
+    """The sentence explanation reads the current sentence (a corrected one replaces it)."""
+    offender_id = _case(ws, opted_in).offender.id
+    sentences.record_sentence(
+        ws, Sentence(offender_id, "HOSPITAL_ORDER_RESTRICTED", date(2025, 6, 2))
+    )
+    sentences.record_sentence(
+        ws, Sentence(offender_id, "TRANSFER_DIRECTION", date(2025, 6, 2), length_months=72)
+    )
+    draft = letters.prepare_letter(ws, opted_in, "sentence_explanation", on=ON)
+    assert "has been moved from prison to a secure hospital for treatment" in draft.rendered.text
+    assert "hospital order with restrictions" not in draft.rendered.text
+    details = letters.suggest_details(ws, opted_in, "hospital_update", on=ON)
+    update = letters.prepare_letter(
+        ws,
+        opted_in,
+        "hospital_update",
+        on=ON,
+        details=replace(details, hospital_update="Leave has been agreed."),
+    )
+    assert "who is being treated in hospital" in update.rendered.text
+    assert "under a hospital order" not in update.rendered.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ({"type": "SDS", "length_weeks": 26}, "a prison sentence of 26 weeks"),
+        ({"type": "FINE_DEFAULT", "length_days": 28}, "sent to prison for 28 days for not paying"),
+        ({"type": "S250", "length_months": 30}, "2 years and 6 months of detention"),
+    ],
+)
+def test_terms_in_weeks_and_days_default_terms_and_detention_have_plain_words(sentence, words):
+    assert words in letters.describe_sentence(sentence, "Jordan Sample", Language.ENGLISH)
+    assert letters.describe_sentence(sentence, "Jordan Sample", Language.WELSH).startswith(
+        "Cafodd Jordan Sample"
+    )

@@ -3,6 +3,7 @@ asked (exactly one task each, none for anyone else), and estimates that stay est
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -85,6 +86,59 @@ def test_recording_a_sentence_then_correcting_it_supersedes_and_audits_old_to_ne
     rows = [h for h in audit.history_for_case(ws.store.db, links["out"]) if h.entity == "sentence"]
     assert [r.action for r in rows] == ["update", "create"]
     assert "3 years" in rows[0].detail and "4 years" in rows[0].detail
+
+
+def test_the_offence_date_and_a_term_in_weeks_are_kept_and_decide_the_estimate(ws, family):
+    """A 26-week term for an offence before 1 February 2015 has no licence (ARD, SED);
+    corrected to an offence after it, the same term has one (CRD, SLED)."""
+    offender_id, links = family
+    old = Sentence(offender_id, "SDS", date(2016, 3, 7), "violent", length_weeks=26,
+                   offence_date=date(2014, 12, 20))  # fmt: skip
+    sentences.record_sentence(ws, old)
+    file = cases.open_case(ws, links["key"]).sentence_file
+    assert file.sentence.offence_date == date(2014, 12, 20) and file.sentence.length_weeks == 26
+    assert {e.kind for e in file.estimates.items} == {"ARD", "SED"}
+    assert file.estimates.get("SED").value == date(2016, 9, 4)  # 182 days
+    sentences.record_sentence(ws, replace(old, offence_date=date(2015, 2, 1)))
+    file = cases.open_case(ws, links["key"]).sentence_file
+    assert {e.kind for e in file.estimates.items} == {"CRD", "SLED"}
+    history = [
+        h for h in audit.history_for_case(ws.store.db, links["key"]) if h.entity == "sentence"
+    ]
+    assert "offence 20/12/2014" in history[0].detail and "offence 01/02/2015" in history[0].detail
+
+
+def test_a_default_term_for_a_fine_is_recorded_and_estimated_without_a_licence(ws, family):
+    offender_id, links = family
+    fine = Sentence(offender_id, "FINE_DEFAULT", date(2026, 3, 2), length_days=28, fine_amount=950)
+    sentences.record_sentence(ws, fine)
+    file = cases.open_case(ws, links["key"]).sentence_file
+    assert file.sentence.describe().startswith(
+        "Imprisonment in default of paying a fine (default term), 28 days (fine of £950)"
+    )
+    assert {e.kind: e.value for e in file.estimates.items} == {
+        "ARD": date(2026, 3, 15),
+        "SED": date(2026, 3, 29),
+    }
+
+
+def test_the_offenders_date_of_birth_decides_whether_a_short_term_has_a_licence(ws):
+    """Estimates read the offender's date of birth: under 18 on release, no licence."""
+    young = cases.create_offender(ws, Offender("Rhys", "Youngling", dob=date(2008, 9, 1)))
+    sentences.record_sentence(
+        ws,
+        Sentence(
+            young,
+            "S250",
+            date(2026, 2, 2),
+            "violent",
+            length_months=10,
+            offence_date=date(2025, 12, 1),
+        ),
+    )
+    estimates = sentences.sentence_file(ws, young).estimates
+    assert {e.kind for e in estimates.items} == {"ARD", "SED"}
+    assert "They turn 18 on 01/09/2026" in estimates.get("ARD").explanation
 
 
 def test_an_eds_without_an_extension_period_is_refused_with_a_clear_message(ws, family):

@@ -10,7 +10,6 @@ requested conditions included?") are computed here from plain records.
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 from collections import defaultdict
@@ -22,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from vcs_app.domain.data_files import read_json
 from vcs_app.domain.model import DomainError, ValidationError, clean_text
 
 CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "resources" / "conditions.json"
@@ -140,14 +140,7 @@ def load_condition_catalogue(path: Path | str | None = None) -> ConditionCatalog
 
 @lru_cache(maxsize=4)
 def _load_catalogue(path: Path) -> ConditionCatalogue:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DomainError(f"Cannot read the conditions catalogue {path}: {exc.strerror}.") from exc
-    except json.JSONDecodeError as exc:
-        raise DomainError(
-            f"The conditions catalogue {path} is not valid JSON (line {exc.lineno}: {exc.msg})."
-        ) from exc
+    data = read_json(path, "the conditions catalogue")
     try:
         return _parse_catalogue(data)
     except (KeyError, TypeError, ValidationError) as exc:

@@ -46,6 +46,7 @@ _SENTENCE_WORDS = {
     SentenceType.EDS: "extended determinate sentence",
     SentenceType.SOPC: "sentence for offenders of particular concern",
     SentenceType.DTO: "detention and training order",
+    SentenceType.DETENTION_S250: "detention under section 250",
 }
 
 _INDETERMINATE_WORDS = {
@@ -115,6 +116,17 @@ def decide_eligibility(
             Eligibility.NOT_ELIGIBLE,
             f"Not eligible for the probation scheme: {_HOSPITAL_WORDS[sentence]}. The hospital "
             f"managers, not probation, inform the victim; tell the referrer.",
+        )
+    if sentence is SentenceType.FINE_DEFAULT:
+        default = "a default term for not paying a fine is not a sentence for the offence"
+        if serious_risk_agreed:
+            return decided(
+                Eligibility.DISCRETIONARY, f"Discretionary: {_SERIOUS_RISK} ({default})."
+            )
+        return decided(
+            Eligibility.NOT_ELIGIBLE,
+            f"Not eligible: {default}. It can be offered if a manager agrees the victim is at"
+            " serious risk.",
         )
     if sentence in _INDETERMINATE_WORDS:
         if not qualifying:

@@ -127,6 +127,8 @@ class SentenceType(StrEnum):
     HOSPITAL_ORDER_RESTRICTED = "HOSPITAL_ORDER_RESTRICTED"
     HOSPITAL_LIMITATION_DIRECTION = "HOSPITAL_LIMITATION_DIRECTION"
     TRANSFER_DIRECTION = "TRANSFER_DIRECTION"
+    FINE_DEFAULT = "FINE_DEFAULT"  # imprisonment in default of payment of a fine
+    DETENTION_S250 = "S250"  # detention of an under-18 (Sentencing Act 2020 s.250; was s.91)
 
 
 class DateSource(StrEnum):

@@ -7,7 +7,6 @@ the rules of its day, and lets every task show the rule it came from.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from vcs_app.domain.calendar import add_working_days
+from vcs_app.domain.data_files import read_json
 from vcs_app.domain.model import (
     DomainError,
     OffenceCategory,
@@ -181,15 +181,7 @@ _ELIGIBILITY_KEYS = {
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> tuple[RuleSet, ...]:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DomainError(f"Cannot read the rules file {path}: {exc.strerror}.") from exc
-    except json.JSONDecodeError as exc:
-        raise DomainError(
-            f"The rules file {path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-            f"{exc.msg})."
-        ) from exc
+    document = read_json(path, "the rules file")
     try:
         return _parse_document(document)
     except ValidationError as exc:

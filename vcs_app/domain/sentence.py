@@ -8,7 +8,6 @@ of which victims are told which kind of update (their contact level). Pure Pytho
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -23,6 +22,7 @@ from vcs_app.domain.model import (
     ValidationError,
     clean_text,
 )
+from vcs_app.domain.term import Term, describe_months
 
 # --- offence classes ------------------------------------------------------------------
 
@@ -30,10 +30,10 @@ from vcs_app.domain.model import (
 class OffenceClass(StrEnum):
     """What the release rules need to know about the offence (not the offence itself).
 
-    Early release differs for sexual, violent, terrorist and some domestic abuse
-    offences, and for offences that carry a life maximum; the VLO picks the class from
-    the indictment or the prison's calculation. UNKNOWN is allowed: estimates that depend
-    on it are then withheld rather than guessed.
+    Early release differs for sexual, violent, terrorist, national-security and some
+    domestic abuse offences, and for offences that carry a life maximum; the VLO picks the
+    class from the indictment or the prison's calculation. UNKNOWN is allowed: estimates
+    that depend on it are then withheld rather than guessed.
     """
 
     UNKNOWN = "unknown"
@@ -41,25 +41,34 @@ class OffenceClass(StrEnum):
     VIOLENT = "violent"
     VIOLENT_MAX_LIFE = "violent_max_life"
     HOMICIDE_RELATED = "homicide_related"
+    MURDER = "murder"
     SEXUAL = "sexual"
     SEXUAL_MAX_LIFE = "sexual_max_life"
     DOMESTIC_ABUSE_LISTED = "domestic_abuse_listed"
+    EXCLUDED_FROM_DEC_2024 = "excluded_from_dec_2024"
+    NATIONAL_SECURITY = "national_security"
     TERRORIST = "terrorist"
 
 
 OFFENCE_CLASS_LABELS: dict[OffenceClass, str] = {
     OffenceClass.UNKNOWN: "Not known yet",
-    OffenceClass.GENERAL: "Other offence (not violent, sexual, terrorist or a listed domestic"
-    " abuse offence)",
+    OffenceClass.GENERAL: "Other offence (not violent, sexual, terrorist, national security or"
+    " a listed domestic abuse offence)",
     OffenceClass.VIOLENT: "Violent offence (Schedule 15), maximum below life",
     OffenceClass.VIOLENT_MAX_LIFE: "Violent offence with a life maximum (e.g. wounding with"
     " intent)",
     OffenceClass.HOMICIDE_RELATED: "Manslaughter, attempted or conspiracy to murder, or"
     " soliciting murder",
+    OffenceClass.MURDER: "Murder with a determinate sentence (e.g. one transferred from abroad)",
     OffenceClass.SEXUAL: "Sexual offence, maximum below life",
     OffenceClass.SEXUAL_MAX_LIFE: "Sexual offence with a life maximum (e.g. rape)",
     OffenceClass.DOMESTIC_ABUSE_LISTED: "Domestic abuse offence excluded from 40% release"
-    " (stalking, coercive control, non-fatal strangulation, breach of a restraining order)",
+    " (stalking, coercive control, non-fatal strangulation)",
+    OffenceClass.EXCLUDED_FROM_DEC_2024: "Breach of a restraining, stalking protection or sexual"
+    " harm prevention order, or sharing private sexual images (excluded from 40% release from"
+    " 16 December 2024)",
+    OffenceClass.NATIONAL_SECURITY: "National security offence (e.g. National Security Act 2023,"
+    " Official Secrets Acts)",
     OffenceClass.TERRORIST: "Terrorist offence",
 }
 
@@ -70,10 +79,14 @@ SENTENCE_TYPE_LABELS: dict[SentenceType, str] = {
     SentenceType.LIFE: "Life sentence",
     SentenceType.IPP: "Imprisonment for public protection (IPP)",
     SentenceType.DTO: "Detention and training order (DTO)",
-    SentenceType.HOSPITAL_ORDER: "Hospital order without restrictions",
-    SentenceType.HOSPITAL_ORDER_RESTRICTED: "Hospital order with restrictions",
-    SentenceType.HOSPITAL_LIMITATION_DIRECTION: "Hospital and limitation direction",
-    SentenceType.TRANSFER_DIRECTION: "Transfer direction (prison to hospital)",
+    SentenceType.DETENTION_S250: "Detention under s.250 (offender under 18; before December 2020"
+    " s.91)",
+    SentenceType.FINE_DEFAULT: "Imprisonment in default of paying a fine (default term)",
+    SentenceType.HOSPITAL_ORDER: "Hospital order without restrictions (Mental Health Act s.37)",
+    SentenceType.HOSPITAL_ORDER_RESTRICTED: "Hospital order with restrictions (s.37/41)",
+    SentenceType.HOSPITAL_LIMITATION_DIRECTION: "Hospital and limitation direction (s.45A)",
+    SentenceType.TRANSFER_DIRECTION: "Transfer from prison to hospital with a restriction"
+    " direction (s.47/49)",
 }
 
 HOSPITAL_TYPES = frozenset(
@@ -90,53 +103,40 @@ IPP_ABOLISHED = date(2012, 12, 3)  # LASPO 2012 s.123: no IPP sentence passed fr
 MAX_TERM_MONTHS = 50 * 12
 
 
-# --- month arithmetic -----------------------------------------------------------------
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
-def term_days(start: date, months: int) -> int:
-    """Days in a term of `months` calendar months beginning on `start`."""
-    return (add_months(start, months) - start).days
-
-
-def describe_months(months: int | None) -> str:
-    """'4 years', '2 years 6 months', '18 months' - as a sentence is spoken."""
-    if not months:
-        return "0 months"
-    years, rest = divmod(months, 12)
-    if years and not rest:
-        return f"{years} year{'s' * (years != 1)}"
-    if years and years >= 2:
-        return f"{years} years {rest} month{'s' * (rest != 1)}"
-    return f"{months} month{'s' * (months != 1)}"
-
-
 # --- the sentence ---------------------------------------------------------------------
 
 
-def _months(value: object, what: str) -> int | None:
+def _whole(value: object, what: str, unit: str = "months") -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-        raise ValidationError(f"{what} must be a whole number of months.")
+        raise ValidationError(f"{what} must be a whole number of {unit}.")
     return int(value)
+
+
+# Standard sentences: released under the same rules (s.250 detention with a few differences).
+STANDARD_TYPES = frozenset({SentenceType.SDS, SentenceType.DETENTION_S250})
+# Types whose length may be given in weeks and days as well as months.
+WEEKS_AND_DAYS_TYPES = STANDARD_TYPES | {SentenceType.FINE_DEFAULT}
+# Types with one whole term (years, months and for some weeks and days).
+LENGTH_TYPES = WEEKS_AND_DAYS_TYPES | {SentenceType.DTO}
+FINE_DEFAULT_MAX_MONTHS = 10 * 12  # Sentencing Act 2020 s.129: at most 10 years (over £1m)
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """What the court passed. Lengths are whole calendar months; remand in days.
+    """What the court passed. Lengths are calendar months (plus weeks and days for a
+    standard sentence or a default term); remand in days.
 
-    - SDS and DTO: `length_months` (the whole term).
+    - SDS, s.250 detention, DTO and a default term for a fine: `length_months` (all but a
+      DTO also `length_weeks` and `length_days`, e.g. 26 weeks or 14 days).
     - EDS and SOPC: `custodial_months` plus `extension_months` (SOPC: always 12).
     - Life and IPP: `tariff_months`, the minimum term the judge set.
     - Hospital disposals: no term is needed (a sentence length may be kept for a hospital
       and limitation or transfer direction).
+    `offence_date` (the last day, if the offence ran over a period) decides which release
+    regime applies; `progression_excluded` marks an offence on the Sentencing Act 2026
+    list of offences the progression model does not apply to.
     """
 
     offender_id: int
@@ -153,6 +153,11 @@ class Sentence:
     recorded_by: str = ""
     superseded_by: int | None = None
     id: int | None = None
+    offence_date: date | None = None
+    length_weeks: int | None = None
+    length_days: int | None = None
+    fine_amount: int | None = None  # whole pounds, for a default term
+    progression_excluded: bool = False
 
     def __post_init__(self) -> None:
         try:
@@ -167,13 +172,20 @@ class Sentence:
         object.__setattr__(self, "offence_class", offence_class)
         object.__setattr__(self, "court", clean_text(self.court))
         object.__setattr__(self, "offences", clean_text(self.offences))
-        for name, what in (
-            ("length_months", "The sentence length"),
-            ("custodial_months", "The custodial term"),
-            ("extension_months", "The extension period"),
-            ("tariff_months", "The minimum term (tariff)"),
+        object.__setattr__(self, "progression_excluded", bool(self.progression_excluded))
+        for name, what, unit in (
+            ("length_months", "The sentence length", "months"),
+            ("custodial_months", "The custodial term", "months"),
+            ("extension_months", "The extension period", "months"),
+            ("tariff_months", "The minimum term (tariff)", "months"),
+            ("length_weeks", "The weeks of the sentence", "weeks"),
+            ("length_days", "The days of the sentence", "days"),
+            ("fine_amount", "The fine", "pounds"),
         ):
-            object.__setattr__(self, name, _months(getattr(self, name), what))
+            object.__setattr__(self, name, _whole(getattr(self, name), what, unit))
+        for name in ("length_weeks", "length_days"):
+            if getattr(self, name) == 0:
+                object.__setattr__(self, name, None)
         if kind is SentenceType.SOPC and self.extension_months is None:
             object.__setattr__(self, "extension_months", SOPC_LICENCE_MONTHS)
         if kind in (SentenceType.EDS, SentenceType.SOPC) and self.custodial_months:
@@ -185,6 +197,11 @@ class Sentence:
         if problems:
             raise ValidationError(" ".join(problems))
 
+    @property
+    def length(self) -> Term:
+        """The whole term (SDS, DTO, default term; EDS and SOPC: custody plus extension)."""
+        return Term(self.length_months or 0, self.length_weeks or 0, self.length_days or 0)
+
     def problems(self, today: date | None = None) -> list[str]:
         """Everything wrong with the record, each in words a VLO can act on; with `today`
         (the workspace's, when it is recorded) also a sentence date after it."""
@@ -193,6 +210,13 @@ class Sentence:
             found.append(f"The sentence date {self.sentence_date:%d/%m/%Y} is in the future.")
         if self.sentence_date.year < 1950:
             found.append(f"The sentence date {self.sentence_date:%d/%m/%Y} is before 1950.")
+        if self.offence_date is not None:
+            if self.offence_date > self.sentence_date:
+                found.append(
+                    f"The offence date {self.offence_date:%d/%m/%Y} is after the sentence date."
+                )
+            elif self.offence_date.year < 1900:
+                found.append(f"The offence date {self.offence_date:%d/%m/%Y} is not plausible.")
         for name, what in (
             ("length_months", "The sentence length"),
             ("custodial_months", "The custodial term"),
@@ -200,14 +224,35 @@ class Sentence:
             ("tariff_months", "The minimum term (tariff)"),
         ):
             value = getattr(self, name)
-            if value is not None and not 0 < value <= MAX_TERM_MONTHS:
+            if value is not None and not 0 <= value <= MAX_TERM_MONTHS:
                 found.append(f"{what} must be between 1 month and 50 years.")
+        for name, what, most in (("length_weeks", "weeks", 2_600), ("length_days", "days", 18_300)):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= most:
+                found.append(f"The {what} of the sentence must be between 0 and {most:,}.")
+        if kind in LENGTH_TYPES and self._longer_than(MAX_TERM_MONTHS):
+            found.append("The sentence length must be at most 50 years.")
+        if (self.length_weeks or self.length_days) and kind not in WEEKS_AND_DAYS_TYPES:
+            found.append(
+                f"Only a standard sentence, detention or a default term can be given in weeks"
+                f" or days: record the {kind.value} in years and months."
+            )
         if self.remand_days < 0:
             found.append("Days on remand cannot be negative.")
-        if kind in (SentenceType.SDS, SentenceType.DTO) and not self.length_months:
-            found.append(f"A {kind.value} needs its length (years and months).")
+        if kind in LENGTH_TYPES and not self.length:
+            what = (
+                "years and months" if kind is SentenceType.DTO else "years, months, weeks or days"
+            )
+            found.append(f"A {kind.value} needs its length ({what}).")
         if kind is SentenceType.DTO and self.length_months and not 4 <= self.length_months <= 24:
             found.append("A detention and training order lasts from 4 to 24 months.")
+        if kind is SentenceType.FINE_DEFAULT:
+            if self._longer_than(FINE_DEFAULT_MAX_MONTHS):
+                found.append("A default term for a fine is at most 10 years.")
+            if self.fine_amount is not None and self.fine_amount < 0:
+                found.append("The fine cannot be negative.")
+        elif self.fine_amount is not None:
+            found.append("A fine amount is recorded only for a default term.")
         if kind in (SentenceType.EDS, SentenceType.SOPC) and not self.custodial_months:
             found.append(f"An {kind.value} needs its custodial term.")
         if kind is SentenceType.EDS:
@@ -236,17 +281,26 @@ class Sentence:
             )
         return found
 
-    def custody_days(self) -> int | None:
-        """Days of the custodial part (for checking remand against it), if it has one."""
+    def _longer_than(self, months: int) -> bool:
+        start = self.sentence_date
+        return self.length.end(start) > Term(months).end(start)
+
+    def custody_term(self) -> Term | None:
+        """The custodial part of the sentence, if it has one (for release points)."""
+        if self.type in LENGTH_TYPES:
+            return self.length or None
         months = {
-            SentenceType.SDS: self.length_months,
-            SentenceType.DTO: self.length_months,
             SentenceType.EDS: self.custodial_months,
             SentenceType.SOPC: self.custodial_months,
             SentenceType.LIFE: self.tariff_months,
             SentenceType.IPP: self.tariff_months,
         }.get(self.type)
-        return term_days(self.sentence_date, months) if months else None
+        return Term(months) if months else None
+
+    def custody_days(self) -> int | None:
+        """Days of the custodial part (for checking remand against it), if it has one."""
+        term = self.custody_term()
+        return term.days_from(self.sentence_date) if term else None
 
     def describe(self) -> str:
         """One line a VLO reads: type, length and date."""
@@ -258,11 +312,15 @@ class Sentence:
             )
         elif self.type in INDETERMINATE_TYPES and self.tariff_months:
             term = f"minimum term {describe_months(self.tariff_months)}"
-        elif self.length_months:
-            term = describe_months(self.length_months)
+        elif self.length:
+            term = self.length.describe()
         else:
             term = ""
+        if self.type is SentenceType.FINE_DEFAULT and self.fine_amount is not None:
+            term += f" (fine of £{self.fine_amount:,})"
         text = f"{kind}{', ' + term if term else ''}, passed {self.sentence_date:%d/%m/%Y}"
+        if self.offence_date:
+            text += f"; offence {self.offence_date:%d/%m/%Y}"
         if self.remand_days:
             text += f"; {self.remand_days} days on remand"
         return text

@@ -274,31 +274,81 @@ def _month_if_ahead(
     return None
 
 
-def _length_words(months: float | None, language: Language) -> str:
-    if not months:
-        return ""
-    total = round(months)
-    years, rest = divmod(total, 12)
-    if Language(language) is Language.WELSH:
-        parts = []
-        if years:
-            parts.append("blwyddyn" if years == 1 else f"{years} o flynyddoedd")
-        if rest:
-            parts.append("mis" if rest == 1 else f"{rest} o fisoedd")
-        return " a ".join(parts)
+def _length_words(
+    months: float | None, language: Language, weeks: int | None = None, days: int | None = None
+) -> str:
+    """'2 years and 6 months', '26 weeks', '14 days' (Welsh: '2 o flynyddoedd a 6 o fisoedd')."""
+    years, rest = divmod(round(months or 0), 12)
+    welsh = Language(language) is Language.WELSH
+    units = (
+        (years, "blwyddyn", "o flynyddoedd", "year"),
+        (rest, "mis", "o fisoedd", "month"),
+        (weeks or 0, "wythnos", "o wythnosau", "week"),
+        (days or 0, "diwrnod", "o ddiwrnodau", "day"),
+    )
     parts = []
-    if years:
-        parts.append(f"{years} year{'s' if years != 1 else ''}")
-    if rest:
-        parts.append(f"{rest} month{'s' if rest != 1 else ''}")
-    return " and ".join(parts)
+    for count, one_cy, many_cy, english in units:
+        if not count:
+            continue
+        if welsh:
+            parts.append(one_cy if count == 1 else f"{count} {many_cy}")
+        else:
+            parts.append(f"{count} {english}{'s' if count != 1 else ''}")
+    return (" a " if welsh else " and ").join(parts)
 
 
-_HOSPITAL_TYPES = {
-    SentenceType.HOSPITAL_ORDER,
-    SentenceType.HOSPITAL_ORDER_RESTRICTED,
-    SentenceType.HOSPITAL_LIMITATION_DIRECTION,
-    SentenceType.TRANSFER_DIRECTION,
+# What each hospital disposal means, for a victim: they are not all "hospital orders".
+_HOSPITAL_EN = {
+    SentenceType.HOSPITAL_ORDER: (
+        "{o} is under a hospital order without restrictions. This means {o} is treated in"
+        " hospital, and the doctor in charge of their care, the hospital managers or a mental"
+        " health tribunal can decide on leave and discharge. The hospital, not the Probation"
+        " Service, tells victims about discharge."
+    ),
+    SentenceType.HOSPITAL_ORDER_RESTRICTED: (
+        "{o} is under a hospital order with restrictions. This means {o} is treated in a"
+        " secure hospital. Leave, transfer and discharge need the agreement of the"
+        " Ministry of Justice or a mental health tribunal."
+    ),
+    SentenceType.HOSPITAL_LIMITATION_DIRECTION: (
+        "{o} was given a prison sentence{length} with a hospital and limitation direction."
+        " This means {o} is treated in a secure hospital first. Leave, transfer and discharge"
+        " need the agreement of the Ministry of Justice or a mental health tribunal. If {o} no"
+        " longer needs treatment in hospital, {o} can be moved to prison to serve the rest of"
+        " the sentence."
+    ),
+    SentenceType.TRANSFER_DIRECTION: (
+        "{o} is serving a prison sentence{length} and has been moved from prison to a secure"
+        " hospital for treatment, with restrictions. Leave and transfer need the agreement of"
+        " the Ministry of Justice. When {o} no longer needs treatment in hospital, {o} can be"
+        " returned to prison to continue the sentence."
+    ),
+}
+_HOSPITAL_CY = {
+    SentenceType.HOSPITAL_ORDER: (
+        "Mae {o} dan orchymyn ysbyty heb gyfyngiadau. Mae hyn yn golygu bod {o} yn cael"
+        " triniaeth mewn ysbyty, a gall y meddyg sy'n gyfrifol am ofal {o}, rheolwyr yr"
+        " ysbyty neu dribiwnlys iechyd meddwl benderfynu ar absenoldeb a rhyddhau. Yr ysbyty,"
+        " nid y Gwasanaeth Prawf, sy'n rhoi gwybod i ddioddefwyr am ryddhau."
+    ),
+    SentenceType.HOSPITAL_ORDER_RESTRICTED: (
+        "Mae {o} dan orchymyn ysbyty gyda chyfyngiadau. Mae hyn yn golygu bod {o} yn cael"
+        " triniaeth mewn ysbyty diogel. Mae angen cytundeb y Weinyddiaeth Gyfiawnder neu"
+        " dribiwnlys iechyd meddwl ar gyfer absenoldeb, trosglwyddo a rhyddhau."
+    ),
+    SentenceType.HOSPITAL_LIMITATION_DIRECTION: (
+        "Cafodd {o} ddedfryd o garchar{length} gyda chyfarwyddyd ysbyty a chyfarwyddyd"
+        " cyfyngu. Mae hyn yn golygu bod {o} yn cael triniaeth mewn ysbyty diogel yn gyntaf."
+        " Mae angen cytundeb y Weinyddiaeth Gyfiawnder neu dribiwnlys iechyd meddwl ar gyfer"
+        " absenoldeb, trosglwyddo a rhyddhau. Os nad oes angen triniaeth yn yr ysbyty ar {o}"
+        " mwyach, gellir symud {o} i'r carchar i dreulio gweddill y ddedfryd."
+    ),
+    SentenceType.TRANSFER_DIRECTION: (
+        "Mae {o} yn treulio dedfryd o garchar{length} ac wedi cael ei symud o'r carchar i"
+        " ysbyty diogel am driniaeth, gyda chyfyngiadau. Mae angen cytundeb y Weinyddiaeth"
+        " Gyfiawnder ar gyfer absenoldeb a throsglwyddo. Pan nad oes angen triniaeth yn yr"
+        " ysbyty ar {o} mwyach, gellir dychwelyd {o} i'r carchar i barhau â'r ddedfryd."
+    ),
 }
 
 
@@ -311,17 +361,20 @@ def describe_sentence(sentence: dict | None, offender_name: str, language: Langu
     except ValueError:
         return ""
     o = offender_name
-    length = _length_words(sentence.get("length_months"), language)
+    length = _length_words(
+        sentence.get("length_months"),
+        language,
+        sentence.get("length_weeks"),
+        sentence.get("length_days"),
+    )
     custody = _length_words(sentence.get("custodial_months"), language)
     minimum = _length_words(sentence.get("tariff_months"), language)
-    if Language(language) is Language.WELSH:
+    welsh = Language(language) is Language.WELSH
+    if kind in _HOSPITAL_EN:
+        of = (f" am {length}" if welsh else f" of {length}") if length else ""
+        return (_HOSPITAL_CY if welsh else _HOSPITAL_EN)[kind].format(o=o, length=of)
+    if welsh:
         return _describe_cy(kind, o, length, custody, minimum)
-    if kind in _HOSPITAL_TYPES:
-        return (
-            f"{o} is under a hospital order with restrictions. This means {o} is treated in a"
-            " secure hospital. Leave, transfer and discharge need the agreement of the"
-            " Ministry of Justice or a mental health tribunal."
-        )
     if kind is SentenceType.LIFE:
         term = f" with a minimum term of {minimum}" if minimum else ""
         return (
@@ -355,6 +408,17 @@ def describe_sentence(sentence: dict | None, offender_name: str, language: Langu
             f" decides whether {o} can be released before the end of the time in prison, and"
             " there is at least a year on licence after release."
         )
+    if kind is SentenceType.FINE_DEFAULT:
+        return (
+            f"{o} was sent to prison for {length} for not paying a fine. Usually half of that"
+            " time is spent in prison; release is then automatic, without a licence."
+        )
+    if kind is SentenceType.DETENTION_S250:
+        return (
+            f"{o} was sentenced to {length} of detention, a sentence for young people under 18."
+            " Part of a sentence like this is served in custody and the rest on licence in the"
+            " community, under supervision, and they must keep to the licence conditions."
+        )
     return (
         f"{o} was given a prison sentence of {length}. Part of a sentence like this is served"
         " in prison and the rest on licence in the community. On licence, the Probation"
@@ -363,12 +427,6 @@ def describe_sentence(sentence: dict | None, offender_name: str, language: Langu
 
 
 def _describe_cy(kind: SentenceType, o: str, length: str, custody: str, minimum: str) -> str:
-    if kind in _HOSPITAL_TYPES:
-        return (
-            f"Mae {o} dan orchymyn ysbyty gyda chyfyngiadau. Mae hyn yn golygu bod {o} yn cael"
-            " triniaeth mewn ysbyty diogel. Mae angen cytundeb y Weinyddiaeth Gyfiawnder neu"
-            " dribiwnlys iechyd meddwl ar gyfer absenoldeb, trosglwyddo a rhyddhau."
-        )
     if kind is SentenceType.LIFE:
         term = f", gydag isafswm cyfnod o {minimum}" if minimum else ""
         return (
@@ -402,6 +460,18 @@ def _describe_cy(kind: SentenceType, o: str, length: str, custody: str, minimum:
             f"Cafodd {o} ddedfryd o garchar arbennig am {length}. Y Bwrdd Parôl sy'n"
             f" penderfynu a ellir rhyddhau {o} cyn diwedd y cyfnod yn y carchar, ac mae o"
             " leiaf blwyddyn ar drwydded ar ôl rhyddhau."
+        )
+    if kind is SentenceType.FINE_DEFAULT:
+        return (
+            f"Cafodd {o} gyfnod o {length} yn y carchar am beidio â thalu dirwy. Fel arfer,"
+            " treulir hanner y cyfnod hwnnw yn y carchar; yna mae'r rhyddhau'n awtomatig, heb"
+            " drwydded."
+        )
+    if kind is SentenceType.DETENTION_S250:
+        return (
+            f"Cafodd {o} ddedfryd o gadw am {length}, dedfryd i bobl ifanc dan 18 oed. Mae"
+            " rhan o ddedfryd fel hon yn cael ei threulio yn y ddalfa a'r gweddill ar drwydded"
+            " yn y gymuned, dan oruchwyliaeth, ac mae'n rhaid cadw at amodau'r drwydded."
         )
     return (
         f"Cafodd {o} ddedfryd o garchar am {length}. Mae rhan o ddedfryd fel hon yn cael ei"

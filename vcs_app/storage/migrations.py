@@ -16,6 +16,18 @@ MIGRATIONS = Migrations("vcs_desk")
 OFFENCE_CATEGORIES = ("violent", "sexual", "domestic_abuse", "stalking", "other")
 CONDITION_STATES = ("requested", "sent", "acknowledged", "decided", "victim_informed", "ended")
 PARTIES = ("om", "prison", "hospital", "parole_board", "police", "witness_care", "other")
+# The offence types migration 0004 allowed (0023 adds to them).
+OFFENCE_CLASSES_0004 = (
+    "unknown",
+    "general",
+    "violent",
+    "violent_max_life",
+    "homicide_related",
+    "sexual",
+    "sexual_max_life",
+    "domestic_abuse_listed",
+    "terrorist",
+)
 
 # A date column: ISO text that SQLite itself can parse back to the same text.
 # IS, not =: a NULL from date() must fail the check; '+0 days' makes SQLite normalise
@@ -494,17 +506,7 @@ def m0004_sentences(db: Database) -> None:
     """Sentences keep their history (a correction supersedes); key dates say where they
     came from and which bulk batch brought them; events through the sentence (parole,
     HDC, release, recall, hospital moves) are kept per offender."""
-    offence_classes = (
-        "unknown",
-        "general",
-        "violent",
-        "violent_max_life",
-        "homicide_related",
-        "sexual",
-        "sexual_max_life",
-        "domestic_abuse_listed",
-        "terrorist",
-    )
+    offence_classes = OFFENCE_CLASSES_0004
     event_kinds = (
         "parole_review_start",
         "parole_hearing",
@@ -632,6 +634,80 @@ def m0012_retention(db: Database) -> None:
         ("letter", "address_id"),
     ):
         db.execute(f"CREATE INDEX {table}_{column} ON {table}({column}) WHERE {column} IS NOT NULL")
+
+
+def _rebuild_with(db: Database, table: str, old: str, new: str) -> None:
+    """Make `table` again with `old` replaced by `new` in its CREATE statement (SQLite
+    cannot change a CHECK in place): copy the rows, swap the tables, and recreate its
+    indexes and triggers. Call with foreign keys off, inside a transaction (SQLite's
+    documented procedure for other kinds of table schema change)."""
+    (create,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+    ).fetchone()
+    if old not in create:
+        raise ValueError(f"{table}: the schema is not the one this migration expects")
+    extras = [
+        sql
+        for (sql,) in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+            " AND sql IS NOT NULL",
+            [table],
+        )
+    ]
+    body = create.replace(old, new).partition("(")[2]
+    db.execute(f"CREATE TABLE {table}_rebuilt ({body}")
+    db.execute(f"INSERT INTO {table}_rebuilt SELECT * FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+    for sql in extras:
+        db.execute(sql)
+
+
+@MIGRATIONS(name="0023_sentence_release_facts", transactional=False)
+def m0023_sentence_release_facts(db: Database) -> None:
+    """What the release regime depends on: the offence date (CJA 1991 or 2003, licences
+    for short terms), terms in weeks and days, the fine behind a default term, and whether
+    the offence is on the progression model's exclusion list; offence types for national
+    security, murder and the offences excluded from 40% release on 16 December 2024.
+
+    The offence-type CHECK changes, so the table is rebuilt as SQLite documents it: foreign
+    keys off (a sentence refers to the one it corrects), everything in one transaction,
+    `foreign_key_check` before the commit. Foreign keys cannot be switched inside a
+    transaction, so sqlite-utils runs this one outside its own; it is idempotent, so an
+    interruption between the commit and sqlite-utils recording it only repeats a no-op."""
+    earlier = OFFENCE_CLASSES_0004
+    offence_classes = (*earlier, "murder", "excluded_from_dec_2024", "national_security")
+    if db.conn.in_transaction:
+        raise RuntimeError("migration 0023 must start outside a transaction")
+    columns = {column.name for column in db["sentence"].columns}
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            if "offence_date" not in columns:
+                for sql in (
+                    f"ALTER TABLE sentence ADD COLUMN {_d('offence_date')}",
+                    "ALTER TABLE sentence ADD COLUMN length_weeks INTEGER"
+                    " CHECK (length_weeks IS NULL OR length_weeks >= 0)",
+                    "ALTER TABLE sentence ADD COLUMN length_days INTEGER"
+                    " CHECK (length_days IS NULL OR length_days >= 0)",
+                    "ALTER TABLE sentence ADD COLUMN fine_amount INTEGER"
+                    " CHECK (fine_amount IS NULL OR fine_amount >= 0)",
+                    f"ALTER TABLE sentence ADD COLUMN {_bool('progression_excluded')}",
+                ):
+                    db.execute(sql)
+            old = _choice("offence_class", earlier, "unknown")
+            (create,) = db.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'sentence'"
+            ).fetchone()
+            if old in create:
+                _rebuild_with(
+                    db, "sentence", old, _choice("offence_class", offence_classes, "unknown")
+                )
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise ValueError(f"foreign keys broken by the rebuild: {problems[:3]}")
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
 
 
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -307,8 +307,9 @@ def establishments_for_victim(db: Database, victim_id: int) -> list[str]:
 
 def latest_sentence(db: Database, offender_id: int) -> dict | None:
     cursor = db.execute(
-        "SELECT type, length_months, custodial_months, tariff_months FROM sentence"
-        " WHERE offender_id = ? ORDER BY sentence_date DESC, id DESC LIMIT 1",
+        "SELECT type, length_months, length_weeks, length_days, custodial_months, tariff_months"
+        " FROM sentence WHERE offender_id = ? AND superseded_by IS NULL"
+        " ORDER BY sentence_date DESC, id DESC LIMIT 1",
         [offender_id],
     )
     row = cursor.fetchone()

@@ -29,6 +29,11 @@ def _sentence_row(s: Sentence) -> dict:
         "tariff_months": s.tariff_months,
         "remand_days": s.remand_days,
         "sentence_date": _iso(s.sentence_date),
+        "offence_date": _iso(s.offence_date),
+        "length_weeks": s.length_weeks,
+        "length_days": s.length_days,
+        "fine_amount": s.fine_amount,
+        "progression_excluded": int(s.progression_excluded),
         "court": s.court,
         "offences": s.offences,
         "recorded_by": s.recorded_by,
@@ -47,6 +52,11 @@ def _sentence(r: dict) -> Sentence:
         "type": r["type"],
         "offence_class": r["offence_class"],
         "sentence_date": date.fromisoformat(r["sentence_date"]),
+        "offence_date": _date(r["offence_date"]),
+        "length_weeks": r["length_weeks"],
+        "length_days": r["length_days"],
+        "fine_amount": r["fine_amount"],
+        "progression_excluded": bool(r["progression_excluded"]),
         "length_months": _whole(r["length_months"]),
         "custodial_months": _whole(r["custodial_months"]),
         "extension_months": _whole(r["extension_months"]),
@@ -207,12 +217,14 @@ def sentence_file(db: Database, offender_id: int) -> SentenceFile:
             current = sentence
         else:
             previous.append(sentence)
+    dob = db.execute("SELECT dob FROM offender WHERE id = ?", [offender_id]).fetchone()
     return SentenceFile.build(
         current,
         official_dates(db, offender_id),
         events_for_offender(db, offender_id),
         sentence_problem=problem,
         previous_sentences=tuple(previous),
+        offender_dob=_date(dob[0]) if dob else None,
     )
 
 

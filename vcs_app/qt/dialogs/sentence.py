@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -20,8 +22,11 @@ from vcs_app.domain.sentence import (
     EVENT_RULES,
     HOSPITAL_TYPES,
     INDETERMINATE_TYPES,
+    LENGTH_TYPES,
     OFFENCE_CLASS_LABELS,
     SENTENCE_TYPE_LABELS,
+    STANDARD_TYPES,
+    WEEKS_AND_DAYS_TYPES,
     EventKind,
     OffenceClass,
     Sentence,
@@ -36,51 +41,86 @@ if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
 
-class TermEdit(QWidget):
-    """Years and months of a term, each spin box named for screen readers."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SentenceDialog", text)
 
-    def __init__(self, what: str, months: int | None = None) -> None:
+
+class TermEdit(QWidget):
+    """Years and months of a term (and, for some sentences, weeks and days), each spin box
+    named for screen readers."""
+
+    def __init__(
+        self,
+        what: str,
+        months: int | None = None,
+        weeks: int | None = None,
+        days: int | None = None,
+    ) -> None:
         super().__init__()
-        self.years = QSpinBox()
-        self.years.setRange(0, 50)
-        self.years.setSuffix(" years")
-        self.years.setAccessibleName(f"{what}: years")
-        self.months = QSpinBox()
-        self.months.setRange(0, 11)
-        self.months.setSuffix(" months")
-        self.months.setAccessibleName(f"{what}: months")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.years)
-        layout.addWidget(self.months)
+        self.years = self._spin(what, "years", 50)
+        self.months = self._spin(what, "months", 11)
+        self.weeks = self._spin(what, "weeks", 520)
+        self.days = self._spin(what, "days", 3650)
+        for spin in (self.years, self.months, self.weeks, self.days):
+            layout.addWidget(spin)
         layout.addStretch(1)
-        self.set_months(months)
+        self.set_term(months, weeks, days)
+        self.show_weeks_and_days(bool(weeks or days))
 
-    def set_months(self, months: int | None) -> None:
+    def _spin(self, what: str, unit: str, most: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(0, most)
+        spin.setSuffix(" " + _tr(unit))
+        spin.setAccessibleName(f"{what}: {_tr(unit)}")
+        return spin
+
+    def set_term(
+        self, months: int | None, weeks: int | None = None, days: int | None = None
+    ) -> None:
         years, rest = divmod(months or 0, 12)
         self.years.setValue(years)
         self.months.setValue(rest)
+        self.weeks.setValue(weeks or 0)
+        self.days.setValue(days or 0)
+
+    def show_weeks_and_days(self, shown: bool) -> None:
+        """Weeks and days only where the law allows a term in them; hidden ones are cleared."""
+        for spin in (self.weeks, self.days):
+            spin.setVisible(shown)
+            if not shown:
+                spin.setValue(0)
 
     def total(self) -> int | None:
         """Whole months, or None when nothing was entered (the record says what is missing)."""
         total = self.years.value() * 12 + self.months.value()
         return total or None
 
+    def total_weeks(self) -> int | None:
+        return self.weeks.value() or None
+
+    def total_days(self) -> int | None:
+        return self.days.value() or None
+
     def setEnabled(self, enabled: bool) -> None:
         super().setEnabled(enabled)
         if not enabled:
-            self.set_months(None)
+            self.set_term(None)
 
 
 # Which terms each type of sentence has.
 _TERMS: dict[str, set[SentenceType]] = {
-    "length": {SentenceType.SDS, SentenceType.DTO} | set(HOSPITAL_TYPES),
+    "length": set(LENGTH_TYPES) | set(HOSPITAL_TYPES),
     "custodial": {SentenceType.EDS, SentenceType.SOPC},
     "extension": {SentenceType.EDS},
     "tariff": set(INDETERMINATE_TYPES),
 }
 _HINTS: dict[SentenceType, str] = {
-    SentenceType.SDS: "Enter the whole sentence length.",
+    SentenceType.SDS: "Enter the whole sentence length, in weeks or days if the court gave it so.",
+    SentenceType.DETENTION_S250: "Enter the whole length of the detention.",
+    SentenceType.FINE_DEFAULT: "Enter the default term still to be served (the court's term,"
+    " shortened by any part payment) and the fine.",
     SentenceType.DTO: "Enter the length of the order (4 to 24 months).",
     SentenceType.EDS: "Enter the custodial term and the extension period (1 to 8 years).",
     SentenceType.SOPC: "Enter the custodial term: 12 months on licence follow automatically.",
@@ -128,10 +168,28 @@ class SentenceDialog(FormDialog):
             "Sentence &date:",
             date_edit(current.sentence_date if current else sentence_date),
         )
+        self.offence_date = add_row(
+            self.form,
+            _tr("Offence dat&e:"),
+            date_edit(current.offence_date if current else None, optional=True),
+            name=_tr("Offence date (the last day, if over a period)"),
+        )
+        self.offence_date.setToolTip(
+            _tr(
+                "The release rules depend on it: offences before 4 April 2005 fall under the"
+                " Criminal Justice Act 1991, and short terms for offences before 1 February"
+                " 2015 have no licence. If the offence ran over a period, give its last day."
+            )
+        )
         self.length = add_row(
             self.form,
             "&Length:",
-            TermEdit("Sentence length", current and current.length_months),
+            TermEdit(
+                "Sentence length",
+                current and current.length_months,
+                current and current.length_weeks,
+                current and current.length_days,
+            ),
             name="Sentence length",
         )
         self.custodial = add_row(
@@ -155,6 +213,25 @@ class SentenceDialog(FormDialog):
         self.remand.setSuffix(" days")
         self.remand.setValue(current.remand_days if current else 0)
         add_row(self.form, "Days on &remand:", self.remand)
+        self.remand.setToolTip(
+            _tr("Days on remand and days on a qualifying curfew (tagged bail) both count.")
+        )
+        self.fine_amount = QSpinBox()
+        self.fine_amount.setRange(0, 2_000_000_000)
+        self.fine_amount.setPrefix("£")
+        self.fine_amount.setGroupSeparatorShown(True)
+        self.fine_amount.setSpecialValueText(_tr("Not recorded"))
+        fine = current.fine_amount if current and current.fine_amount is not None else 0
+        self.fine_amount.setValue(fine)
+        add_row(self.form, _tr("Fine amo&unt:"), self.fine_amount, name=_tr("Fine amount"))
+        self.progression_excluded = QCheckBox(
+            _tr("The offence is on the Sentencing Act 2026 &progression model exclusion list")
+        )
+        self.progression_excluded.setAccessibleName(
+            _tr("Offence on the progression model exclusion list")
+        )
+        self.progression_excluded.setChecked(bool(current and current.progression_excluded))
+        self.form.addRow(self.progression_excluded)
         self.court = add_row(self.form, "C&ourt:", QLineEdit(current.court if current else ""))
         self.offences = add_row(
             self.form, "Offe&nces:", QLineEdit(current.offences if current else "")
@@ -175,8 +252,16 @@ class SentenceDialog(FormDialog):
             ("tariff", self.tariff),
         ):
             widget.setEnabled(kind in _TERMS[name])
+        self.length.show_weeks_and_days(kind in WEEKS_AND_DAYS_TYPES)
         self.remand.setEnabled(kind not in HOSPITAL_TYPES)
         self.offence_class.setEnabled(kind not in HOSPITAL_TYPES)
+        self.offence_date.setEnabled(kind not in HOSPITAL_TYPES)
+        self.fine_amount.setEnabled(kind is SentenceType.FINE_DEFAULT)
+        if kind is not SentenceType.FINE_DEFAULT:
+            self.fine_amount.setValue(0)
+        self.progression_excluded.setEnabled(kind in STANDARD_TYPES)
+        if kind not in STANDARD_TYPES:
+            self.progression_excluded.setChecked(False)
         hint = _HINTS.get(kind, "No release date is estimated for a hospital disposal.")
         self.hint.setText(hint)
 
@@ -186,7 +271,12 @@ class SentenceDialog(FormDialog):
             type=self.type.currentData(),
             sentence_date=date_of(self.sentence_date) or today(),
             offence_class=self.offence_class.currentData(),
+            offence_date=date_of(self.offence_date),
             length_months=self.length.total(),
+            length_weeks=self.length.total_weeks(),
+            length_days=self.length.total_days(),
+            fine_amount=self.fine_amount.value() or None,
+            progression_excluded=self.progression_excluded.isChecked(),
             custodial_months=self.custodial.total(),
             extension_months=self.extension.total(),
             tariff_months=self.tariff.total(),
