@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from fake_printer import FakePrinter
 from fixed_day import TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -360,11 +361,11 @@ def test_producing_keeps_an_a4_pdf_and_logs_it(ws, opted_in, tmp_path):
 def test_reprinting_renders_the_same_words_and_logs_a_reprint(ws, opted_in):
     draft = letters.prepare_letter(ws, opted_in, "key_date_update", on=ON)
     letter_id = letters.approve_letter(ws, draft).record_id
-    printed: list[str] = []
-    first = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printed.append)
-    again = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printed.append)
+    printer = FakePrinter()
+    first = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printer)
+    again = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printer)
     assert (first.event, again.event) == ("printed", "reprinted")
-    assert printed[0] == printed[1] == draft.rendered.html
+    assert printer.printed[0] == printer.printed[1] == draft.rendered.html
     assert again.path == first.path
     events = letters.get_letter(ws, letter_id).events
     assert [e.event for e in events] == ["drafted", "approved", "printed", "reprinted"]
