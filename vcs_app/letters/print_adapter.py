@@ -311,6 +311,15 @@ def _layout_device() -> QPdfWriter:
     return device
 
 
+def _without_ligatures(font: QFont) -> QFont:
+    """Letters are evidence: "offer" must read back (search, copy, a screen reader, the
+    text of a printed copy) as o-f-f-e-r, not as the one glyph "ﬀ" that some print paths
+    cannot map back to letters."""
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
 def _wanted_pages(device: QPagedPaintDevice) -> Callable[[int], bool]:
     """Which pages (numbered through all documents, from 1) the print dialog asked for."""
     ranges = device.pageRanges() if isinstance(device, QPrinter) else None
@@ -355,6 +364,7 @@ def paint_into(
             document = QTextDocument()
             document.documentLayout().setPaintDevice(paper)
             document.setDocumentMargin(0)
+            document.setDefaultFont(_without_ligatures(document.defaultFont()))
             document.setHtml(source)
             for name, chart in (charts or {}).items():
                 document.addResource(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
@@ -197,6 +197,12 @@ class JobWatch(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(WATCH_MS)
         self._timer.timeout.connect(self.ask)
+        parent.installEventFilter(self)  # stops asking when its dialog or view closes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self._timer.stop()
+        return False
 
     def watch(self, letter_ids: list[int]) -> None:
         self.letter_ids = list(letter_ids)
