@@ -18,15 +18,22 @@ from pathlib import Path
 import cups_server
 import pytest
 from cups_server import HELD_QUEUE, PDF_QUEUE, REFUSING_QUEUE, no_cups_server
+from helpers import click_ok, when_dialog_opens
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QRadioButton, QSpinBox
 
-from vcs_app.domain.model import LetterStatus
+from vcs_app.domain.conditions import ConditionDraft
+from vcs_app.domain.model import ContactDetail, DomainError, LetterStatus
 from vcs_app.letters import print_system
 from vcs_app.letters.print_system import JobState
 from vcs_app.qt import printing
+from vcs_app.qt.dialogs import condition as condition_actions
+from vcs_app.qt.dialogs.condition import SendToOMDialog
 from vcs_app.qt.dialogs.letter import LetterDialog, status_words
 from vcs_app.qt.views.batch_letters import BatchLettersView
-from vcs_app.services import cases, letters
+from vcs_app.qt.views.reports import ReportView
+from vcs_app.services import cases, conditions, letters, om
+from vcs_app.storage import audit
 
 pytestmark = pytest.mark.timeout(300)
 cups = cups_server.cups  # the session's CUPS server (a fixture)
@@ -244,7 +251,7 @@ def test_a_held_job_then_cancelled_is_not_sent_and_the_task_stays_open(
     assert print_system.job_state(HELD_QUEUE, job_id) is JobState.HELD
     record = letters.get_letter(demo_ws, letter_id)
     assert record.awaiting_printer == f"{HELD_QUEUE} (job {job_id})"
-    assert "it counts as sent when the printer has finished it" in dialog.check.text()
+    assert "It counts as sent when the printer has finished it." in dialog.check.text()
     assert "waiting for the printer VCS_Held" in status_words(record)
     assert _task_open(demo_ws, letter_id)  # held: not sent yet
     cups.run("cancel", str(job_id))
@@ -397,3 +404,101 @@ def test_a_batch_prints_each_letter_as_its_own_job_and_opens_a_folder_that_exist
     assert view.folder_button.isEnabled()
     view.folder_button.click()
     assert Path(opened[0]).is_dir() and Path(opened[0]) == produced[0].path.parent
+
+
+# --- 6. the OM request and the management report print through the same route -----------
+
+
+def test_the_om_request_prints_after_its_check_and_the_print_is_on_record(
+    qtbot, window, demo_ws, app_cases, cups, print_dialog, tmp_path
+):
+    case = app_cases["conditions"]
+    request_id = case.conditions[0].id
+    print_dialog(PDF_QUEUE)
+
+    def tick_print(dialog):
+        assert isinstance(dialog, SendToOMDialog)
+        dialog.path.setText(str(tmp_path / "request.pdf"))
+        dialog.print_it.setChecked(True)
+        click_ok(dialog)
+
+    when_dialog_opens(qtbot, tick_print)
+    condition_actions.send(window, case, request_id)
+    (sent,) = [
+        e
+        for e in audit.history_for_case(demo_ws.store.db, case.link.id)
+        if e.entity == "om_request"
+    ]
+    job = json.loads(sent.detail)["printed"]
+    assert job["printer"] == PDF_QUEUE and "printed" in window.statusBar().currentMessage()
+    printed = _pdf_text(cups.job_pdf(job["job"]))
+    assert "licence condition" in printed.lower()
+    assert _pdf_text(tmp_path / "request.pdf") == printed
+
+
+def test_an_om_request_holding_a_victims_phone_number_never_reaches_the_printer(
+    qtbot, demo_ws, app_cases, cups, print_dialog, tmp_path
+):
+    case = app_cases["conditions"]
+    draft = ConditionDraft(
+        case.link.id,
+        "no_contact",
+        "Not to contact the victim.",
+        "She can be reached on 07700 900 777 after 6pm.",
+        "Contact",
+        case.today,
+    )
+    request_id = conditions.request_condition(demo_ws, draft).record_id
+    cases.add_contact_detail(
+        demo_ws, ContactDetail("phone", "+44 7700-900777", victim_id=case.victim.id)
+    )
+    print_dialog(PDF_QUEUE)
+    printer = printing.choose_printer(None)
+    before = len(_jobs())
+    with pytest.raises(DomainError, match="victim's phone number"):
+        om.send_to_om(
+            demo_ws,
+            case.link.id,
+            [request_id],
+            on=case.today,
+            pdf_path=tmp_path / "r.pdf",
+            send_to_printer=printing.send_to(printer),
+        )
+    assert len(_jobs()) == before and not (tmp_path / "r.pdf").exists()
+
+
+def test_the_management_report_prints_and_the_print_is_logged_as_a_disclosure(
+    qtbot, window, demo_ws, cups, print_dialog
+):
+    action = window.findChild(QAction, "open_reports")
+    action.trigger()
+    view = window.tabs.currentWidget()
+    assert isinstance(view, ReportView)
+    qtbot.waitUntil(lambda: view.report is not None, timeout=20000)
+    print_dialog(PDF_QUEUE)
+    job = view.print_report()
+    assert job is not None and job.printer == PDF_QUEUE
+    printed = _pdf_text(cups.job_pdf(job.job_id))
+    assert "Referrals" in printed or "referrals" in printed
+    (detail,) = demo_ws.store.db.execute(
+        "SELECT detail FROM audit WHERE entity = 'report' AND action = 'disclose'"
+    ).fetchone()
+    logged = json.loads(detail)
+    assert logged["printed"]["printer"] == PDF_QUEUE and logged["printed"]["job"] == job.job_id
+    assert f"{PDF_QUEUE} (job {job.job_id})." in window.statusBar().currentMessage()
+
+
+def test_the_refusing_queue_refuses_the_report_in_one_line(
+    qtbot, window, demo_ws, cups, print_dialog, monkeypatch
+):
+    action = window.findChild(QAction, "open_reports")
+    action.trigger()
+    view = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: view.report is not None, timeout=20000)
+    print_dialog(REFUSING_QUEUE)
+    said: list[str] = []
+    monkeypatch.setattr(
+        "vcs_app.qt.main_window.QMessageBox.warning", lambda parent, title, text: said.append(text)
+    )
+    assert view.print_report() is None
+    assert said and said[0].startswith("Not printed: the printer VCS_Refusing did not accept it")

@@ -93,10 +93,9 @@ def sent_words(job: PrintJob) -> str:
         return _tr("Sent to the printer {printer}.").format(printer=job.printer)
     if job.state.settled:
         return _tr("Printed on {printer} (job {job}).").format(printer=job.printer, job=job.job_id)
-    return _tr(
-        "Sent to the printer {printer} (job {job}); it counts as sent when the printer has"
-        " finished it."
-    ).format(printer=job.printer, job=job.job_id)
+    return _tr("Sent to the printer {printer} (job {job}).").format(
+        printer=job.printer, job=job.job_id
+    )
 
 
 class PrintPreview(QDialog):

@@ -80,6 +80,7 @@ from vcs_app.services.letter_settings import (
     may_edit_templates,
     require_letter_settings,
 )
+from vcs_app.services.printing import SendToPrinter, not_printed
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_cases, repo_events, repo_letters
 from vcs_app.storage.lock import pid_alive
@@ -957,15 +958,6 @@ class Produced:
         return self.job is not None and not self.job.state.settled
 
 
-# (html, job title) -> what the print system made of it. The title names the job in the
-# printer's queue: it carries no personal detail.
-SendToPrinter = Callable[[str, str], PrintJob]
-
-
-class NotPrinted(DomainError):
-    """The print system refused, cancelled or aborted a letter's job: it is not sent."""
-
-
 def print_job_title(letter_id: int) -> str:
     return f"VCS Desk letter {letter_id}"
 
@@ -988,16 +980,9 @@ def _kept_path(db, row: dict, ref: str, folder: Path, flat: bool) -> Path:
     return folder / month / f"{stem}_{row['id']}.pdf"
 
 
-def _not_printed_words(job: PrintJob, task_id: int | None) -> str:
-    why = {
-        JobState.REFUSED: f"the printer {job.printer} did not accept it",
-        JobState.CANCELED: f"the print job on {job.describe()} was cancelled",
-        JobState.ABORTED: f"the print job on {job.describe()} was stopped by the print system",
-    }[job.state]
-    if job.reason:
-        why += f" ({job.reason})"
+def _not_sent(task_id: int | None) -> str:
     task = " and its task stays open" if task_id else ""
-    return f"Not printed: {why}. The letter is not recorded as sent{task}."
+    return f"The letter is not recorded as sent{task}."
 
 
 def produce_letter(
@@ -1076,7 +1061,7 @@ def produce_letter(
         if job.failed:
             with ws.store.atomic():
                 _log_step(db, ws, row, "not_printed", job.as_detail())
-            raise NotPrinted(_not_printed_words(job, row["task_id"]))
+            raise not_printed(job, _not_sent(row["task_id"]))
 
     detail: dict[str, object] = job.as_detail() if job is not None else {}
     if copy_to is not None:

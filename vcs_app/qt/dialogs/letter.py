@@ -534,6 +534,13 @@ class LetterDialog(FormDialog):
         self._show_logged()
         said = (
             printing.sent_words(done.job)
+            + (
+                QCoreApplication.translate(
+                    "LetterDialog", " It counts as sent when the printer has finished it."
+                )
+                if done.awaiting_printer
+                else ""
+            )
             + " "
             + QCoreApplication.translate("LetterDialog", "A PDF is kept at {path}.").format(
                 path=done.path
