@@ -129,6 +129,15 @@ def _letter_dialog(qtbot, window, ws, letter_id: int) -> LetterDialog:
     return dialog
 
 
+def _print_from_dialog(qtbot, window, ws, print_dialog, queue: str) -> tuple[int, LetterDialog]:
+    """An approved letter answering a task, printed with its dialog's Print… on `queue`."""
+    letter_id = _approved(ws)
+    dialog = _letter_dialog(qtbot, window, ws, letter_id)
+    print_dialog(queue)
+    dialog.print_button.click()
+    return letter_id, dialog
+
+
 def _settled(qtbot, ws, letter_id: int) -> None:
     qtbot.waitUntil(lambda: not letters.get_letter(ws, letter_id).awaiting_printer, timeout=60_000)
 
@@ -214,10 +223,7 @@ def test_a_returned_letter_cannot_be_printed_from_its_preview(
 def test_print_records_the_printer_and_the_job_and_sends_only_when_it_completed(
     qtbot, window, demo_ws, cups, print_dialog
 ):
-    letter_id = _approved(demo_ws)
-    dialog = _letter_dialog(qtbot, window, demo_ws, letter_id)
-    print_dialog(PDF_QUEUE)
-    dialog.print_button.click()
+    letter_id, dialog = _print_from_dialog(qtbot, window, demo_ws, print_dialog, PDF_QUEUE)
     (step,) = _print_steps(demo_ws, letter_id)
     assert step[1]["printer"] == PDF_QUEUE and isinstance(step[1]["job"], int)
     assert cups.job_pdf(step[1]["job"])
@@ -227,10 +233,7 @@ def test_print_records_the_printer_and_the_job_and_sends_only_when_it_completed(
 
 
 def test_a_queue_refusing_jobs_is_not_recorded_as_sent(qtbot, window, demo_ws, cups, print_dialog):
-    letter_id = _approved(demo_ws)
-    dialog = _letter_dialog(qtbot, window, demo_ws, letter_id)
-    print_dialog(REFUSING_QUEUE)
-    dialog.print_button.click()
+    letter_id, dialog = _print_from_dialog(qtbot, window, demo_ws, print_dialog, REFUSING_QUEUE)
     assert dialog.error.text().startswith("Not printed: the printer VCS_Refusing did not accept it")
     assert "\n" not in dialog.error.text()
     assert [e for e, _ in _print_steps(demo_ws, letter_id)] == ["not_printed"]
@@ -242,10 +245,7 @@ def test_a_queue_refusing_jobs_is_not_recorded_as_sent(qtbot, window, demo_ws, c
 def test_a_held_job_then_cancelled_is_not_sent_and_the_task_stays_open(
     qtbot, window, demo_ws, cups, print_dialog
 ):
-    letter_id = _approved(demo_ws)
-    dialog = _letter_dialog(qtbot, window, demo_ws, letter_id)
-    print_dialog(HELD_QUEUE)
-    dialog.print_button.click()
+    letter_id, dialog = _print_from_dialog(qtbot, window, demo_ws, print_dialog, HELD_QUEUE)
     (step,) = _print_steps(demo_ws, letter_id)
     job_id = step[1]["job"]
     assert print_system.job_state(HELD_QUEUE, job_id) is JobState.HELD

@@ -602,14 +602,7 @@ def export_report(
             _write_csv(csv_rows(report), target)
     except OSError as exc:
         raise DomainError(f"The report could not be saved to {target}: {exc.strerror}.") from exc
-    with ws.store.atomic() as db:
-        audit.record(
-            db,
-            who=ws.user,
-            action="disclose",
-            entity="report",
-            detail={"path": str(target), "format": kind[1:], **_filter_detail(report.filter)},
-        )
+    _log_disclosure(ws, report, {"path": str(target), "format": kind[1:]})
     return target
 
 
@@ -625,15 +618,20 @@ def print_report(
     page, drawn = _report_page(report, produced_on or ws.today())
     job = send_to_printer(page, "VCS Desk report", charts=drawn)
     detail = printed(job, "Nothing was printed.")
+    _log_disclosure(ws, report, {"printed": detail, "format": "print"})
+    return job
+
+
+def _log_disclosure(ws: Workspace, report: Report, how: dict[str, object]) -> None:
+    """The report left the app (saved or printed): who, how, and for which period."""
     with ws.store.atomic() as db:
         audit.record(
             db,
             who=ws.user,
             action="disclose",
             entity="report",
-            detail={"printed": detail, "format": "print", **_filter_detail(report.filter)},
+            detail={**how, **_filter_detail(report.filter)},
         )
-    return job
 
 
 def _report_page(report: Report, produced_on: date) -> tuple[str, dict[str, BarChart]]:
