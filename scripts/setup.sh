@@ -3,8 +3,11 @@
 # Safe to run again: it only does what is missing.
 #   scripts/setup.sh          libraries for offscreen Qt + venv
 #   scripts/setup.sh --gui    also the X11 (xcb) libraries a real window needs
-#   scripts/setup.sh --test   also poppler-utils (pdftotext/pdftoppm) for the letter tests
-#                             and faketime (make test-clock moves the clock under the suite)
+#   scripts/setup.sh --test   also poppler-utils (pdftotext/pdftoppm) for the letter tests,
+#                             faketime (make test-clock moves the clock under the suite), and
+#                             CUPS with a PDF printer (cups, cups-client, cups-pdf): the
+#                             printing tests start their own throwaway CUPS server
+# Every mode installs libcups2: without it Qt sees no printer at all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +17,7 @@ libs=(
   "libglib-2.0.so.0:libglib2.0-0" "libEGL.so.1:libegl1" "libGL.so.1:libgl1"
   "libX11.so.6:libx11-6" "libdbus-1.so.3:libdbus-1-3" "libfontconfig.so.1:libfontconfig1"
   "libfreetype.so.6:libfreetype6" "libxkbcommon.so.0:libxkbcommon0"
+  "libcups.so.2:libcups2"
 )
 if [ "$mode" = "--gui" ]; then
   libs+=(
@@ -33,6 +37,11 @@ done
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=("fonts-dejavu-core")
 if [ "$mode" = "--test" ] && ! command -v pdftotext >/dev/null; then missing+=("poppler-utils"); fi
 if [ "$mode" = "--test" ] && ! command -v faketime >/dev/null; then missing+=("faketime"); fi
+if [ "$mode" = "--test" ]; then
+  [ -x /usr/sbin/cupsd ] || missing+=("cups")
+  command -v lpstat >/dev/null || missing+=("cups-client")
+  [ -e /usr/lib/cups/backend/cups-pdf ] || missing+=("printer-driver-cups-pdf")
+fi
 
 py=python3
 if ! command -v "$py" >/dev/null || ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then

@@ -42,6 +42,7 @@ from vcs_app.qt.dialogs.preferences import ContactDetailDialog, PreferencesDialo
 from vcs_app.qt.dialogs.sentence import EventDialog, SentenceDialog
 from vcs_app.qt.dialogs.startup_problem import StartupProblemDialog
 from vcs_app.qt.help import HelpDialog
+from vcs_app.qt.printing import PrintPreview
 from vcs_app.qt.views.import_view import ImportDialog
 from vcs_app.services import bulk_dates, cases, intake, om, preferences
 
@@ -124,6 +125,9 @@ def dialog_recipes(window, ws, app_cases, tmp_path) -> dict[type, object]:
         ImportDialog: lambda: ImportDialog(window, ws, SAMPLE_REFERRALS),
         HelpDialog: lambda: HelpDialog(window),
         DatabaseKeyDialog: lambda: DatabaseKeyDialog(window, ws.path, "The key is wrong."),
+        PrintPreview: lambda: PrintPreview(
+            window, "Letter preview", lambda device: None, why_not="Approve it first."
+        ),
     }
 
 

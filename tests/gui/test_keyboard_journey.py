@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication
 
 from vcs_app.domain.model import OptState
 from vcs_app.qt.dialogs.forms import LiaisonDialog
 from vcs_app.qt.dialogs.intake import IntakeDialog, OptChangeDialog
 from vcs_app.qt.dialogs.letter import LetterDialog
+from vcs_app.qt.printing import PrintPreview
 from vcs_app.qt.views.case_view import CaseView
 from vcs_app.services import cases
 
@@ -132,7 +132,7 @@ def test_referral_opt_in_note_and_letter_preview_by_keyboard_only(qtbot, window,
         assert isinstance(dialog, LetterDialog)
 
         def preview(shown):
-            assert isinstance(shown, QPrintPreviewDialog)
+            assert isinstance(shown, PrintPreview)
             done.append(shown.windowTitle())
             _key(qtbot, Qt.Key.Key_Escape)
 

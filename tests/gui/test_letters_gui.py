@@ -12,13 +12,13 @@ import pytest
 from helpers import click_ok, when_dialog_opens
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QDesktopServices, QPageSize
-from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QPushButton
 
 from vcs_app.domain.model import Language, LetterStatus, Role
 from vcs_app.qt.dialogs.letter import LetterDialog
 from vcs_app.qt.dialogs.template_editor import TemplateEditorDialog
 from vcs_app.qt.main_window import MainWindow
+from vcs_app.qt.printing import PrintPreview
 from vcs_app.qt.views.batch_letters import BatchLettersView, ReviewModel
 from vcs_app.services import cases, letters
 from vcs_app.services.demo import build_demo
@@ -93,7 +93,7 @@ def test_the_preview_is_a_print_preview_of_the_same_letter(qtbot, window, demo_w
     qtbot.addWidget(dialog)
     assert dialog.language.text() == "Welsh"
     preview = dialog.preview_dialog()
-    assert isinstance(preview, QPrintPreviewDialog)
+    assert isinstance(preview, PrintPreview)
     painted = []
     preview.paintRequested.connect(lambda printer: painted.append(printer.pageLayout()))
     preview.show()
@@ -169,7 +169,7 @@ def test_an_opened_letter_shows_its_steps_and_prints_again(qtbot, window, demo_w
     assert "Approved" in dialog.check.text() and "not printed yet" in dialog.check.text()
     assert dialog.print_button.isEnabled() and not dialog.approve_button.isEnabled()
 
-    def pdf_printer() -> QPrinter:
+    def pdf_printer(*_) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(tmp_path / f"printer{len(list(tmp_path.glob('p*')))}.pdf"))

@@ -124,14 +124,55 @@ def test_the_sign_off_is_never_parted_from_the_signature(
     assert two_page_letters == 4
 
 
-def test_printing_uses_the_same_a4_layout(qapp: QApplication, tmp_path: Path) -> None:
+def pdf_printer(path: Path) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    path = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(path))
-    assert print_document(letter_html("recall", Language.WELSH), printer) == 1
+    return printer
+
+
+def test_printing_uses_the_same_a4_layout(qapp: QApplication, tmp_path: Path) -> None:
+    path = tmp_path / "printed.pdf"
+    job = print_document(letter_html("recall", Language.WELSH), pdf_printer(path), title="t")
+    assert job.sheets == 1 and job.printer == f"PDF file {path}"
     assert "Galw'n ôl i'r carchar" in pdf_text(path)
     assert pdf_info(path)["Page size"].strip().endswith("(A4)")
+
+
+# Issue 24 item 3: laid out at the PDF's 300 dpi and the printer's 1200 dpi, this letter
+# took 2 pages kept and 1 printed.
+PERSONAL_NOTE_17 = "\n".join(
+    f"A personal note, line {n}: please call me if anything here is unclear." for n in range(1, 18)
+)
+
+
+def test_the_kept_pdf_and_the_printed_letter_break_pages_alike(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    html = letter_html("key_date_update", Language.ENGLISH, personal_note=PERSONAL_NOTE_17)
+    kept = write_pdf(html, tmp_path / "kept.pdf", title="t")
+    for mode in (QPrinter.PrinterMode.HighResolution, QPrinter.PrinterMode.ScreenResolution):
+        printer = QPrinter(mode)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"printed-{mode.name}.pdf"))
+        assert print_document(html, printer, title="t").sheets == kept
+        printed = pdf_text(tmp_path / f"printed-{mode.name}.pdf")
+        assert printed == pdf_text(tmp_path / "kept.pdf")
+
+
+def test_only_the_pages_chosen_in_the_print_dialog_are_printed(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    html = letter_html("release_on_licence", Language.ENGLISH, conditions=MANY_CONDITIONS)
+    pages = write_pdf(html, tmp_path / "kept.pdf", title="t")
+    assert pages >= 3
+    printer = pdf_printer(tmp_path / "two.pdf")
+    printer.setFromTo(2, 3)  # what QPrintDialog sets for "Pages from 2 to 3"
+    job = print_document(html, printer, title="t")
+    assert (job.sheets, job.pages) == (2, "2-3")
+    printed = pdf_text(tmp_path / "two.pdf").split("\f")
+    assert f"Page 2 of {pages}" in printed[0] and f"Page 3 of {pages}" in printed[1]
+    assert int(pdf_info(tmp_path / "two.pdf")["Pages"]) == 2
 
 
 def test_a_batch_writes_each_letter_and_reports_progress(

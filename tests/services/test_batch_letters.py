@@ -10,6 +10,7 @@ import pytest
 from fixed_day import TODAY
 
 from vcs_app.domain.model import DomainError, Language, LetterStatus, OptState
+from vcs_app.letters.print_system import JobState, PrintJob
 from vcs_app.services import cases, letters
 from vcs_app.services.demo import build_demo
 from vcs_app.storage import repo_letters
@@ -128,10 +129,11 @@ def test_a_crash_midway_logs_only_what_was_produced(demo, review, tmp_path):
     batch_id = letters.approve_batch(demo, review)
     printed: list[str] = []
 
-    def printer(html: str) -> None:
+    def printer(html: str, title: str) -> PrintJob:
         if len(printed) == 2:
             raise PrinterJam("the printer jammed")
         printed.append(html)
+        return PrintJob("Office", len(printed), JobState.COMPLETED, title=title)
 
     with pytest.raises(PrinterJam):
         letters.produce_batch(demo, batch_id, folder=out, on=ON, send_to_printer=printer)

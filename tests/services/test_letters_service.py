@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from fake_printer import FakePrinter
 from fixed_day import TODAY
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,6 +31,7 @@ from vcs_app.domain.model import (
 )
 from vcs_app.domain.sentence import Sentence
 from vcs_app.letters.context import LetterContext, LetterError, Recipient, Sender
+from vcs_app.letters.print_system import JobState
 from vcs_app.services import cases, intake, letters, sentences
 from vcs_app.services.letter_settings import (
     LetterSettings,
@@ -37,6 +40,7 @@ from vcs_app.services.letter_settings import (
     load_letter_settings,
     save_letter_settings,
 )
+from vcs_app.services.printing import NotPrinted
 from vcs_app.storage import audit
 
 ON = date(2026, 11, 26)
@@ -361,11 +365,11 @@ def test_producing_keeps_an_a4_pdf_and_logs_it(ws, opted_in, tmp_path):
 def test_reprinting_renders_the_same_words_and_logs_a_reprint(ws, opted_in):
     draft = letters.prepare_letter(ws, opted_in, "key_date_update", on=ON)
     letter_id = letters.approve_letter(ws, draft).record_id
-    printed: list[str] = []
-    first = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printed.append)
-    again = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printed.append)
+    printer = FakePrinter()
+    first = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printer)
+    again = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printer)
     assert (first.event, again.event) == ("printed", "reprinted")
-    assert printed[0] == printed[1] == draft.rendered.html
+    assert printer.printed[0] == printer.printed[1] == draft.rendered.html
     assert again.path == first.path
     events = letters.get_letter(ws, letter_id).events
     assert [e.event for e in events] == ["drafted", "approved", "printed", "reprinted"]
@@ -640,3 +644,89 @@ def test_terms_in_weeks_and_days_default_terms_and_detention_have_plain_words(se
     assert letters.describe_sentence(sentence, "Jordan Sample", Language.WELSH).startswith(
         "Cafodd Jordan Sample"
     )
+
+
+# --- printing: the gate's answer to what the print system said (issue 24) -----------------
+
+
+def _approved_offer(ws, case_id) -> int:
+    """An approved initial offer (sending it moves the case to offered)."""
+    draft = letters.prepare_letter(ws, case_id, "initial_offer", on=ON)
+    return letters.approve_letter(ws, draft).record_id
+
+
+def test_a_print_the_printer_refused_is_logged_and_not_sent(ws, case_id, office):
+    letter_id = _approved_offer(ws, case_id)
+    with pytest.raises(NotPrinted, match=r"^Not printed: the printer Office did not accept it"):
+        letters.produce_letter(
+            ws, letter_id, on=ON, send_to_printer=FakePrinter(state=JobState.REFUSED)
+        )
+    record = letters.get_letter(ws, letter_id)
+    assert [e.event for e in record.events] == ["drafted", "approved", "not_printed"]
+    assert record.status is LetterStatus.APPROVED
+    assert _case(ws, case_id).link.opt_state is OptState.REFERRED  # not offered: not sent
+
+
+def test_a_held_print_sends_the_letter_only_when_its_job_completes(ws, case_id, office):
+    letter_id = _approved_offer(ws, case_id)
+    printer = FakePrinter(state=JobState.HELD)
+    done = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printer)
+    assert done.awaiting_printer
+    assert letters.get_letter(ws, letter_id).awaiting_printer == "Office (job 1)"
+    assert _case(ws, case_id).link.opt_state is OptState.REFERRED
+    assert letters.settle_print_jobs(ws, state_of=printer.state_of) is None  # still held
+    printer.states[1] = JobState.COMPLETED
+    assert letters.settle_print_jobs(ws, state_of=printer.state_of).link_ids == (case_id,)
+    assert _case(ws, case_id).link.opt_state is OptState.OFFERED
+    assert not letters.get_letter(ws, letter_id).awaiting_printer
+
+
+def test_a_cancelled_first_print_is_not_sent_and_can_be_printed_again(ws, case_id, office):
+    letter_id = _approved_offer(ws, case_id)
+    printer = FakePrinter(state=JobState.HELD)
+    letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printer)
+    printer.states[1] = JobState.CANCELED
+    letters.settle_print_jobs(ws, state_of=printer.state_of)
+    record = letters.get_letter(ws, letter_id)
+    assert record.status is LetterStatus.APPROVED and not record.awaiting_printer
+    assert [e.event for e in record.events][-2:] == ["printed", "not_printed"]
+    assert _case(ws, case_id).link.opt_state is OptState.REFERRED
+    printer.state = JobState.COMPLETED
+    again = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printer)
+    assert again.event == "printed"  # the first print that reached paper
+    assert _case(ws, case_id).link.opt_state is OptState.OFFERED
+
+
+def test_a_reprint_takes_over_sending_when_the_first_job_is_cancelled(ws, case_id, office):
+    letter_id = _approved_offer(ws, case_id)
+    printer = FakePrinter(state=JobState.HELD)
+    letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printer)
+    printer.state = JobState.COMPLETED
+    assert letters.produce_letter(ws, letter_id, on=ON, send_to_printer=printer).event == (
+        "reprinted"
+    )
+    printer.states[1] = JobState.ABORTED
+    letters.settle_print_jobs(ws, state_of=printer.state_of)
+    record = letters.get_letter(ws, letter_id)
+    assert record.status is LetterStatus.PRINTED
+    assert _case(ws, case_id).link.opt_state is OptState.OFFERED
+
+
+def test_after_a_saved_pdf_the_first_print_is_logged_printed(ws, opted_in, tmp_path):
+    letter_id = letters.approve_letter(
+        ws, letters.prepare_letter(ws, opted_in, "key_date_update", on=ON)
+    ).record_id
+    letters.produce_letter(ws, letter_id, on=ON, copy_to=tmp_path / "copy.pdf")
+    done = letters.produce_letter(ws, letter_id, on=ON, send_to_printer=FakePrinter())
+    assert done.event == "printed"
+    detail = json.loads(letters.get_letter(ws, letter_id).events[-1].detail)
+    assert detail == {"printer": "Office", "job": 1, "state": "completed"}
+
+
+def test_when_the_print_system_cannot_be_asked_nothing_changes(ws, case_id, office):
+    letter_id = _approved_offer(ws, case_id)
+    letters.produce_letter(
+        ws, letter_id, on=ON, send_to_printer=FakePrinter(state=JobState.PENDING)
+    )
+    assert letters.settle_print_jobs(ws, state_of=lambda printer, job: None) is None
+    assert letters.get_letter(ws, letter_id).awaiting_printer

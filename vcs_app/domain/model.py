@@ -542,6 +542,9 @@ class LetterRecord:
     batch_id: int | None = None
     task_id: int | None = None
     events: tuple[LetterEvent, ...] = ()
+    # "printer (job N)" while the print that sends the letter has not finished: until
+    # then it does not count as sent (no contact, its task stays open).
+    awaiting_printer: str = ""
 
 
 @dataclass(frozen=True)

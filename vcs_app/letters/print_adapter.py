@@ -16,7 +16,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -27,7 +27,17 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QObject, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QEvent,
+    QMarginsF,
+    QObject,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -42,13 +52,19 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from vcs_app.domain.model import Language
+from vcs_app.letters import print_system
 from vcs_app.letters.context import LetterError
+from vcs_app.letters.print_system import JobState, PrintJob
 
 MARGIN_MM = 20.0
+# Every document is laid out at this resolution, whatever it is drawn on (see paint_into).
+LAYOUT_DPI = 1200
+# Charts are pictures: 300 dpi is sharp on paper and keeps a report's size down.
+CHART_DPI = 300
 # The page number sits in the bottom margin, this far below the text.
 _FOOTER_GAP_MM = 6.0
 _FOOTER_HEIGHT_MM = 6.0
@@ -285,6 +301,33 @@ def _keep_short_parts_together(document: QTextDocument, page_height: float) -> N
             item += 1
 
 
+def _layout_device() -> QPdfWriter:
+    """The paper every document is laid out on: A4 at LAYOUT_DPI, whatever it is then
+    drawn on. Fonts are measured for this device, so the kept PDF, the preview and any
+    printer (300, 600 or 1200 dpi) break lines and pages in exactly the same places."""
+    device = QPdfWriter(QBuffer())
+    device.setResolution(LAYOUT_DPI)
+    configure_page(device)
+    return device
+
+
+def _without_ligatures(font: QFont) -> QFont:
+    """Letters are evidence: "offer" must read back (search, copy, a screen reader, the
+    text of a printed copy) as o-f-f-e-r, not as the one glyph "ﬀ" that some print paths
+    cannot map back to letters."""
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def _wanted_pages(device: QPagedPaintDevice) -> Callable[[int], bool]:
+    """Which pages (numbered through all documents, from 1) the print dialog asked for."""
+    ranges = device.pageRanges() if isinstance(device, QPrinter) else None
+    if ranges is None or ranges.isEmpty():
+        return lambda number: True
+    return ranges.contains
+
+
 def paint_into(
     device: QPagedPaintDevice,
     html: Sequence[str] | str,
@@ -295,44 +338,54 @@ def paint_into(
     """Lay out and draw each HTML document onto the printer or PDF writer, each starting
     on a new page and numbered on its own; returns the number of pages drawn.
 
-    Usable as the slot of QPrintPreviewDialog.paintRequested. `language` chooses the
+    Usable as the slot of QPrintPreviewWidget.paintRequested. `language` chooses the
     page-number wording; by default each document's <html lang> decides. `charts` are
-    drawn where the HTML has their `BarChart.img` tag.
+    drawn where the HTML has their `BarChart.img` tag. Every document is laid out once on
+    the fixed A4 page of `_layout_device` and scaled to the device, so page breaks never
+    depend on the device's resolution. A printer's page range (from the print dialog) is
+    honoured: only those pages are drawn.
     """
     ensure_app()
     documents = [html] if isinstance(html, str) else list(html)
     configure_page(device)
-    dpi = device.resolution()
-    area = device.pageLayout().paintRectPixels(dpi)
+    paper = _layout_device()
+    area = paper.pageLayout().paintRectPixels(LAYOUT_DPI)
     width, height = float(area.width()), float(area.height())
-    px_per_mm = dpi / 25.4
+    px_per_mm = LAYOUT_DPI / 25.4
+    scale = device.resolution() / LAYOUT_DPI
+    wanted = _wanted_pages(device)
     painter = QPainter()
     if not painter.begin(device):
         raise LetterError("The printer or PDF file could not be opened for writing.")
-    total = 0
+    drawn = number = 0
     try:
-        for index, source in enumerate(documents):
-            if index:
-                device.newPage()
+        painter.scale(scale, scale)
+        for source in documents:
             document = QTextDocument()
-            document.documentLayout().setPaintDevice(device)
+            document.documentLayout().setPaintDevice(paper)
             document.setDocumentMargin(0)
+            document.setDefaultFont(_without_ligatures(document.defaultFont()))
             document.setHtml(source)
             for name, chart in (charts or {}).items():
                 document.addResource(
                     QTextDocument.ResourceType.ImageResource,
                     QUrl(f"chart:{name}"),
-                    chart_image(chart, dpi),
+                    chart_image(chart, CHART_DPI),
                 )
             document.setPageSize(QSizeF(width, height))
             _keep_short_parts_together(document, height)
             pages = document.pageCount()
             label = _PAGE_LABEL[_language_of(source, language)]
             footer_font = QFont(document.defaultFont())
-            footer_font.setPointSizeF(9)
+            # In pixels of the layout page: a point size would be taken at the device's dpi.
+            footer_font.setPixelSize(round(9 * LAYOUT_DPI / 72))
             for page in range(pages):
-                if page:
+                number += 1
+                if not wanted(number):
+                    continue
+                if drawn:
                     device.newPage()
+                drawn += 1
                 painter.save()
                 painter.translate(0, -page * height)
                 context = QAbstractTextDocumentLayout.PaintContext()
@@ -350,17 +403,76 @@ def paint_into(
                     painter.drawText(
                         footer, Qt.AlignmentFlag.AlignCenter, label.format(page + 1, pages)
                     )
-            total += pages
     finally:
         painter.end()
-    return total
+    return drawn
+
+
+def available_printers() -> list[str]:
+    """The printers the computer offers (CUPS queues on Linux, the system's on Windows).
+    Empty when there are none, CUPS is not running, or libcups is missing."""
+    ensure_app()
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+def default_printer() -> str:
+    ensure_app()
+    return QPrinterInfo.defaultPrinterName()
+
+
+def _page_ranges(printer: QPrinter) -> str:
+    ranges = printer.pageRanges()
+    return "" if ranges.isEmpty() else ranges.toString()
 
 
 def print_document(
-    html: Sequence[str] | str, printer: QPrinter, *, language: Language | None = None
-) -> int:
-    """Print on a real printer (or its PDF mode) exactly as previewed."""
-    return _on_gui_thread(lambda: paint_into(printer, html, language=language))
+    html: Sequence[str] | str,
+    printer: QPrinter,
+    *,
+    title: str,
+    language: Language | None = None,
+    charts: Mapping[str, BarChart] | None = None,
+) -> PrintJob:
+    """Print exactly as previewed, then ask the print system what became of the job.
+
+    `title` names the job in the printer's queue (keep personal details out of it); it
+    is also how the job is found again, since Qt does not say which job it made. A job
+    the print system did not accept comes back with state REFUSED; where the system gives
+    no job ids (Windows) the state is UNKNOWN and only the printer's name is known.
+    A QPrinter writing a PDF file is recorded as that file (nothing to ask).
+    """
+    ensure_app()
+    printer.setDocName(title)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        sheets = _on_gui_thread(lambda: paint_into(printer, html, language=language, charts=charts))
+        return PrintJob(
+            f"PDF file {printer.outputFileName()}",
+            None,
+            JobState.COMPLETED,
+            title=title,
+            pages=_page_ranges(printer),
+            sheets=sheets,
+        )
+    name = printer.printerName()
+    if not name:
+        raise LetterError("No printer was chosen.")
+    before = print_system.newest_job_id(name)
+    sheets = _on_gui_thread(lambda: paint_into(printer, html, language=language, charts=charts))
+    pages = _page_ranges(printer)
+    if not print_system.has_job_ids():
+        return PrintJob(name, None, JobState.UNKNOWN, title=title, pages=pages, sheets=sheets)
+    job = print_system.find_job(name, title, before)
+    if job is None:
+        return PrintJob(
+            name,
+            None,
+            JobState.REFUSED,
+            title=title,
+            pages=pages,
+            sheets=sheets,
+            reason=print_system.last_error() or "the print system made no job",
+        )
+    return replace(job, pages=pages, sheets=sheets)
 
 
 def write_pdf(
@@ -404,7 +516,7 @@ def _paint_pdf(
 ) -> int:
     # The writer lives only in this frame, so the file is closed when it returns.
     writer = QPdfWriter(file_name)
-    writer.setResolution(300)
+    writer.setResolution(LAYOUT_DPI)
     writer.setTitle(title)
     writer.setCreator("VCS Desk")
     return paint_into(writer, html_pages, language=language, charts=charts)

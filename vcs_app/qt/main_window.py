@@ -55,7 +55,7 @@ from vcs_app.qt.views.reports import ReportView
 from vcs_app.qt.views.retention import RetentionView
 from vcs_app.qt.views.waiting_on_om import WaitingOnOMView
 from vcs_app.qt.widgets import table_view, use_clock
-from vcs_app.services import backups, cases
+from vcs_app.services import backups, cases, letters
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace, open_workspace
 
@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         # (for the overdue count on its tab), or as soon as its tab is shown.
         self.tabs.currentChanged.connect(self._load_dashboard_if_shown)
         QTimer.singleShot(0, self.dashboard, self.dashboard.ensure_loaded)
+        # Letters sent to a printer that had not finished them when the app last closed:
+        # ask the print system what became of them ("printed" means it printed).
+        QTimer.singleShot(0, self, self.settle_print_jobs)
         self.setCentralWidget(self.tabs)
         self.caseload.table.activated.connect(self._open_from_table)
         self.caseload.model.modelReset.connect(self._show_status)
@@ -404,6 +407,9 @@ class MainWindow(QMainWindow):
     def _add_liaison_current(self) -> None:
         if (case_id := self._current_case_id()) is not None:
             self.add_liaison(case_id)
+
+    def settle_print_jobs(self) -> None:
+        self._refresh(self._call(letters.settle_print_jobs, self.ws))
 
     def _call(self, func, *args):
         """Run a service call; a domain error becomes a message box, never a traceback."""

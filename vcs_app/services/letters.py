@@ -52,6 +52,7 @@ from vcs_app.domain.model import (
     label,
 )
 from vcs_app.domain.safety import check_victim_letter
+from vcs_app.letters import print_system
 from vcs_app.letters.context import (
     LetterContext,
     LetterError,
@@ -61,6 +62,7 @@ from vcs_app.letters.context import (
     month_year,
 )
 from vcs_app.letters.print_adapter import write_pdf
+from vcs_app.letters.print_system import JobState, PrintJob
 from vcs_app.letters.render import (
     LETTERS_DIR,
     RenderedLetter,
@@ -78,6 +80,7 @@ from vcs_app.services.letter_settings import (
     may_edit_templates,
     require_letter_settings,
 )
+from vcs_app.services.printing import SendToPrinter, not_printed
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_cases, repo_events, repo_letters
 from vcs_app.storage.lock import pid_alive
@@ -1017,6 +1020,16 @@ class Produced:
     path: Path
     pages: int
     event: str
+    job: PrintJob | None = None
+
+    @property
+    def awaiting_printer(self) -> bool:
+        """Sent to a printer that has not finished it yet: not counted as sent until then."""
+        return self.job is not None and not self.job.state.settled
+
+
+def print_job_title(letter_id: int) -> str:
+    return f"VCS Desk letter {letter_id}"
 
 
 def _file_stem(row: dict, ref: str) -> str:
@@ -1037,26 +1050,38 @@ def _kept_path(db, row: dict, ref: str, folder: Path, flat: bool) -> Path:
     return folder / month / f"{stem}_{row['id']}.pdf"
 
 
+def _not_sent(task_id: int | None) -> str:
+    task = " and its task stays open" if task_id else ""
+    return f"The letter is not recorded as sent{task}."
+
+
 def produce_letter(
     ws: Workspace,
     letter_id: int,
     *,
     folder: Path | str | None = None,
     flat_names: bool = False,
-    send_to_printer: Callable[[str], object] | None = None,
+    send_to_printer: SendToPrinter | None = None,
     copy_to: Path | str | None = None,
     on: date | None = None,
     first_time_only: bool = False,
 ) -> Produced:
     """Print and/or save an approved letter (or re-print a produced one; with
     `first_time_only`, as a batch does, a letter already produced raises
-    ProducedElsewhere instead).
+    ProducedElsewhere instead): the one gate every route to paper goes through (the
+    letter dialog, its preview, a batch).
 
     The letter is rendered again from what was approved (same hash) and checked against
     the case as it is now; a letter that no longer passes is withdrawn with the reasons
     and LetterBlocked is raised. Its PDF is written (and printed, when `send_to_printer`
     is given) before the step is logged, so a crash never logs a letter that was not
     produced. `copy_to` also writes a copy where the VLO asked.
+
+    A print is logged with the printer and the print system's job id. A job the print
+    system refused (or cancelled or aborted at once) is logged as "not printed" and
+    NotPrinted is raised: nothing else changes. The first print of a letter sends it (a
+    contact, its task done) only once the job has completed; until then it waits, and
+    `settle_print_jobs` learns the end.
     """
     on = on or ws.today()
     db = ws.store.db
@@ -1100,33 +1125,123 @@ def produce_letter(
             pages = write_pdf(rendered.html, Path(copy_to), title=title)
     except OSError as exc:
         raise DomainError(f"The PDF could not be written ({exc.strerror or exc}).") from exc
+    job = None
     if send_to_printer is not None:
-        send_to_printer(rendered.html)
+        job = send_to_printer(rendered.html, print_job_title(letter_id))
+        if job.failed:
+            with ws.store.atomic():
+                _log_step(db, ws, row, "not_printed", job.as_detail())
+            raise not_printed(job, _not_sent(row["task_id"]))
 
-    if status is LetterStatus.PRINTED:
-        event = "reprinted" if send_to_printer is not None else "pdf_saved"
-    else:
-        event = "printed" if send_to_printer is not None else "pdf_saved"
-    detail = {"copy": str(copy_to)} if copy_to is not None else ""
+    detail: dict[str, object] = job.as_detail() if job is not None else {}
+    if copy_to is not None:
+        detail["copy"] = str(copy_to)
     with ws.store.atomic():
         current = repo_letters.letter_row(db, letter_id)
         if current["status"] != status.value:  # another desk got there first
             raise ProducedElsewhere("This letter changed while it was being produced; look again.")
+        if job is None:
+            event = "pdf_saved"
+        else:
+            event = "reprinted" if repo_letters.printed_before(db, letter_id) else "printed"
         repo_letters.set_status(db, letter_id, LetterStatus.PRINTED, pdf_path=str(path))
-        _log(
-            db,
-            ws,
-            letter_id,
-            row["link_id"],
-            event,
-            content_hash=rendered.content_hash,
-            template_version=row["template_version"],
-            pdf_path=str(path),
-            detail=detail,
-        )
-        if status is LetterStatus.APPROVED:
+        _log_step(db, ws, row, event, detail or "", pdf_path=str(path))
+        sends = status is LetterStatus.APPROVED
+        if job is not None:
+            repo_letters.add_print_job(
+                db,
+                letter_id,
+                printer=job.printer,
+                job_id=job.job_id,
+                state=job.state.value,
+                sends=sends,
+                on=on,
+                who=ws.user,
+                settled=job.state.settled,
+            )
+        if sends and (job is None or job.state.settled):
             _first_sent(db, ws, row, on)
-    return Produced(letter_id, row["link_id"], path, pages, event)
+    return Produced(
+        letter_id, row["link_id"], path, pages or (job.sheets if job else 0), event, job
+    )
+
+
+def _log_step(db, ws: Workspace, row: dict, event: str, detail, **values) -> None:
+    _log(
+        db,
+        ws,
+        row["id"],
+        row["link_id"],
+        event,
+        content_hash=row["content_hash"],
+        template_version=row["template_version"],
+        detail=detail,
+        **values,
+    )
+
+
+def settle_print_jobs(
+    ws: Workspace,
+    *,
+    letter_ids: Sequence[int] | None = None,
+    state_of: Callable[[str, int], JobState | None] = print_system.job_state,
+) -> Changed | None:
+    """Ask the print system what became of print jobs it had not finished (all of them,
+    or those of `letter_ids`), and act on each one that has ended:
+
+    - completed: a letter's first print now counts as sent (a contact, its task done);
+    - cancelled or aborted: "not printed" is logged; a first print is handed to another
+      print of the same letter that did not fail, or the letter goes back to approved, so
+      it is not recorded as sent and its task stays open.
+
+    A job the print system no longer knows was finished and purged from its history
+    (CUPS only forgets finished jobs), and is taken as printed. When the print system
+    cannot be asked (`state_of` returns None) nothing changes. Returns the cases changed.
+    """
+    changed: list[int] = []
+    for job in repo_letters.unsettled_print_jobs(ws.store.db, letter_ids):
+        state = (
+            JobState.UNKNOWN if job["job_id"] is None else state_of(job["printer"], job["job_id"])
+        )
+        if state is None or (state.value == job["state"] and not state.settled):
+            continue
+        with ws.store.atomic() as db:
+            if _settle(db, ws, job, state):
+                changed.append(job["letter_id"])
+    if not changed:
+        return None
+    with ws.store.atomic() as db:
+        link_ids = tuple(dict.fromkeys(repo_letters.letter_row(db, i)["link_id"] for i in changed))
+    return Changed(link_ids, "letter", changed[0])
+
+
+def _settle(db, ws: Workspace, job: dict, state: JobState) -> bool:
+    """One job's new state, in the caller's transaction; True if the letter changed."""
+    if not state.settled:
+        repo_letters.update_print_job(db, job["id"], state=state.value, settled=False)
+        return False
+    row = repo_letters.letter_row(db, job["letter_id"])
+    on = date.fromisoformat(job["on_date"])
+    if not state.failed:
+        repo_letters.update_print_job(db, job["id"], state=JobState.COMPLETED.value, settled=True)
+        if job["sends"]:
+            _first_sent(db, ws, row, on)
+        return bool(job["sends"])
+    repo_letters.update_print_job(db, job["id"], state=state.value, settled=True, sends=False)
+    failed = PrintJob(job["printer"], job["job_id"], state)
+    _log_step(db, ws, row, "not_printed", failed.as_detail())
+    if not job["sends"]:
+        return True
+    other = repo_letters.other_live_print_job(db, row["id"], job["id"])
+    if other is not None:  # printed again meanwhile: that print sends the letter
+        repo_letters.update_print_job(
+            db, other["id"], state=other["state"], settled=False, sends=True
+        )
+        if other["settled_at"] is not None:
+            _first_sent(db, ws, row, on)
+    elif row["status"] == LetterStatus.PRINTED.value:
+        repo_letters.set_status(db, row["id"], LetterStatus.APPROVED)
+    return True
 
 
 def _first_sent(db, ws: Workspace, row: dict, on: date) -> None:
@@ -1413,6 +1528,9 @@ class BatchResult:
 
     def summary(self) -> str:
         text = f"{len(self.produced)} letters produced"
+        waiting = sum(p.awaiting_printer for p in self.produced)
+        if waiting:
+            text += f" ({waiting} waiting for the printer to finish: not counted as sent yet)"
         if self.blocked:
             text += f", {len(self.blocked)} blocked and withdrawn"
         if self.remaining:
@@ -1430,7 +1548,7 @@ def produce_batch(
     *,
     folder: Path | str | None = None,
     flat_names: bool = False,
-    send_to_printer: Callable[[str], object] | None = None,
+    send_to_printer: SendToPrinter | None = None,
     on: date | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,

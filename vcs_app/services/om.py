@@ -47,6 +47,7 @@ from vcs_app.letters.print_adapter import write_pdf
 from vcs_app.letters.render import LETTERS_DIR, html_to_text
 from vcs_app.services import clocks, conditions, liaison
 from vcs_app.services.cases import Changed
+from vcs_app.services.printing import SendToPrinter, printed
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_cases, repo_conditions, repo_om
 
@@ -386,15 +387,20 @@ def send_to_om(
     on: date,
     pdf_path: Path | str,
     channel: LiaisonChannel = LiaisonChannel.EMAIL,
+    send_to_printer: SendToPrinter | None = None,
 ) -> Changed:
-    """Produce the request PDF and record each request as sent: a liaison note to the OM
-    that waits for a reply, which starts the chase clock. All of it or none of it: a
-    document holding any victim contact detail is refused with the reasons."""
+    """Produce the request PDF (and print it, with `send_to_printer`) and record each
+    request as sent: a liaison note to the OM that waits for a reply, which starts the
+    chase clock. All of it or none of it: a document holding any victim contact detail
+    is refused with the reasons, before anything is written or printed, and a print the
+    printer refuses leaves nothing recorded as sent."""
     pdf_path = Path(pdf_path)
     written: list[Path] = []
     try:
         with ws.store.atomic():
-            _record_sent(ws, link_id, request_ids, on, pdf_path, LiaisonChannel(channel))
+            _record_sent(
+                ws, link_id, request_ids, on, pdf_path, LiaisonChannel(channel), send_to_printer
+            )
             written.append(pdf_path)
     except BaseException:
         for path in written:  # the records were not saved, so the document must go too
@@ -410,6 +416,7 @@ def _record_sent(
     on: date,
     pdf_path: Path,
     channel: LiaisonChannel,
+    send_to_printer: SendToPrinter | None = None,
 ) -> None:
     db = ws.store.db
     requests = _requests_to_send(ws, link_id, request_ids, on)
@@ -443,19 +450,20 @@ def _record_sent(
             {"sent_to_om_on": on, "om_name": link.om_name, "om_team": link.om_team},
             f"Sent to {link.om_name}; document {pdf_path.name}",
         )
-    audit.record(
-        db,
-        who=ws.user,
-        action="disclose",
-        entity="om_request",
-        link_id=link_id,
-        detail={
-            "to": link.om_name,
-            "requests": [r.id for r in requests],
-            "pdf": str(pdf_path),
-            "content_hash": document.content_hash,
-        },
-    )
-    # Last, so a failure to write rolls every record above back.
+    # Last, so a failure to write (or to print) rolls every record above back.
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     write_pdf(document.html, pdf_path, title=f"Licence condition request {link.ref}")
+    detail = {
+        "to": link.om_name,
+        "requests": [r.id for r in requests],
+        "pdf": str(pdf_path),
+        "content_hash": document.content_hash,
+    }
+    if send_to_printer is not None:
+        job = send_to_printer(document.html, "VCS Desk licence condition request")
+        if job.failed:  # nothing is recorded as sent, so its document goes too
+            pdf_path.unlink(missing_ok=True)
+        detail["printed"] = printed(job, "The request is not recorded as sent.")
+    audit.record(
+        db, who=ws.user, action="disclose", entity="om_request", link_id=link_id, detail=detail
+    )

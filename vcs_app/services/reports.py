@@ -28,6 +28,8 @@ from vcs_app.domain.model import CaseStatus, DomainError, ValidationError
 from vcs_app.domain.model import label as label_of
 from vcs_app.domain.rules import rule_set_for
 from vcs_app.letters.print_adapter import BarChart, write_pdf
+from vcs_app.letters.print_system import PrintJob
+from vcs_app.services.printing import SendToPrinter, printed
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_reports
 
@@ -594,23 +596,49 @@ def export_report(
     kind = target.suffix.lower()
     try:
         if kind == ".pdf":
-            page = report_html(report, produced_on=produced_on or ws.today())
-            # On paper the heading above a chart names it.
-            drawn = {c.key: dataclasses.replace(c.chart, title="") for c in charts(report)}
+            page, drawn = _report_page(report, produced_on or ws.today())
             write_pdf(page, target, title="VCS Desk report", charts=drawn)
         else:
             _write_csv(csv_rows(report), target)
     except OSError as exc:
         raise DomainError(f"The report could not be saved to {target}: {exc.strerror}.") from exc
+    _log_disclosure(ws, report, {"path": str(target), "format": kind[1:]})
+    return target
+
+
+def print_report(
+    ws: Workspace,
+    report: Report,
+    send_to_printer: SendToPrinter,
+    *,
+    produced_on: date | None = None,
+) -> PrintJob:
+    """Print the report as its PDF looks (counts only, no personal data) and log it as a
+    disclosure with the printer and the job; NotPrinted if the printer refused it."""
+    page, drawn = _report_page(report, produced_on or ws.today())
+    job = send_to_printer(page, "VCS Desk report", charts=drawn)
+    detail = printed(job, "Nothing was printed.")
+    _log_disclosure(ws, report, {"printed": detail, "format": "print"})
+    return job
+
+
+def _log_disclosure(ws: Workspace, report: Report, how: dict[str, object]) -> None:
+    """The report left the app (saved or printed): who, how, and for which period."""
     with ws.store.atomic() as db:
         audit.record(
             db,
             who=ws.user,
             action="disclose",
             entity="report",
-            detail={"path": str(target), "format": kind[1:], **_filter_detail(report.filter)},
+            detail={**how, **_filter_detail(report.filter)},
         )
-    return target
+
+
+def _report_page(report: Report, produced_on: date) -> tuple[str, dict[str, BarChart]]:
+    """The report's page and its charts, as the PDF and the printer draw them."""
+    page = report_html(report, produced_on=produced_on)
+    # On paper the heading above a chart names it.
+    return page, {c.key: dataclasses.replace(c.chart, title="") for c in charts(report)}
 
 
 def _target(path: Path | str) -> Path:

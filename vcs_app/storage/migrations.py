@@ -710,6 +710,75 @@ def m0023_sentence_release_facts(db: Database) -> None:
         db.execute("PRAGMA foreign_keys = ON")
 
 
+@MIGRATIONS(name="0026_print_jobs")
+def m0026_print_jobs(db: Database) -> None:
+    """ "Printed" means it printed: each print of a letter keeps the printer and the print
+    system's job id, and the job's last known state. A first print that the printer has
+    not finished yet does not count as sent (no contact, the task stays open) until the
+    job completes; a job cancelled or aborted is logged as "not printed".
+
+    `letter_event` is rebuilt (SQLite cannot change a CHECK) to allow "not_printed"; its
+    rows, ids and append-only trigger are kept.
+    """
+    events = (
+        "drafted",
+        "approved",
+        "printed",
+        "pdf_saved",
+        "reprinted",
+        "returned",
+        "withdrawn",
+        "not_printed",
+    )
+    states = (
+        "pending",
+        "held",
+        "processing",
+        "stopped",
+        "canceled",
+        "aborted",
+        "completed",
+        "refused",
+        "unknown",
+    )
+    for sql in (
+        "DROP TRIGGER letter_event_no_update",
+        f"""CREATE TABLE letter_event_new (
+            id INTEGER PRIMARY KEY,
+            letter_id INTEGER NOT NULL REFERENCES letter(id),
+            {_choice("event", events)},
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            template_version TEXT NOT NULL DEFAULT '',
+            pdf_path TEXT,
+            detail TEXT NOT NULL DEFAULT ''
+        )""",
+        "INSERT INTO letter_event_new SELECT id, letter_id, event, at, who, content_hash,"
+        " template_version, pdf_path, detail FROM letter_event",
+        "DROP TABLE letter_event",
+        "ALTER TABLE letter_event_new RENAME TO letter_event",
+        "CREATE INDEX letter_event_letter ON letter_event(letter_id)",
+        """CREATE TRIGGER letter_event_no_update BEFORE UPDATE ON letter_event
+           BEGIN SELECT RAISE(ABORT, 'the letter log is append-only'); END""",
+        f"""CREATE TABLE print_job (
+            id INTEGER PRIMARY KEY,
+            letter_id INTEGER NOT NULL REFERENCES letter(id),
+            printer TEXT NOT NULL,
+            job_id INTEGER,
+            {_choice("state", states)},
+            {_bool("sends")},
+            {_d("on_date", True)},
+            submitted_by TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            settled_at TEXT
+        )""",
+        "CREATE INDEX print_job_letter ON print_job(letter_id)",
+        "CREATE INDEX print_job_unsettled ON print_job(id) WHERE settled_at IS NULL",
+    ):
+        db.execute(sql)
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -127,7 +127,7 @@ def _events(db: Database, letter_ids: Sequence[int]) -> dict[int, list[LetterEve
     return found
 
 
-def _record(row: dict, events: Iterable[LetterEvent]) -> LetterRecord:
+def _record(row: dict, events: Iterable[LetterEvent], awaiting: str = "") -> LetterRecord:
     return LetterRecord(
         id=row["id"],
         link_id=row["link_id"],
@@ -145,18 +145,117 @@ def _record(row: dict, events: Iterable[LetterEvent]) -> LetterRecord:
         batch_id=row["batch_id"],
         task_id=row["task_id"],
         events=tuple(events),
+        awaiting_printer=awaiting,
     )
 
 
 def get_letter(db: Database, letter_id: int) -> LetterRecord:
     row = letter_row(db, letter_id)
-    return _record(row, _events(db, [letter_id])[letter_id])
+    awaiting = _awaiting_printer(db, [letter_id])
+    return _record(row, _events(db, [letter_id])[letter_id], awaiting.get(letter_id, ""))
 
 
 def letters_for_case(db: Database, link_id: int) -> tuple[LetterRecord, ...]:
     rows = list(db["letter"].rows_where("link_id = ?", [link_id], order_by="id DESC"))
-    events = _events(db, [r["id"] for r in rows])
-    return tuple(_record(r, events[r["id"]]) for r in rows)
+    ids = [r["id"] for r in rows]
+    events, awaiting = _events(db, ids), _awaiting_printer(db, ids)
+    return tuple(_record(r, events[r["id"]], awaiting.get(r["id"], "")) for r in rows)
+
+
+# --- print jobs: what the print system said about each print ---------------------------
+
+
+def _awaiting_printer(db: Database, letter_ids: Sequence[int]) -> dict[int, str]:
+    """Letters whose sending print job has not finished: "printer (job N)"."""
+    cursor = db.execute(
+        "SELECT letter_id, printer, job_id FROM print_job WHERE settled_at IS NULL AND sends = 1"
+        " AND letter_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        [json.dumps(list(letter_ids))],
+    )
+    return {
+        letter_id: printer + (f" (job {job_id})" if job_id is not None else "")
+        for letter_id, printer, job_id in cursor
+    }
+
+
+def add_print_job(
+    db: Database,
+    letter_id: int,
+    *,
+    printer: str,
+    job_id: int | None,
+    state: str,
+    sends: bool,
+    on: date,
+    who: str,
+    settled: bool,
+) -> int:
+    now = utc_now()
+    return (
+        db["print_job"]
+        .insert(
+            {
+                "letter_id": letter_id,
+                "printer": printer,
+                "job_id": job_id,
+                "state": state,
+                "sends": int(sends),
+                "on_date": on.isoformat(),
+                "submitted_by": who,
+                "submitted_at": now,
+                "settled_at": now if settled else None,
+            }
+        )
+        .last_pk
+    )
+
+
+def unsettled_print_jobs(db: Database, letter_ids: Sequence[int] | None = None) -> list[dict]:
+    """Print jobs whose end the print system has not told yet, oldest first."""
+    sql = "SELECT * FROM print_job WHERE settled_at IS NULL"
+    params: list[object] = []
+    if letter_ids is not None:
+        sql += " AND letter_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(list(letter_ids)))
+    cursor = db.execute(sql + " ORDER BY id", params)
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def update_print_job(
+    db: Database, print_job_id: int, *, state: str, settled: bool, sends: bool | None = None
+) -> None:
+    values: dict[str, object] = {"state": state}
+    if settled:
+        values["settled_at"] = utc_now()
+    if sends is not None:
+        values["sends"] = int(sends)
+    db["print_job"].update(print_job_id, values)
+
+
+def other_live_print_job(db: Database, letter_id: int, print_job_id: int) -> dict | None:
+    """The oldest other print of the letter that has not failed (to send it instead)."""
+    cursor = db.execute(
+        "SELECT * FROM print_job WHERE letter_id = ? AND id != ?"
+        " AND state NOT IN ('canceled', 'aborted', 'refused') ORDER BY id LIMIT 1",
+        [letter_id, print_job_id],
+    )
+    row = cursor.fetchone()
+    return None if row is None else dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+
+def printed_before(db: Database, letter_id: int) -> bool:
+    """Whether the letter has been on paper already: a print that did not fail (or, for a
+    letter printed before print jobs were kept, a "printed" step in its log)."""
+    row = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM print_job WHERE letter_id = :id"
+        "   AND state NOT IN ('canceled', 'aborted', 'refused'))"
+        " OR (NOT EXISTS (SELECT 1 FROM print_job WHERE letter_id = :id)"
+        "   AND EXISTS (SELECT 1 FROM letter_event WHERE letter_id = :id"
+        "     AND event IN ('printed', 'reprinted')))",
+        {"id": letter_id},
+    ).fetchone()
+    return bool(row[0])
 
 
 def letter_ids(db: Database, *, status: LetterStatus, batch_id: int | None = None) -> list[int]:

@@ -11,7 +11,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from vcs_app.domain.conditions import (
     condition_label,
 )
 from vcs_app.domain.model import CaseFile, LiaisonChannel, ValidationError, label
+from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
 from vcs_app.services import cases, conditions, liaison, om
@@ -233,6 +234,13 @@ class SendToOMDialog(FormDialog):
         box_row.addWidget(browse)
         add_row(self.form, "Save &PDF to:", row, name="PDF file")
         self.path.setAccessibleName("PDF file")
+        self.print_it = QCheckBox(
+            QCoreApplication.translate("SendToOMDialog", "P&rint it too (to post or hand over)")
+        )
+        self.print_it.setAccessibleName(
+            QCoreApplication.translate("SendToOMDialog", "Print the request too")
+        )
+        self.form.addRow(self.print_it)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -252,6 +260,7 @@ class SendToOMDialog(FormDialog):
             "on": date_of(self.on) or today(),
             "channel": self.channel.currentData(),
             "pdf_path": Path(self.path.text().strip()),
+            "print_it": self.print_it.isChecked(),
         }
 
 
@@ -457,11 +466,28 @@ def send(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
     values = SendToOMDialog.ask(window, case, request_id or None, default)
     if values is None:
         return None
+    if values.pop("print_it"):
+        # The same route as letters: a printer is chosen (or there is none, said in one
+        # line), and the service's gate checks the document again before it prints.
+        printer = window._call(printing.choose_printer, window)
+        if printer is None:
+            return None
+        values["send_to_printer"] = printing.send_to(printer)
     changed = _call(window, om.send_to_om, link_id=case.link.id, **values)
     if changed is None:
         return None
     window._refresh(changed)  # first, so the status line is not redrawn over the message
-    window.statusBar().showMessage(f"Request sent; PDF saved to {values['pdf_path']}", 15000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("SendToOMDialog", "Request sent; PDF saved to {path}").format(
+            path=values["pdf_path"]
+        )
+        + (
+            QCoreApplication.translate("SendToOMDialog", " and printed.")
+            if "send_to_printer" in values
+            else ""
+        ),
+        15000,
+    )
     return None
 
 

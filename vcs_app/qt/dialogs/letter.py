@@ -7,16 +7,16 @@ dialog shows its reasons in words and enables only what the service allows.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import DomainError, LetterStatus, label
-from vcs_app.letters.print_adapter import paint_into, print_document
+from vcs_app.letters.print_adapter import paint_into
+from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, today
 from vcs_app.services import letters
@@ -61,7 +62,9 @@ EVENT_WORDS = {
     "reprinted": QT_TRANSLATE_NOOP("LetterDialog", "Printed again"),
     "returned": QT_TRANSLATE_NOOP("LetterDialog", "Returned undelivered"),
     "withdrawn": QT_TRANSLATE_NOOP("LetterDialog", "Withdrawn"),
+    "not_printed": QT_TRANSLATE_NOOP("LetterDialog", "Not printed"),
 }
+_PRINT_EVENTS = ("printed", "reprinted", "not_printed")
 
 
 def status_words(record) -> str:
@@ -72,8 +75,36 @@ def status_words(record) -> str:
     text = QCoreApplication.translate("LetterDialog", "{step} {date} by {who}").format(
         step=_event_words(last.event), date=f"{last.at:%d/%m/%Y}", who=last.who
     )
-    if record.status is LetterStatus.APPROVED:
+    if record.awaiting_printer:
+        text += QCoreApplication.translate(
+            "LetterDialog", " - waiting for the printer {printer}: not counted as sent yet"
+        ).format(printer=record.awaiting_printer)
+    elif record.status is LetterStatus.APPROVED:
         text += QCoreApplication.translate("LetterDialog", " - not printed yet")
+    return text
+
+
+def _print_detail(detail: str) -> str:
+    """ "on Office (job 12), pages 2-3" from a print step's logged detail."""
+    try:
+        values = json.loads(detail)
+    except ValueError:
+        return ""
+    if not isinstance(values, dict) or "printer" not in values:
+        return ""
+    text = QCoreApplication.translate("LetterDialog", "on {printer}").format(
+        printer=values["printer"]
+    )
+    if values.get("job") is not None:
+        text += QCoreApplication.translate("LetterDialog", " (job {job})").format(job=values["job"])
+    if values.get("pages"):
+        text += QCoreApplication.translate("LetterDialog", ", pages {pages}").format(
+            pages=values["pages"]
+        )
+    if values.get("state") in ("canceled", "aborted", "refused"):
+        text += QCoreApplication.translate("LetterDialog", ": the job was {state}").format(
+            state=values["state"]
+        )
     return text
 
 
@@ -169,7 +200,7 @@ class LetterDialog(FormDialog):
             QCoreApplication.translate("LetterDialog", "A&pprove"), self.approve, role
         )
         self.print_button = self._button(
-            QCoreApplication.translate("LetterDialog", "P&rint…"), self.print_letter, role
+            QCoreApplication.translate("LetterDialog", "P&rint…"), lambda: self.print_letter(), role
         )
         self.pdf_button = self._button(
             QCoreApplication.translate("LetterDialog", "Save P&DF…"), self.save_pdf, role
@@ -190,7 +221,13 @@ class LetterDialog(FormDialog):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self.letter_date.dateChanged.connect(self._schedule)
+        self.jobs = printing.JobWatch(self, ws)
+        self.jobs.changed.connect(self._printer_answered)
         if letter_id is not None:
+            # Its print job may have ended since: ask the print system before showing it.
+            self.changed = (
+                self._run(letters.settle_print_jobs, ws, letter_ids=[letter_id]) is not None
+            )
             self._show_logged()
         else:
             if template_key is not None:
@@ -360,6 +397,7 @@ class LetterDialog(FormDialog):
                 step=_event_words(e.event), time=f"{e.at:%d/%m/%Y %H:%M}", who=e.who
             )
             + (f": {e.detail}" if e.event in ("withdrawn", "returned") and e.detail else "")
+            + (f" {_print_detail(e.detail)}" if e.event in _PRINT_EVENTS and e.detail else "")
             for e in record.events
         ]
         self.check.setText(
@@ -385,18 +423,40 @@ class LetterDialog(FormDialog):
 
     # --- actions ----------------------------------------------------------------------
 
-    def preview_dialog(self) -> QPrintPreviewDialog | None:
-        """The print preview: drawn by the same routine that prints and writes the PDF."""
+    def _producible(self) -> bool:
+        if self.letter_id is None:
+            return False
+        status = letters.get_letter(self.ws, self.letter_id).status
+        return status in (LetterStatus.APPROVED, LetterStatus.PRINTED)
+
+    def preview_dialog(self) -> printing.PrintPreview | None:
+        """The print preview: drawn by the same routine that prints and writes the PDF.
+        Its Print… is this dialog's Print… (the same gate); a letter not approved cannot
+        be printed from it."""
         html = self._rendered_html()
         if html is None:
             return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.printer = printer  # the dialog does not own it: keep it alive with it
-        dialog.setWindowTitle(f"Preview - {self.template.currentText()}")
+        producible = self._producible()
+        if producible:
+            why_not = ""
+        elif self.draft is not None and not self.draft.ok:
+            why_not = QCoreApplication.translate(
+                "LetterDialog", "This letter cannot be printed: {reasons}"
+            ).format(reasons=" ".join(r.removeprefix("Blocked: ") for r in self.draft.reasons))
+        else:
+            why_not = QCoreApplication.translate(
+                "LetterDialog", "Approve the letter before printing it."
+            )
+        dialog = printing.PrintPreview(
+            self,
+            QCoreApplication.translate("LetterDialog", "Preview - {letter}").format(
+                letter=self.template.currentText()
+            ),
+            lambda device: paint_into(device, html),
+            print_route=(lambda: self.print_letter(dialog)) if producible else None,
+            why_not=why_not,
+        )
         dialog.setAccessibleName(QCoreApplication.translate("LetterDialog", "Letter preview"))
-        dialog.paintRequested.connect(lambda device: paint_into(device, html))
-        dialog.resize(900, 900)
         return dialog
 
     def preview(self) -> None:
@@ -430,11 +490,9 @@ class LetterDialog(FormDialog):
         elif self.draft is not None:
             self._logged(self._run(letters.approve_letter, self.ws, self.draft))
 
-    def choose_printer(self) -> QPrinter | None:
-        """Ask which printer (tests replace this to print into a PDF file)."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def choose_printer(self, parent: QWidget | None = None) -> QPrinter | None:
+        """Ask which printer and pages; DomainError when there is no printer."""
+        return printing.choose_printer(parent or self)
 
     def choose_pdf_path(self, suggested: str) -> Path | None:
         """Ask where to save a copy (tests replace this)."""
@@ -446,20 +504,58 @@ class LetterDialog(FormDialog):
         )
         return Path(path) if path else None
 
-    def print_letter(self) -> None:
-        printer = self.choose_printer()
-        if printer is None or self.letter_id is None:
+    def print_letter(self, preview: printing.PrintPreview | None = None) -> None:
+        """Print… here and in the preview: the letter service's gate checks the letter
+        against the case as it is now, prints it and logs the printer and the job."""
+        if self.letter_id is None:
             return
+        try:
+            printer = self.choose_printer(preview)
+        except DomainError as exc:  # no printer at all: said in one line, nothing printed
+            self._show_error(str(exc))
+            if preview is not None:
+                preview.say(str(exc))
+            return
+        if printer is None:
+            return
+        self.error.hide()
         done = self._run(
             letters.produce_letter,
             self.ws,
             self.letter_id,
-            send_to_printer=lambda html: print_document(html, printer),
+            send_to_printer=printing.send_to(printer),
         )
-        if done is not None:
-            self.changed = True
-            self._show_logged()
-            self.check.setText(f"Sent to the printer. A PDF is kept at {done.path}.")
+        if done is None:
+            if preview is not None:
+                preview.say(self.error.text())
+                preview.print_action.setEnabled(self._producible())
+            return
+        self.changed = True
+        self._show_logged()
+        said = (
+            printing.sent_words(done.job)
+            + (
+                QCoreApplication.translate(
+                    "LetterDialog", " It counts as sent when the printer has finished it."
+                )
+                if done.awaiting_printer
+                else ""
+            )
+            + " "
+            + QCoreApplication.translate("LetterDialog", "A PDF is kept at {path}.").format(
+                path=done.path
+            )
+        )
+        self.check.setText(said)
+        if preview is not None:
+            preview.say(said)
+        if done.awaiting_printer:
+            self.jobs.watch([done.letter_id])
+
+    def _printer_answered(self, changed: Changed) -> None:
+        """The printer finished (or dropped) the job: the log says so now."""
+        self.changed = True
+        self._show_logged()
 
     def save_pdf(self) -> None:
         if self.letter_id is None:
@@ -473,7 +569,11 @@ class LetterDialog(FormDialog):
         if done is not None:
             self.changed = True
             self._show_logged()
-            self.check.setText(f"Saved {path}. A PDF is also kept at {done.path}.")
+            self.check.setText(
+                QCoreApplication.translate(
+                    "LetterDialog", "Saved {path}. A PDF is also kept at {kept}."
+                ).format(path=path, kept=done.path)
+            )
 
     def phone_instead(self) -> None:
         changed = self._run(letters.offer_phone_task, self.ws, self.case_id, self.template_key)

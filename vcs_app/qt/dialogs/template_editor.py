@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import DomainError, Language, label
 from vcs_app.letters.print_adapter import paint_into
+from vcs_app.qt.printing import PrintPreview
 from vcs_app.qt.widgets import RowsModel, add_row, table_view
 from vcs_app.services import letters
 
@@ -179,13 +179,15 @@ class TemplateEditorDialog(QDialog):
         self.save_button.setEnabled(not reasons)
         self.print_preview_button.setEnabled(True)
 
-    def preview_dialog(self) -> QPrintPreviewDialog:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.printer = printer  # the dialog does not own it: keep it alive with it
-        dialog.setAccessibleName("Template print preview")
+    def preview_dialog(self) -> PrintPreview:
+        """The wording with the invented case, as it would print; nothing prints from here."""
         html = self.html
-        dialog.paintRequested.connect(lambda device: paint_into(device, html))
+        dialog = PrintPreview(
+            self,
+            "Template print preview",
+            lambda device: paint_into(device, html),
+            why_not="An invented case: write a letter to a real case to print it.",
+        )
         return dialog
 
     def print_preview(self) -> None:

@@ -7,6 +7,7 @@ Opened as a tab beside the caseload, so the VLO keeps working while a batch prin
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,12 +22,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import DomainError, label
-from vcs_app.letters.print_adapter import print_document
+from vcs_app.qt import printing
 from vcs_app.qt.widgets import Index, add_row, date_edit, date_of, table_view, today
 from vcs_app.qt.workers import Job, run_in_background
 from vcs_app.services import letters
@@ -149,6 +149,8 @@ class BatchLettersView(QWidget):
         self.result: letters.BatchResult | None = None
         self.batch_id: int | None = None
         self.job: Job | None = None
+        self.print_jobs = printing.JobWatch(self, ws)
+        self.print_jobs.changed.connect(self._printer_answered)
 
         self.sources = QButtonGroup(self)
         source_row = QHBoxLayout()
@@ -363,7 +365,8 @@ class BatchLettersView(QWidget):
         self.resume_button.setEnabled(
             not busy and self.result is not None and self.result.remaining > 0
         )
-        self.folder_button.setEnabled(self.result is not None and bool(self.result.produced))
+        folder = self.result_folder()
+        self.folder_button.setEnabled(folder is not None and folder.is_dir())
         self.check_button.setEnabled(not busy)
         self.folder.setEnabled(self.pdf_mode.isChecked())
 
@@ -426,21 +429,23 @@ class BatchLettersView(QWidget):
     # --- approve and produce ----------------------------------------------------------
 
     def choose_printer(self) -> QPrinter | None:
-        """Ask which printer (tests replace this to print into a PDF file)."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+        """Ask which printer; DomainError when the computer has none."""
+        return printing.choose_printer(self)
 
     def _production(self, approve: bool):
         folder = Path(self.folder.text()).expanduser() if self.pdf_mode.isChecked() else None
-        printer = None if self.pdf_mode.isChecked() else self.choose_printer()
-        if not self.pdf_mode.isChecked() and printer is None:
-            return None
+        printer = None
+        if not self.pdf_mode.isChecked():
+            try:
+                printer = self.choose_printer()
+            except DomainError as exc:  # no printer at all: nothing is approved or printed
+                self.outcome.setText(str(exc))
+                return None
+            if printer is None:
+                return None
+        send = printing.send_to(printer) if printer is not None else None
         ws, review, batch_id = self.ws, self.review, self.batch_id
         on = date_of(self.on) or today()
-
-        def send(html: str) -> None:
-            print_document(html, printer)
 
         def work(progress):
             nonlocal batch_id
@@ -457,7 +462,7 @@ class BatchLettersView(QWidget):
                     batch_id,
                     folder=folder,
                     flat_names=folder is not None,
-                    send_to_printer=send if printer is not None else None,
+                    send_to_printer=send,
                     on=on,
                     progress=progress.report,
                     cancelled=lambda: progress.cancelled,
@@ -504,14 +509,45 @@ class BatchLettersView(QWidget):
                 "BatchLettersView",
                 " {count} approved letters are not produced yet: Resume to finish them.",
             ).format(count=waiting)
-        if self.result.produced and self.pdf_mode.isChecked():
+        folder = self.result_folder()
+        if folder is not None:
             text += QCoreApplication.translate("BatchLettersView", " PDFs are in {folder}.").format(
-                folder=self.folder.text()
+                folder=folder
             )
         self.outcome.setText(text)
         link_ids = tuple(dict.fromkeys(p.link_id for p in self.result.produced))
         self.produced.emit(Changed(link_ids, "letter"))
+        self.print_jobs.watch([p.letter_id for p in self.result.produced if p.awaiting_printer])
         self._update()
+
+    def _printer_answered(self, changed: Changed) -> None:
+        """A printer finished (or dropped) letters of the batch: say how many are sent."""
+        if self.batch_id is not None and self.result is not None:
+            counts = letters.batch_counts(self.ws, self.batch_id)
+            waiting = sum(
+                1
+                for p in self.result.produced
+                if letters.get_letter(self.ws, p.letter_id).awaiting_printer
+            )
+            self.outcome.setText(
+                QCoreApplication.translate(
+                    "BatchLettersView",
+                    "{printed} letters printed or saved, {waiting} waiting for the printer,"
+                    " {approved} approved and not printed.",
+                ).format(
+                    printed=counts.get("printed", 0) - waiting,
+                    waiting=waiting,
+                    approved=counts.get("approved", 0),
+                )
+            )
+        self.produced.emit(changed)
+        self._update()
+
+    def result_folder(self) -> Path | None:
+        """The folder holding the PDFs the last run kept (whether saved or printed)."""
+        if self.result is None or not self.result.produced:
+            return None
+        return Path(os.path.commonpath([p.path.parent for p in self.result.produced]))
 
     def add_phone_tasks(self) -> None:
         if self.review is None:
@@ -531,8 +567,11 @@ class BatchLettersView(QWidget):
         self.phone_button.setEnabled(False)
         self.produced.emit(Changed(tuple(link_ids), "task"))
 
-    def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text()))
+    def open_folder(self) -> bool:
+        folder = self.result_folder()
+        if folder is None or not folder.is_dir():
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def selected_case_ids(window: MainWindow) -> list[int]:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.letters.print_adapter import bar_chart
+from vcs_app.letters.print_system import PrintJob
+from vcs_app.qt import printing
 from vcs_app.qt.views.case_tabs.common import button
 from vcs_app.qt.widgets import RowsModel, date_edit, date_of, labelled, table_view
 from vcs_app.qt.workers import Job, Progress, run_in_background
@@ -158,6 +160,13 @@ class ReportView(QWidget):
                 QCoreApplication.translate("ReportView", "E&xport…"),
                 QCoreApplication.translate("ReportView", "Export the report to PDF or CSV"),
                 lambda: self.export_report(),
+            )
+        )
+        controls.addWidget(
+            button(
+                QCoreApplication.translate("ReportView", "&Print…"),
+                QCoreApplication.translate("ReportView", "Print the report"),
+                lambda: self.print_report(),
             )
         )
         controls.addStretch(1)
@@ -367,6 +376,20 @@ class ReportView(QWidget):
                 15000,
             )
         return saved
+
+    def print_report(self) -> PrintJob | None:
+        """Print the report shown (counts only), logged as a disclosure with the printer
+        and the job."""
+        if self.report is None:
+            return None
+        report, ws = self.report, self.window_.ws
+        printer = self.window_._call(printing.choose_printer, self)
+        if printer is None:
+            return None
+        job = self.window_._call(reports.print_report, ws, report, printing.send_to(printer))
+        if job is not None:
+            self.window_.statusBar().showMessage(printing.sent_words(job), 15000)
+        return job
 
     def export_cases(self, path: Path | str | None = None) -> Path | None:
         """Save the cases behind the chosen figure (victims' names: a disclosure, logged
