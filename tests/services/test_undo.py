@@ -214,7 +214,10 @@ def _opt_in(ws, case_id: int) -> None:
     link = repo_cases.get_link(ws.store.db, case_id)
     with ws.store.atomic() as db:
         repo_cases.update_link(
-            db, replace(link, opt_state=OptState.OPTED_IN, contact_level=ContactLevel.KEY_STAGES)
+            db,
+            replace(link, opt_state=OptState.OPTED_IN, contact_level=ContactLevel.KEY_STAGES),
+            on=ws.today(),
+            who=ws.user,
         )
 
 

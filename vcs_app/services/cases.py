@@ -185,7 +185,7 @@ def update_link(ws: Workspace, link: Link, *, source: str = "") -> Changed:
         link = replace(link, ref=old.ref)
         changes = _diff(old, link)
         if changes:
-            repo_cases.update_link(db, link)
+            repo_cases.update_link(db, link, on=ws.today(), who=ws.user)
             if link.opt_state is not old.opt_state:
                 repo_events.insert_opt_change(
                     db, link.id, link.opt_state, ws.today(), source, ws.user
@@ -367,7 +367,9 @@ def archive_case(ws: Workspace, link_id: int) -> Changed:
         link = repo_cases.get_link(db, link_id)
         if link.status is CaseStatus.ARCHIVED:
             raise ValidationError(f"Case {link.ref} is already archived.")
-        repo_cases.update_link(db, replace(link, status=CaseStatus.ARCHIVED))
+        repo_cases.update_link(
+            db, replace(link, status=CaseStatus.ARCHIVED), on=ws.today(), who=ws.user
+        )
         audit.record(
             db,
             who=ws.user,
@@ -388,7 +390,7 @@ def restore_case_status(
     with ws.store.atomic() as db:
         link = repo_cases.get_link(db, link_id)
         undo.check_unchanged(link.status, CaseStatus(expected), "The case's status", action)
-        repo_cases.update_link(db, replace(link, status=status))
+        repo_cases.update_link(db, replace(link, status=status), on=ws.today(), who=ws.user)
         audit.record(
             db,
             who=ws.user,

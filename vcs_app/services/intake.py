@@ -491,7 +491,7 @@ def update_referral(ws: Workspace, link_id: int, changes: ReferralChanges) -> Ch
         )
         if not changed:
             return Changed((link_id,), "link", link_id)
-        repo_cases.update_link(db, link)
+        repo_cases.update_link(db, link, on=ws.today(), who=ws.user)
         repo_intake.save_referral_record(db, record)
         audit.record(
             db,
@@ -522,7 +522,7 @@ def override_case_eligibility(
             decision = override_eligibility(computed, outcome=outcome, reason=reason, by=by)
             overridden = True
         new = _with_decision(link, decision)
-        repo_cases.update_link(db, new)
+        repo_cases.update_link(db, new, on=ws.today(), who=ws.user)
         repo_intake.save_referral_record(db, replace(record, eligibility_overridden=overridden))
         audit.record(
             db,
@@ -580,7 +580,8 @@ def record_opt_change(
             )
         level = check_opt_change(link.opt_state, state, contact_level)
         new = replace(link, opt_state=state, contact_level=level)
-        repo_cases.update_link(db, new)
+        # The level the victim chose dates from the answer, not from when it was typed in.
+        repo_cases.update_link(db, new, on=on, who=ws.user)
         repo_events.insert_opt_change(db, link_id, state, on, source, ws.user)
         audit.record(
             db,

@@ -113,7 +113,9 @@ def save_om(ws: Workspace, om: OffenderManager) -> Changed:
             old = repo_om.get_om(db, om.id)
             om_id = om.id
             repo_om.update_om(db, om)
-            link_ids = repo_om.rename_on_cases(db, old.name, om.name, om.team)
+            link_ids = repo_om.rename_on_cases(
+                db, old.name, om.name, om.team, on=ws.today(), who=ws.user
+            )
             detail = {
                 name: [getattr(old, name), getattr(om, name)]
                 for name in ("name", "team", "email", "phone")
@@ -165,7 +167,7 @@ def change_om(ws: Workspace, link_id: int, om_id: int, *, on: date, reason: str 
         repo_om.insert_assignment(
             db, OMAssignment(link_id, om.name, om.team, on, None, reason, ws.user)
         )
-        repo_om.set_case_om(db, link_id, om.name, om.team)
+        repo_om.set_case_om(db, link_id, om.name, om.team, on=on, who=ws.user)
         audit.record(
             db,
             who=ws.user,

@@ -88,7 +88,7 @@ def update_preferences(ws: Workspace, link_id: int, prefs: ContactPreferences) -
             cases.update_victim(ws, new_victim)
         new_link = replace(link, contact_level=prefs.contact_level, channel=prefs.channel)
         if new_link != link:
-            repo_cases.update_link(db, new_link)
+            repo_cases.update_link(db, new_link, on=ws.today(), who=ws.user)
             audit.record(
                 db,
                 who=ws.user,

@@ -43,6 +43,7 @@ HEADINGS = {
     "condition_request": "Licence condition requests",
     "condition_event": "Licence condition request history",
     "case_om": "Offender managers on the case",
+    "case_history": "Changes to the case (open or closed, contact level, VLO, OM team)",
     "audit": "Record of who viewed, changed or disclosed the records",
 }
 

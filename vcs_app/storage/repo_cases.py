@@ -257,8 +257,44 @@ def insert_link(db: Database, link: Link) -> int:
     return next_id
 
 
-def update_link(db: Database, link: Link) -> None:
-    update_row(db, "link", link.id, _link_row(link))
+# What a report counts a case by; each change is kept with its date (case_history, 0024)
+# so a period's figures are as they stood at its end.
+HISTORY_FIELDS = ("status", "contact_level", "vlo", "om_team")
+# Archiving deletes a case from every figure of every period, so it is not a dated change.
+_ARCHIVED = "archived"
+
+
+def update_link(db: Database, link: Link, *, on: date, who: str) -> None:
+    """Save the case; a change of a HISTORY_FIELDS value is kept as happening `on`."""
+    row = _link_row(link)
+    old = db.execute(
+        f"SELECT {', '.join(HISTORY_FIELDS)} FROM link WHERE id = ?", [link.id]
+    ).fetchone()
+    update_row(db, "link", link.id, row)
+    if old is not None:
+        for field, before in zip(HISTORY_FIELDS, old, strict=True):
+            record_change(db, link.id, field, before, row[field], on=on, who=who)
+
+
+def record_change(
+    db: Database, link_id: int, field: str, old: str, new: str, *, on: date, who: str
+) -> None:
+    """Keep one dated change of a HISTORY_FIELDS value (nothing when it did not change)."""
+    if old == new or (field == "status" and _ARCHIVED in (old, new)):
+        return
+    insert_row(
+        db,
+        "case_history",
+        {
+            "link_id": link_id,
+            "field": field,
+            "old": old,
+            "new": new,
+            "on_date": on.isoformat(),
+            "recorded_by": who,
+            "recorded_at": utc_now(),
+        },
+    )
 
 
 def get_link(db: Database, link_id: int) -> Link:

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from vcs_app.domain.conditions import OffenderManager, OMAssignment
 from vcs_app.domain.model import ContactDetail, LiaisonEntry, NotFound, normalise_name
 from vcs_app.storage.db import utc_now
-from vcs_app.storage.repo_cases import _date, _iso, refresh_search
+from vcs_app.storage.repo_cases import _date, _iso, record_change, refresh_search
 
 # --- liaison --------------------------------------------------------------------------
 
@@ -285,14 +285,19 @@ def directory(db: Database) -> list[tuple[OffenderManager, int]]:
     return sorted(result, key=lambda pair: normalise_name(pair[0].name))
 
 
-def rename_on_cases(db: Database, old_name: str, new_name: str, team: str) -> list[int]:
-    """Keep the cases of a renamed OM pointing at them; returns those case ids."""
-    ids = [r[0] for r in db.execute("SELECT id FROM link WHERE om_name = ?", [old_name])]
+def rename_on_cases(
+    db: Database, old_name: str, new_name: str, team: str, *, on: date, who: str
+) -> list[int]:
+    """Keep the cases of a renamed OM pointing at them (a team change dated `on`);
+    returns those case ids."""
+    cases = db.execute("SELECT id, om_team FROM link WHERE om_name = ?", [old_name]).fetchall()
     db.execute(
         "UPDATE link SET om_name = ?, om_team = ?, updated_at = ? WHERE om_name = ?",
         [new_name, team, utc_now(), old_name],
     )
-    return ids
+    for link_id, old_team in cases:
+        record_change(db, link_id, "om_team", old_team, team, on=on, who=who)
+    return [link_id for link_id, _ in cases]
 
 
 def cases_for_om(db: Database, name: str) -> list[tuple]:
@@ -315,11 +320,13 @@ def cases_for_om(db: Database, name: str) -> list[tuple]:
 # --- a case's OM and its history ------------------------------------------------------
 
 
-def set_case_om(db: Database, link_id: int, name: str, team: str) -> None:
+def set_case_om(db: Database, link_id: int, name: str, team: str, *, on: date, who: str) -> None:
+    (old_team,) = db.execute("SELECT om_team FROM link WHERE id = ?", [link_id]).fetchone()
     db.execute(
         "UPDATE link SET om_name = ?, om_team = ?, updated_at = ? WHERE id = ?",
         [name, team, utc_now(), link_id],
     )
+    record_change(db, link_id, "om_team", old_team, team, on=on, who=who)
 
 
 def current_assignment(db: Database, link_id: int) -> OMAssignment | None:
