@@ -10,7 +10,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsSimpleTextItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 
 from vcs_app.qt.views.reports import ReportView, last_full_month
 from vcs_app.services import reports
@@ -164,3 +170,31 @@ def test_the_cases_behind_a_figure_are_exported_and_logged(qtbot, window, demo_w
     total = next(i for i in range(row, len(view.figures)) if view.figures[i] is None)
     view.table.selectRow(total)
     assert not view.export_cases_button.isEnabled()
+
+
+def test_the_definitions_and_rates_read_as_in_the_pdf(qtbot, window, demo_ws):
+    view = _open(qtbot, window)
+    with qtbot.waitSignal(view.report_ready, timeout=20000):
+        view.set_period(date(2025, 1, 1), date(2026, 11, 26))
+        view.reload()
+    report = view.report
+    # The Definitions tab holds what the PDF and the CSV print, word for word.
+    view.pages.setCurrentWidget(view.definitions)
+    shown = view.definitions.toPlainText()
+    for term, meaning in report.definitions:
+        assert f"{term}\n{meaning}" in shown
+    for phrase in ("counted after the referral day", "nearest-rank", "Unit: victims"):
+        assert phrase in shown
+    assert view.definitions.isReadOnly()
+    # The headline's rates are the report's own text (same rounding), not re-rounded.
+    t = report.offer_times
+    assert f"{t.within} of {t.offers} initial offers within the limit ({t.within_rate})" in (
+        view.headline.text()
+    )
+    assert f"included as asked {report.inclusion}" in view.headline.text()
+    # Each inclusion bar is labelled with its table's rate, ".0" and all.
+    view.pages.setCurrentWidget(view.charts)
+    (_, inclusion, _) = reports.charts(report)
+    chart = view.charts.views["inclusion"].chart()
+    labels = [i.text() for i in chart.childItems() if isinstance(i, QGraphicsSimpleTextItem)]
+    assert labels == [row[3] for row in inclusion.rows] and labels

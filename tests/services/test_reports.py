@@ -8,8 +8,10 @@ import subprocess
 import unicodedata
 from dataclasses import replace
 from datetime import date
+from fractions import Fraction
 
 import pytest
+from fixed_day import TODAY
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -183,13 +185,14 @@ def _counts(report, key) -> dict[tuple[str, str] | str, int]:
 def test_every_figure_for_the_period_is_exact(ws, caseload):
     report = reports.build_report(ws, OCTOBER)
     # A, B and D were referred in October (C in September, E in August).
-    assert _counts(report, "referrals") == {"intake form": 3}
+    assert _counts(report, "referrals") == {"Witness Care Unit": 3}
     assert _counts(report, "eligibility") == {"statutory": 2, "not_eligible": 1}
     # The initial-offer letters closed A's and B's offer clocks a working day after
     # referral; C was offered 31 working days after its referral, past the 20-day limit.
     assert _counts(report, "offers") == {"within": 2, "outside": 1}
     assert report.offer_times == reports.OfferTimes(3, 2, 1, 31)
-    assert report.offer_times.within_rate == pytest.approx(2 / 3)
+    assert report.offer_times.within_rate == reports.Rate(2, 3)
+    assert str(report.offer_times.within_rate) == "66.7%"
     # Of A and B (offered; D never was), A opted in.
     assert _counts(report, "opt_in") == {"opted_in": 1, "not_opted_in": 1}
     assert report.opt_in_rate == 0.5
@@ -224,7 +227,10 @@ def test_the_chart_figures_by_month_are_exact(ws, caseload):
         "2026-09": {"included": 1},
         "2026-10": {"included": 1, "refused": 1, "awaiting": 1},
     }
-    assert reports.inclusion_by_month(report) == {"2026-09": 1.0, "2026-10": 0.5}
+    assert reports.inclusion_by_month(report) == {
+        "2026-09": reports.Rate(1, 1),
+        "2026-10": reports.Rate(1, 2),
+    }
 
 
 def test_the_inclusion_rate_agrees_with_the_condition_statistics(ws, caseload):
@@ -235,8 +241,9 @@ def test_the_inclusion_rate_agrees_with_the_condition_statistics(ws, caseload):
 
 def test_a_team_or_a_vlo_narrows_every_figure(ws, caseload):
     north = reports.build_report(ws, replace(OCTOBER, team="North"))
-    assert _counts(north, "referrals") == {"intake form": 1}
-    assert north.offer_times == reports.OfferTimes(2, 1, 16, 31)
+    assert _counts(north, "referrals") == {"Witness Care Unit": 1}
+    # Nearest rank: the median of two offers is the first of them.
+    assert north.offer_times == reports.OfferTimes(2, 1, 1, 31)
     assert _counts(north, "om_unanswered") == {"North": 1}
     assert _counts(north, "caseload") == {"Alex Morgan": 3}
     bryn = reports.build_report(ws, replace(OCTOBER, vlo="Bryn Hughes"))
@@ -268,14 +275,16 @@ def test_an_empty_period_reports_zeros_not_errors(ws):
 
 def test_csv_export_is_flat_safe_from_formulas_and_logged(ws, caseload, tmp_path):
     link = cases.open_case(ws, caseload["b"]).link
+    ws.on = date(2026, 10, 7)  # the team as it stood in October: the report counts by it
     cases.update_link(ws, replace(link, om_team="=2+3"))
+    ws.on = TODAY
     report = reports.build_report(ws, OCTOBER)
     out = reports.export_report(ws, report, tmp_path / "october.csv")
     rows = list(csv.reader(out.open(encoding="utf-8")))
     assert rows[0] == ["Section", "Item", "Detail", "Value"]
     assert ["Eligibility outcomes", "Statutory", "", "2"] in rows
     assert ["Letters sent", "Initial offer", "Welsh", "1"] in rows
-    assert ["Opt-in", "Opt-in rate", "", "50.0%"] in rows
+    assert ["Opt-in", "Opt-in rate", "", "1 of 2 (50.0%)"] in rows
     unanswered = [r for r in rows if r[0] == "Requests to OMs unanswered past follow-up"]
     assert [spreadsheet_safe("=2+3"), "", "1"] in [r[1:] for r in unanswered]
     assert "Testcase" not in out.read_text(encoding="utf-8")
@@ -450,8 +459,9 @@ def test_every_chart_draws_exactly_the_numbers_of_its_table(offers, decisions):
             _section("caseload", [("Alex Morgan", "", 3), ("Bryn Hughes", "", 2)]),
         ),
         reports.OfferTimes(0, 0, None, None),
-        None,
-        None,
+        reports.Rate(0, 0),
+        reports.Rate(0, 0),
+        reports.Rate(0, 0),
     )
     offer_chart, inclusion, caseload = reports.charts(report)
     (_, within), (_, outside) = offer_chart.chart.sets
@@ -463,5 +473,8 @@ def test_every_chart_draws_exactly_the_numbers_of_its_table(offers, decisions):
     assert len(rates) == len(inclusion.rows) == len(inclusion.chart.categories)
     for rate, (_, included, decided, shown) in zip(rates, inclusion.rows, strict=True):
         assert int(decided) > 0 and abs(rate - 100 * int(included) / int(decided)) <= 0.05 + 1e-9
-        assert shown == f"{int(included) / int(decided):.1%}" == f"{rate:.1f}%"
+        # Half up on an exact tie, from the counts (Fraction: no float rounding).
+        exact = Fraction(1000 * int(included), int(decided))
+        tenths = int(exact) + (exact - int(exact) >= Fraction(1, 2))
+        assert shown == f"{tenths // 10}.{tenths % 10}%" == f"{rate:.1f}%"
     assert caseload.chart.sets == (("Open cases", (3, 2)),)

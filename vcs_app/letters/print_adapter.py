@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QEvent,
     QMarginsF,
     QObject,
+    QPointF,
     QRectF,
     QSizeF,
     Qt,
@@ -53,7 +54,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QApplication, QGraphicsScene
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsSimpleTextItem
 
 from vcs_app.domain.model import Language
 from vcs_app.letters import print_system
@@ -173,6 +174,10 @@ class BarChart:
     # Size on paper in CSS pixels (1/96 inch); 400 x 250 is about 106 x 66 mm.
     width: int = 400
     height: int = 250
+    # The bars' labels as text ("50.0%"), one per category of a single-set chart, drawn
+    # over the bars instead of Qt's own number (which drops a trailing ".0"), so a chart
+    # reads exactly like its table.
+    labels: tuple[str, ...] = ()
 
     def img(self, name: str) -> str:
         """The HTML tag that places this chart on a page, given as `charts={name: ...}`."""
@@ -189,7 +194,7 @@ def bar_chart(spec: BarChart) -> QChart:
         bars.append(list(reversed(values) if spec.horizontal else values))
         bars.setLabelColor(Qt.GlobalColor.black)
         series.append(bars)
-    series.setLabelsVisible(True)
+    series.setLabelsVisible(not spec.labels)
     series.setLabelsFormat("@value%" if spec.percent else "@value")
     # Above the bar, so a short bar's number is still read.
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
@@ -214,7 +219,34 @@ def bar_chart(spec: BarChart) -> QChart:
     series.attachAxis(left)
     chart.legend().setVisible(len(spec.sets) > 1)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    if spec.labels:
+        _label_bars(chart, series, spec)
     return chart
+
+
+def _label_bars(chart: QChart, series: QBarSeries, spec: BarChart) -> None:
+    """Put each of `spec.labels` just above (or right of) its bar, again whenever the plot
+    area moves (a resized window, the chart laid out for paper)."""
+    ((_, values),) = spec.sets
+    count = len(values)
+    items = [QGraphicsSimpleTextItem(text, chart) for text in spec.labels]
+    for item in items:
+        item.setZValue(100)  # over the bars and grid
+
+    def place() -> None:
+        for i, (item, value) in enumerate(zip(items, values, strict=True)):
+            box = item.boundingRect()
+            if spec.horizontal:  # categories read top down, drawn bottom up
+                at = chart.mapToPosition(QPointF(value, count - 1 - i), series)
+                item.setPos(at.x() + 3, at.y() - box.height() / 2)
+            else:  # above the bar; inside its top when that would leave the plot
+                at = chart.mapToPosition(QPointF(i, value), series)
+                above = at.y() - box.height() - 1
+                top = above if above >= chart.plotArea().top() else at.y() + 1
+                item.setPos(at.x() - box.width() / 2, top)
+
+    chart.plotAreaChanged.connect(place)
+    place()
 
 
 def chart_image(spec: BarChart, dpi: float) -> QImage:

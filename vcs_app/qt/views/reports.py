@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -208,10 +209,19 @@ class ReportView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         self.charts = ReportCharts()
+        # What each figure counts, as printed with the PDF and the CSV (plain text).
+        self.definitions = QPlainTextEdit()
+        self.definitions.setReadOnly(True)
+        self.definitions.setAccessibleName(
+            QCoreApplication.translate("ReportView", "Definitions of the figures")
+        )
         self.pages = QTabWidget()
         self.pages.setAccessibleName(QCoreApplication.translate("ReportView", "Report pages"))
         self.pages.addTab(splitter, QCoreApplication.translate("ReportView", "&Figures"))
         self.pages.addTab(self.charts, QCoreApplication.translate("ReportView", "C&harts"))
+        self.pages.addTab(
+            self.definitions, QCoreApplication.translate("ReportView", "&Definitions")
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.headline)
@@ -288,7 +298,8 @@ class ReportView(QWidget):
         rows, figures = [], []
         for s in report.sections:
             lines = [(fig.label, fig.sub_label, fig.count) for fig in s.figures]
-            lines += [("Total", "", s.total), *((label, "", v) for label, v in s.summary)]
+            lines += [("Total", "", s.total)] if s.totalled else []
+            lines += [(label, "", v) for label, v in s.summary]
             # The section is named on its first line only, so the sections stand apart.
             rows += [(s.title if i == 0 else "", *line) for i, line in enumerate(lines)]
             figures += [*s.figures, *[None] * (len(lines) - len(s.figures))]
@@ -304,23 +315,26 @@ class ReportView(QWidget):
             self.table.resizeColumnToContents(column)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 340))
         t = report.offer_times
-        na = QCoreApplication.translate("ReportView", "n/a")
-        rate = na if t.within_rate is None else f"{t.within_rate:.1%}"
-        opt = na if report.opt_in_rate is None else f"{report.opt_in_rate:.1%}"
-        incl = na if report.inclusion_rate is None else f"{report.inclusion_rate:.1%}"
+        # Every rate as the report rounds it (from the two counts), never re-rounded here.
         self.headline.setText(
             QCoreApplication.translate(
                 "ReportView",
-                "{period}: {within} of {offers} initial offers within the limit ({rate});"
-                " opt-in rate {opt}; licence conditions included {incl}.",
+                "{period}, as at its end: {within} of {offers} initial offers within the"
+                " limit ({rate}); opt-in rate {opt}; licence conditions included as asked"
+                " {incl} ({amended} counting those included as amended). Definitions tab:"
+                " what each figure counts.",
             ).format(
                 period=report.filter.describe(),
                 within=t.within,
                 offers=t.offers,
-                rate=rate,
-                opt=opt,
-                incl=incl,
+                rate=t.within_rate,
+                opt=report.opt_in,
+                incl=report.inclusion,
+                amended=report.inclusion_with_amended,
             )
+        )
+        self.definitions.setPlainText(
+            "\n\n".join(f"{term}\n{meaning}" for term, meaning in report.definitions)
         )
         self.charts.show_report(report)
         self.report_ready.emit()

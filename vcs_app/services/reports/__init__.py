@@ -1,0 +1,56 @@
+"""The management report: figures as at the end of a period (build), what they mean
+(definitions), and the report on paper, in a spreadsheet and as charts (output)."""
+
+from vcs_app.services.reports.build import (
+    CASE_HEADERS,
+    LAYOUT,
+    Figure,
+    OfferTimes,
+    Rate,
+    Report,
+    ReportFilter,
+    Section,
+    build_report,
+    by_month,
+    drill_down,
+    drill_down_lines,
+    figure_name,
+    filter_choices,
+    inclusion_by_month,
+)
+from vcs_app.services.reports.output import (
+    ReportChart,
+    charts,
+    csv_rows,
+    drill_down_html,
+    export_drill_down,
+    export_report,
+    print_report,
+    report_html,
+)
+
+__all__ = [
+    "CASE_HEADERS",
+    "LAYOUT",
+    "Figure",
+    "OfferTimes",
+    "Rate",
+    "Report",
+    "ReportChart",
+    "ReportFilter",
+    "Section",
+    "build_report",
+    "by_month",
+    "charts",
+    "csv_rows",
+    "drill_down",
+    "drill_down_html",
+    "drill_down_lines",
+    "export_drill_down",
+    "export_report",
+    "figure_name",
+    "filter_choices",
+    "inclusion_by_month",
+    "print_report",
+    "report_html",
+]
