@@ -74,6 +74,9 @@ def test_the_headless_pdf_has_the_charts(demo_db, tmp_path):
     ).stdout.splitlines()[2:]
     assert len(images) == 3  # offers by month, inclusion rate by month, caseload per VLO
     assert "Licence conditions included" in text
+    # The definitions are printed with it, as in the window and the CSV.
+    assert "Definitions" in text and "nearest-rank method" in text
+    assert "Working days are counted after the referral day" in text
 
 
 @pytest.mark.parametrize(

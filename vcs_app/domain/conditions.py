@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from vcs_app.domain.data_files import read_json
+from vcs_app.domain.figures import percent
 from vcs_app.domain.model import DomainError, ValidationError, clean_text
 
 CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "resources" / "conditions.json"
@@ -578,8 +579,13 @@ class StatsRow:
     median_days: float | None  # request to decision, calendar days
     chases: int
 
+    @property
+    def inclusion_percent(self) -> str:
+        """The inclusion rate as text, rounded from the counts as the report rounds it."""
+        return percent(self.included, self.decided, none="")
+
     def cells(self) -> list[str]:
-        rate = "" if self.inclusion_rate is None else f"{self.inclusion_rate:.1%}"
+        rate = self.inclusion_percent
         median = "" if self.median_days is None else f"{self.median_days:g}"
         return [
             self.period,

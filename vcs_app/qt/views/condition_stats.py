@@ -41,7 +41,7 @@ def overall_text(rows: list[StatsRow]) -> str:
         QCoreApplication.translate(
             "ConditionStatsView",
             "{rate} of decided requests were included ({included} of {decided})",
-        ).format(rate=f"{total.inclusion_rate:.1%}", included=total.included, decided=total.decided)
+        ).format(rate=total.inclusion_percent, included=total.included, decided=total.decided)
         if total.inclusion_rate is not None
         else QCoreApplication.translate("ConditionStatsView", "No request has been decided yet")
     )
