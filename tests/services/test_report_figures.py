@@ -11,20 +11,17 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from report_cases import ask_om, referral, request_condition
 
-from vcs_app.domain.conditions import ConditionDraft, Decision, OffenderManager
+from vcs_app.domain.conditions import Decision, OffenderManager
 from vcs_app.domain.model import (
     CaseStatus,
-    ContactDetail,
     ContactLevel,
     Direction,
     LiaisonChannel,
     LiaisonEntry,
-    Offender,
     OptState,
     Party,
-    Referral,
-    Victim,
 )
 from vcs_app.services import (
     cases,
@@ -94,27 +91,33 @@ def _at(ws, day: date) -> None:
     ws.on = day
 
 
-def _refer(ws, n: int, referred: date, *, vlo="Alex Morgan", team="North", **changes) -> int:
+def _refer(ws, n: int, referred: date, **changes) -> int:
     _at(ws, max(referred, ws.on))
-    referral = Referral(
-        victim=Victim("Ceri", f"Figure{n}", dob=date(1980, 5, 1)),
-        offender=Offender("Dorian", f"Figure{n}", dob=date(1975, 2, 3), crn=f"F{n:06d}"),
-        offence="Wounding with intent",
-        referral_date=referred,
-        sentence_date=date(2026, 7, 1),
-        sentence_type="SDS",
-        custody_months=36,
-        vlo=vlo,
-        om_name=f"Olly Manager{n}",
-        om_team=team,
-        contacts=(ContactDetail("address", "12 Example Road\nAnytown\nZZ99 1AA"),),
-    )
-    return intake.register_referral(ws, replace(referral, **changes)).link_ids[0]
+    return intake.register_referral(ws, referral(n, referred, **changes)).link_ids[0]
 
 
 def _opt(ws, link_id: int, state: OptState, on: date, level: ContactLevel | None = None) -> None:
     _at(ws, max(on, ws.on))
     intake.record_opt_change(ws, link_id, state, on=on, source="phone call", contact_level=level)
+
+
+def _edit_referral(ws, link_id: int, **changes) -> None:
+    """Edit referral: the case's referral as on file, with `changes`."""
+    link = cases.open_case(ws, link_id).link
+    record = intake.referral_record(ws, link_id)
+    now = intake.ReferralChanges(
+        offence=link.offence,
+        offence_category=link.offence_category,
+        referral_date=link.referral_date,
+        sentence_date=link.sentence_date,
+        sentence_type=record.sentence_type,
+        custody_months=record.custody_months,
+        referrer=link.referrer,
+        vlo=link.vlo,
+        om_name=link.om_name,
+        om_team=link.om_team,
+    )
+    intake.update_referral(ws, link_id, replace(now, **changes))
 
 
 def _counts(report, key) -> dict:
@@ -237,24 +240,7 @@ def _offer_cases(ws) -> dict[str, int]:
             _opt(ws, made[name], OptState.OPTED_IN, rest[0], ContactLevel.KEY_STAGES)
         elif what == "correct":
             _at(ws, _day)
-            link = cases.open_case(ws, made[name]).link
-            record = intake.referral_record(ws, made[name])
-            intake.update_referral(
-                ws,
-                made[name],
-                intake.ReferralChanges(
-                    offence=link.offence,
-                    offence_category=link.offence_category,
-                    referral_date=rest[0],
-                    sentence_date=link.sentence_date,
-                    sentence_type=record.sentence_type,
-                    custody_months=record.custody_months,
-                    referrer=link.referrer,
-                    vlo=link.vlo,
-                    om_name=link.om_name,
-                    om_team=link.om_team,
-                ),
-            )
+            _edit_referral(ws, made[name], referral_date=rest[0])
     return made
 
 
@@ -312,17 +298,7 @@ def test_a_victim_with_cases_at_two_levels_is_one_victim_in_every_total(ws):
     victim_id = cases.open_case(ws, first).link.victim_id
     second = intake.register_referral(
         ws,
-        Referral(
-            victim=Victim("Ceri", "Figure1", dob=date(1980, 5, 1)),
-            offender=Offender("Evan", "Figure2", dob=date(1970, 1, 1), crn="F000002"),
-            offence="Wounding with intent",
-            referral_date=date(2026, 9, 2),
-            sentence_date=date(2026, 7, 1),
-            sentence_type="SDS",
-            custody_months=36,
-            vlo="Alex Morgan",
-            om_team="North",
-        ),
+        referral(2, date(2026, 9, 2), victim=cases.open_case(ws, first).victim),
         intake.MatchDecision(victim=victim_id),
     ).link_ids[0]
     other = _refer(ws, 3, date(2026, 9, 3))
@@ -368,35 +344,12 @@ def test_an_archived_referral_is_not_received(ws):
 
 def _om_question(ws, link_id: int, on: date) -> int:
     _at(ws, max(on, ws.on))
-    entry = LiaisonEntry(
-        link_id,
-        on,
-        Direction.TO,
-        Party.OM,
-        LiaisonChannel.EMAIL,
-        "Asked for the planned release address area.",
-        follow_up_due=on + timedelta(days=7),
-        awaiting_reply=True,
-    )
-    return liaison.log_liaison(ws, entry).record_id
+    return ask_om(ws, link_id, on, on + timedelta(days=7))
 
 
 def _condition(ws, folder, link_id: int, on: date) -> int:
     _at(ws, max(on, ws.on))
-    template = conditions.catalogue().get("no_contact")
-    values = {p.key: "Ceri Figure" for p in template.placeholders}
-    draft = ConditionDraft(
-        link_id=link_id,
-        kind="no_contact",
-        wording=template.fill(values),
-        reason="She is afraid he will turn up at her work.",
-        risk="Harassment after release.",
-        requested_on=on,
-        values=tuple(values.items()),
-    )
-    request_id = conditions.request_condition(ws, draft).record_id
-    om.send_to_om(ws, link_id, [request_id], on=on, pdf_path=folder / f"r{request_id}.pdf")
-    return request_id
+    return request_condition(ws, folder, link_id, on)
 
 
 def test_a_closed_period_counts_the_same_after_later_events(ws, tmp_path):
@@ -447,24 +400,7 @@ def test_a_closed_period_counts_the_same_after_later_events(ws, tmp_path):
     preferences.update_preferences(ws, a, replace(prefs, contact_level=ContactLevel.ANNUAL))
     link = cases.open_case(ws, d).link
     cases.update_link(ws, replace(link, status=CaseStatus.CLOSED))
-    record = intake.referral_record(ws, c)
-    link = cases.open_case(ws, c).link
-    intake.update_referral(
-        ws,
-        c,
-        intake.ReferralChanges(
-            offence=link.offence,
-            offence_category=link.offence_category,
-            referral_date=link.referral_date,
-            sentence_date=link.sentence_date,
-            sentence_type=record.sentence_type,
-            custody_months=record.custody_months,
-            referrer=link.referrer,
-            vlo="Bryn Hughes",
-            om_name=link.om_name,
-            om_team=link.om_team,
-        ),
-    )
+    _edit_referral(ws, c, vlo="Bryn Hughes")
     _at(ws, date(2026, 12, 7))
     new_om = om.save_om(ws, OffenderManager("Pat Newman", team="East")).record_id
     om.change_om(ws, b, new_om, on=date(2026, 12, 7))

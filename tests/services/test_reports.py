@@ -14,30 +14,23 @@ import pytest
 from fixed_day import TODAY
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from report_cases import ask_om, referral, request_condition
 
-from vcs_app.domain.conditions import ConditionDraft, Decision, spreadsheet_safe
+from vcs_app.domain.conditions import Decision, spreadsheet_safe
 from vcs_app.domain.model import (
-    ContactDetail,
     ContactLevel,
-    Direction,
     DomainError,
     Language,
-    LiaisonChannel,
-    LiaisonEntry,
     Link,
     Offender,
     OptState,
-    Party,
-    Referral,
     ValidationError,
-    Victim,
 )
-from vcs_app.services import cases, conditions, intake, letters, liaison, om, reports
+from vcs_app.services import cases, conditions, intake, letters, reports
 from vcs_app.services.letter_settings import LetterSettings, VloContact, save_letter_settings
 from vcs_app.storage import audit
 
 OCTOBER = reports.ReportFilter(date(2026, 10, 1), date(2026, 10, 31))
-ADDRESS = "12 Example Road\nAnytown\nZZ99 1AA"
 
 
 @pytest.fixture(autouse=True)
@@ -46,60 +39,12 @@ def user_data_in_tmp(tmp_path, monkeypatch, qapp):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
 
 
-def _referral(n: int, referred: date, vlo: str, team: str, **changes) -> Referral:
-    base = Referral(
-        victim=Victim("Ceri", f"Testcase{n}", dob=date(1980, 5, 1)),
-        offender=Offender("Dorian", f"Quayle{n}", dob=date(1975, 2, 3), crn=f"X{n:06d}"),
-        offence="Wounding with intent",
-        referral_date=referred,
-        sentence_date=date(2026, 8, 20),
-        sentence_type="SDS",
-        custody_months=36,
-        vlo=vlo,
-        om_name=f"Olly Manager{n}",
-        om_team=team,
-        contacts=(ContactDetail("address", ADDRESS),),
-    )
-    return replace(base, **changes)
-
-
 def _register(ws, *args, **changes) -> int:
-    return intake.register_referral(ws, _referral(*args, **changes)).link_ids[0]
+    return intake.register_referral(ws, referral(*args, **changes)).link_ids[0]
 
 
 def _opt(ws, link_id, state, on, level=None) -> None:
     intake.record_opt_change(ws, link_id, state, on=on, source="phone call", contact_level=level)
-
-
-def _condition(ws, folder, link_id, on: date) -> int:
-    template = conditions.catalogue().get("no_contact")
-    values = {p.key: "Ceri Testcase" for p in template.placeholders}
-    draft = ConditionDraft(
-        link_id=link_id,
-        kind="no_contact",
-        wording=template.fill(values),
-        reason="She is afraid he will turn up at her work.",
-        risk="Harassment after release.",
-        requested_on=on,
-        values=tuple(values.items()),
-    )
-    request_id = conditions.request_condition(ws, draft).record_id
-    om.send_to_om(ws, link_id, [request_id], on=on, pdf_path=folder / f"r{request_id}.pdf")
-    return request_id
-
-
-def _to_om(ws, link_id, on: date, follow_up: date) -> int:
-    entry = LiaisonEntry(
-        link_id,
-        on,
-        Direction.TO,
-        Party.OM,
-        LiaisonChannel.EMAIL,
-        "Asked for the planned release address area.",
-        follow_up_due=follow_up,
-        awaiting_reply=True,
-    )
-    return liaison.log_liaison(ws, entry).record_id
 
 
 def _letter(ws, link_id, template: str, on: date) -> int:
@@ -158,17 +103,17 @@ def caseload(ws, tmp_path):
     _opt(ws, c, OptState.OPTED_IN, date(2026, 10, 15), ContactLevel.ANNUAL)
     _opt(ws, e, OptState.OFFERED, date(2026, 8, 10))
     _opt(ws, e, OptState.OPTED_IN, date(2026, 8, 12), ContactLevel.KEY_STAGES)
-    included = _condition(ws, tmp_path, a, date(2026, 10, 13))
+    included = request_condition(ws, tmp_path, a, date(2026, 10, 13))
     conditions.record_decision(ws, included, on=date(2026, 10, 20), decision=Decision.INCLUDED)
-    refused = _condition(ws, tmp_path, a, date(2026, 10, 14))
+    refused = request_condition(ws, tmp_path, a, date(2026, 10, 14))
     conditions.record_decision(
         ws, refused, on=date(2026, 10, 21), decision=Decision.REFUSED, reason="Not necessary."
     )
-    _condition(ws, tmp_path, c, date(2026, 10, 16))  # awaiting a decision
-    old = _condition(ws, tmp_path, c, date(2026, 9, 15))  # before the period
+    request_condition(ws, tmp_path, c, date(2026, 10, 16))  # awaiting a decision
+    old = request_condition(ws, tmp_path, c, date(2026, 9, 15))  # before the period
     conditions.record_decision(ws, old, on=date(2026, 9, 30), decision=Decision.INCLUDED)
-    _to_om(ws, b, date(2026, 10, 6), date(2026, 10, 13))  # never answered
-    _to_om(ws, a, date(2026, 10, 26), date(2026, 11, 5))  # follow-up still ahead
+    ask_om(ws, b, date(2026, 10, 6), date(2026, 10, 13))  # never answered
+    ask_om(ws, a, date(2026, 10, 26), date(2026, 11, 5))  # follow-up still ahead
     return {"a": a, "b": b, "c": c, "d": d, "e": e, "letters": first_letters}
 
 
