@@ -28,6 +28,7 @@ from vcs_app.domain.model import (
 )
 from vcs_app.services import cases, conditions, intake, letters, reports
 from vcs_app.services.letter_settings import LetterSettings, VloContact, save_letter_settings
+from vcs_app.services.workspace import worker_workspace
 from vcs_app.storage import audit
 
 OCTOBER = reports.ReportFilter(date(2026, 10, 1), date(2026, 10, 31))
@@ -314,6 +315,22 @@ def test_progress_is_reported_per_section_and_can_stop_the_count(ws, caseload):
     with pytest.raises(Stop):
         reports.build_report(ws, OCTOBER, stop_at_third)
     assert reports.build_report(ws, OCTOBER) == reports.build_report(ws, OCTOBER)
+
+
+def test_counting_holds_no_write_lock_and_sees_one_moment(ws, caseload):
+    """The window keeps saving while a report is counted on a worker connection, and the
+    report counts the file as it was when counting began."""
+    written = []
+    with worker_workspace(ws) as beside:
+
+        def write_meanwhile(done, total, what):
+            if done == 3:
+                written.append(_register(beside, 6, date(2026, 10, 20), "Alex Morgan", "North"))
+
+        report = reports.build_report(ws, OCTOBER, write_meanwhile)
+    assert written  # saved at once, not "database is locked" after a wait
+    assert _counts(report, "caseload") == {"Alex Morgan": 3, "Bryn Hughes": 2}  # as before
+    assert reports.build_report(ws, OCTOBER).section("caseload").total == 6
 
 
 def test_the_cases_behind_a_figure_export_to_csv_as_a_logged_disclosure(ws, caseload, tmp_path):

@@ -204,6 +204,25 @@ class Store:
                 self._lost = None
 
     @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """Many reads that must agree with each other (a report): one deferred, read-only
+        transaction, so every query sees the same committed state while the window and
+        commands go on writing beside it (WAL), where `atomic` would hold the write lock
+        for as long as the counting takes. Inside a transaction it is that transaction."""
+        if self._depth or self.db.conn.in_transaction:
+            yield self.db
+            return
+        try:
+            self.db.execute("BEGIN")
+            try:
+                yield self.db
+            finally:
+                if self.db.conn.in_transaction:
+                    self.db.execute("ROLLBACK")  # nothing was written: nothing to keep
+        except DB_ERRORS as exc:
+            raise StoreError(_explain(exc)) from exc
+
+    @contextlib.contextmanager
     def _outermost(self) -> Iterator[None]:
         """The use case's transaction, begun IMMEDIATE: it takes the write lock at once,
         waiting (busy_timeout) while another connection or process writes. A deferred

@@ -299,12 +299,13 @@ def _offer_times(offers: list[_Offer]) -> OfferTimes:
 def build_report(
     ws: Workspace, f: ReportFilter, progress: Callable[[int, int, str], None] | None = None
 ) -> Report:
-    """Every figure for the period (one read transaction, so they agree with each other).
+    """Every figure for the period (one read snapshot, so they agree with each other, and
+    writes beside it are not held up).
 
     `progress(done, total, what)` is called before each section is counted; it may raise
     (the GUI's Cancel) to stop, and nothing is left behind."""
     sections = []
-    with ws.store.atomic() as db:
+    with ws.store.snapshot() as db:
         offers: list[_Offer] | None = None
         for done, (key, title, note, headers) in enumerate(LAYOUT):
             if progress is not None:
