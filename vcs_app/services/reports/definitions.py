@@ -50,7 +50,8 @@ def definitions(start: date, end: date) -> tuple[tuple[str, str], ...]:
             " decisions, OM replies, and the dated changes of a case's status, contact"
             " level, VLO and OM team. Running the report again after later events gives the"
             " same figures for a closed period. Corrections apply to every period: a"
-            " corrected referral date or eligibility decision, and an archived case.",
+            " corrected referral date or eligibility decision, and an archived case; and a"
+            " letter counts by the date printed on it, even when produced after the period.",
         ),
         (
             "Archived cases",
