@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,3 +24,33 @@ def run_main(
         input=stdin,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
     )
+
+
+def start_main(*args: str) -> subprocess.Popen:
+    """`python main.py ...` started in the background (to kill, or to run beside)."""
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
+    """Poll `predicate` until it holds (True) or `timeout` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.002)
+    return False
+
+
+def rows_of(db: Path) -> list[str]:
+    """Every row of the file; planner statistics (PRAGMA optimize on close) are not data."""
+    conn = sqlite3.connect(db)
+    try:
+        return [line for line in conn.iterdump() if "sqlite_stat" not in line]
+    finally:
+        conn.close()

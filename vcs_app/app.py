@@ -41,11 +41,13 @@ def display_problem() -> str | None:
 
 
 def _log_unexpected(exc: BaseException) -> Path:
+    from vcs_app.storage.files import make_private_folder, open_private_for_append
+
     path = log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write("".join(traceback.format_exception(exc)))
+        make_private_folder(path.parent)
+        with open_private_for_append(path) as fh:
+            fh.write("".join(traceback.format_exception(exc)).encode("utf-8"))
     except OSError:
         pass
     return path
@@ -54,6 +56,10 @@ def _log_unexpected(exc: BaseException) -> Path:
 def main(argv: list[str] | None = None) -> int:
     from vcs_app import cli
 
+    # Everything this process creates (the database and its journals, backups, letters,
+    # exports, logs, lock files, and the folders for them) is for this user only, whatever
+    # the umask it was started with: every file here names victims.
+    os.umask(0o077)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         return cli.run(argv if argv is not None else sys.argv[1:])

@@ -244,21 +244,13 @@ def _letters_500(path: Path, raw: sqlite3.Connection, candidates: list[int]) -> 
 
 def ensure_database(folder: Path, victims: int) -> Path:
     """Build (or reuse) a deterministic demo database of `victims` victims."""
-    from vcs_app.services.demo import build_demo
-    from vcs_app.services.workspace import open_workspace
+    from vcs_app.services.demo import create_demo_file
 
     path = folder / f"bench-{victims}.db"
     if path.exists():
         return path
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".building")
-    for stale in folder.glob(partial.name + "*"):
-        stale.unlink()
     started = time.perf_counter()
-    ws = open_workspace(partial, user="bench", create=True)
-    build_demo(ws, victims=victims, seed=1, today=TODAY)
-    ws.close()
-    partial.rename(path)
+    create_demo_file(path, victims=victims, seed=1, on=TODAY, user="bench")
     print(f"built {path} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return path
 

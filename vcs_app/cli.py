@@ -42,6 +42,14 @@ def _key(args: argparse.Namespace) -> str | None:
     return os.environ.get(KEY_ENV) or None
 
 
+def _workspace(args: argparse.Namespace, *, writes: bool = True, on: date | None = None):
+    """The caseload named by --db. A command that writes (even only an audit row) first
+    has the file quick-checked, so it never writes into a damaged file."""
+    from vcs_app.services.workspace import open_workspace
+
+    return open_workspace(args.db, key=_key(args), on=on, verify=writes)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, minus usage
         print(f"vcs-desk: {message}", file=sys.stderr)
@@ -177,8 +185,7 @@ def run(argv: list[str]) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from vcs_app.app import DEMO_VICTIMS, default_db_path, display_problem
     from vcs_app.services.backups import backups_of
-    from vcs_app.services.demo import build_demo
-    from vcs_app.services.workspace import open_workspace
+    from vcs_app.services.demo import create_demo_file
 
     path = args.db or default_db_path()
     # Only a true first run gets a demo file: a vanished caseload (one with backups, or a
@@ -186,9 +193,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     key = _key(args)
     if args.db is None and not path.exists() and not backups_of(path):
         print(f"First run: creating a demo database of synthetic cases at {path}")
-        ws = open_workspace(path, create=True, key=key)
-        build_demo(ws, victims=DEMO_VICTIMS)
-        ws.close()
+        create_demo_file(path, victims=DEMO_VICTIMS, key=key)
     problem = display_problem()
     if problem:
         print(f"vcs-desk: {problem}", file=sys.stderr)
@@ -199,19 +204,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from vcs_app.services.demo import build_demo
-    from vcs_app.services.workspace import open_workspace
+    from vcs_app.services.demo import create_demo_file
 
     if args.victims < 1:
         raise DomainError("--victims must be at least 1")
-    if args.db.exists():
-        raise DomainError(f"{args.db} already exists; demo data goes into a new file.")
     started = time.perf_counter()
-    ws = open_workspace(args.db, create=True, key=_key(args), on=args.on)
-    try:
-        summary = build_demo(ws, victims=args.victims, seed=args.seed)
-    finally:
-        ws.close()
+    summary = create_demo_file(
+        args.db, victims=args.victims, seed=args.seed, key=_key(args), on=args.on
+    )
     print(
         f"created {args.db}: {summary.victims} victims, {summary.offenders} offenders, "
         f"{summary.liaison_entries + summary.contacts} liaison/contact entries, "
@@ -221,27 +221,34 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from vcs_app.services.workspace import check_file
+    """Read-only: the file is checked as it is and never changed, not even upgraded."""
+    from vcs_app.services.workspace import SCHEMA_VERSION, check_file
 
     try:
-        problems = check_file(args.db, key=_key(args))
+        result = check_file(args.db, key=_key(args))
     except DomainError as exc:
         print(f"problem: {exc}")
         return 1
+    problems = result.problems
     if problems:
         print(
             f"problem: {problems[0]}" + (f" (and {len(problems) - 1} more)" if problems[1:] else "")
         )
         return 1
+    if result.needs_upgrade:
+        print(
+            f"ok (schema {result.schema}: it needs upgrading to {SCHEMA_VERSION}, which VCS Desk"
+            " does when it next opens it to make a change; check left it as it is)"
+        )
+        return 0
     print("ok")
     return 0
 
 
 def cmd_due(args: argparse.Namespace) -> int:
     from vcs_app.services import tasks
-    from vcs_app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db, key=_key(args), on=args.on)
+    ws = _workspace(args, writes=False, on=args.on)
     try:
         on = ws.today()
         for item in tasks.due_tasks(ws, on=on):
@@ -255,13 +262,12 @@ def cmd_due(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """All or nothing: any bad row is listed by line on stderr and nothing is kept."""
     from vcs_app.services.referral_import import MatchPolicy, import_referrals
-    from vcs_app.services.workspace import open_workspace
 
     try:
         data = args.file.read_bytes()
     except OSError as exc:
         raise DomainError(f"Cannot read {args.file}: {exc.strerror}.") from exc
-    ws = open_workspace(args.db, key=_key(args))
+    ws = _workspace(args)
     try:
         report = import_referrals(
             ws, data, file_name=args.file.name, policy=MatchPolicy(args.on_match)
@@ -291,13 +297,12 @@ def cmd_letters(args: argparse.Namespace) -> int:
     next run finishes the rest."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # text layout, never a window
     from vcs_app.services import letters
-    from vcs_app.services.workspace import open_workspace
 
     try:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DomainError(f"cannot use {args.out} for the letters: {exc.strerror}") from exc
-    ws = open_workspace(args.db, key=_key(args), on=args.on)
+    ws = _workspace(args, on=args.on)
     try:
         on = ws.today()
         blocked: list[tuple[str, str, tuple[str, ...]]] = []
@@ -352,9 +357,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from vcs_app.services import backups
-    from vcs_app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db, key=_key(args))
+    ws = _workspace(args)
     try:
         done = backups.back_up(ws, args.to, keep_rotation=args.to is None)
     finally:
@@ -379,10 +383,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """The summary (counts only) to PDF or CSV; the export is logged as a disclosure."""
     from vcs_app.services import reports
-    from vcs_app.services.workspace import open_workspace
 
     filt = reports.ReportFilter(args.start, args.end, args.team, args.vlo)
-    ws = open_workspace(args.db, key=_key(args))
+    ws = _workspace(args)
     try:
         out = reports.export_report(ws, reports.build_report(ws, filt), args.out)
     finally:
@@ -394,9 +397,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_retention(args: argparse.Namespace) -> int:
     """The review list only: erasing is a senior VLO's decision, made in the window."""
     from vcs_app.services import retention
-    from vcs_app.services.workspace import open_workspace
 
-    ws = open_workspace(args.db, key=_key(args), on=args.on)
+    ws = _workspace(args, on=args.on)
     try:
         due = retention.cases_due_for_review(ws)
     finally:
@@ -415,14 +417,13 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # text layout, never a window
     from vcs_app.letters.print_adapter import ensure_app
     from vcs_app.services import subject_access
-    from vcs_app.services.workspace import open_workspace
 
     ensure_app()
     try:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DomainError(f"cannot use {args.out} for the export: {exc.strerror}") from exc
-    ws = open_workspace(args.db, key=_key(args))
+    ws = _workspace(args)
     try:
         done = subject_access.export_subject_access(ws, args.victim, args.out)
     finally:
@@ -455,11 +456,10 @@ def cmd_account(args: argparse.Namespace) -> int:
     administrator's OS login can manage accounts, except the first one of a file."""
     from vcs_app.domain.model import Role
     from vcs_app.services import accounts
-    from vcs_app.services.workspace import open_workspace
 
     if args.action != "list" and not args.username:
         raise DomainError(f"account {args.action} needs the username")
-    ws = accounts.use_os_account(open_workspace(args.db, key=_key(args)))
+    ws = accounts.use_os_account(_workspace(args))
     try:
         if args.action == "list":
             for a in accounts.list_accounts(ws):

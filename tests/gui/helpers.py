@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 
 def when_dialog_opens(qtbot, fill, *, then=None, over=None, waited: int = 0):
@@ -33,3 +33,21 @@ def when_dialog_opens(qtbot, fill, *, then=None, over=None, waited: int = 0):
 
 def click_ok(dialog):
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def close_message_boxes() -> tuple[QTimer, list[str]]:
+    """Close each message box as it opens (from inside its own event loop), however late
+    it comes (a worker's warning when its job ends); keep the timer while needed, and the
+    texts seen."""
+    seen: list[str] = []
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.close()
+
+    timer = QTimer()
+    timer.timeout.connect(close)
+    timer.start(50)
+    return timer, seen

@@ -8,12 +8,12 @@ import threading
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
+from helpers import close_message_boxes
+from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsSimpleTextItem,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
 )
@@ -101,28 +101,11 @@ def test_the_charts_draw_the_figures_of_the_table(qtbot, window, demo_ws):
     )
 
 
-def _close_message_boxes() -> tuple[QTimer, list[str]]:
-    """Close each message box as it opens (from inside its own event loop); keep the
-    timer while needed, and the texts seen."""
-    seen: list[str] = []
-
-    def close() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.close()
-
-    timer = QTimer()
-    timer.timeout.connect(close)
-    timer.start(50)
-    return timer, seen
-
-
 def test_cancel_stops_the_count_and_leaves_the_view_usable(qtbot, window, demo_ws):
     view = _open(qtbot, window)
     shown = view.report
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the last run's dialog
-    closer, boxes = _close_message_boxes()
+    closer, boxes = close_message_boxes()
     # Every worker thread busy: the count waits its turn, so Cancel comes first for sure.
     pool, gate = QThreadPool.globalInstance(), threading.Event()
     for _ in range(pool.maxThreadCount()):

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from fixed_day import TODAY
+from full_disk import files_cannot_grow, older_caseload
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from sqlite_utils import Database
 
 from vcs_app.domain.model import LiaisonEntry
 from vcs_app.qt.dialogs.startup_problem import StartupProblemDialog, open_for_gui, run_checked
@@ -18,6 +20,7 @@ from vcs_app.qt.main_window import MainWindow
 from vcs_app.services import backups, cases
 from vcs_app.services.demo import build_demo
 from vcs_app.services.workspace import DatabaseLock, open_workspace
+from vcs_app.storage.backup import make_backup
 from vcs_app.storage.migrations import SCHEMA_VERSION
 
 
@@ -222,6 +225,27 @@ def test_damage_found_after_opening_closes_the_window_and_offers_the_backup(
     assert "found a problem" in seen["problem"] and seen["can_restore"]
     assert backup.name in seen["advice"]
     assert [b.path for b in backups.backups_of(caseload, folder)] == [backup]
+
+
+def test_a_full_disk_is_said_as_such_and_no_restore_is_offered(
+    qtbot, tmp_path, folder, monkeypatch
+):
+    """The file is healthy (it has a verified backup too): restoring would not help, and
+    would need room the disk does not have."""
+    path = tmp_path / "caseload.db"
+    older_caseload(path)  # opening it upgrades it, which needs room on the disk
+    store = Database(path)
+    make_backup(store, path, folder)
+    store.close()
+    before = path.read_bytes()
+    files_cannot_grow(monkeypatch)
+    seen: dict = {}
+    _when_dialog_opens(_answer_problem(seen), StartupProblemDialog)
+    assert open_for_gui(path, backup_folder=folder) is None
+    assert seen["problem"].startswith("The disk is full")
+    assert "damaged" not in seen["problem"] and "\n" not in seen["problem"]
+    assert not seen["can_restore"] and seen["advice"] == "Nothing has been changed."
+    assert path.read_bytes() == before
 
 
 def test_every_choice_has_an_accessible_name_and_a_shortcut(qtbot, caseload):

@@ -54,7 +54,7 @@ def test_demo_has_the_variety_a_vlo_meets(ws):
     assert (
         count("SELECT COUNT(*) FROM link WHERE referral_date > ?".replace("?", f"'{TODAY}'")) == 0
     )
-    assert check_file(ws.path) == []
+    assert check_file(ws.path).problems == []
 
 
 def test_demo_refuses_a_database_that_already_has_cases(ws, case_id):

@@ -218,7 +218,7 @@ def test_purge_erases_the_case_for_good(ws, old_case):
     # folded in) and the file and audit chain check out.
     data = _file_bytes(ws)
     assert [n for n in _needles() if n in data] == []
-    assert check_file(ws.path) == []
+    assert check_file(ws.path).problems == []
     assert retention.cases_due_for_review(ws) == []
 
 
@@ -242,7 +242,7 @@ def test_a_victim_with_a_live_case_keeps_their_record(ws, old_case):
     kept = cases.open_case(ws, live)
     assert kept.victim.family_name == VICTIM[1]
     assert [c.value for c in kept.contacts] == [ADDRESS]
-    assert check_file(ws.path) == []
+    assert check_file(ws.path).problems == []
 
 
 def test_an_edit_logged_with_old_and_new_values_keeps_them_in_the_audit_log(ws, old_case):
@@ -261,7 +261,7 @@ def test_an_edit_logged_with_old_and_new_values_keeps_them_in_the_audit_log(ws, 
     assert (
         db.execute("SELECT count(*) FROM victim WHERE given_name LIKE 'Zephyr%'").fetchone()[0] == 0
     )
-    assert check_file(ws.path) == []
+    assert check_file(ws.path).problems == []
 
 
 def test_every_foreign_key_column_is_indexed(ws):

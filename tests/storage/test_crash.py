@@ -4,10 +4,10 @@ import and no half backup (the harness itself is tests/storage/crash_child.py)."
 from __future__ import annotations
 
 import sys
-import time
 from datetime import date
 
 import pytest
+from cli_run import wait_for
 from crash_child import _child, run_harness
 
 from vcs_app.services import backups
@@ -30,15 +30,6 @@ def test_fifty_kills_lose_no_acknowledged_write_and_leave_no_partial_import(tmp_
     # The harness really exercised all three kinds of write across the rounds.
     assert figures.acknowledged > CI_ROUNDS
     assert figures.batches_seen > 0
-
-
-def _wait_for(predicate, timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.001)
-    return False
 
 
 @pytest.fixture
@@ -65,7 +56,7 @@ def test_killing_a_backup_midway_leaves_no_file_that_looks_like_a_backup(tmp_pat
             return folder.is_dir() and any(p.name not in seen for p in folder.glob("*.partial"))
 
         # Kill the moment this child's temporary copy exists: VACUUM INTO is writing it.
-        if _wait_for(new_partial):
+        if wait_for(new_partial):
             midway += 1
         proc.kill()
         proc.communicate()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from fixed_day import TODAY
+from full_disk import files_cannot_grow, older_caseload
 
 from vcs_app.domain.model import LiaisonEntry
 from vcs_app.services import cases, referral_import
 from vcs_app.services.workspace import open_workspace
-from vcs_app.storage.db import StoreError, open_store
+from vcs_app.storage.db import DiskFull, StoreError, open_store
 
 
 def _refusal(path) -> str:
@@ -129,3 +130,13 @@ def test_writes_after_sqlite_discarded_the_transaction_are_not_committed_one_by_
     cases.add_liaison_entry(
         ws, LiaisonEntry(case_id, TODAY, "to", "om", "email", summary="room again")
     )
+
+
+def test_a_disk_too_full_to_upgrade_the_file_says_the_disk_is_full(tmp_path, monkeypatch):
+    path = tmp_path / "older.db"
+    older_caseload(path)
+    files_cannot_grow(monkeypatch)
+    with pytest.raises(DiskFull) as refused:
+        open_store(path)
+    assert str(refused.value).startswith(f"The disk is full: {tmp_path} has no space left")
+    assert "damaged" not in str(refused.value)

@@ -29,6 +29,7 @@ from vcs_app.services.cases import Changed
 from vcs_app.services.sentences import record_official_date
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_sentences
+from vcs_app.storage.files import open_regular
 
 SECOND_CONFIRMATION_PERCENT = 20  # of open cases; above it the VLO confirms twice
 MAX_ROWS = 50_000
@@ -329,9 +330,10 @@ def review_file(ws: Workspace, path: Path | str, *, today: date | None = None) -
     """Review a CSV file on disk (see `review_date_changes`)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open_regular(path) as fh:  # never a pipe or a device that does not end
+            text = fh.read().decode("utf-8-sig")
     except OSError as exc:
-        raise DomainError(f"Cannot read {path.name}: {exc.strerror}.") from exc
+        raise DomainError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
     except UnicodeDecodeError:
         raise ValidationError(f"{path.name} is not UTF-8 text: save it as CSV UTF-8.") from None
     return review_date_changes(ws, text, file_name=path.name, today=today)

@@ -50,6 +50,7 @@ from vcs_app.services import clocks, liaison, undo
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_cases, repo_conditions, repo_events, repo_om, repo_undo
+from vcs_app.storage.files import make_private_folder, open_regular
 
 EXPLAIN_RULE = "condition_decision_to_victim"
 MAPS_FOLDER = Path("attachments") / "maps"
@@ -69,17 +70,17 @@ def _store_map(ws: Workspace, source: str) -> str:
     its path relative to the database's folder (so the folder can move as a whole)."""
     path = Path(source)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:  # never a pipe or a device that does not end
+            size = os.fstat(fh.fileno()).st_size
             head = fh.read(16)
-        check_map_image(path.name, head, size)
-        data = path.read_bytes()
+            check_map_image(path.name, head, size)
+            data = head + fh.read()
     except OSError as exc:
-        raise ValidationError(f"Cannot read the map '{path.name}': {exc.strerror}.") from exc
+        raise ValidationError(f"Cannot read the map '{path.name}': {exc.strerror or exc}.") from exc
     relative = MAPS_FOLDER / f"map-{hashlib.sha256(data).hexdigest()[:20]}{path.suffix.lower()}"
     target = ws.path.parent / relative
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)
         handle, temp = tempfile.mkstemp(dir=target.parent, suffix=".part")
         try:
             with os.fdopen(handle, "wb") as out:

@@ -16,10 +16,17 @@ from vcs_app.domain.calendar import add_working_days
 from vcs_app.domain.model import KEY_DATE_KINDS, normalise_name
 from vcs_app.domain.rules import rule_set_for
 from vcs_app.services.accounts import add_demo_account
-from vcs_app.services.workspace import Workspace
+from vcs_app.services.workspace import Workspace, open_workspace
 from vcs_app.storage import audit
+from vcs_app.storage.backup import (
+    partial_path,
+    publish,
+    remove_stale_partials,
+    remove_with_companions,
+)
 from vcs_app.storage.bulk import has_cases, insert_rows
-from vcs_app.storage.db import utc_now
+from vcs_app.storage.db import StoreError, utc_now
+from vcs_app.storage.files import make_private_folder
 from vcs_app.storage.repo_cases import link_ref, refresh_next_due, refresh_search
 from vcs_app.storage.repo_settings import set_setting
 
@@ -526,3 +533,37 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             detail={"victims": victims, "seed": seed, "today": today.isoformat()},
         )
     return DemoSummary(victims, n_offenders, len(links), len(liaison), len(contact_log), len(tasks))
+
+
+def create_demo_file(
+    path: Path | str,
+    *,
+    victims: int = 300,
+    seed: int = 1,
+    key: str | None = None,
+    on: date | None = None,
+    user: str | None = None,
+) -> DemoSummary:
+    """A new demo caseload at `path`, built in a temporary file beside it and put in
+    place only when complete: a build that is killed leaves no half-made file in the way
+    of the next one (its temporary files are swept up then), and an existing file, a real
+    caseload above all, is never replaced."""
+    path = Path(path).expanduser()
+    if path.exists():
+        raise StoreError(f"{path} already exists; demo data goes into a new file.")
+    try:
+        make_private_folder(path.parent)
+    except OSError as exc:
+        raise StoreError(f"Cannot create {path.parent} ({exc.strerror}).") from exc
+    remove_stale_partials(path.parent, path.name)
+    partial = partial_path(path.parent, path.name)
+    try:
+        ws = open_workspace(partial, create=True, key=key, on=on, user=user)
+        try:
+            summary = build_demo(ws, victims=victims, seed=seed)
+        finally:
+            ws.close()
+        publish(partial, path)
+    finally:
+        remove_with_companions(partial)
+    return summary

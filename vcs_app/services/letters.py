@@ -83,6 +83,7 @@ from vcs_app.services.letter_settings import (
 from vcs_app.services.printing import SendToPrinter, not_printed
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_cases, repo_events, repo_letters
+from vcs_app.storage.files import make_private_folder
 from vcs_app.storage.lock import pid_alive
 from vcs_app.storage.repo_settings import get_setting, set_setting
 
@@ -1118,7 +1119,7 @@ def produce_letter(
     pages = 0
     try:
         if not path.exists() or status is LetterStatus.APPROVED:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
             _remove_dead_parts(path)
             pages = write_pdf(rendered.html, path, title=title)
         if copy_to is not None:

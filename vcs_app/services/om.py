@@ -50,6 +50,7 @@ from vcs_app.services.cases import Changed
 from vcs_app.services.printing import SendToPrinter, printed
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_cases, repo_conditions, repo_om
+from vcs_app.storage.files import make_private_folder
 
 OM_TEMPLATES = LETTERS_DIR / "om"
 OM_REQUEST_TEMPLATE = "om_request.html.j2"
@@ -453,7 +454,7 @@ def _record_sent(
             f"Sent to {link.om_name}; document {pdf_path.name}",
         )
     # Last, so a failure to write (or to print) rolls every record above back.
-    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(pdf_path.parent)
     write_pdf(document.html, pdf_path, title=f"Licence condition request {link.ref}")
     detail = {
         "to": link.om_name,

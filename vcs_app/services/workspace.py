@@ -13,8 +13,10 @@ from pathlib import Path
 from vcs_app.domain.model import Role
 from vcs_app.storage import audit
 from vcs_app.storage.db import SQLITE_HEADER, Store, open_store, read_header
+from vcs_app.storage.db import DiskFull as DiskFull  # for the GUI: offer no restore
 from vcs_app.storage.lock import DatabaseLock
 from vcs_app.storage.lock import DatabaseLocked as DatabaseLocked  # for the GUI
+from vcs_app.storage.migrations import SCHEMA_VERSION
 
 
 @dataclass
@@ -54,21 +56,34 @@ def open_workspace(
     role: Role = Role.VLO,
     key: str | None = None,
     on: date | None = None,
+    verify: bool = False,
 ) -> Workspace:
     """Open the file (with `key`, an encrypted one); raises a DomainError subclass with a
-    one-line reason if it is unusable. `on` fixes the workspace's today."""
-    store = open_store(path, create=create, key=key)
+    one-line reason if it is unusable. `on` fixes the workspace's today. `verify`: the
+    caller is about to write, so a damaged file is refused first (a quick check)."""
+    store = open_store(path, create=create, key=key, verify=verify)
     return Workspace(store, user or current_os_user(), role, on)
 
 
-def check_file(path: Path | str, key: str | None = None) -> list[str]:
-    """Problems found by integrity, foreign-key and audit-chain checks (empty = healthy);
-    an encrypted file is opened with `key`."""
-    store = open_store(path, key=key)
+@dataclass(frozen=True)
+class FileCheck:
+    problems: list[str]  # empty: healthy
+    schema: int  # the file's schema version; below SCHEMA_VERSION it awaits an upgrade
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.schema < SCHEMA_VERSION
+
+
+def check_file(path: Path | str, key: str | None = None) -> FileCheck:
+    """Integrity, foreign-key and audit-chain checks of the file as it is, through a
+    read-only connection: checking never changes it, not even to upgrade an older
+    caseload. An encrypted file is opened with `key`."""
+    store = open_store(path, key=key, read_only=True)
     try:
         problems = store.integrity_problems()
         chain = audit.chain_problem(store.db)
-        return problems + ([chain] if chain else [])
+        return FileCheck(problems + ([chain] if chain else []), store.schema_version())
     finally:
         store.close()
 

@@ -2,9 +2,10 @@
 
 A backup is written by `VACUUM INTO` under a temporary name that no listing treats as
 a backup, flushed to disk, checked with `PRAGMA integrity_check`, and only then renamed
-to its final name. So a backup killed midway leaves at most a ``.partial`` file that is
-never offered for restore and is swept away by the next backup; every file with a
-backup's name has passed verification.
+to its final name. So a backup killed midway leaves at most a ``.partial`` file (and the
+``.partial-journal`` SQLite wrote beside it) that is never offered for restore and is
+swept away by the next backup; every file with a backup's name has passed verification.
+Backups and their folders are private to their owner (0600 / 0700), like the database.
 """
 
 from __future__ import annotations
@@ -25,12 +26,19 @@ from sqlite_utils import Database
 
 from vcs_app.storage import db as _db
 from vcs_app.storage.db import SQLITE_HEADER, StoreError, _explain, _sqlcipher
+from vcs_app.storage.files import (
+    create_private_file,
+    make_private_folder,
+    not_regular,
+    open_regular,
+)
 from vcs_app.storage.lock import pid_alive
 from vcs_app.storage.migrations import SCHEMA_VERSION
 
 _STAMP = "%Y%m%dT%H%M%SZ"
 _BACKUP_NAME = re.compile(r"^(?P<stem>.+)-backup-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.db$")
-_PARTIAL_NAME = re.compile(r"^\..+\.(?P<pid>\d+)-[0-9a-f]+\.partial$")
+# A temporary file, or one of the journal files SQLite keeps beside it while it is open.
+_PARTIAL_NAME = re.compile(r"^\..+\.(?P<pid>\d+)-[0-9a-f]+\.partial(?:-journal|-wal|-shm)?$")
 
 
 @dataclass(frozen=True)
@@ -94,7 +102,7 @@ def verify_copy(path: Path, key: str | None = None) -> list[str]:
     try:
         header = _db.read_header(path, len(SQLITE_HEADER))
     except OSError as exc:
-        return [f"cannot read it ({exc.strerror})"]
+        return [f"cannot read it ({exc.strerror or exc})"]
     # None: this process has the file open (the live caseload), so its header was
     # checked when it was opened and must not be read outside SQLite now.
     if header is not None and key is None and header != SQLITE_HEADER:
@@ -150,14 +158,47 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _partial_path(folder: Path, final_name: str) -> Path:
+def partial_path(folder: Path, final_name: str) -> Path:
     """A name no listing takes for a backup; the process id lets a later run see that
     the writer has died, the random part keeps two threads of one process apart."""
     return folder / f".{final_name}.{os.getpid()}-{secrets.token_hex(4)}.partial"
 
 
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def remove_with_companions(path: Path) -> None:
+    """Delete a temporary database file and any journal SQLite left beside it (the
+    caller knows no connection has it open any more)."""
+    for suffix in ("", *_COMPANIONS):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def publish(temp: Path, final: Path) -> None:
+    """Give a finished, closed temporary database its final name, never over a file
+    that is already there (hard-linked, so two builders cannot both win)."""
+    for suffix in ("-wal", "-journal"):
+        journal = temp.with_name(temp.name + suffix)
+        if journal.exists() and journal.stat().st_size:
+            raise StoreError(f"{temp.name} was not closed cleanly; it was not put in place.")
+    _fsync_file(temp)
+    try:
+        os.link(temp, final)
+    except FileExistsError as exc:
+        raise StoreError(f"{final} already exists; it was left as it is.") from exc
+    except OSError:  # a file system without hard links (a FAT USB stick)
+        if final.exists():
+            raise StoreError(f"{final} already exists; it was left as it is.") from None
+        os.replace(temp, final)
+    else:
+        temp.unlink()
+    _fsync_dir(final.parent)
+
+
 def remove_stale_partials(folder: Path, prefix: str = "") -> list[Path]:
-    """Delete temporary files left by a backup or restore whose process has died."""
+    """Delete temporary files (and their journals) left by a backup, restore or demo
+    whose process has died."""
     removed = []
     if not folder.is_dir():
         return removed
@@ -186,7 +227,7 @@ def make_backup(
         raise RuntimeError("a backup cannot run inside a transaction")
     at = at or datetime.now(UTC)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as exc:
         raise StoreError(f"Backup failed: cannot create {folder} ({exc.strerror}).") from exc
     remove_stale_partials(folder, source.stem)
@@ -194,8 +235,9 @@ def make_backup(
     while (folder / backup_name(source.stem, at, n)).exists():
         n += 1
     final = folder / backup_name(source.stem, at, n)
-    partial = _partial_path(folder, final.name)
+    partial = partial_path(folder, final.name)
     try:
+        create_private_file(partial)  # VACUUM INTO fills an empty file, keeping its mode
         db.execute("VACUUM INTO ?", [str(partial)])
         _fsync_file(partial)
         problems = verify_copy(partial, key)
@@ -209,8 +251,7 @@ def make_backup(
     except OSError as exc:
         raise StoreError(f"Backup failed: cannot write in {folder} ({exc.strerror}).") from exc
     finally:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        remove_with_companions(partial)
     backup = _parse(final)
     assert backup is not None
     return backup
@@ -253,9 +294,6 @@ def rotate(
     return removed
 
 
-_COMPANIONS = ("-wal", "-shm", "-journal")
-
-
 def restore_file(
     backup: Path, db_path: Path, *, at: datetime | None = None, key: str | None = None
 ) -> Path | None:
@@ -269,15 +307,21 @@ def restore_file(
     folder = db_path.parent
     if not folder.is_dir():
         raise StoreError(f"Cannot restore: the folder {folder} does not exist.")
+    with contextlib.suppress(OSError):  # a missing one is the usual "no database" case
+        kind = not_regular(db_path)
+        if kind is not None:
+            raise StoreError(f"Cannot restore: {db_path} is {kind}, not a database file.")
     remove_stale_partials(folder, db_path.name)
-    staging = _partial_path(folder, db_path.name)
+    staging = partial_path(folder, db_path.name)
     try:
         try:
-            shutil.copyfile(backup, staging)
+            create_private_file(staging)
+            with open_regular(backup) as source, staging.open("r+b") as copy:
+                shutil.copyfileobj(source, copy)
             _fsync_file(staging)
         except OSError as exc:
             raise StoreError(
-                f"Cannot restore from {backup.name} ({exc.strerror}); the current database"
+                f"Cannot restore from {backup.name} ({exc.strerror or exc}); the current database"
                 " was not touched."
             ) from exc
         problems = verify_copy(staging, key)
@@ -314,5 +358,4 @@ def restore_file(
             ) from exc
         return kept
     finally:
-        with contextlib.suppress(OSError):
-            staging.unlink(missing_ok=True)
+        remove_with_companions(staging)  # checking a copy of a WAL file leaves -wal/-shm

@@ -3,6 +3,7 @@
 Corrupt, truncated, not a database, read-only, from a newer VCS Desk, missing, or in use
 by another copy: the VLO sees one sentence saying which, the last verified backup if
 there is one, and three choices. Never a traceback, never a new empty file in its place.
+A full disk or a file in use is nothing a backup would mend, so no restore is offered.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from vcs_app.services.backups import BackupFile
 from vcs_app.services.workspace import (
     DatabaseLock,
     DatabaseLocked,
+    DiskFull,
     Workspace,
     lock_database,
     may_need_key,
@@ -208,22 +210,20 @@ def open_for_gui(
         else:
             try:
                 lock = lock_database(path)
-            except DatabaseLocked as exc:
+                try:
+                    ws = _open(path, key)
+                except BaseException:
+                    lock.release()
+                    raise
+            except (DatabaseLocked, DiskFull) as exc:
                 choice = StartupProblemDialog.ask(None, path, str(exc), None, can_restore=False)
             except DomainError as exc:
                 backup = backups.latest_verified_backup(path, folder, key)
                 choice = StartupProblemDialog.ask(None, path, str(exc), backup)
             else:
-                try:
-                    ws = _open(path, key)
-                except DomainError as exc:
-                    lock.release()
-                    backup = backups.latest_verified_backup(path, folder, key)
-                    choice = StartupProblemDialog.ask(None, path, str(exc), backup)
-                else:
-                    if lock.recovered_from is not None:
-                        log.warning("took over the lock of %s", lock.recovered_from.describe())
-                    return ws, lock
+                if lock.recovered_from is not None:
+                    log.warning("took over the lock of %s", lock.recovered_from.describe())
+                return ws, lock
         if choice.action == "quit" or choice.path is None:
             return None
         if choice.action == "open":
