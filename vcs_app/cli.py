@@ -260,26 +260,26 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """All or nothing: any bad row is listed by line on stderr and nothing is kept."""
+    """All or nothing: bad rows are listed by line on stderr (the first 100, then a count)
+    and nothing is kept. The file is read as a stream, never whole, and must be a file."""
     from vcs_app.services.referral_import import MatchPolicy, import_referrals
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise DomainError(f"Cannot read {args.file}: {exc.strerror}.") from exc
     ws = _workspace(args)
     try:
         report = import_referrals(
-            ws, data, file_name=args.file.name, policy=MatchPolicy(args.on_match)
+            ws, args.file, file_name=args.file.name, policy=MatchPolicy(args.on_match)
         )
     finally:
         ws.close()
     if report.problems:
         for row in report.problems:
             print(f"line {row.line}: {row.message}", file=sys.stderr)
+        listed = "listed above by line"
+        if report.problems_not_kept:
+            listed = f"the first {len(report.problems)} listed above by line"
         print(
-            f"nothing imported: {len(report.problems):,} of {len(report.rows):,} rows have "
-            "problems (listed above by line); the database is unchanged",
+            f"nothing imported: {report.problem_count:,} of {report.row_count:,} rows have "
+            f"problems ({listed}); the database is unchanged",
             file=sys.stderr,
         )
         return 1

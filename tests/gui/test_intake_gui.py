@@ -3,13 +3,15 @@ contact preferences and safety, and the CSV import with preview."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from fixed_day import TODAY
-from helpers import click_ok, when_dialog_opens
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from helpers import click_ok, close_message_boxes, when_dialog_opens
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLabel
 
 from vcs_app.domain.model import OptState, Role
 from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
@@ -319,17 +321,7 @@ def test_cancelling_an_import_keeps_nothing(qtbot, window, demo_ws, tmp_path):
     qtbot.addWidget(dialog)
     _checked(qtbot, dialog)
     before = cases.caseload_counts(demo_ws)
-    messages: list[str] = []
-
-    def close_message_boxes():  # the job's "Cancelled" box is modal: answer it from a timer
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                messages.append(widget.text())
-                widget.accept()
-
-    timer = QTimer()
-    timer.timeout.connect(close_message_boxes)
-    timer.start(50)
+    timer, messages = close_message_boxes()  # the job's "Cancelled" box
     dialog.import_all.click()
     dialog.job.progress.cancel()
     qtbot.waitUntil(lambda: not dialog._busy and bool(messages), timeout=20_000)
@@ -337,6 +329,57 @@ def test_cancelling_an_import_keeps_nothing(qtbot, window, demo_ws, tmp_path):
     assert "nothing was changed" in messages[0]
     assert "nothing was changed" in dialog.summary.text()
     assert cases.caseload_counts(demo_ws) == before
+
+
+def test_a_file_of_many_bad_rows_lists_the_first_hundred_and_counts_them_all(
+    qtbot, window, demo_ws, tmp_path
+):
+    rows = referral_import.synthetic_rows(500, seed=25, today=date(2026, 11, 26))
+    for row in rows[:-1]:
+        row["referral_date"] = "31/02/2026"
+    dialog = ImportDialog(window, demo_ws, _csv(tmp_path, rows))
+    qtbot.addWidget(dialog)
+    _checked(qtbot, dialog)
+    assert dialog.model.rowCount() == referral_import.PROBLEMS_KEPT + 1  # and the good row
+    assert "500 rows, 499 need attention" in dialog.summary.text()
+    assert "Only the first 100 are listed" in dialog.summary.text()
+    assert not dialog.import_all.isEnabled()
+    assert dialog.import_good.text() == "Import only the &good rows (1)"
+
+
+def test_a_file_changed_after_its_check_is_not_imported(qtbot, window, demo_ws, tmp_path):
+    rows = referral_import.synthetic_rows(3, seed=26, today=date(2026, 11, 26))
+    path = _csv(tmp_path, rows)
+    dialog = ImportDialog(window, demo_ws, path)
+    qtbot.addWidget(dialog)
+    _checked(qtbot, dialog)
+    assert dialog.import_all.isEnabled()
+    rows[1]["victim_family_name"] = "Changedafter"
+    path.write_bytes(referral_import.write_csv(rows))
+    before = cases.caseload_counts(demo_ws)
+    timer, messages = close_message_boxes()
+    dialog.import_all.click()
+    qtbot.waitUntil(lambda: not dialog._busy and bool(messages), timeout=20_000)
+    timer.stop()
+    assert "has changed since it was checked" in messages[0]
+    assert "has changed since it was checked" in dialog.summary.text()
+    assert cases.caseload_counts(demo_ws) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.timeout(60)
+def test_a_named_pipe_chosen_for_import_is_refused_without_hanging(
+    qtbot, window, demo_ws, tmp_path
+):
+    pipe = tmp_path / "referrals.csv"
+    os.mkfifo(pipe)
+    timer, messages = close_message_boxes()
+    dialog = ImportDialog(window, demo_ws, pipe)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog._busy and bool(messages), timeout=20_000)
+    timer.stop()
+    assert "it is a named pipe, not a file" in dialog.summary.text()
+    assert dialog.report is None and not dialog.import_all.isEnabled()
 
 
 def test_preview_model_passes_qt_model_tests(qtmodeltester, demo_ws, tmp_path):

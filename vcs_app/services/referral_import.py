@@ -20,16 +20,20 @@ victims); the file itself says so.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import hashlib
 import io
 import json
 import random
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Protocol
+from pathlib import Path
+from typing import BinaryIO, Protocol
 
 from vcs_app.domain.model import (
     Channel,
@@ -51,6 +55,9 @@ from vcs_app.services.demo import SEEDS
 from vcs_app.services.intake import MatchDecision, PersonMatch, ReferralMatches
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit
+from vcs_app.storage.db import Busy
+from vcs_app.storage.files import open_regular
+from vcs_app.storage.lock import ImportLock, holding_lock
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,11 @@ COLUMNS: tuple[Column, ...] = (
 _KNOWN = {c.name for c in COLUMNS}
 _REQUIRED = [c.name for c in COLUMNS if c.required]
 PROGRESS_EVERY = 100
+# Rows with a problem that a report keeps (and shows) in full; beyond these it counts them,
+# so a file of 160,000 bad rows is one screen and a count, not 160,000 lines in memory.
+PROBLEMS_KEPT = 100
+_CHUNK = 1 << 20  # bytes read at a time
+_LONGEST_LINE = 1 << 20  # characters: no referral row is anywhere near a megabyte
 
 
 class MatchPolicy(StrEnum):
@@ -130,14 +142,25 @@ class RowResult:
 class ImportReport:
     file_name: str
     encoding: str
-    rows: tuple[RowResult, ...]
+    rows: tuple[RowResult, ...]  # every good row, and the first PROBLEMS_KEPT problem rows
     committed: bool
     seconds: float
     dry_run: bool = False
+    problems_not_kept: int = 0  # problem rows counted beyond those in `rows`
+    digest: str = ""  # SHA-256 of the file, so an import can insist on the file checked
 
     @property
     def problems(self) -> tuple[RowResult, ...]:
+        """The problem rows kept (the first PROBLEMS_KEPT); `problem_count` counts all."""
         return tuple(r for r in self.rows if r.status is not RowStatus.OK)
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) + self.problems_not_kept
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows) + self.problems_not_kept
 
     @property
     def good(self) -> tuple[RowResult, ...]:
@@ -157,33 +180,78 @@ class ProgressSink(Protocol):
 
 
 # --- reading the file -----------------------------------------------------------------
+#
+# The file is read twice, a chunk at a time, never whole: once to tell its encoding (and
+# take its digest), then to parse it row by row while each row is imported. So memory
+# stays the same for 50 KB or 50 MB, and a pipe or a device is refused before reading.
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The text of the file and the encoding it was read as."""
-    if data[:4] == b"PK\x03\x04" or b"\x00" in data[:4096]:
+@contextlib.contextmanager
+def _opened(source: bytes | Path) -> Iterator[BinaryIO]:
+    if isinstance(source, bytes | bytearray):
+        yield io.BytesIO(source)
+        return
+    path = Path(source)
+    try:
+        stream = open_regular(path)
+    except OSError as exc:
+        raise ValidationError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    with stream:
+        yield stream
+
+
+def _encoding(stream: BinaryIO) -> tuple[str, str, str]:
+    """The codec to read the file with, its name for people, and the file's digest."""
+    first = stream.read(_CHUNK)
+    if first[:4] == b"PK\x03\x04" or b"\x00" in first[:4096]:
         raise ValidationError(
             "This is not a CSV text file (it looks like a spreadsheet): save it as CSV first."
         )
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "UTF-8 (with BOM)"
-        except UnicodeDecodeError as exc:
+    digest = hashlib.sha256()
+    bom = first.startswith(codecs.BOM_UTF8)
+    candidates = ["utf-8"] if bom else ["utf-8", "cp1252"]
+    decoders = {name: codecs.getincrementaldecoder(name)() for name in candidates}
+    failed_at: dict[str, int] = {}
+    offset, chunk = 0, first
+    while True:
+        digest.update(chunk)
+        for name, decoder in decoders.items():
+            if name in failed_at:
+                continue
+            data = chunk[len(codecs.BOM_UTF8) :] if bom and offset == 0 else chunk
+            try:
+                decoder.decode(data, final=not chunk)
+            except UnicodeDecodeError as exc:
+                failed_at[name] = offset + (len(chunk) - len(data)) + exc.start
+        if not chunk or len(failed_at) == len(decoders):
+            break
+        offset += len(chunk)
+        chunk = stream.read(_CHUNK)
+    if bom:
+        if "utf-8" in failed_at:
             raise ValidationError(
-                f"The file says it is UTF-8 but byte {exc.start + 3} is not: save it as "
+                f"The file says it is UTF-8 but byte {failed_at['utf-8']} is not: save it as "
                 "CSV UTF-8 again."
-            ) from None
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            f"The file is neither UTF-8 nor Windows-1252 text (byte {exc.start}): save it "
-            "as CSV UTF-8."
-        ) from None
+            )
+        return "utf-8-sig", "UTF-8 (with BOM)", digest.hexdigest()
+    if "utf-8" not in failed_at:
+        return "utf-8", "UTF-8", digest.hexdigest()
+    if "cp1252" not in failed_at:
+        return "cp1252", "Windows-1252", digest.hexdigest()
+    raise ValidationError(
+        f"The file is neither UTF-8 nor Windows-1252 text (byte {failed_at['cp1252']}): save "
+        "it as CSV UTF-8."
+    )
+
+
+def _lines(text: io.TextIOBase) -> Iterator[str]:
+    """The file's lines, refusing one too long to be a row (a file without line ends)."""
+    while line := text.readline(_LONGEST_LINE):
+        if len(line) == _LONGEST_LINE and not line.endswith(("\n", "\r")):
+            raise ValidationError(
+                "The file has a line over a million characters long: it is not a referral CSV."
+            )
+        yield line
 
 
 def _header(names: list[str]) -> list[str]:
@@ -215,16 +283,17 @@ class ParsedRow:
     problem: str = ""
 
 
-def parse_rows(text: str) -> list[ParsedRow]:
-    """Every data row with the line it starts on; a row that cannot be a referral says why."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _parsed_rows(text: io.TextIOBase) -> Iterator[ParsedRow]:
+    """Every data row with the line it starts on, one at a time; a row that cannot be a
+    referral says why."""
+    reader = csv.reader(_lines(text))
     try:
         header = _header(next(reader))
     except StopIteration:
         raise ValidationError("The file is empty: it needs a header row and referrals.") from None
     except csv.Error as exc:
         raise ValidationError(f"Line 1 is not valid CSV ({exc}).") from None
-    rows: list[ParsedRow] = []
+    any_rows = False
     while True:
         line = reader.line_num + 1
         try:
@@ -232,27 +301,26 @@ def parse_rows(text: str) -> list[ParsedRow]:
         except StopIteration:
             break
         except csv.Error as exc:
-            rows.append(ParsedRow(line, {}, problem=f"not valid CSV ({exc})"))
+            any_rows = True
+            yield ParsedRow(line, {}, problem=f"not valid CSV ({exc})")
             continue
         if not any(cell.strip() for cell in record):
             continue  # blank line
+        any_rows = True
         if len(record) != len(header):
-            rows.append(
-                ParsedRow(
-                    line,
-                    {},
-                    problem=f"has {len(record)} values but the header has {len(header)} columns",
-                )
+            yield ParsedRow(
+                line,
+                {},
+                problem=f"has {len(record)} values but the header has {len(header)} columns",
             )
             continue
         values = {name: cell.strip() for name, cell in zip(header, record, strict=True)}
         try:
-            rows.append(ParsedRow(line, values, referral=referral_from(values)))
+            yield ParsedRow(line, values, referral=referral_from(values))
         except DomainError as exc:
-            rows.append(ParsedRow(line, values, problem=str(exc)))
-    if not rows:
+            yield ParsedRow(line, values, problem=str(exc))
+    if not any_rows:
         raise ValidationError("The file has a header row but no referrals.")
-    return rows
 
 
 _YES = {"yes", "y", "true", "1"}
@@ -443,7 +511,7 @@ def _describe(values: dict[str, str]) -> dict[str, str]:
 
 def import_referrals(
     ws: Workspace,
-    data: bytes,
+    source: bytes | Path,
     *,
     file_name: str,
     policy: MatchPolicy = MatchPolicy.ASK,
@@ -451,56 +519,84 @@ def import_referrals(
     only_good: bool = False,
     dry_run: bool = False,
     progress: ProgressSink | None = None,
+    expected_digest: str | None = None,
 ) -> ImportReport:
     """Import (or, with `dry_run`, preview) a referral CSV in one transaction.
 
-    With any problem row nothing is kept, unless `only_good` (the GUI's explicit "import
-    only the good rows"). `decisions` holds the user's merge/keep-separate choice per line.
+    `source` is the file (read as a stream, and refused unless it is a regular file) or
+    its bytes. With any problem row nothing is kept, unless `only_good` (the GUI's
+    explicit "import only the good rows"). `decisions` holds the user's merge/keep-separate
+    choice per line; `expected_digest` (a preview's `digest`) refuses a file that changed
+    since it was previewed, since those choices were made on what the preview showed.
+
+    A second import into the same caseload while one runs is refused in one line at once
+    (an ImportLock beside the file, held throughout), however long the first one takes.
     """
     started = time.perf_counter()
-    text, encoding = decode(data)
-    parsed = parse_rows(text)
     decisions = decisions or {}
     policy = MatchPolicy(policy)
     results: list[RowResult] = []
+    problems_kept = problems_not_kept = 0
     created_victims: set[int] = set()
     created_offenders: set[int] = set()
-    total = len(parsed)
     committed = False
-    try:
-        with ws.store.atomic() as db:
-            for done, row in enumerate(parsed):
-                if progress is not None and done % PROGRESS_EVERY == 0:
-                    progress.report(done, total, f"Line {row.line:,} of {parsed[-1].line:,}")
-                    progress.check()
-                results.append(
-                    _import_row(
+    with _opened(source) as stream:
+        kilobytes = max(1, stream.seek(0, io.SEEK_END) // 1024)
+        stream.seek(0)
+        codec, encoding, digest = _encoding(stream)
+        if expected_digest is not None and digest != expected_digest:
+            raise ValidationError(
+                f"{file_name} has changed since it was checked: check it again before importing."
+            )
+        stream.seek(0)
+        text = io.TextIOWrapper(stream, encoding=codec, newline="")
+        try:
+            with holding_lock(ws.path, ImportLock), ws.store.atomic() as db:
+                for done, row in enumerate(_parsed_rows(text)):
+                    if progress is not None and done % PROGRESS_EVERY == 0:
+                        # in kilobytes read: Qt's progress counts in 32-bit integers
+                        progress.report(stream.tell() // 1024, kilobytes, f"Line {row.line:,}")
+                        progress.check()
+                    result = _import_row(
                         ws, row, file_name, policy, decisions, created_victims, created_offenders
                     )
+                    if result.status is not RowStatus.OK:
+                        if problems_kept == PROBLEMS_KEPT:
+                            problems_not_kept += 1
+                            continue
+                        problems_kept += 1
+                    results.append(result)
+                if dry_run or (problems_kept and not only_good):
+                    raise _RollBack
+                skipped = [r.line for r in results if r.status is not RowStatus.OK]
+                audit.record(
+                    db,
+                    who=ws.user,
+                    action="import",
+                    entity="referrals",
+                    detail=json.dumps(
+                        {
+                            "file": file_name,
+                            "encoding": encoding,
+                            "rows": len(results) + problems_not_kept,
+                            "imported": len(results) - len(skipped),
+                            "skipped_lines": skipped,
+                            "skipped_not_listed": problems_not_kept,
+                        }
+                    ),
                 )
-            failed = any(r.status is not RowStatus.OK for r in results)
-            if dry_run or (failed and not only_good):
-                raise _RollBack
-            audit.record(
-                db,
-                who=ws.user,
-                action="import",
-                entity="referrals",
-                detail=json.dumps(
-                    {
-                        "file": file_name,
-                        "encoding": encoding,
-                        "rows": total,
-                        "imported": sum(r.status is RowStatus.OK for r in results),
-                        "skipped_lines": [r.line for r in results if r.status is not RowStatus.OK],
-                    }
-                ),
-            )
-            committed = True
-    except _RollBack:
-        pass
+                committed = True
+        except _RollBack:
+            pass
+        except Busy as exc:  # only BEGIN IMMEDIATE waits for SQLite's write lock
+            raise Busy(
+                "Nothing imported: another import (or other work) is writing to this caseload;"
+                " try again when it has finished."
+            ) from exc
+        finally:
+            text.detach()  # the stream is closed by _opened
     if progress is not None:
-        progress.report(total, total, "Done")
+        progress.report(kilobytes, kilobytes, "Done")
     return ImportReport(
         file_name,
         encoding,
@@ -508,6 +604,8 @@ def import_referrals(
         committed,
         time.perf_counter() - started,
         dry_run,
+        problems_not_kept,
+        digest,
     )
 
 
@@ -561,12 +659,10 @@ def _import_row(
         )
         if isinstance(choice, int)
     ]
+    # No referral kept: only a possible duplicate needs it (to compare), and a large
+    # file's good rows would otherwise hold every referral in memory.
     return RowResult(
-        row.line,
-        RowStatus.OK,
-        f"Case {link.ref}: " + ", ".join(new + merged),
-        referral=referral,
-        **shown,
+        row.line, RowStatus.OK, f"Case {link.ref}: " + ", ".join(new + merged), **shown
     )
 
 

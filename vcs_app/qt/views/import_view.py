@@ -2,8 +2,10 @@
 
 Checking and importing run off the GUI thread (qt.workers) with progress and Cancel.
 The check is a full import that is always rolled back, so the preview shows exactly what
-the import will do. If any row has a problem the import keeps nothing, unless the user
-presses the separate, explicit "Import only the good rows".
+the import will do (the import refuses a file that changed since). If any row has a
+problem the import keeps nothing, unless the user presses the separate, explicit "Import
+only the good rows". The file is read as a stream, never held whole; of a file with many
+bad rows the first 100 are listed, and the rest counted.
 """
 
 from __future__ import annotations
@@ -145,7 +147,6 @@ class ImportDialog(QDialog):
         self.setAccessibleName(QCoreApplication.translate("ImportDialog", "Import referrals"))
         self.ws = ws
         self.path: Path | None = None
-        self.data = b""
         self.report: ImportReport | None = None
         self.job: Job | None = None
         self._busy = False
@@ -245,15 +246,7 @@ class ImportDialog(QDialog):
             self.load(Path(name))
 
     def load(self, path: Path) -> None:
-        try:
-            self.data = path.read_bytes()
-        except OSError as exc:
-            self.summary.setText(
-                QCoreApplication.translate("ImportDialog", "Cannot read {path}: {problem}.").format(
-                    path=path, problem=exc.strerror
-                )
-            )
-            return
+        """Check the file (read in the worker: a file that cannot be read says so there)."""
         self.path = path
         self.file.setText(str(path))
         self.model.decisions.clear()
@@ -265,21 +258,23 @@ class ImportDialog(QDialog):
     def _start(self, title: str, *, dry_run: bool, only_good: bool = False) -> None:
         if self.path is None or self._busy:
             return
-        data, name, policy = self.data, self.path.name, self._policy()
+        source, name, policy = self.path, self.path.name, self._policy()
         decisions = dict(self.model.decisions)
+        checked = None if dry_run or self.report is None else self.report.digest
         ws = self.ws
 
         def work(progress):
             with worker_workspace(ws) as mine:
                 return referral_import.import_referrals(
                     mine,
-                    data,
+                    source,
                     file_name=name,
                     policy=policy,
                     decisions=decisions,
                     only_good=only_good,
                     dry_run=dry_run,
                     progress=progress,
+                    expected_digest=checked,
                 )
 
         self.summary.setText(f"{title}…")
@@ -309,7 +304,7 @@ class ImportDialog(QDialog):
         self._busy = False
         self.report = report
         self._show_rows()
-        rows, problems = len(report.rows), len(report.problems)
+        rows, problems = report.row_count, report.problem_count
         if report.committed:
             skipped = (
                 QCoreApplication.translate(
@@ -351,6 +346,14 @@ class ImportDialog(QDialog):
                     " imported while any row has a problem, unless you choose to import only"
                     " the good rows.",
                 ).format(rows=f"{rows:,}", problems=f"{problems:,}")
+                + (
+                    QCoreApplication.translate(
+                        "ImportDialog",
+                        " Only the first {listed} are listed: correct the file and check it again.",
+                    ).format(listed=f"{len(report.problems):,}")
+                    if report.problems_not_kept
+                    else ""
+                )
                 + compare
             )
         else:
@@ -389,9 +392,11 @@ class ImportDialog(QDialog):
         idle = not self._busy
         report = self.report
         ready = idle and report is not None and not report.committed
-        self.import_all.setEnabled(ready and not self._undecided())
+        # Rows counted but not listed cannot be decided here: they always need attention.
+        undecided = bool(self._undecided()) or bool(report and report.problems_not_kept)
+        self.import_all.setEnabled(ready and not undecided)
         good = len(report.good) if report else 0
-        self.import_good.setEnabled(ready and bool(self._undecided()) and good > 0)
+        self.import_good.setEnabled(ready and undecided and good > 0)
         self.import_good.setText(
             QCoreApplication.translate(
                 "ImportDialog", "Import only the &good rows ({count})"
