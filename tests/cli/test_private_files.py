@@ -259,3 +259,33 @@ def test_a_lock_another_user_holds_still_refuses(shared_folder):
     finally:
         holder.kill()
         holder.wait()
+
+
+@as_root_with_nobody
+def test_a_folder_another_user_may_not_write_is_said_so_not_a_hang(shared_folder):
+    folder = shared_folder / "roots"
+    folder.mkdir()
+    folder.chmod(0o755)
+    refused = _as_nobody(
+        str(SYSTEM_PYTHON), "-c", NOBODY_TAKES_LOCK, str(folder / "vcs.db"), timeout=30
+    )
+    assert refused.returncode == 1, refused.stdout
+    assert "Cannot create the lock file" in refused.stderr.strip().splitlines()[-1]
+
+
+@as_root_with_nobody
+def test_a_free_lock_that_may_not_be_moved_says_whom_to_ask(shared_folder):
+    """/tmp-like: anyone may write the folder, but only a file's owner may remove it."""
+    folder = shared_folder / "sticky"
+    folder.mkdir()
+    folder.chmod(0o1777)
+    lock_file = folder / "vcs.db.lock"
+    lock_file.write_text("{}")
+    lock_file.chmod(0o600)
+    refused = _as_nobody(
+        str(SYSTEM_PYTHON), "-c", NOBODY_TAKES_LOCK, str(folder / "vcs.db"), timeout=30
+    )
+    assert refused.returncode == 1, refused.stdout
+    said = refused.stderr.strip().splitlines()[-1]
+    assert "was left locked by a copy run by user root that has stopped" in said
+    assert lock_file.exists()

@@ -48,12 +48,13 @@ def open_regular(path: Path) -> BinaryIO:
     """`path` opened for reading, refused unless it is a regular file. Opening does not
     wait for a pipe's writer (O_NONBLOCK), and the descriptor itself is checked, so a pipe
     put in the file's place after a check cannot block the reader either."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no pipes in folders
+    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise NotARegularFile(f"it is {_kind(mode)}, not a file")
-        if hasattr(os, "set_blocking"):
+        if nonblocking:
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:

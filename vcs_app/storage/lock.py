@@ -191,9 +191,15 @@ class DatabaseLock:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
             except PermissionError as exc:
-                if self._move_aside_if_free():
+                if not self.path.exists():  # the folder itself is not ours to write
+                    raise StoreError(
+                        f"Cannot create the lock file {self.path} ({exc.strerror}); VCS Desk"
+                        " needs to write in the database's folder."
+                    ) from exc
+                free = self._move_aside_if_free()
+                if free:
                     continue  # it was left by a copy that has gone: make our own
-                raise self._refused(holder=None) from exc
+                raise (self._refused(None) if free is False else self._stuck()) from exc
             except OSError as exc:
                 if exc.errno == errno.ENOSPC:
                     raise DiskFull(self.path.parent) from exc
@@ -223,9 +229,18 @@ class DatabaseLock:
             holder,
         )
 
-    def _move_aside_if_free(self) -> bool:
+    def _stuck(self) -> StoreError:
+        return StoreError(
+            f"{self.db_path.name} was left locked by {_owner_of(self.path)} that has"
+            f" stopped, and its lock file may not be removed by you: ask that user or an"
+            f" administrator to delete {self.path}."
+        )
+
+    def _move_aside_if_free(self) -> bool | None:
         """Move another user's lock file (which we may not open) out of the way when no
-        process holds a lock on it; True when it is gone and we may make our own.
+        process holds a lock on it: True when it is gone and we may make our own, False
+        when it is held, None when it is free but we may not move it (e.g. in a folder
+        with the sticky bit, such as /tmp, only its owner may).
 
         It is renamed to a name of ours first and looked at again there: if a copy of its
         owner locked it meanwhile, or it is not the file we checked, it is put back."""
@@ -241,7 +256,7 @@ class DatabaseLock:
         except FileNotFoundError:
             return True
         except OSError:
-            return False  # e.g. a folder with the sticky bit (/tmp): only its owner may
+            return None
         moved = os.stat(aside)
         if os.path.samestat(before, moved) and not _locked_by_anyone(moved):
             with contextlib.suppress(OSError):
