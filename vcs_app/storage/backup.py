@@ -134,8 +134,8 @@ def _verify(path: Path, key: str | None) -> list[str]:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not {"link", "audit"} <= tables:
             return ["it is not a VCS Desk database"]
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        return [] if rows == ["ok"] else [f"integrity check failed: {rows[0]}"]
+        rows = _db.check_rows(conn.execute("PRAGMA integrity_check"))
+        return [f"integrity check failed: {rows[0]}"] if rows else []
     except _db.DB_ERRORS as exc:
         return [f"it is damaged ({exc})"]
     finally:

@@ -11,7 +11,7 @@ import os
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -289,20 +289,26 @@ class Store:
         reads every page but skips the index-content checks of integrity_check (about 3 s
         at 100,000 victims, against 8 s), enough to stop a write into a damaged file."""
         try:
-            rows = [r[0] for r in self.db.execute("PRAGMA quick_check").fetchall()]
+            rows = check_rows(self.db.execute("PRAGMA quick_check"))
         except DB_DATABASE_ERRORS as exc:
             return str(exc)
-        return None if rows == ["ok"] else rows[0]
+        return rows[0] if rows else None
 
     def integrity_problems(self) -> list[str]:
         """Empty when PRAGMA integrity_check and foreign_key_check are clean."""
         try:
-            rows = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
-            problems = [] if rows == ["ok"] else rows
+            problems = check_rows(self.db.execute("PRAGMA integrity_check"))
             fk = self.db.execute("PRAGMA foreign_key_check").fetchall()
         except DB_DATABASE_ERRORS as exc:
             return [f"the file is damaged ({exc})"]
         return problems + [f"foreign key broken in {r[0]} row {r[1]}" for r in fk]
+
+
+def check_rows(cursor: Iterable[tuple[str]]) -> list[str]:
+    """The problems an integrity_check or quick_check reports, each on one line (SQLite
+    starts its first one with "*** in database main ***" and a line break); [] for ok."""
+    rows = [" ".join(r[0].replace("*** in database main ***", "").split()) for r in cursor]
+    return [] if rows == ["ok"] else rows
 
 
 def _check_header(path: Path) -> None:
