@@ -58,7 +58,13 @@ def test_everything_the_app_creates_is_private_whatever_the_umask(tmp_path):
         made = run_main("demo", "--db", str(db), "--victims", "120", "--on", ON, env=env)
         assert made.returncode == 0, made.stderr
         killed = start_main("demo", "--db", str(home / "cases" / "big.db"), "--victims", "20000")
-        assert wait_for(lambda: any((home / "cases").glob(".big.db.*.partial-wal")))
+        cases = home / "cases"
+        assert wait_for(
+            lambda: (
+                any(cases.glob(".big.db.*.partial-wal"))
+                and any(cases.glob(".big.db.*.partial-shm"))
+            )
+        )
         killed.kill()
         killed.communicate()
         # backups (the automatic folder), letters (the archive and --out), a restore
