@@ -73,8 +73,16 @@ stamp=.venv/.installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "Installing VCS Desk and its dependencies into .venv"
   .venv/bin/python -m pip install -q --upgrade pip
-  # The SQLCipher extra is optional: without a wheel for this machine its tests are skipped.
-  .venv/bin/python -m pip install -q -e ".[test,encrypted]" \
-    || .venv/bin/python -m pip install -q -e ".[test]"
+  # sqlcipher3-binary (the extra's package before sqlcipher3) owns the same files: remove it
+  # first, or removing it later would take sqlcipher3's files with it.
+  .venv/bin/python -m pip uninstall -q -y sqlcipher3-binary >/dev/null 2>&1 || true
+  # The SQLCipher extra is optional: sqlcipher3 has wheels for Linux (glibc 2.28+), Windows
+  # and macOS; elsewhere pip builds it, which needs libsqlcipher-dev. Without it the
+  # encryption tests are skipped (CI refuses to run without them: tests/conftest.py).
+  if ! .venv/bin/python -m pip install -q -e ".[test,encrypted]"; then
+    echo "The encrypted extra (sqlcipher3) did not install: its tests will be skipped." >&2
+    echo "  (no sqlcipher3 wheel here: building it needs a C compiler and libsqlcipher-dev)" >&2
+    .venv/bin/python -m pip install -q -e ".[test]"
+  fi
   touch "$stamp"
 fi
