@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import traceback
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -40,15 +41,23 @@ def display_problem() -> str | None:
     )
 
 
-def _log_unexpected(exc: BaseException) -> Path:
+def append_to_log(text: str) -> Path:
+    """Append `text` to the log file under the real UTC time; returns the log's path.
+    Never raises: the log must not become a second failure."""
     path = log_path()
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as fh:
-            fh.write("".join(traceback.format_exception(exc)))
+            fh.write(f"--- {when}\n{text.rstrip()}\n")
     except OSError:
         pass
     return path
+
+
+def log_unexpected(exc: BaseException) -> Path:
+    """Log `exc` with its traceback; returns the log's path."""
+    return append_to_log("".join(traceback.format_exception(exc)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +73,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{APP_NAME}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the last line of defence: no traceback in front of a user
-        where = _log_unexpected(exc)
+        where = log_unexpected(exc)
         print(f"{APP_NAME}: unexpected error: {exc} (details in {where})", file=sys.stderr)
         return 1
