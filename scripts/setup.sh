@@ -4,7 +4,8 @@
 #   scripts/setup.sh          libraries for offscreen Qt + venv
 #   scripts/setup.sh --gui    also the X11 (xcb) libraries a real window needs
 #   scripts/setup.sh --test   also poppler-utils (pdftotext/pdftoppm) for the letter tests,
-#                             faketime (make test-clock moves the clock under the suite), and
+#                             faketime (make test-clock moves the clock under the suite),
+#                             xvfb (a real X server for the display check's test), and
 #                             CUPS with a PDF printer (cups, cups-client, cups-pdf): the
 #                             printing tests start their own throwaway CUPS server
 # Every mode installs libcups2: without it Qt sees no printer at all.
@@ -37,6 +38,7 @@ done
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=("fonts-dejavu-core")
 if [ "$mode" = "--test" ] && ! command -v pdftotext >/dev/null; then missing+=("poppler-utils"); fi
 if [ "$mode" = "--test" ] && ! command -v faketime >/dev/null; then missing+=("faketime"); fi
+if [ "$mode" = "--test" ] && ! command -v Xvfb >/dev/null; then missing+=("xvfb"); fi
 if [ "$mode" = "--test" ]; then
   [ -x /usr/sbin/cupsd ] || missing+=("cups")
   command -v lpstat >/dev/null || missing+=("cups-client")
