@@ -125,6 +125,7 @@ def test_the_window_installs_the_reporter(tmp_path, monkeypatch, log_file):
         return 0
 
     monkeypatch.setattr(main_window, "run_checked", no_window)
+    monkeypatch.setattr(main_window, "apply_display", lambda app: None)  # keep the palette
     hooks = sys.excepthook, threading.excepthook
     try:
         assert main_window.run_gui(tmp_path / "vcs.db") == 0
