@@ -3,7 +3,7 @@ PY := .venv/bin/python
 ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: run test test-clock setup lint screenshots translations clean
+.PHONY: run test test-clock test-packaging dist setup lint screenshots translations clean
 
 run:
 	@scripts/setup.sh --gui
@@ -20,6 +20,23 @@ test-clock:
 	@scripts/setup.sh --test
 	@faketime -f '+400d' env QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 	@faketime -f '@2028-02-29 09:00:00' env QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The installs, built and run away from this checkout (CI, once): the wheel in a clean
+# virtualenv, and the desktop build (make dist). Each prints its size and command times.
+test-packaging:
+	@scripts/setup.sh --test
+	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m packaging -rP $(PYTEST_ARGS) tests/packaging
+
+# The one-folder desktop build: dist/vcs-desk/ (PyInstaller, packaging/vcs-desk.spec; the
+# README says how to build it on Windows).
+DISTPATH ?= dist
+WORKPATH ?= build/pyinstaller
+dist:
+	@scripts/setup.sh
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install -q -e ".[dist]"
+	@$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath "$(DISTPATH)" \
+		--workpath "$(WORKPATH)" packaging/vcs-desk.spec
+	@echo "built $(DISTPATH)/vcs-desk/"
 
 setup:
 	@scripts/setup.sh --test
@@ -44,4 +61,4 @@ translations:
 	@.venv/bin/pyside6-lrelease resources/i18n/vcs_cy.ts -qm resources/i18n/vcs_cy.qm
 
 clean:
-	rm -rf .venv .pytest_cache
+	rm -rf .venv .pytest_cache build dist

@@ -4,7 +4,8 @@
 #   scripts/setup.sh          libraries for offscreen Qt + venv
 #   scripts/setup.sh --gui    also the X11 (xcb) libraries a real window needs
 #   scripts/setup.sh --test   also poppler-utils (pdftotext/pdftoppm) for the letter tests,
-#                             faketime (make test-clock moves the clock under the suite), and
+#                             faketime (make test-clock moves the clock under the suite),
+#                             xvfb (a real X server for the display check's test), and
 #                             CUPS with a PDF printer (cups, cups-client, cups-pdf): the
 #                             printing tests start their own throwaway CUPS server
 # Every mode installs libcups2: without it Qt sees no printer at all.
@@ -37,6 +38,7 @@ done
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=("fonts-dejavu-core")
 if [ "$mode" = "--test" ] && ! command -v pdftotext >/dev/null; then missing+=("poppler-utils"); fi
 if [ "$mode" = "--test" ] && ! command -v faketime >/dev/null; then missing+=("faketime"); fi
+if [ "$mode" = "--test" ] && ! command -v Xvfb >/dev/null; then missing+=("xvfb"); fi
 if [ "$mode" = "--test" ]; then
   [ -x /usr/sbin/cupsd ] || missing+=("cups")
   command -v lpstat >/dev/null || missing+=("cups-client")
@@ -73,8 +75,16 @@ stamp=.venv/.installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "Installing VCS Desk and its dependencies into .venv"
   .venv/bin/python -m pip install -q --upgrade pip
-  # The SQLCipher extra is optional: without a wheel for this machine its tests are skipped.
-  .venv/bin/python -m pip install -q -e ".[test,encrypted]" \
-    || .venv/bin/python -m pip install -q -e ".[test]"
+  # sqlcipher3-binary (the extra's package before sqlcipher3) owns the same files: remove it
+  # first, or removing it later would take sqlcipher3's files with it.
+  .venv/bin/python -m pip uninstall -q -y sqlcipher3-binary >/dev/null 2>&1 || true
+  # The SQLCipher extra is optional: sqlcipher3 has wheels for Linux (glibc 2.28+), Windows
+  # and macOS; elsewhere pip builds it, which needs libsqlcipher-dev. Without it the
+  # encryption tests are skipped (CI refuses to run without them: tests/conftest.py).
+  if ! .venv/bin/python -m pip install -q -e ".[test,encrypted]"; then
+    echo "The encrypted extra (sqlcipher3) did not install: its tests will be skipped." >&2
+    echo "  (no sqlcipher3 wheel here: building it needs a C compiler and libsqlcipher-dev)" >&2
+    .venv/bin/python -m pip install -q -e ".[test]"
+  fi
   touch "$stamp"
 fi

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,6 +15,15 @@ from fixed_day import TODAY
 from vcs_app.domain.model import ContactDetail, Link, Offender, Victim
 from vcs_app.services import cases
 from vcs_app.services.workspace import open_workspace
+
+
+def pytest_sessionstart(session):
+    """CI (VCS_DESK_CI=1) runs every test: the encryption tests may not be skipped there."""
+    if os.environ.get("VCS_DESK_CI") and importlib.util.find_spec("sqlcipher3") is None:
+        raise pytest.UsageError(
+            "VCS_DESK_CI is set but sqlcipher3 (the `encrypted` extra) is not installed: "
+            "the encryption tests would be skipped"
+        )
 
 
 @pytest.fixture

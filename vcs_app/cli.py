@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     from vcs_app.app import default_db_path
 
     parser = _Parser(
-        prog="python main.py",
+        # as it was started: `python main.py` in a checkout, `vcs-desk` once installed
+        prog="python main.py" if Path(sys.argv[0]).name == "main.py" else "vcs-desk",
         description="VCS Desk: Victim Contact Scheme caseload. With no command, opens the window.",
     )
     parser.add_argument(

@@ -98,6 +98,47 @@ def test_gui_without_a_display_says_so_in_one_line(tmp_path, demo_db):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def _unused_display() -> str:
+    number = next(n for n in range(77, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    return f":{number}"
+
+
+def test_gui_with_an_unreachable_display_says_so_in_one_line(tmp_path, demo_db):
+    """DISPLAY set to a display nobody serves (as after ssh -X): Qt used to abort with its
+    raw "could not load the Qt platform plugin xcb" and a core dump."""
+    display = _unused_display()
+    env = {"DISPLAY": display, "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
+    result = run("--db", str(demo_db), env=env)
+    assert result.returncode == 2, result.stderr
+    assert f"cannot open the display {display}" in result.stderr
+    assert "xvfb-run" in result.stderr and "apt-get install xvfb xauth" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="X11 displays are a Linux matter here")
+def test_a_display_that_answers_is_not_refused(monkeypatch):
+    """The display check must not stand in the way of a working X server (Xvfb here)."""
+    from vcs_app.app import display_problem, x_display_answers
+
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", "1", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        display = f":{server.stdout.readline().strip()}"
+        assert x_display_answers(display) is True
+        monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+        monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+        monkeypatch.setenv("DISPLAY", display)
+        assert display_problem() is None
+        assert x_display_answers(_unused_display()) is False
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def test_help_lists_the_commands():
     result = run("--help")
     for command in ("demo", "check", "due", "screenshot"):

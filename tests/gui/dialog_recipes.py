@@ -41,6 +41,7 @@ from vcs_app.qt.dialogs.letter import LetterDialog, ReturnedDialog, WithdrawDial
 from vcs_app.qt.dialogs.preferences import ContactDetailDialog, PreferencesDialog
 from vcs_app.qt.dialogs.sentence import EventDialog, SentenceDialog
 from vcs_app.qt.dialogs.startup_problem import StartupProblemDialog
+from vcs_app.qt.error_report import ErrorDialog
 from vcs_app.qt.help import HelpDialog
 from vcs_app.qt.printing import PrintPreview
 from vcs_app.qt.views.import_view import ImportDialog
@@ -127,6 +128,9 @@ def dialog_recipes(window, ws, app_cases, tmp_path) -> dict[type, object]:
         DatabaseKeyDialog: lambda: DatabaseKeyDialog(window, ws.path, "The key is wrong."),
         PrintPreview: lambda: PrintPreview(
             window, "Letter preview", lambda device: None, why_not="Approve it first."
+        ),
+        ErrorDialog: lambda: ErrorDialog(
+            window, "RuntimeError: the printer caught fire", "Traceback ...", tmp_path / "log"
         ),
     }
 

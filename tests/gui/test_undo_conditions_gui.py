@@ -65,9 +65,11 @@ def _decide(qtbot, window, case_id: int) -> None:
     button.click()
 
 
-def _key(qtbot, window, modifiers) -> None:
+def _key(qtbot, window, modifiers, *, on_dialog=None) -> None:
     window.activateWindow()  # offscreen Qt has no window manager to do it when a dialog closes
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    if on_dialog is not None:  # armed only now: waiting above turns the event loop, and a
+        when_dialog_opens(qtbot, on_dialog)  # handler armed before it could fire too early
     qtbot.keyClick(window, Qt.Key.Key_Z, modifiers)
 
 
@@ -114,8 +116,7 @@ def test_undo_of_a_decision_the_victim_was_told_of_is_refused(qtbot, window, dem
         seen["text"] = box.text()
         box.button(QMessageBox.StandardButton.Ok).click()
 
-    when_dialog_opens(qtbot, read_and_close)
-    _key(qtbot, window, CTRL)
+    _key(qtbot, window, CTRL, on_dialog=read_and_close)
     qtbot.waitUntil(lambda: "text" in seen)
     assert "changed after this edit" in seen["text"]
     request = repo_conditions.get_condition(demo_ws.store.db, rid)

@@ -24,8 +24,9 @@ from typing import Any
 from vcs_app.domain.data_files import read_json
 from vcs_app.domain.figures import percent
 from vcs_app.domain.model import DomainError, ValidationError, clean_text
+from vcs_app.resource_files import resource_path
 
-CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "resources" / "conditions.json"
+CATALOGUE_PATH = resource_path("conditions.json")
 MAX_WORDING = 2_000
 MAX_TEXT = 5_000
 MAP_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")

@@ -24,8 +24,9 @@ from vcs_app.domain.model import (
     SentenceType,
     ValidationError,
 )
+from vcs_app.resource_files import resource_path
 
-RULES_PATH = Path(__file__).resolve().parents[2] / "resources" / "rules" / "vcs_rules.json"
+RULES_PATH = resource_path("rules", "vcs_rules.json")
 
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
 _E = TypeVar("_E", bound=StrEnum)

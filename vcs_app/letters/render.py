@@ -29,8 +29,9 @@ from vcs_app.letters.context import (
     load_catalogue,
     long_date,
 )
+from vcs_app.resource_files import resource_path
 
-LETTERS_DIR = Path(__file__).resolve().parents[2] / "resources" / "letters"
+LETTERS_DIR = resource_path("letters")
 BASE_TEMPLATE = "base.html.j2"
 
 

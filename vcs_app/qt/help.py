@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.qt.views.case_tabs import letters as case_letters
+from vcs_app.resource_files import resource_path
 
-HELP_DIR = Path(__file__).resolve().parents[2] / "resources" / "help"
+HELP_DIR = resource_path("help")
 
 
 # (file stem, title) in the order the topic list shows them.

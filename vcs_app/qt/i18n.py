@@ -12,7 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+from vcs_app.resource_files import resource_path
+
+I18N_DIR = resource_path("i18n")
 LANGUAGE_KEY = "ui/language"  # the same key the settings dialog writes
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 

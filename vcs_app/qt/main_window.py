@@ -39,6 +39,7 @@ from vcs_app.qt.dialogs.sign_in import sign_in_for_gui
 from vcs_app.qt.dialogs.startup_problem import run_checked
 from vcs_app.qt.dialogs.subject_access import export_for_case
 from vcs_app.qt.dialogs.template_editor import edit_templates
+from vcs_app.qt.error_report import install_error_reporting
 from vcs_app.qt.help import show_about, show_help
 from vcs_app.qt.i18n import install_translator
 from vcs_app.qt.intake_actions import IntakeActions
@@ -539,6 +540,7 @@ def run_gui(path: Path, *, key: str | None = None) -> int:
     with automatic backups; see qt/dialogs/startup_problem.py. An encrypted file opens
     with `key`, or asks for it (qt/dialogs/db_key.py)."""
     app = _app()
+    install_error_reporting(app)
     install_translator(app)
     apply_display(app)
     prefs = DeskPreferences.load()

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from vcs_app.app import log_unexpected
 from vcs_app.domain.model import DomainError
 
 
@@ -81,7 +82,7 @@ class _Runnable(QRunnable):
             job.error = str(exc)
             job.failed.emit(str(exc))
         except Exception as exc:  # a bug must still end the job, not hang the dialog
-            job.error = f"Unexpected error: {exc}"
+            job.error = f"Unexpected error: {exc} (details in {log_unexpected(exc)})"
             job.failed.emit(job.error)
         else:
             job.succeeded.emit(job.result)

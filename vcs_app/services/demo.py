@@ -10,11 +10,11 @@ import json
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 from vcs_app.domain.calendar import add_working_days
 from vcs_app.domain.model import KEY_DATE_KINDS, normalise_name
 from vcs_app.domain.rules import rule_set_for
+from vcs_app.resource_files import resource_path
 from vcs_app.services.accounts import add_demo_account
 from vcs_app.services.workspace import Workspace, open_workspace
 from vcs_app.storage import audit
@@ -30,7 +30,7 @@ from vcs_app.storage.files import make_private_folder
 from vcs_app.storage.repo_cases import link_ref, refresh_next_due, refresh_search
 from vcs_app.storage.repo_settings import set_setting
 
-SEEDS = Path(__file__).resolve().parents[2] / "resources" / "demo" / "seeds.json"
+SEEDS = resource_path("demo", "seeds.json")
 
 OPT_WEIGHTS = {
     "opted_in": 55,

@@ -15,12 +15,13 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from vcs_app.domain.model import DomainError, Role, ValidationError
+from vcs_app.resource_files import resource_path
 from vcs_app.services import access
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_retention
 from vcs_app.storage.repo_retention import ClosedCase
 
-RETENTION_PATH = Path(__file__).resolve().parents[2] / "resources" / "rules" / "retention.json"
+RETENTION_PATH = resource_path("rules", "retention.json")
 
 __all__ = ["ClosedCase", "PurgeResult", "cases_due_for_review", "purge_cases", "retention_years"]
 

@@ -18,10 +18,9 @@ from typing import Any
 from vcs_app.domain.data_files import read_json
 from vcs_app.domain.model import DomainError, SentenceType
 from vcs_app.domain.sentence import HOSPITAL_TYPES, OffenceClass, Sentence, Term
+from vcs_app.resource_files import resource_path
 
-RELEASE_RULES_PATH = (
-    Path(__file__).resolve().parents[3] / "resources" / "rules" / "release_rules.json"
-)
+RELEASE_RULES_PATH = resource_path("rules", "release_rules.json")
 
 
 @dataclass(frozen=True)

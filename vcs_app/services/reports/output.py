@@ -20,6 +20,7 @@ from vcs_app.domain.figures import percent, percent_value
 from vcs_app.domain.model import DomainError, ValidationError
 from vcs_app.letters.print_adapter import BarChart, write_pdf
 from vcs_app.letters.print_system import PrintJob
+from vcs_app.resource_files import resource_path
 from vcs_app.services.printing import SendToPrinter, printed
 from vcs_app.services.reports.build import (
     CASE_HEADERS,
@@ -35,7 +36,7 @@ from vcs_app.services.reports.build import (
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit
 
-TEMPLATE = Path(__file__).resolve().parents[3] / "resources" / "reports" / "report.html"
+TEMPLATE = resource_path("reports", "report.html")
 # A4's width inside 20 mm margins, in CSS pixels (170 mm at 96 per inch).
 PAGE_WIDTH = 640
 
