@@ -31,7 +31,7 @@ def run(*args: str, tmp: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "XDG_DATA_HOME": str(tmp / "xdg"), "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},  # the run's data folder (conftest)
     )
 
 
@@ -108,7 +108,7 @@ def test_a_killed_run_leaves_each_letter_produced_or_not(demo_db, tmp_path):
         [sys.executable, str(ROOT / "main.py"), "letters", "--db", str(demo_db), "--out", str(out)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     deadline = time.monotonic() + 120
     while process.poll() is None and len(list(out.glob("*.pdf"))) < 10:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import getpass
 import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,8 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from vcs_app.domain.model import Role
-from vcs_app.storage import audit
+from vcs_app.storage import integrity
+from vcs_app.storage.backup import backup_anchors
 from vcs_app.storage.db import SQLITE_HEADER, Store, open_store, read_header
+from vcs_app.storage.identity import real_os_user
 from vcs_app.storage.lock import DatabaseLock
 from vcs_app.storage.lock import DatabaseLocked as DatabaseLocked  # for the GUI
 
@@ -40,10 +41,8 @@ class Workspace:
 
 
 def current_os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    """The real OS user running this process (never LOGNAME/USER, which anyone can set)."""
+    return real_os_user()
 
 
 def open_workspace(
@@ -54,21 +53,30 @@ def open_workspace(
     role: Role = Role.VLO,
     key: str | None = None,
     on: date | None = None,
+    rollback_ok: bool = False,
 ) -> Workspace:
     """Open the file (with `key`, an encrypted one); raises a DomainError subclass with a
-    one-line reason if it is unusable. `on` fixes the workspace's today."""
-    store = open_store(path, create=create, key=key)
+    one-line reason if it is unusable. `on` fixes the workspace's today. `rollback_ok`:
+    only for a restore, which records that the file went back."""
+    store = open_store(path, create=create, key=key, rollback_ok=rollback_ok)
     return Workspace(store, user or current_os_user(), role, on)
 
 
 def check_file(path: Path | str, key: str | None = None) -> list[str]:
-    """Problems found by integrity, foreign-key and audit-chain checks (empty = healthy);
-    an encrypted file is opened with `key`."""
-    store = open_store(path, key=key)
+    """Problems found by the integrity and foreign-key checks and, under the audit key,
+    the trail, the row seals and the anchors of this computer and of the file's backups
+    (empty = healthy). Opening refuses a changed structure, a missing key or a rollback.
+    An encrypted file is opened with `key`."""
+    from vcs_app.services.backups import backup_folder_for
+
+    # Opened as a restore would (a trail that ends before the anchor is reported below,
+    # not refused), without moving the anchor.
+    store = open_store(path, key=key, rollback_ok=True)
     try:
-        problems = store.integrity_problems()
-        chain = audit.chain_problem(store.db)
-        return problems + ([chain] if chain else [])
+        trail = store.db.trail
+        folder = backup_folder_for(store.path)
+        sidecars = backup_anchors(folder, store.path.stem, trail.key, trail.file_id)
+        return store.integrity_problems() + integrity.trail_problems(store.db, trail, sidecars)
     finally:
         store.close()
 

@@ -27,6 +27,7 @@ from vcs_app.storage import db as _db
 from vcs_app.storage.db import SQLITE_HEADER, StoreError, _explain, _sqlcipher
 from vcs_app.storage.lock import pid_alive
 from vcs_app.storage.migrations import SCHEMA_VERSION
+from vcs_app.storage.trail import Anchor, TrailKey, read_anchor, write_anchor
 
 _STAMP = "%Y%m%dT%H%M%SZ"
 _BACKUP_NAME = re.compile(r"^(?P<stem>.+)-backup-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.db$")
@@ -201,8 +202,11 @@ def make_backup(
         problems = verify_copy(partial, key)
         if problems:
             raise StoreError(f"Backup failed: the copy did not verify ({problems[0]}).")
+        head = _copy_anchor(db, partial, key)
         os.replace(partial, final)
         _fsync_dir(folder)
+        if head is not None:
+            write_anchor(sidecar_path(final), head, db.trail.key)
     except _db.DB_ERRORS as exc:
         reason = _explain(exc).removeprefix("Not saved: ")
         raise StoreError(f"Backup failed: {reason}") from exc
@@ -214,6 +218,44 @@ def make_backup(
     backup = _parse(final)
     assert backup is not None
     return backup
+
+
+def sidecar_path(backup: Path) -> Path:
+    """The backup's anchor: its trail's head when it was taken, MACed with the key, so a
+    backup whose audit rows were later cut is refused, and `check` knows the live file
+    must still reach that row."""
+    return backup.with_name(backup.name + ".anchor")
+
+
+def _copy_anchor(db: Database, copy: Path, key: str | None) -> Anchor | None:
+    """The head of the copy's trail (read from the copy itself: a writer elsewhere may
+    have moved the live file's on since)."""
+    trail = getattr(db, "trail", None)
+    if trail is None:
+        return None
+    uri = f"file:{quote(str(copy.resolve()))}?mode=ro"
+    with _db.sqlite_user(copy):
+        conn = sqlite3.connect(uri, uri=True) if key is None else _open_encrypted_readonly(uri, key)
+        try:
+            row = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+            seals = dict(conn.execute("SELECT tbl, state FROM table_seal").fetchall())
+        finally:
+            conn.close()
+    head_id, head_mac = row if row else (0, "0" * 64)
+    return Anchor(trail.file_id, head_id, head_mac, seals)
+
+
+def backup_anchors(folder: Path, stem: str, key: TrailKey, file_id: str) -> list[Anchor]:
+    """The anchors of this file's backups in `folder` that verify with the key."""
+    found = []
+    for backup in list_backups(folder, stem):
+        try:
+            anchor = read_anchor(sidecar_path(backup.path), key)
+        except ValueError:
+            continue
+        if anchor is not None and anchor.file_id == file_id:
+            found.append(anchor)
+    return found
 
 
 def choose_kept(
@@ -250,6 +292,8 @@ def rotate(
             with contextlib.suppress(OSError):
                 backup.path.unlink()
                 removed.append(backup.path)
+            with contextlib.suppress(OSError):
+                sidecar_path(backup.path).unlink(missing_ok=True)
     return removed
 
 
