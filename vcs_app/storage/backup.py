@@ -135,6 +135,19 @@ def _verify(path: Path, key: str | None) -> list[str]:
         conn.close()
 
 
+@contextlib.contextmanager
+def open_copy(path: Path, key: str | None = None):
+    """A read-only connection (as a Database) to a backup or other copy of a caseload,
+    counted as one of this process's SQLite users while it is open."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    with _db.sqlite_user(path):
+        conn = sqlite3.connect(uri, uri=True) if key is None else _open_encrypted_readonly(uri, key)
+        try:
+            yield Database(conn, execute_plugins=False)
+        finally:
+            conn.close()
+
+
 def _fsync_file(path: Path) -> None:
     with path.open("rb+") as fh:
         os.fsync(fh.fileno())
@@ -233,14 +246,9 @@ def _copy_anchor(db: Database, copy: Path, key: str | None) -> Anchor | None:
     trail = getattr(db, "trail", None)
     if trail is None:
         return None
-    uri = f"file:{quote(str(copy.resolve()))}?mode=ro"
-    with _db.sqlite_user(copy):
-        conn = sqlite3.connect(uri, uri=True) if key is None else _open_encrypted_readonly(uri, key)
-        try:
-            row = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-            seals = dict(conn.execute("SELECT tbl, state FROM table_seal").fetchall())
-        finally:
-            conn.close()
+    with open_copy(copy, key) as conn:
+        row = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        seals = dict(conn.execute("SELECT tbl, state FROM table_seal").fetchall())
     head_id, head_mac = row if row else (0, "0" * 64)
     return Anchor(trail.file_id, head_id, head_mac, seals)
 

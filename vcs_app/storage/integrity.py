@@ -264,28 +264,18 @@ def backup_trail_problem(path, key: str | None) -> str | None:
     short of the head its sidecar recorded when it was taken), else None. A backup made
     before trails were keyed has nothing to verify yet: it is sealed when opened."""
     from pathlib import Path
-    from urllib.parse import quote
 
     from vcs_app.storage import backup as backups
     from vcs_app.storage import db as store_db
 
     path = Path(path)
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    with store_db.sqlite_user(path):
-        try:
-            conn = (
-                store_db.sqlite3.connect(uri, uri=True)
-                if key is None
-                else backups._open_encrypted_readonly(uri, key)
-            )
-        except store_db.DB_ERRORS as exc:
-            return f"it cannot be opened ({exc})"
-        copy = Database(conn, execute_plugins=False)
-        try:
+    try:
+        with backups.open_copy(path, key) as copy:
             columns = {r[1] for r in copy.execute("PRAGMA table_info(audit)")}
-            if "detail_digest" not in columns or get_setting(copy, "trail_key_id") is None:
+            key_id = get_setting(copy, "trail_key_id") if "detail_digest" in columns else None
+            if key_id is None:
                 return None
-            trail = FileTrail(find_key(get_setting(copy, "trail_key_id")), "")
+            trail = FileTrail(find_key(key_id), "")
             problem = audit.chain_problem(copy, trail)
             if problem:
                 return f"its {problem}"
@@ -293,11 +283,9 @@ def backup_trail_problem(path, key: str | None) -> str | None:
             if sidecar is not None and not reaches(copy, sidecar):
                 return "its audit trail was cut short after it was taken"
             return None
-        except TrailKeyMissing as exc:
-            return f"cannot verify its audit trail: {exc}"
-        except ValueError as exc:
-            return f"its anchor file does not verify ({exc})"
-        except store_db.DB_ERRORS as exc:
-            return f"it is damaged ({exc})"
-        finally:
-            conn.close()
+    except TrailKeyMissing as exc:
+        return f"cannot verify its audit trail: {exc}"
+    except ValueError as exc:
+        return f"its anchor file does not verify ({exc})"
+    except store_db.DB_ERRORS as exc:
+        return f"it cannot be read ({exc})"

@@ -857,12 +857,27 @@ def m0015_audit_keyed(db: Database) -> None:
             id INTEGER PRIMARY KEY,
             tbl TEXT NOT NULL,
             row_id INTEGER NOT NULL,
+            created_at TEXT,
             purge_id INTEGER NOT NULL,
             seal TEXT
         )""",
         "CREATE INDEX erased_row_key ON erased_row(tbl, row_id)",
     ):
         db.execute(sql)
+
+
+@MIGRATIONS(name="0016_sign_in_throttle")
+def m0016_sign_in_throttle(db: Database) -> None:
+    """Wrong passwords in a row per username, kept in the file so that restarting the app
+    does not reset the wait; the username is kept only as a keyed hash (it may be a
+    password typed into the wrong box)."""
+    db.execute(
+        """CREATE TABLE sign_in_throttle (
+            name_key TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL CHECK (failures >= 0),
+            last_failed_at TEXT NOT NULL
+        )"""
+    )
 
 
 SCHEMA_VERSION = len(MIGRATIONS._migrations)

@@ -73,7 +73,7 @@ SEALED: dict[str, tuple[str, ...]] = {
         "active",
     ),
     "setting": ("key", "value"),
-    "erased_row": ("tbl", "row_id", "purge_id"),
+    "erased_row": ("tbl", "row_id", "created_at", "purge_id"),
 }
 
 EMPTY_FOLD = "0" * 64
@@ -210,3 +210,11 @@ def seal_problems(
                 " audited change made on this computer"
             )
     return problems
+
+
+def row_sealed(db: Database, table: str, rowid: int) -> bool:
+    columns = ", ".join(SEALED[table])
+    row = db.execute(f"SELECT seal, {columns} FROM {table} WHERE rowid = ?", [rowid]).fetchone()
+    if row is None or row[0] is None:
+        return False
+    return hmac.compare_digest(row[0], db.trail.sealer.row(table, rowid, *row[1:]))
