@@ -263,6 +263,56 @@ def ensure_database(folder: Path, victims: int) -> Path:
     return path
 
 
+def _check_seconds(folder: Path, victims: int) -> float:
+    """A real `python main.py check` of the benchmark file, start to end."""
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).resolve().parents[1] / "main.py"),
+            "check",
+            "--db",
+            str(ensure_database(folder, victims)),
+        ],
+        capture_output=True,
+        check=False,
+    )
+    return time.perf_counter() - started
+
+
+def sign_in_guesses(folder: Path, seconds: int = 30) -> dict:
+    """Someone guessing one account's password at the sign-in as fast as the app allows:
+    how many guesses are actually checked in `seconds` (the throttle refuses the rest
+    without checking them)."""
+    from vcs_app.domain.model import DomainError, Role
+    from vcs_app.services import accounts
+    from vcs_app.services.workspace import open_workspace
+
+    path = folder / "bench-sign-in.db"
+    for stale in folder.glob(path.name + "*"):
+        stale.unlink()
+    ws = open_workspace(path, user="bench", create=True)
+    try:
+        accounts.create_account(ws, "ada.admin", "Ada Admin", Role.ADMIN, "correct horse battery")
+        checked = refused = 0
+        one = 0.0
+        ends = time.perf_counter() + seconds
+        while time.perf_counter() < ends:
+            started = time.perf_counter()
+            try:
+                accounts.sign_in(ws, "ada.admin", f"guess number {checked + refused}")
+            except DomainError as exc:
+                if "Too many" in str(exc):
+                    refused += 1
+                    time.sleep(0.05)
+                else:
+                    checked += 1
+                    one = max(one, time.perf_counter() - started)
+    finally:
+        ws.close()
+    return {"seconds": seconds, "checked": checked, "refused": refused, "one_check_s": one}
+
+
 def _label(n: int) -> str:
     return f"{n // 1000}k" if n % 1000 == 0 else str(n)
 
@@ -308,6 +358,20 @@ def run(sizes: list[int], folder: Path, as_json: bool) -> int:
             + (f"  ({NOTES[op]})" if op in NOTES else "")
         )
     lines.append("memory: " + ", ".join(f"{k} {v:.0f} MB RSS" for k, v in report["rss_mb"].items()))
+    report["check_s"] = {_label(n): round(_check_seconds(folder, n), 1) for n in sizes}
+    lines.append(
+        "check: "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in report["check_s"].items())
+        + "  (`python main.py check`: integrity, structure, keyed audit trail, anchors, every"
+        " sealed row)"
+    )
+    report["sign_in"] = sign_in_guesses(folder)
+    guesses = report["sign_in"]
+    lines.append(
+        f"sign_in: {guesses['checked']} wrong passwords checked and {guesses['refused']} refused"
+        f" unchecked in {guesses['seconds']} s for one username (one check"
+        f" {guesses['one_check_s']:.2f} s)"
+    )
     print(json.dumps(report, indent=2) if as_json else "\n".join(lines))
     return 0
 

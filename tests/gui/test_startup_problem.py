@@ -105,7 +105,19 @@ def _newer(path: Path) -> None:
     conn.close()
 
 
+def _plant_trigger(path: Path) -> None:
+    """Issue 16: every new "do not post" marker silently stored as postable."""
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE TRIGGER postable AFTER INSERT ON contact_detail BEGIN"
+        " UPDATE contact_detail SET do_not_post = 0, safe_to_use = 1 WHERE id = NEW.id; END"
+    )
+    conn.commit()
+    conn.close()
+
+
 DAMAGE = {
+    "planted trigger": (_plant_trigger, "a trigger 'postable' was added to the file outside"),
     "corrupt": (_smash(100, 4096), "damaged or unreadable"),
     "truncated": (lambda p: p.write_bytes(p.read_bytes()[: 8 * 4096]), "truncated"),
     "not sqlite": (lambda p: p.write_text("Dear VLO, …", encoding="utf-8"), "not an SQLite"),

@@ -23,7 +23,7 @@ from vcs_app.domain.model import (
 )
 from vcs_app.services import backups, cases, retention
 from vcs_app.services.demo import build_demo
-from vcs_app.services.workspace import check_file
+from vcs_app.services.workspace import check_file, open_workspace
 from vcs_app.storage import repo_cases
 
 LONG_AGO = "2015-03-01T09:00:00+00:00"
@@ -164,3 +164,27 @@ def test_a_reader_holding_an_old_snapshot_is_reported_not_ignored(ws, erased):
     path = ws.path
     ws.close()  # the last connection folds the log in and removes it
     assert _holding(path, values) == []
+
+
+def test_restoring_a_backup_taken_before_the_purge_does_not_bring_the_cases_back(ws, erased):
+    links, values = erased
+    before = backups.back_up(ws).backup.path
+    ws.role = Role.SENIOR
+    retention.purge_cases(ws, links)
+    path = ws.path
+    ws.close()
+    backups.restore(path, before)
+    assert _holding(path, values) == []
+    assert check_file(path) == []
+    again = open_workspace(path, user="a.vlo")
+    try:
+        rows = again.store.db.execute(
+            "SELECT count(*) FROM link WHERE id IN (?, ?, ?)", links
+        ).fetchone()[0]
+        assert rows == 0
+        erasures = again.store.db.execute(
+            "SELECT detail FROM audit WHERE action = 'erase' ORDER BY id DESC LIMIT 1"
+        ).fetchone()[0]
+        assert '"reason": "erased before the restore"' in erasures
+    finally:
+        again.close()

@@ -148,6 +148,9 @@ def restore(
                 f"Cannot restore from {backup.name}: {problem}. The current database was not"
                 " touched."
             )
+        from vcs_app.services import retention
+
+        erased = retention.erased_in(db_path, key) if db_path.exists() else []
         kept = restore_file(backup, db_path, key=key)
         # The restored file's trail may end before this computer's anchor: that is the
         # point of a restore. It is recorded, with the head it replaces, and the anchor
@@ -169,6 +172,7 @@ def restore(
                     },
                 )
             ws.store.remember_head(force=True)
+            retention.erase_again(ws, erased)
         finally:
             ws.close()
     return RestoreDone(backup, kept)

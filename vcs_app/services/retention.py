@@ -135,25 +135,7 @@ def purge_cases(ws: Workspace, link_ids: list[int] | tuple[int, ...]) -> PurgeRe
                 f"{len(refused)} of the chosen cases are not closed for {years} years or more"
                 " (or were erased already); nothing was erased. Refresh the review list."
             )
-        counts = repo_retention.purge_cases(db, wanted)
-        files = [
-            f for f in dict.fromkeys(counts.files) if not repo_retention.file_still_used(db, f)
-        ]
-        purge_id = audit.record(
-            db,
-            who=ws.user,
-            action="erase",
-            entity="retention_purge",
-            detail={
-                "cases": len(wanted),
-                "victims": counts.victims,
-                "offenders": counts.offenders,
-                "rows": sum(counts.rows.values()),
-                "files": len(files),
-                "retention_years": years,
-            },
-        )
-        blanked = repo_retention.erase_audit_details(db, counts, purge_id)
+        counts, files, blanked = _erase(ws, db, wanted, {"retention_years": years})
     wal_emptied = repo_retention.checkpoint(ws.store.db)
     not_deleted = []
     for name in files:
@@ -176,6 +158,47 @@ def purge_cases(ws: Workspace, link_ids: list[int] | tuple[int, ...]) -> PurgeRe
         wal_emptied=wal_emptied,
         backups_holding=tuple(backups_holding_erased(ws)),
     )
+
+
+def _erase(ws: Workspace, db, link_ids: list[int], detail: dict) -> tuple:
+    """Erase these cases inside the open transaction: rows, audit details, search rows;
+    returns (counts, files no remaining row uses, audit rows blanked)."""
+    counts = repo_retention.purge_cases(db, link_ids)
+    files = [f for f in dict.fromkeys(counts.files) if not repo_retention.file_still_used(db, f)]
+    detail = {
+        **detail,
+        "cases": len(link_ids),
+        "victims": counts.victims,
+        "offenders": counts.offenders,
+        "rows": sum(counts.rows.values()),
+        "files": len(files),
+    }
+    purge_id = audit.record(
+        db, who=ws.user, action="erase", entity="retention_purge", detail=detail
+    )
+    return counts, files, repo_retention.erase_audit_details(db, counts, purge_id)
+
+
+def erased_in(path: Path, key: str | None) -> list[tuple[int, str]]:
+    """The cases erased from the file at `path` (read before a restore replaces it);
+    empty when it cannot be read."""
+    try:
+        with open_copy(path, key) as copy:
+            return repo_retention.erased_cases(copy)
+    except DB_ERRORS:
+        return []
+
+
+def erase_again(ws: Workspace, erased: list[tuple[int, str]]) -> int:
+    """After a restore: the cases erased from the replaced file that the restored backup
+    still holds are erased again at once (an erasure is never undone by a restore)."""
+    with ws.store.atomic() as db:
+        back = [i for i, created in erased if repo_retention.cases_still_in(db, [(i, created)])]
+        if back:
+            _erase(ws, db, back, {"reason": "erased before the restore"})
+    if back:
+        repo_retention.checkpoint(ws.store.db)
+    return len(back)
 
 
 def _backups_made(ws: Workspace) -> list[Path]:

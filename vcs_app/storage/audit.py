@@ -131,38 +131,56 @@ def verify_chain(db: Database, trail: FileTrail | None = None) -> int | None:
     return _first_break(db, trail or trail_of(db))[0]
 
 
+_CHAIN_COLUMNS = (
+    "id, at, who, action, entity, entity_id, link_id, detail, detail_salt, detail_digest,"
+    " prev_hash, hash"
+)
+
+
+def _row_problem(trail: FileTrail, prev: str | None, record: tuple) -> str | None:
+    """Why one audit row (columns as _CHAIN_COLUMNS) is not authentic, else None; with
+    `prev` None its link to the row before is not checked. An erased detail (no salt)
+    is left to the caller."""
+    rid, at, who, action, entity, entity_id, link_id, detail, salt, digest, prev_hash, mac = record
+    if prev is not None and prev_hash != prev:
+        return "does not follow the row before it (rows removed or inserted)"
+    row = _chained_row(rid, at, who, action, entity, entity_id, link_id, digest)
+    if mac != trail.chain_mac(prev_hash, row):
+        return "does not match its MAC"
+    if salt is not None and digest != detail_digest(bytes(salt), detail):
+        return "had its detail changed"
+    return None
+
+
+def authentic_details(db: Database, trail: FileTrail, action: str) -> list[str]:
+    """The details of this action's rows that verify under the key on their own (a row
+    forged without the key is skipped)."""
+    rows = db.execute(
+        f"SELECT {_CHAIN_COLUMNS} FROM audit WHERE action = ? ORDER BY id", [action]
+    ).fetchall()
+    return [r[7] for r in rows if r[8] is not None and _row_problem(trail, None, r) is None]
+
+
 def _first_break(db: Database, trail: FileTrail) -> tuple[int | None, str]:
     prev = GENESIS
     erased = _erased_keys(db)
-    sql = (
-        "SELECT id, at, who, action, entity, entity_id, link_id, detail, detail_salt,"
-        " detail_digest, prev_hash, hash FROM audit ORDER BY id"
-    )
-    for (
-        rid,
-        at,
-        who,
-        action,
-        entity,
-        entity_id,
-        link_id,
-        detail,
-        salt,
-        digest,
-        prev_hash,
-        mac,
-    ) in db.execute(sql):
-        row = _chained_row(rid, at, who, action, entity, entity_id, link_id, digest)
-        if prev_hash != prev:
-            return rid, "does not follow the row before it (rows removed or inserted)"
-        if mac != trail.chain_mac(prev, row):
-            return rid, "does not match its MAC"
-        if salt is None:
-            if detail != "" or not _legitimately_erased(erased, rid, entity, entity_id, link_id):
-                return rid, "had its detail removed outside VCS Desk"
-        elif digest != detail_digest(bytes(salt), detail):
-            return rid, "had its detail changed"
-        prev = mac
+    for record in db.execute(f"SELECT {_CHAIN_COLUMNS} FROM audit ORDER BY id"):
+        problem = _row_problem(trail, prev, record)
+        if problem:
+            return record[0], problem
+        rid, entity, entity_id, link_id, detail, salt = (
+            record[0],
+            record[4],
+            record[5],
+            record[6],
+            record[7],
+            record[8],
+        )
+        if salt is None and (
+            detail != "" or not _legitimately_erased(erased, rid, entity, entity_id, link_id)
+        ):
+            return rid, "had its detail removed outside VCS Desk"
+        prev = record[11]
     return None, ""
 
 
@@ -185,15 +203,8 @@ def legacy_chain_break(db: Database) -> int | None:
     for rid, at, who, action, entity, entity_id, link_id, detail, prev_hash, digest in db.execute(
         sql
     ):
-        row = {
-            "at": at,
-            "who": who,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "link_id": link_id,
-            "detail": detail,
-        }
+        row = _chained_row(rid, at, who, action, entity, entity_id, link_id, detail)
+        del row["id"]  # the unkeyed chain did not cover it
         payload = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         if prev_hash != prev or digest != hashlib.sha256((prev + payload).encode()).hexdigest():
             return rid

@@ -139,28 +139,7 @@ _anchor_lock = threading.Lock()
 
 def _restored_past(db: Database, trail: FileTrail, anchor: Anchor) -> bool:
     """Whether an authentic restore row says the file this anchor saw was replaced."""
-    for (
-        rid,
-        at,
-        who,
-        action,
-        entity,
-        entity_id,
-        link_id,
-        detail,
-        salt,
-        digest,
-        prev,
-        mac,
-    ) in db.execute(
-        "SELECT id, at, who, action, entity, entity_id, link_id, detail, detail_salt,"
-        " detail_digest, prev_hash, hash FROM audit WHERE action = 'restore' ORDER BY id"
-    ):
-        row = audit._chained_row(rid, at, who, action, entity, entity_id, link_id, digest)
-        if salt is None or mac != trail.chain_mac(prev, row):
-            continue
-        if digest != audit.detail_digest(bytes(salt), detail):
-            continue
+    for detail in audit.authentic_details(db, trail, "restore"):
         try:
             replaced = json.loads(detail).get("replaced_head") or [0, ""]
         except (ValueError, AttributeError):
