@@ -215,12 +215,13 @@ def _letters_500(path: Path, raw: sqlite3.Connection, candidates: list[int]) -> 
     batch screen's worker runs them, on a copy of the database (the bench files stay
     as built). Timed once: it is seconds of work, not a keystroke."""
     from vcs_app.services import letters
-    from vcs_app.services.workspace import open_workspace
+    from vcs_app.services.workspace import make_separate, open_workspace
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "letters.db"
         with sqlite3.connect(copy) as target:  # a consistent copy, WAL included
             raw.backup(target)
+        make_separate(copy, user="bench")  # its letters must not move the original's anchor
         ws = open_workspace(copy, user="bench")
         try:
             review = letters.review_batch(ws, candidates, LETTER_TEMPLATE, on=TODAY)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from vcs_app.domain.model import Role
-from vcs_app.storage import integrity
+from vcs_app.storage import audit, integrity
 from vcs_app.storage.backup import backup_anchors
 from vcs_app.storage.db import SQLITE_HEADER, Store, open_store, read_header
 from vcs_app.storage.identity import real_os_user
@@ -79,6 +79,19 @@ def check_file(path: Path | str, key: str | None = None) -> list[str]:
         return store.integrity_problems() + integrity.trail_problems(store.db, trail, sidecars)
     finally:
         store.close()
+
+
+def make_separate(path: Path | str, *, key: str | None = None, user: str | None = None) -> None:
+    """Make a copy of a caseload (a file copied while closed, or with SQLite's backup)
+    a separate caseload: it gets an id of its own, so work in it never looks like the
+    original rolled back (or the other way round). Recorded in its audit trail."""
+    ws = open_workspace(path, key=key, user=user)
+    try:
+        with ws.store.atomic() as db:
+            old, _ = integrity.new_identity(db)
+            audit.record(db, who=ws.user, action="copy", entity="database", detail={"copy_of": old})
+    finally:
+        ws.close()
 
 
 def may_need_key(path: Path | str) -> bool:

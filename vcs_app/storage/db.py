@@ -430,6 +430,7 @@ def open_store(
             # opening cases stay as fast as on a plain file.
             db.execute("PRAGMA cache_size = -131072")  # 128 MB
         if version < SCHEMA_VERSION:
+            _attach_trail(db, path, before_migrating=True)
             migrate(db)
         anchor_moved, replaced = _check_trail(db, path, rollback_ok)
     except (*DB_DATABASE_ERRORS, StoreError) as exc:
@@ -456,6 +457,19 @@ def open_store(
     return store
 
 
+def _attach_trail(db: Database, path: Path, *, before_migrating: bool = False):
+    """The file's key and the seal triggers on this connection. Before migrating, only a
+    file sealed already: a migration that writes sealed rows then keeps their seals."""
+    from vcs_app.storage import integrity
+
+    if before_migrating and not integrity.is_sealed(db):
+        return None
+    try:
+        return integrity.attach_trail(db)
+    except integrity.TrailKeyMissing as exc:
+        raise TrailKeyMissingError(f"{path}: cannot verify its audit trail: {exc}") from None
+
+
 def _check_trail(db: Database, path: Path, rollback_ok: bool):
     """Structure, key and anchor (see open_store). Returns whether the anchor moves now
     (an authentic restore row explains the difference) and, with `rollback_ok`, the
@@ -466,10 +480,7 @@ def _check_trail(db: Database, path: Path, rollback_ok: bool):
     if problems:
         more = f" (and {len(problems) - 1} more)" if problems[1:] else ""
         raise StoreError(f"{path}: {problems[0]}{more}; restore a verified backup.")
-    try:
-        trail = integrity.attach_trail(db)
-    except integrity.TrailKeyMissing as exc:
-        raise TrailKeyMissingError(f"{path}: cannot verify its audit trail: {exc}") from None
+    trail = _attach_trail(db, path)
     try:
         anchor = integrity.own_anchor(trail)
     except ValueError:

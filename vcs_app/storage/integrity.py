@@ -79,6 +79,14 @@ def schema_problems(db: Database) -> list[str]:
 # --- sealing and the key --------------------------------------------------------------
 
 
+def is_sealed(db: Database) -> bool:
+    """Whether the file has been given a key (a file made before 0015 has not)."""
+    has_table = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'table_seal'"
+    ).fetchone()
+    return has_table is not None and get_setting(db, "trail_key_id") is not None
+
+
 def attach_trail(db: Database) -> FileTrail:
     """Give this connection its file's key (sealing a file made before keys existed, with
     this installation's key) and the TEMP triggers that keep row seals current.
@@ -130,6 +138,16 @@ def _seal_file(db: Database) -> FileTrail:
             db.execute("ROLLBACK")
         raise
     return trail
+
+
+def new_identity(db: Database) -> tuple[str, str]:
+    """Give the file a new random id (inside the caller's transaction): a copy meant to
+    live on as a separate caseload then has anchors of its own. Returns (old, new)."""
+    trail = db.trail
+    old, new = trail.file_id, secrets.token_hex(16)
+    set_setting(db, "file_id", new)
+    trail.file_id = new
+    return old, new
 
 
 # --- anchors --------------------------------------------------------------------------
