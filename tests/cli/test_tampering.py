@@ -259,3 +259,39 @@ def test_without_the_key_check_cannot_verify(office, tmp_path):
     code, line = check(path, {"XDG_DATA_HOME": str(tmp_path / "elsewhere")})
     assert code == 1
     assert "cannot verify its audit trail: key missing" in line
+
+
+def test_a_restore_through_the_app_moves_the_anchor_and_is_recorded(office, tmp_path):
+    path, env = office
+    folder = tmp_path / "b"
+    assert run_main("backup", "--db", str(path), "--to", str(folder), env=env).returncode == 0
+    (older,) = folder.glob("*.db")
+    moved = run_main("due", "--db", str(path), env=env)
+    assert moved.returncode == 0
+    with sqlite3.connect(path) as conn:
+        head = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    done = run_main("restore", "--db", str(path), "--from", str(older), env=env)
+    assert done.returncode == 0, done.stderr
+    assert check(path, env) == (0, "ok")
+    with sqlite3.connect(path) as conn:
+        action, detail = conn.execute(
+            "SELECT action, detail FROM audit ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert action == "restore" and json.loads(detail)["replaced_head"] == list(head)
+
+
+def test_a_backup_whose_trail_was_cut_is_not_restored(office, tmp_path):
+    path, env = office
+    folder = tmp_path / "b"
+    assert run_main("backup", "--db", str(path), "--to", str(folder), env=env).returncode == 0
+    (backup,) = folder.glob("*.db")
+    tamper(
+        backup,
+        "DROP TRIGGER audit_no_delete",
+        "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)",
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
+        "           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    )
+    done = run_main("restore", "--db", str(path), "--from", str(backup), env=env)
+    assert done.returncode == 1
+    assert "its audit trail was cut short after it was taken" in done.stderr
