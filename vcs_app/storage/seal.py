@@ -87,11 +87,14 @@ class Sealer:
     """The MAC functions of one key, registered on a connection as SQL functions."""
 
     def __init__(self, key: TrailKey) -> None:
-        self._rows = key.derive("row seal")
+        # keyed once: each row's MAC copies the keyed state (check seals every row)
+        self._rows = hmac.new(key.derive("row seal"), digestmod=sha256)
         self._folds = key.derive("table seal")
 
     def row(self, table: str, rowid: int, *values) -> str:
-        return hmac.new(self._rows, _canonical(table, rowid, values), sha256).hexdigest()
+        mac = self._rows.copy()
+        mac.update(_canonical(table, rowid, values))
+        return mac.hexdigest()
 
     def fold_mac(self, table: str, fold: str) -> str:
         return hmac.new(self._folds, f"{table}:{fold}".encode("ascii"), sha256).hexdigest()
