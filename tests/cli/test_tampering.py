@@ -16,6 +16,7 @@ from cli_run import run_main
 
 from vcs_app.services import cases
 from vcs_app.services.workspace import open_workspace
+from vcs_app.storage.db import StoreError
 
 PLANTED = (
     "CREATE TRIGGER postable AFTER INSERT ON contact_detail BEGIN"
@@ -295,3 +296,25 @@ def test_a_backup_whose_trail_was_cut_is_not_restored(office, tmp_path):
     done = run_main("restore", "--db", str(path), "--from", str(backup), env=env)
     assert done.returncode == 1
     assert "its audit trail was cut short after it was taken" in done.stderr
+
+
+def test_the_app_does_not_save_over_a_row_changed_outside_it(office, monkeypatch):
+    """A tampered safety marker is not laundered by a later edit that reseals the row."""
+    path, env = office
+    with sqlite3.connect(path) as conn:
+        (marked,) = conn.execute(
+            "SELECT min(id) FROM contact_detail WHERE do_not_post = 1"
+        ).fetchone()
+    tamper(path, f"UPDATE contact_detail SET do_not_post = 0 WHERE id = {marked}")
+    monkeypatch.setenv("XDG_DATA_HOME", env["XDG_DATA_HOME"])
+    ws = open_workspace(path, user="a.vlo")
+    try:
+        from vcs_app.storage import repo_cases
+
+        detail = repo_cases.get_contact_detail(ws.store.db, marked)
+        with pytest.raises(StoreError, match="a row of contact_detail was changed outside"):
+            cases.update_contact_detail(ws, replace(detail, note="checked by phone"))
+    finally:
+        ws.close()
+    code, line = check(path, env)
+    assert code == 1 and f"contact_detail row(s) {marked} changed" in line

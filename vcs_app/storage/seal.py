@@ -130,7 +130,7 @@ def install_triggers(db: Database) -> None:
             "UPDATE table_seal SET state = vcs_seal_step('{t}', state, {o}, {n}) WHERE tbl = '{t}';"
         )
         refuse = (
-            f"SELECT RAISE(ABORT, 'a {table} row was changed outside VCS Desk; it is not"
+            f"SELECT RAISE(ABORT, 'a row of {table} was changed outside VCS Desk; it is not"
             f" saved over (run check)') WHERE OLD.seal IS NOT {old_seal};"
         )
         fresh = f"(SELECT seal FROM main.{table} WHERE rowid = NEW.rowid)"
