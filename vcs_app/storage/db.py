@@ -199,6 +199,8 @@ class Store:
                 yield self.db
                 if self._depth == 1 and self._lost is not None:
                     raise _TransactionLost
+                if self._depth == 1 and self.db.conn.total_changes != self._changes:
+                    self._finish_seals()
         except _TransactionLost:
             raise StoreError(self._lost or "Not saved.") from None
         except DB_ERRORS as exc:
@@ -213,6 +215,13 @@ class Store:
                 self._lost = None
         if self._depth == 0 and self.db.conn.total_changes != self._changes:
             self.remember_head()
+
+    def _finish_seals(self) -> None:
+        """The table seals the row triggers changed get their MAC, inside the commit."""
+        if getattr(self.db, "trail", None) is not None:
+            from vcs_app.storage.seal import finish_states
+
+            finish_states(self.db)
 
     def remember_head(self, *, force: bool = False, first_only: bool = False) -> None:
         """Move this computer's anchor of the file's audit trail to its head (after a

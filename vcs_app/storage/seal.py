@@ -102,18 +102,24 @@ class Sealer:
     def state(self, table: str, fold: str) -> str:
         return f"{fold}:{self.fold_mac(table, fold)}"
 
-    def step(self, table: str, state: str | None, old: str | None, new: str | None) -> str:
-        """The table's state after a row's seal `old` became `new` (None: no row)."""
+    @staticmethod
+    def step(state: str | None, old: str | None, new: str | None) -> str:
+        """The table's fold after a row's seal `old` became `new` (None: no row), with
+        its MAC left to `finish` (once per transaction, not once per row)."""
         fold = int((state or EMPTY_FOLD).split(":")[0], 16)
         for seal in (old, new):
             if seal:
                 fold ^= int(seal, 16)
-        return self.state(table, f"{fold:064x}")
+        return f"{fold:064x}:"
+
+    def finish(self, table: str, state: str) -> str:
+        return self.state(table, state.split(":")[0])
 
     def register(self, db: Database) -> None:
         conn = db.conn
         conn.create_function("vcs_row_seal", -1, self.row, deterministic=True)
-        conn.create_function("vcs_seal_step", 4, self.step, deterministic=True)
+        conn.create_function("vcs_seal_step", 3, self.step, deterministic=True)
+        conn.create_function("vcs_seal_finish", 2, self.finish, deterministic=True)
 
 
 def _cols(prefix: str, table: str) -> str:
@@ -126,9 +132,7 @@ def install_triggers(db: Database) -> None:
     for table, columns in SEALED.items():
         new_seal = f"vcs_row_seal('{table}', NEW.rowid, {_cols('NEW', table)})"
         old_seal = f"vcs_row_seal('{table}', OLD.rowid, {_cols('OLD', table)})"
-        step = (
-            "UPDATE table_seal SET state = vcs_seal_step('{t}', state, {o}, {n}) WHERE tbl = '{t}';"
-        )
+        step = "UPDATE table_seal SET state = vcs_seal_step(state, {o}, {n}) WHERE tbl = '{t}';"
         refuse = (
             f"SELECT RAISE(ABORT, 'a row of {table} was changed outside VCS Desk; it is not"
             f" saved over (run check)') WHERE OLD.seal IS NOT {old_seal};"
@@ -153,6 +157,11 @@ def install_triggers(db: Database) -> None:
             END""",
         ):
             db.execute(sql)
+
+
+def finish_states(db: Database) -> None:
+    """MAC the folds the triggers changed in this transaction (call just before commit)."""
+    db.execute("UPDATE table_seal SET state = vcs_seal_finish(tbl, state) WHERE state LIKE '%:'")
 
 
 def seal_all_rows(db: Database, sealer: Sealer) -> None:
