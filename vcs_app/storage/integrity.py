@@ -234,25 +234,30 @@ def remember_head(db: Database, *, force: bool = False, first_only: bool = False
 
 def trail_problems(db: Database, trail: FileTrail, extra_anchors: list[Anchor]) -> list[str]:
     """Everything `check` verifies under the key: the chain, the row seals, and the
-    anchors (this computer's and the backups')."""
+    anchors (this computer's and the backups'). The anchors are read first and the file
+    in one snapshot after, so a copy of the app writing meanwhile (which moves an anchor
+    only after its commit) is never mistaken for tampering."""
     problems = []
-    chain = audit.chain_problem(db, trail)
-    if chain:
-        problems.append(chain)
     try:
         mine = own_anchor(trail)
     except ValueError as exc:
         problems.append(f"this computer's anchor of the file is damaged ({exc})")
         mine = None
     anchors = [a for a in [mine, *extra_anchors] if a is not None]
-    for anchor in sorted(anchors, key=lambda a: a.head_id, reverse=True)[:1]:
-        problem = anchor_problem(db, trail, anchor)
-        if problem:
-            problems.append(problem)
-    last, mac = audit.head(db)
-    still = mine is not None and (mine.head_id, mine.head_mac) == (last, mac)
-    expected = mine.seals if still else None
-    problems += seal_problems(db, trail.sealer, expected)
+    db.execute("BEGIN")
+    try:
+        chain = audit.chain_problem(db, trail)
+        if chain:
+            problems.append(chain)
+        for anchor in sorted(anchors, key=lambda a: a.head_id, reverse=True)[:1]:
+            problem = anchor_problem(db, trail, anchor)
+            if problem:
+                problems.append(problem)
+        last, mac = audit.head(db)
+        still = mine is not None and (mine.head_id, mine.head_mac) == (last, mac)
+        problems += seal_problems(db, trail.sealer, mine.seals if still else None)
+    finally:
+        db.execute("ROLLBACK")
     return problems
 
 
