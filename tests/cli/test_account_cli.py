@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vcs_app.domain.accounts import hash_password
+from plant import plant_admin_account
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_USER = pwd.getpwuid(os.getuid()).pw_name
@@ -134,16 +134,7 @@ def test_an_admin_account_inserted_with_sqlite3_cannot_sign_in(tmp_path):
         stdin=ADMIN_PW,
     )
     assert first.returncode == 0, first.stderr
-    known = hash_password("intruder password")
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.execute(
-            "INSERT INTO account (username, display_name, role, password_salt, password_hash,"
-            " scrypt_n, scrypt_r, scrypt_p, active, created_at) VALUES ('intruder', 'In',"
-            " 'admin', ?, ?, ?, 8, 1, 1, '2026-12-07T10:00:00+00:00')",
-            [known.salt, known.digest, known.n],
-        )
-    conn.close()
+    plant_admin_account(db, "intruder", "intruder password")
     attempt = run(
         "account",
         "add",

@@ -67,48 +67,22 @@ def test_purge_from_the_command_line_needs_a_senior_s_password(demo_db, tmp_path
     assert refused.stderr.strip() == (
         "vcs-desk: retention --purge needs a senior VLO's sign-in: add --as USERNAME"
     )
-    wrong = run(
-        "retention",
-        "--db",
-        db,
-        "--on",
-        later,
-        "--purge",
-        "--as",
-        "demo.vlo",
-        "--password-stdin",
-        stdin="not the password\n",
-    )
+
+    def as_demo_senior(*flags: str, password: str = "demo-password"):
+        return run(
+            "retention", "--db", db, "--on", later, *flags, "--as", "demo.vlo",
+            "--password-stdin", stdin=f"{password}\n",
+        )  # fmt: skip
+
+    wrong = as_demo_senior("--purge", password="not the password")
     assert wrong.returncode == 1 and "Wrong username or password" in wrong.stderr
-    done = run(
-        "retention",
-        "--db",
-        db,
-        "--on",
-        later,
-        "--purge",
-        "--as",
-        "demo.vlo",
-        "--password-stdin",
-        stdin="demo-password\n",
-    )
+    done = as_demo_senior("--purge")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert lines[0].startswith("erased ") and " case(s)" in lines[0]
     assert lines[1].startswith("warning: 1 backup(s) still hold the erased cases: ")
     assert lines[2] == "run again with --purge-backups to delete those backups"
-    cleared = run(
-        "retention",
-        "--db",
-        db,
-        "--on",
-        later,
-        "--purge-backups",
-        "--as",
-        "demo.vlo",
-        "--password-stdin",
-        stdin="demo-password\n",
-    )
+    cleared = as_demo_senior("--purge-backups")
     assert cleared.returncode == 0, cleared.stderr
     assert cleared.stdout.strip() == "deleted 1 backup(s) that held erased cases"
     assert run("check", "--db", db).stdout.strip() == "ok"

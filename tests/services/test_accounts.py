@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 
 import pytest
+from plant import plant_admin_account
 
 from vcs_app.domain.accounts import (
     MIN_PASSWORD_LENGTH,
@@ -14,7 +14,6 @@ from vcs_app.domain.accounts import (
     PasswordHash,
     _scrypt,
     check_password_rules,
-    hash_password,
 )
 from vcs_app.domain.model import AccessDenied, Role, ValidationError
 from vcs_app.services import accounts
@@ -215,16 +214,7 @@ def test_an_older_cheaper_hash_is_replaced_at_the_next_sign_in(admin_ws):
 
 
 def test_an_account_inserted_outside_the_app_cannot_sign_in(admin_ws):
-    known = hash_password("intruder password")
-    conn = sqlite3.connect(admin_ws.path)
-    with conn:
-        conn.execute(
-            "INSERT INTO account (username, display_name, role, password_salt, password_hash,"
-            " scrypt_n, scrypt_r, scrypt_p, active, created_at)"
-            " VALUES ('intruder', 'Intruder', 'admin', ?, ?, ?, 8, 1, 1, '2026-12-07T10:00:00')",
-            [known.salt, known.digest, known.n],
-        )
-    conn.close()
+    plant_admin_account(admin_ws.path, "intruder", "intruder password")
     with pytest.raises(SignInFailed, match="changed or added outside VCS Desk"):
         accounts.sign_in(admin_ws, "intruder", "intruder password")
     assert admin_ws.user == "ada.admin" and admin_ws.role is Role.ADMIN
