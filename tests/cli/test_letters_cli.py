@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_run import data_folder_with_key
 
 from vcs_app.domain.model import LetterStatus, Link, Offender, Victim
 from vcs_app.services import cases, clocks, letters
@@ -136,11 +137,12 @@ def test_two_runs_at_once_produce_each_letter_once_and_both_finish(demo_db, tmp_
     """Two `letters` runs side by side (two desks, or the window's batch and a command):
     a letter the other run produced first is skipped, not an error that stops the run,
     and neither run deletes the other's half-written PDF."""
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "QT_QPA_PLATFORM": "offscreen"}
     ws = open_workspace(demo_db, user="test.vlo", on=date.fromisoformat(ON))
     review = letters.review_batch(ws, cases.caseload_ids(ws), "opt_in_confirmation")
     letters.approve_batch(ws, review)
     ws.close()
+    xdg = data_folder_with_key(tmp_path / "xdg")  # (after the last write made here)
+    env = {**os.environ, "XDG_DATA_HOME": str(xdg), "QT_QPA_PLATFORM": "offscreen"}
     approved = len(review.ready)
     assert approved >= 5
     runs = [

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from cli_run import run_main
+from cli_run import data_folder_with_key, run_main
 
 from vcs_app.services import cases
 from vcs_app.services.workspace import open_workspace
@@ -38,11 +37,7 @@ def office(tmp_path, demo) -> tuple[Path, dict]:
     anchor (copies share the file's id, so each test keeps its anchors apart)."""
     path = tmp_path / "caseload.db"
     shutil.copyfile(demo, path)
-    data = tmp_path / "data"
-    trail = Path(os.environ["XDG_DATA_HOME"]) / "vcs-desk" / "trail"
-    if trail.is_dir():  # (a version without audit keys has none)
-        shutil.copytree(trail, data / "vcs-desk" / "trail")
-    return path, {"XDG_DATA_HOME": str(data)}
+    return path, {"XDG_DATA_HOME": str(data_folder_with_key(tmp_path / "data"))}
 
 
 def check(path: Path, env: dict) -> tuple[int, str]:
