@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -54,3 +55,12 @@ def rows_of(db: Path) -> list[str]:
         return [line for line in conn.iterdump() if "sqlite_stat" not in line]
     finally:
         conn.close()
+
+
+def data_folder_with_key(folder: Path) -> Path:
+    """A user data folder (for XDG_DATA_HOME) of its own that holds this test run's audit
+    key and anchors, so `python main.py` there can open the run's files."""
+    trail = Path(os.environ["XDG_DATA_HOME"]) / "vcs-desk" / "trail"
+    if trail.is_dir():  # (a version without audit keys has none)
+        shutil.copytree(trail, folder / "vcs-desk" / "trail", dirs_exist_ok=True)
+    return folder

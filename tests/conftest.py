@@ -7,6 +7,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import tempfile
+
+# The user data folder (audit key and anchors, automatic backups, kept letters) of this
+# test run, inherited by every `python main.py` the tests start: never the real one.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="vcs-test-data-")
+
 from datetime import date
 
 import pytest

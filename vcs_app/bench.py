@@ -215,12 +215,13 @@ def _letters_500(path: Path, raw: sqlite3.Connection, candidates: list[int]) -> 
     batch screen's worker runs them, on a copy of the database (the bench files stay
     as built). Timed once: it is seconds of work, not a keystroke."""
     from vcs_app.services import letters
-    from vcs_app.services.workspace import open_workspace
+    from vcs_app.services.workspace import make_separate, open_workspace
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "letters.db"
         with sqlite3.connect(copy) as target:  # a consistent copy, WAL included
             raw.backup(target)
+        make_separate(copy, user="bench")  # its letters must not move the original's anchor
         ws = open_workspace(copy, user="bench")
         try:
             review = letters.review_batch(ws, candidates, LETTER_TEMPLATE, on=TODAY)
@@ -253,6 +254,56 @@ def ensure_database(folder: Path, victims: int) -> Path:
     create_demo_file(path, victims=victims, seed=1, on=TODAY, user="bench")
     print(f"built {path} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return path
+
+
+def _check_seconds(folder: Path, victims: int) -> float:
+    """A real `python main.py check` of the benchmark file, start to end."""
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).resolve().parents[1] / "main.py"),
+            "check",
+            "--db",
+            str(ensure_database(folder, victims)),
+        ],
+        capture_output=True,
+        check=False,
+    )
+    return time.perf_counter() - started
+
+
+def sign_in_guesses(folder: Path, seconds: int = 30) -> dict:
+    """Someone guessing one account's password at the sign-in as fast as the app allows:
+    how many guesses are actually checked in `seconds` (the throttle refuses the rest
+    without checking them)."""
+    from vcs_app.domain.model import DomainError, Role
+    from vcs_app.services import accounts
+    from vcs_app.services.workspace import open_workspace
+
+    path = folder / "bench-sign-in.db"
+    for stale in folder.glob(path.name + "*"):
+        stale.unlink()
+    ws = open_workspace(path, user="bench", create=True)
+    try:
+        accounts.create_account(ws, "ada.admin", "Ada Admin", Role.ADMIN, "correct horse battery")
+        checked = refused = 0
+        one = 0.0
+        ends = time.perf_counter() + seconds
+        while time.perf_counter() < ends:
+            started = time.perf_counter()
+            try:
+                accounts.sign_in(ws, "ada.admin", f"guess number {checked + refused}")
+            except DomainError as exc:
+                if "Too many" in str(exc):
+                    refused += 1
+                    time.sleep(0.05)
+                else:
+                    checked += 1
+                    one = max(one, time.perf_counter() - started)
+    finally:
+        ws.close()
+    return {"seconds": seconds, "checked": checked, "refused": refused, "one_check_s": one}
 
 
 def _label(n: int) -> str:
@@ -300,6 +351,20 @@ def run(sizes: list[int], folder: Path, as_json: bool) -> int:
             + (f"  ({NOTES[op]})" if op in NOTES else "")
         )
     lines.append("memory: " + ", ".join(f"{k} {v:.0f} MB RSS" for k, v in report["rss_mb"].items()))
+    report["check_s"] = {_label(n): round(_check_seconds(folder, n), 1) for n in sizes}
+    lines.append(
+        "check: "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in report["check_s"].items())
+        + "  (`python main.py check`: integrity, structure, keyed audit trail, anchors, every"
+        " sealed row)"
+    )
+    report["sign_in"] = sign_in_guesses(folder)
+    guesses = report["sign_in"]
+    lines.append(
+        f"sign_in: {guesses['checked']} wrong passwords checked and {guesses['refused']} refused"
+        f" unchecked in {guesses['seconds']} s for one username (one check"
+        f" {guesses['one_check_s']:.2f} s)"
+    )
     print(json.dumps(report, indent=2) if as_json else "\n".join(lines))
     return 0
 

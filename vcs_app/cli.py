@@ -143,10 +143,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dir", type=Path, default=Path("bench-data"), help="where databases are kept")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    p = sub.add_parser("retention", help="list closed cases past the retention period")
+    p = sub.add_parser(
+        "retention",
+        help="list closed cases past the retention period (and with --purge, erase them)",
+    )
     p.add_argument("--db", type=Path, required=True)
     _key_option(p)
     p.add_argument("--on", type=_date, default=None, help="as at this date (today)")
+    p.add_argument(
+        "--purge",
+        action="store_true",
+        help="erase every listed case for good (a senior VLO's decision: needs --as)",
+    )
+    p.add_argument(
+        "--purge-backups",
+        action="store_true",
+        help="also delete the backups that still hold erased cases (a fresh one is made)",
+    )
+    _sign_in_options(p, "a senior VLO's account (needed for --purge)")
     p = sub.add_parser(
         "subject-access", help="everything held about a victim, as a PDF and a CSV bundle"
     )
@@ -169,12 +183,24 @@ def build_parser() -> argparse.ArgumentParser:
     _key_option(p)
     p.add_argument("--name", default="", help="the person's name (add)")
     p.add_argument("--role", choices=["vlo", "senior", "admin"], default=None)
-    p.add_argument(
+    _sign_in_options(p, "an administrator's account (needed once the file has accounts)")
+    return parser
+
+
+def _sign_in_options(parser: argparse.ArgumentParser, who: str) -> None:
+    parser.add_argument(
+        "--as",
+        dest="as_user",
+        default=None,
+        metavar="USERNAME",
+        help=f"sign in as {who}; the password is asked for, or with --password-stdin read"
+        " from the next line of standard input (after the key, with --key-stdin)",
+    )
+    parser.add_argument(
         "--password-stdin",
         action="store_true",
         help="read passwords from standard input, one a line, instead of asking",
     )
-    return parser
 
 
 def run(argv: list[str]) -> int:
@@ -396,14 +422,30 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
-    """The review list only: erasing is a senior VLO's decision, made in the window."""
-    from vcs_app.services import retention
+    """The review list; with --purge (a senior VLO signed in with --as) those cases are
+    erased for good, and the backups that still hold them are named."""
+    from vcs_app.services import accounts, retention
 
+    if (args.purge or args.purge_backups) and not args.as_user:
+        raise DomainError("retention --purge needs a senior VLO's sign-in: add --as USERNAME")
     ws = _workspace(args, on=args.on)
     try:
+        if args.as_user:
+            password = _read_password(args, f"Password of {args.as_user}: ")
+            accounts.sign_in_headless(ws, args.as_user, password)
         due = retention.cases_due_for_review(ws)
+        purged = retention.purge_cases(ws, [c.link_id for c in due]) if args.purge and due else None
+        holding = retention.backups_holding_erased(ws) if args.purge_backups else []
+        if holding:
+            retention.erase_backups(ws, holding)
     finally:
         ws.close()
+    if args.purge:
+        _print_purge(purged)
+    if args.purge_backups:
+        print(f"deleted {len(holding)} backup(s) that held erased cases")
+    if args.purge or args.purge_backups:
+        return 0
     for case in due:
         print(
             f"{case.ref}  {case.status:8}  last changed {case.last_changed[:10]}  "
@@ -443,25 +485,53 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_purge(purged) -> None:
+    if purged is None:
+        print("nothing to erase: no closed case is past the retention period")
+        return
+    print(
+        f"erased {purged.cases} case(s), {purged.victims} victim(s), {purged.offenders}"
+        f" offender(s): {purged.rows} rows and {purged.files_deleted} kept file(s)"
+    )
+    for line in purged.warnings:
+        print(f"warning: {line}")
+    if purged.backups_holding:
+        print("run again with --purge-backups to delete those backups")
+
+
 def _read_password(args: argparse.Namespace, prompt: str) -> str:
+    """One password: a line of standard input (--password-stdin) or asked for. Read up
+    to just past the longest password allowed, so a pasted novel costs nothing."""
+    from vcs_app.domain.accounts import MAX_PASSWORD_LENGTH
+
     if args.password_stdin:
-        return sys.stdin.readline().rstrip("\n")
+        return sys.stdin.readline(MAX_PASSWORD_LENGTH + 2).rstrip("\r\n")
     import getpass
 
     return getpass.getpass(prompt)
 
 
 def cmd_account(args: argparse.Namespace) -> int:
-    """Accounts from the command line. It runs as the OS user (audited under that name)
-    with the role of the active account of the same username, or a VLO's: so only an
-    administrator's OS login can manage accounts, except the first one of a file."""
+    """Accounts from the command line. It runs as the real OS user (audited under that
+    name) with a VLO's rights; every change after the first account needs an account's
+    sign-in (`--as`, its password first on standard input): an administrator's, or your
+    own to change your own password."""
     from vcs_app.domain.model import Role
     from vcs_app.services import accounts
 
     if args.action != "list" and not args.username:
         raise DomainError(f"account {args.action} needs the username")
-    ws = accounts.use_os_account(_workspace(args))
+    ws = _workspace(args)
     try:
+        signed_in = ""
+        if args.as_user:
+            signed_in = _read_password(args, f"Password of {args.as_user}: ")
+            accounts.sign_in_headless(ws, args.as_user, signed_in)
+        elif args.action != "list" and accounts.has_accounts(ws):
+            raise DomainError(
+                f"account {args.action} needs an administrator's sign-in: add --as USERNAME"
+                " (their password is asked for, or read from standard input)"
+            )
         if args.action == "list":
             for a in accounts.list_accounts(ws):
                 last = f"last signed in {a.last_sign_in:%Y-%m-%d %H:%M}" if a.last_sign_in else ""
@@ -474,9 +544,9 @@ def cmd_account(args: argparse.Namespace) -> int:
             )
             print(f"account {args.username} added")
         elif args.action == "password":
-            mine = accounts.find_account(ws, ws.user)
-            own = mine is not None and mine == accounts.find_account(ws, args.username)
-            old = _read_password(args, "Your current password: ") if own else None
+            target = accounts.find_account(ws, args.username)
+            own = args.as_user and target is not None and target.username == ws.user
+            old = signed_in if own else None  # the password just signed in with
             new = _read_password(args, f"New password for {args.username}: ")
             accounts.change_password(ws, args.username, new, old_password=old)
             print(f"password of {args.username} changed")

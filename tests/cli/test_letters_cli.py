@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_run import data_folder_with_key
 
 from vcs_app.domain.model import LetterStatus, Link, Offender, Victim
 from vcs_app.services import cases, clocks, letters
@@ -31,7 +32,7 @@ def run(*args: str, tmp: Path) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "XDG_DATA_HOME": str(tmp / "xdg"), "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},  # the run's data folder (conftest)
     )
 
 
@@ -108,7 +109,7 @@ def test_a_killed_run_leaves_each_letter_produced_or_not(demo_db, tmp_path):
         [sys.executable, str(ROOT / "main.py"), "letters", "--db", str(demo_db), "--out", str(out)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     deadline = time.monotonic() + 120
     while process.poll() is None and len(list(out.glob("*.pdf"))) < 10:
@@ -136,11 +137,12 @@ def test_two_runs_at_once_produce_each_letter_once_and_both_finish(demo_db, tmp_
     """Two `letters` runs side by side (two desks, or the window's batch and a command):
     a letter the other run produced first is skipped, not an error that stops the run,
     and neither run deletes the other's half-written PDF."""
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "QT_QPA_PLATFORM": "offscreen"}
     ws = open_workspace(demo_db, user="test.vlo", on=date.fromisoformat(ON))
     review = letters.review_batch(ws, cases.caseload_ids(ws), "opt_in_confirmation")
     letters.approve_batch(ws, review)
     ws.close()
+    xdg = data_folder_with_key(tmp_path / "xdg")  # (after the last write made here)
+    env = {**os.environ, "XDG_DATA_HOME": str(xdg), "QT_QPA_PLATFORM": "offscreen"}
     approved = len(review.ready)
     assert approved >= 5
     runs = [

@@ -11,7 +11,7 @@ import pytest
 from cli_run import run_main as run
 
 from vcs_app.services.demo import build_demo
-from vcs_app.services.workspace import open_workspace
+from vcs_app.services.workspace import make_separate, open_workspace
 
 ON = date(2026, 11, 26)
 
@@ -50,3 +50,39 @@ def test_an_unknown_victim_is_one_line_and_exit_1(demo_db, tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip().count("\n") == 0 and "no victim 999" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_purge_from_the_command_line_needs_a_senior_s_password(demo_db, tmp_path):
+    """Issue 16 §2: `retention --purge` signs in `--as` a senior VLO (password on stdin);
+    the demo's account is one. Its backups still holding the cases are named, then erased."""
+    import shutil
+
+    path = tmp_path / "copy.db"
+    shutil.copyfile(demo_db, path)
+    make_separate(path)  # the other tests go on using the original
+    db, later = str(path), "2040-01-01"
+    assert run("backup", "--db", db).returncode == 0
+    refused = run("retention", "--db", db, "--on", later, "--purge")
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "vcs-desk: retention --purge needs a senior VLO's sign-in: add --as USERNAME"
+    )
+
+    def as_demo_senior(*flags: str, password: str = "demo-password"):
+        return run(
+            "retention", "--db", db, "--on", later, *flags, "--as", "demo.vlo",
+            "--password-stdin", stdin=f"{password}\n",
+        )  # fmt: skip
+
+    wrong = as_demo_senior("--purge", password="not the password")
+    assert wrong.returncode == 1 and "Wrong username or password" in wrong.stderr
+    done = as_demo_senior("--purge")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines[0].startswith("erased ") and " case(s)" in lines[0]
+    assert lines[1].startswith("warning: 1 backup(s) still hold the erased cases: ")
+    assert lines[2] == "run again with --purge-backups to delete those backups"
+    cleared = as_demo_senior("--purge-backups")
+    assert cleared.returncode == 0, cleared.stderr
+    assert cleared.stdout.strip() == "deleted 1 backup(s) that held erased cases"
+    assert run("check", "--db", db).stdout.strip() == "ok"

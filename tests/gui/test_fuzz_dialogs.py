@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
 from vcs_app.domain.model import DomainError
 from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.dialogs.sign_in import SignInDialog
 from vcs_app.storage import audit
 
 NASTY = [
@@ -79,8 +80,15 @@ def _fuzzer(dialog, inputs, db):
                 dialog.build()
         except DomainError as exc:
             assert str(exc).strip()
-            # Only an audit row of the attempt (a failed sign-in) may be written.
-            written = conn.total_changes - changes - (audit.latest_id(db) - audited)
+            # Only what a failed sign-in records may be written: its audit row, and the
+            # username's count of wrong passwords in a row (the throttle).
+            counted = db.execute("SELECT count(*) FROM sign_in_throttle").fetchone()[0]
+            written = (
+                conn.total_changes
+                - changes
+                - (audit.latest_id(db) - audited)
+                - (1 if counted and isinstance(dialog, SignInDialog) else 0)
+            )
             assert written == 0, "a refused dialog wrote to the database"
             if type(dialog).accept is FormDialog.accept:
                 dialog.accept()  # the message shows in the dialog, which stays open

@@ -108,7 +108,19 @@ def _newer(path: Path) -> None:
     conn.close()
 
 
+def _plant_trigger(path: Path) -> None:
+    """Issue 16: every new "do not post" marker silently stored as postable."""
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE TRIGGER postable AFTER INSERT ON contact_detail BEGIN"
+        " UPDATE contact_detail SET do_not_post = 0, safe_to_use = 1 WHERE id = NEW.id; END"
+    )
+    conn.commit()
+    conn.close()
+
+
 DAMAGE = {
+    "planted trigger": (_plant_trigger, "a trigger 'postable' was added to the file outside"),
     "corrupt": (_smash(100, 4096), "damaged or unreadable"),
     "truncated": (lambda p: p.write_bytes(p.read_bytes()[: 8 * 4096]), "truncated"),
     "not sqlite": (lambda p: p.write_text("Dear VLO, …", encoding="utf-8"), "not an SQLite"),
@@ -207,8 +219,15 @@ def test_damage_found_after_opening_closes_the_window_and_offers_the_backup(
     """Damage deep in the file does not stop it opening; the check right after start
     finds it, closes the window without overwriting backups, and asks what to do."""
     backup = _back_up(caseload, folder)
-    size = caseload.stat().st_size
-    _smash(size // 2, size // 2 + 4 * 4096)(caseload)
+    # Damage where nothing read at start-up lies: the pages of one table, found by name
+    # (where a table lands in the file moves whenever the schema grows).
+    with sqlite3.connect(caseload) as conn:
+        pages = [
+            r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sentence_event'")
+        ]
+    conn.close()
+    for page in pages:
+        _smash((page - 1) * 4096, page * 4096)(caseload)
     windows: list[MainWindow] = []
 
     def make_window(ws):

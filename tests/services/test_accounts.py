@@ -6,13 +6,21 @@ import json
 from datetime import date
 
 import pytest
+from plant import plant_admin_account
 
-from vcs_app.domain.accounts import MIN_PASSWORD_LENGTH, check_password_rules
+from vcs_app.domain.accounts import (
+    MIN_PASSWORD_LENGTH,
+    SCRYPT_N,
+    PasswordHash,
+    _scrypt,
+    check_password_rules,
+)
 from vcs_app.domain.model import AccessDenied, Role, ValidationError
 from vcs_app.services import accounts
 from vcs_app.services.accounts import SignInFailed
 from vcs_app.services.demo import build_demo
 from vcs_app.services.workspace import open_workspace
+from vcs_app.storage import repo_accounts
 from vcs_app.storage.audit import verify_chain
 
 ADMIN_PW = "correct horse battery"
@@ -137,15 +145,79 @@ def test_usernames_are_checked():
         accounts.Account("no spaces please", "Someone", Role.VLO)
 
 
-def test_headless_commands_get_the_role_of_the_os_users_account(tmp_path):
+def test_an_os_login_named_like_an_account_gets_nothing_from_the_likeness(tmp_path):
     ws = open_workspace(tmp_path / "h.db", user="ada.admin", create=True)
     try:
-        assert accounts.use_os_account(ws).role is Role.VLO  # no account: a VLO
         accounts.create_account(ws, "ada.admin", "Ada Admin", Role.ADMIN, ADMIN_PW)
-        assert accounts.use_os_account(ws).role is Role.ADMIN
-        assert ws.user == "ada.admin"
+        assert accounts.sign_in_headless(ws, None, "").role is Role.VLO
+        with pytest.raises(SignInFailed):
+            accounts.sign_in_headless(ws, "ada.admin", "not the password at all")
+        assert ws.role is Role.VLO
+        assert accounts.sign_in_headless(ws, "ada.admin", ADMIN_PW).role is Role.ADMIN
     finally:
         ws.close()
+
+
+def test_wrong_passwords_make_the_next_try_wait_even_after_a_restart(admin_ws):
+    for _ in range(3):  # three free tries
+        with pytest.raises(SignInFailed, match="Wrong username or password"):
+            accounts.sign_in(admin_ws, "ada.admin", "not the password at all")
+    with pytest.raises(SignInFailed, match=r"Too many wrong passwords .* wait 1 second"):
+        accounts.sign_in(admin_ws, "ada.admin", ADMIN_PW)  # refused before any check
+    path = admin_ws.path
+    admin_ws.close()
+    again = open_workspace(path, user="someone")
+    try:
+        with pytest.raises(SignInFailed, match="Too many wrong passwords"):
+            accounts.sign_in(again, "ada.admin", ADMIN_PW)
+        with pytest.raises(SignInFailed, match="Too many wrong passwords"):
+            accounts.sign_in(again, "ADA.ADMIN", ADMIN_PW)
+        # a refused early try is not audited (no password was checked)
+        assert len(_audit(again, "sign_in_failed")) == 3
+        with again.store.atomic() as db:  # the wait has passed
+            db.execute("UPDATE sign_in_throttle SET last_failed_at = '2000-01-01T00:00:00+00:00'")
+        accounts.sign_in(again, "ada.admin", ADMIN_PW)
+        with pytest.raises(SignInFailed, match="Wrong username"):  # counting starts again
+            accounts.sign_in(again, "ada.admin", "not the password at all")
+    finally:
+        again.close()
+
+
+def test_unlock_is_throttled_too(admin_ws):
+    for _ in range(3):
+        with pytest.raises(SignInFailed, match=r"not the password of ada\.admin"):
+            accounts.unlock(admin_ws, "not the password at all")
+    with pytest.raises(SignInFailed, match="Too many wrong passwords"):
+        accounts.unlock(admin_ws, ADMIN_PW)
+
+
+def test_an_overlong_password_is_refused_before_hashing(admin_ws):
+    with pytest.raises(SignInFailed, match="Wrong username or password"):
+        accounts.sign_in(admin_ws, "ada.admin", "x" * 10_000_000)
+    _, detail = _audit(admin_ws, "sign_in_failed")[-1]
+    assert json.loads(detail)["reason"] == "password longer than 1,024 characters"
+    with pytest.raises(ValidationError, match="longer than 1,024 characters"):
+        accounts.change_password(admin_ws, "ada.admin", "y" * 1025)
+
+
+def test_an_older_cheaper_hash_is_replaced_at_the_next_sign_in(admin_ws):
+    weak_salt = b"s" * 16
+    weak = PasswordHash(weak_salt, _scrypt(ADMIN_PW, weak_salt, 2**15, 8, 1), 2**15, 8, 1)
+    with admin_ws.store.atomic() as db:
+        repo_accounts.set_password(db, "ada.admin", weak)
+    assert repo_accounts.password_hash(admin_ws.store.db, "ada.admin").n == 2**15
+    accounts.sign_in(admin_ws, "ada.admin", ADMIN_PW)
+    stored = repo_accounts.password_hash(admin_ws.store.db, "ada.admin")
+    assert (stored.n, stored.r) == (SCRYPT_N, 8) and SCRYPT_N == 2**17
+    assert stored.salt != weak_salt
+    accounts.sign_in(admin_ws, "ada.admin", ADMIN_PW)  # and it still signs in
+
+
+def test_an_account_inserted_outside_the_app_cannot_sign_in(admin_ws):
+    plant_admin_account(admin_ws.path, "intruder", "intruder password")
+    with pytest.raises(SignInFailed, match="changed or added outside VCS Desk"):
+        accounts.sign_in(admin_ws, "intruder", "intruder password")
+    assert admin_ws.user == "ada.admin" and admin_ws.role is Role.ADMIN
 
 
 def test_the_demo_database_has_its_documented_senior_account(ws):

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from vcs_app.domain.model import DomainError
 from vcs_app.services.referral_import import COLUMNS, import_referrals, synthetic_rows, write_csv
-from vcs_app.services.workspace import open_workspace
+from vcs_app.services.workspace import make_separate, open_workspace
 
 TODAY = date(2026, 11, 26)
 NASTY = [
@@ -62,6 +62,7 @@ def empty_db(tmp_path_factory):
 def _fresh(empty_db, tmp_path_factory):
     target = tmp_path_factory.mktemp("case") / "vcs.db"
     shutil.copy(empty_db, target)
+    make_separate(target)  # a caseload of its own, not the same file gone back
     return open_workspace(target, user="fuzz.vlo")
 
 

@@ -50,7 +50,11 @@ def test_backup_is_a_verified_copy_with_its_final_name(ws, case_id, tmp_path):
     assert done.backup.path.name.startswith("vcs-backup-")
     assert verify_copy(done.backup.path) == []
     assert "Told the OM about the exclusion zone." in _notes(done.backup.path)
-    assert [p.name for p in folder.iterdir()] == [done.backup.path.name]  # no temp file left
+    # no temp file left; beside the backup, its anchor (the trail's head, keyed)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        done.backup.path.name,
+        done.backup.path.name + ".anchor",
+    ]
     last = ws.store.db.execute("SELECT action, who FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     assert last == ("backup", "test.vlo")
 

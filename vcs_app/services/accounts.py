@@ -12,12 +12,16 @@ import functools
 
 from vcs_app.domain.accounts import (
     DECOY_HASH,
+    MAX_PASSWORD_LENGTH,
     Account,
     PasswordHash,
     check_password_rules,
     hash_password,
+    needs_rehash,
     normalise_username,
     password_matches,
+    password_too_long,
+    throttle_wait,
 )
 from vcs_app.domain.model import DomainError, Role, ValidationError
 from vcs_app.services import access
@@ -117,7 +121,8 @@ def complete_first_run(
 
 def _verify(db, username: str, password: str) -> Account | None:
     """The account if the password is right (inactive ones included), else None; takes
-    as long for an unknown username as for a known one."""
+    as long for an unknown username as for a known one. A password over the maximum
+    length is refused before any hashing."""
     try:
         name = normalise_username(username)
     except ValidationError:
@@ -129,55 +134,113 @@ def _verify(db, username: str, password: str) -> Account | None:
     return repo_accounts.find_account(db, name)
 
 
+def _wait_message(db, username: str) -> str | None:
+    """Why this username may not be tried yet (too many wrong passwords in a row)."""
+    wait = throttle_wait(*repo_accounts.sign_in_failures(db, username))
+    if not wait:
+        return None
+    return (
+        f"Too many wrong passwords in a row for this username: wait {wait} second"
+        f"{'s' if wait != 1 else ''}, then try again."
+    )
+
+
+def _checked(db, username: str, password: str) -> tuple[Account | None, str]:
+    """(the account, "") when the password is right and the account usable, else
+    (the account or None, the reason for the audit row). Failures count for the throttle."""
+    if password_too_long(password):
+        account, reason = None, f"password longer than {MAX_PASSWORD_LENGTH:,} characters"
+    else:
+        account = _verify(db, username, password)
+        reason = "wrong username or password" if account is None else ""
+    if account is not None and not repo_accounts.account_sealed(db, account.username):
+        reason = "account record changed or added outside VCS Desk"
+    elif account is not None and not account.active:
+        reason = "account deactivated"
+    if reason and reason != "account deactivated":
+        repo_accounts.record_sign_in_failure(db, username)
+    return account, reason
+
+
+_REFUSALS = {
+    "account deactivated": "This account has been deactivated: ask an administrator.",
+    "account record changed or added outside VCS Desk": (
+        "This account's record was changed or added outside VCS Desk, so it cannot sign in:"
+        " ask an administrator (and run check)."
+    ),
+}
+
+
+def _rehash_if_weak(db, username: str, password: str) -> None:
+    """A hash made with an older, cheaper cost is replaced now that the password is known."""
+    stored = repo_accounts.password_hash(db, username)
+    if stored is not None and needs_rehash(stored):
+        repo_accounts.set_password(db, username, hash_password(password))
+
+
 def sign_in(ws: Workspace, username: str, password: str) -> Account:
     """Check the password; on success the workspace acts as this account (name and role)
-    from now on. Both outcomes are audited; a failure raises SignInFailed."""
+    from now on. Both outcomes are audited; a failure raises SignInFailed. After three
+    wrong passwords in a row a username must wait, twice as long after each further one,
+    and a try made too early is refused without checking anything."""
     with ws.store.atomic() as db:
-        account = _verify(db, username, password)
-        if account is not None and account.active:
-            repo_accounts.record_sign_in(db, account.username)
-            audit.record(
-                db,
-                who=account.username,
-                action="sign_in",
-                entity="account",
-                entity_id=account.id,
-                detail={"role": account.role.value, "os_user": ws.user},
-            )
-        else:
-            known = find_account(ws, username)
-            audit.record(
-                db,
-                who=ws.user,
-                action="sign_in_failed",
-                entity="account",
-                entity_id=known.id if known else None,
-                detail={
-                    "username": known.username if known else "(not an account)",
-                    "reason": "account deactivated" if account else "wrong username or password",
-                },
-            )
-    if account is None:
-        raise SignInFailed("Wrong username or password. Check them and try again.")
-    if not account.active:
-        raise SignInFailed("This account has been deactivated: ask an administrator.")
+        waiting = _wait_message(db, username)
+        if waiting is None:
+            account, reason = _checked(db, username, password)
+            if not reason:
+                repo_accounts.clear_sign_in_failures(db, username)
+                repo_accounts.record_sign_in(db, account.username)
+                _rehash_if_weak(db, account.username, password)
+                audit.record(
+                    db,
+                    who=account.username,
+                    action="sign_in",
+                    entity="account",
+                    entity_id=account.id,
+                    detail={"role": account.role.value, "os_user": ws.user},
+                )
+            else:
+                known = find_account(ws, username)
+                audit.record(
+                    db,
+                    who=ws.user,
+                    action="sign_in_failed",
+                    entity="account",
+                    entity_id=known.id if known else None,
+                    detail={
+                        "username": known.username if known else "(not an account)",
+                        "reason": reason,
+                    },
+                )
+    if waiting is not None:
+        raise SignInFailed(waiting)
+    if reason:
+        raise SignInFailed(
+            _REFUSALS.get(reason, "Wrong username or password. Check them and try again.")
+        )
     ws.user, ws.role = account.username, account.role
     return account
 
 
 def unlock(ws: Workspace, password: str) -> None:
-    """The signed-in person's password again after an idle lock; audited either way."""
+    """The signed-in person's password again after an idle lock; audited either way and
+    throttled like signing in."""
     with ws.store.atomic() as db:
-        account = _verify(db, ws.user, password)
-        ok = account is not None and account.active
-        audit.record(
-            db,
-            who=ws.user,
-            action="unlock" if ok else "unlock_failed",
-            entity="account",
-            entity_id=account.id if account else None,
-        )
-    if not ok:
+        waiting = _wait_message(db, ws.user)
+        if waiting is None:
+            account, reason = _checked(db, ws.user, password)
+            if not reason:
+                repo_accounts.clear_sign_in_failures(db, ws.user)
+            audit.record(
+                db,
+                who=ws.user,
+                action="unlock" if not reason else "unlock_failed",
+                entity="account",
+                entity_id=account.id if account else None,
+            )
+    if waiting is not None:
+        raise SignInFailed(waiting)
+    if reason:
         raise SignInFailed(f"That is not the password of {ws.user}. Try again, or quit.")
 
 
@@ -254,11 +317,14 @@ def deactivate(ws: Workspace, username: str) -> Changed:
     return Changed((), "account", account.id)
 
 
-def use_os_account(ws: Workspace) -> Workspace:
-    """Headless commands run as the OS user (`ws.user`, audited as such) with the role of
-    the active account of that name, or as a VLO when there is none."""
-    account = find_account(ws, ws.user)
-    ws.role = account.role if account is not None and account.active else Role.VLO
+def sign_in_headless(ws: Workspace, username: str | None, password: str) -> Workspace:
+    """A headless command runs as the real OS user with a VLO's rights; with an account's
+    username and password (`--as`) it runs as that account (audited as such, the sign-in
+    row naming the OS user), with that account's role. An OS login named like an
+    account gets nothing from the likeness."""
+    ws.role = Role.VLO
+    if username:
+        sign_in(ws, username, password)
     return ws
 
 

@@ -26,6 +26,8 @@ from vcs_app.storage.backup import (
     rotate,
     verify_copy,
 )
+from vcs_app.storage.db import StoreError
+from vcs_app.storage.integrity import backup_trail_problem
 from vcs_app.storage.lock import holding_lock
 
 KEEP_RECENT = 3
@@ -139,17 +141,39 @@ def restore(
     encrypted backup is verified and opened with `key`)."""
     db_path, backup = Path(db_path).expanduser(), Path(backup).expanduser()
     with holding_lock(db_path):
+        # (a file that is no backup at all is named so by restore_file's own check)
+        problem = None if verify_copy(backup, key) else backup_trail_problem(backup, key)
+        if problem:
+            raise StoreError(
+                f"Cannot restore from {backup.name}: {problem}. The current database was not"
+                " touched."
+            )
+        from vcs_app.services import retention
+
+        # (a pipe or device in its place is refused by restore_file, unread)
+        erased = retention.erased_in(db_path, key) if db_path.is_file() else []
         kept = restore_file(backup, db_path, key=key)
-        ws = open_workspace(db_path, user=user, key=key)
+        # The restored file's trail may end before this computer's anchor: that is the
+        # point of a restore. It is recorded, with the head it replaces, and the anchor
+        # moves (other desks accept the move from that authentic row).
+        ws = open_workspace(db_path, user=user, key=key, rollback_ok=True)
         try:
+            replaced = ws.store.replaced_anchor
+            replaced_head = [replaced.head_id, replaced.head_mac] if replaced else None
             with ws.store.atomic() as db:
                 audit.record(
                     db,
                     who=ws.user,
                     action="restore",
                     entity="database",
-                    detail={"from": str(backup), "kept": str(kept) if kept else None},
+                    detail={
+                        "from": str(backup),
+                        "kept": str(kept) if kept else None,
+                        "replaced_head": replaced_head,
+                    },
                 )
+            ws.store.remember_head(force=True)
+            retention.erase_again(ws, erased)
         finally:
             ws.close()
     return RestoreDone(backup, kept)

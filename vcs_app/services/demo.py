@@ -10,6 +10,7 @@ import json
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from vcs_app.domain.calendar import add_working_days
 from vcs_app.domain.model import KEY_DATE_KINDS, normalise_name

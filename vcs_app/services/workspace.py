@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import getpass
 import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,9 +10,18 @@ from datetime import date
 from pathlib import Path
 
 from vcs_app.domain.model import Role
-from vcs_app.storage import audit
-from vcs_app.storage.db import SQLITE_HEADER, Store, open_store, read_header
+from vcs_app.storage import audit, integrity
+from vcs_app.storage.backup import backup_anchors
+from vcs_app.storage.db import (
+    SQLITE_HEADER,
+    Store,
+    StoreError,
+    TrailKeyMissingError,
+    open_store,
+    read_header,
+)
 from vcs_app.storage.db import DiskFull as DiskFull  # for the GUI: offer no restore
+from vcs_app.storage.identity import real_os_user
 from vcs_app.storage.lock import DatabaseLock
 from vcs_app.storage.lock import DatabaseLocked as DatabaseLocked  # for the GUI
 from vcs_app.storage.migrations import SCHEMA_VERSION
@@ -42,10 +50,8 @@ class Workspace:
 
 
 def current_os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    """The real OS user running this process (never LOGNAME/USER, which anyone can set)."""
+    return real_os_user()
 
 
 def open_workspace(
@@ -57,11 +63,13 @@ def open_workspace(
     key: str | None = None,
     on: date | None = None,
     verify: bool = False,
+    rollback_ok: bool = False,
 ) -> Workspace:
     """Open the file (with `key`, an encrypted one); raises a DomainError subclass with a
     one-line reason if it is unusable. `on` fixes the workspace's today. `verify`: the
-    caller is about to write, so a damaged file is refused first (a quick check)."""
-    store = open_store(path, create=create, key=key, verify=verify)
+    caller is about to write, so a damaged file is refused first (a quick check).
+    `rollback_ok`: only for a restore, which records that the file went back."""
+    store = open_store(path, create=create, key=key, verify=verify, rollback_ok=rollback_ok)
     return Workspace(store, user or current_os_user(), role, on)
 
 
@@ -76,16 +84,53 @@ class FileCheck:
 
 
 def check_file(path: Path | str, key: str | None = None) -> FileCheck:
-    """Integrity, foreign-key and audit-chain checks of the file as it is, through a
-    read-only connection: checking never changes it, not even to upgrade an older
-    caseload. An encrypted file is opened with `key`."""
+    """Through a read-only connection (checking never changes the file, not even to
+    upgrade an older caseload): integrity and foreign keys, the structure against the
+    migrations, and under the audit key the trail, the row seals and the anchors of this
+    computer and of the file's backups. A file made before keyed trails has its old
+    chain checked; it is sealed when the app next opens it to work. An encrypted file is
+    opened with `key`."""
+    from vcs_app.services.backups import backup_folder_for
+
     store = open_store(path, key=key, read_only=True)
     try:
         problems = store.integrity_problems()
-        chain = audit.chain_problem(store.db)
-        return FileCheck(problems + ([chain] if chain else []), store.schema_version())
+        schema = store.schema_version()
+        if schema == SCHEMA_VERSION:  # (said as opening the file to work says it)
+            changed = integrity.schema_problems(store.db)
+            if changed:
+                more = f" (and {len(changed) - 1} more)" if changed[1:] else ""
+                raise StoreError(f"{store.path}: {changed[0]}{more}; restore a verified backup.")
+        try:
+            trail = integrity.read_trail(store.db)
+        except integrity.TrailKeyMissing as exc:
+            raise TrailKeyMissingError(
+                f"{store.path}: cannot verify its audit trail: {exc}"
+            ) from None
+        if trail is None:
+            broken = audit.legacy_chain_break(store.db)
+            if broken is not None:
+                problems.append(f"audit log chain broken at row {broken}")
+            return FileCheck(problems, schema)
+        folder = backup_folder_for(store.path)
+        sidecars = backup_anchors(folder, store.path.stem, trail.key, trail.file_id)
+        problems += integrity.trail_problems(store.db, trail, sidecars)
+        return FileCheck(problems, schema)
     finally:
         store.close()
+
+
+def make_separate(path: Path | str, *, key: str | None = None, user: str | None = None) -> None:
+    """Make a copy of a caseload (a file copied while closed, or with SQLite's backup)
+    a separate caseload: it gets an id of its own, so work in it never looks like the
+    original rolled back (or the other way round). Recorded in its audit trail."""
+    ws = open_workspace(path, key=key, user=user)
+    try:
+        with ws.store.atomic() as db:
+            old, _ = integrity.new_identity(db)
+            audit.record(db, who=ws.user, action="copy", entity="database", detail={"copy_of": old})
+    finally:
+        ws.close()
 
 
 def may_need_key(path: Path | str) -> bool:

@@ -34,6 +34,7 @@ from vcs_app.storage.files import (
 )
 from vcs_app.storage.lock import pid_alive
 from vcs_app.storage.migrations import SCHEMA_VERSION
+from vcs_app.storage.trail import Anchor, TrailKey, read_anchor, write_anchor
 
 _STAMP = "%Y%m%dT%H%M%SZ"
 _BACKUP_NAME = re.compile(r"^(?P<stem>.+)-backup-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.db$")
@@ -142,6 +143,19 @@ def _verify(path: Path, key: str | None) -> list[str]:
         conn.close()
 
 
+@contextlib.contextmanager
+def open_copy(path: Path, key: str | None = None):
+    """A read-only connection (as a Database) to a backup or other copy of a caseload,
+    counted as one of this process's SQLite users while it is open."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    with _db.sqlite_user(path):
+        conn = sqlite3.connect(uri, uri=True) if key is None else _open_encrypted_readonly(uri, key)
+        try:
+            yield Database(conn, execute_plugins=False)
+        finally:
+            conn.close()
+
+
 def _fsync_file(path: Path) -> None:
     with path.open("rb+") as fh:
         os.fsync(fh.fileno())
@@ -243,8 +257,11 @@ def make_backup(
         problems = verify_copy(partial, key)
         if problems:
             raise StoreError(f"Backup failed: the copy did not verify ({problems[0]}).")
+        head = _copy_anchor(db, partial, key)
         os.replace(partial, final)
         _fsync_dir(folder)
+        if head is not None:
+            write_anchor(sidecar_path(final), head, db.trail.key)
     except _db.DB_ERRORS as exc:
         reason = _explain(exc).removeprefix("Not saved: ")
         raise StoreError(f"Backup failed: {reason}") from exc
@@ -255,6 +272,39 @@ def make_backup(
     backup = _parse(final)
     assert backup is not None
     return backup
+
+
+def sidecar_path(backup: Path) -> Path:
+    """The backup's anchor: its trail's head when it was taken, MACed with the key, so a
+    backup whose audit rows were later cut is refused, and `check` knows the live file
+    must still reach that row."""
+    return backup.with_name(backup.name + ".anchor")
+
+
+def _copy_anchor(db: Database, copy: Path, key: str | None) -> Anchor | None:
+    """The head of the copy's trail (read from the copy itself: a writer elsewhere may
+    have moved the live file's on since)."""
+    trail = getattr(db, "trail", None)
+    if trail is None:
+        return None
+    with open_copy(copy, key) as conn:
+        row = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        seals = dict(conn.execute("SELECT tbl, state FROM table_seal").fetchall())
+    head_id, head_mac = row if row else (0, "0" * 64)
+    return Anchor(trail.file_id, head_id, head_mac, seals)
+
+
+def backup_anchors(folder: Path, stem: str, key: TrailKey, file_id: str) -> list[Anchor]:
+    """The anchors of this file's backups in `folder` that verify with the key."""
+    found = []
+    for backup in list_backups(folder, stem):
+        try:
+            anchor = read_anchor(sidecar_path(backup.path), key)
+        except ValueError:
+            continue
+        if anchor is not None and anchor.file_id == file_id:
+            found.append(anchor)
+    return found
 
 
 def choose_kept(
@@ -291,6 +341,8 @@ def rotate(
             with contextlib.suppress(OSError):
                 backup.path.unlink()
                 removed.append(backup.path)
+            with contextlib.suppress(OSError):
+                sidecar_path(backup.path).unlink(missing_ok=True)
     return removed
 
 

@@ -7,6 +7,7 @@ implementation (a shared PostgreSQL server) would replace this package, not the 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import threading
@@ -139,6 +140,10 @@ class DiskFull(StoreError):
         )
 
 
+class TrailKeyMissingError(StoreError):
+    """The file's audit trail is sealed with a key that is not on this computer."""
+
+
 _KNOWN_REFUSALS = {
     "UNIQUE constraint failed: offender.crn": "an offender with this CRN is already on file",
     "UNIQUE constraint failed: link.victim_id, link.offender_id": (
@@ -192,6 +197,8 @@ class Store:
         self.key = key  # an encrypted file's key, so a worker's connection can open it too
         self._depth = 0
         self._lost: str | None = None  # why SQLite threw the open transaction away
+        self.replaced_anchor = None  # opened for a restore: the head it no longer reaches
+        self._changes = 0  # rows changed on this connection when the transaction began
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -209,12 +216,16 @@ class Store:
         """
         if self._lost is not None:
             raise StoreError(self._lost)
+        if self._depth == 0:
+            self._changes = self.db.conn.total_changes
         self._depth += 1
         try:
             with self._outermost() if self._depth == 1 else self.db.atomic():
                 yield self.db
                 if self._depth == 1 and self._lost is not None:
                     raise _TransactionLost
+                if self._depth == 1 and self.db.conn.total_changes != self._changes:
+                    self._finish_seals()
         except _TransactionLost:
             raise StoreError(self._lost or "Not saved.") from None
         except DB_ERRORS as exc:
@@ -229,6 +240,25 @@ class Store:
             self._depth -= 1
             if self._depth == 0:
                 self._lost = None
+        if self._depth == 0 and self.db.conn.total_changes != self._changes:
+            self.remember_head()
+
+    def _finish_seals(self) -> None:
+        """The table seals the row triggers changed get their MAC, inside the commit."""
+        if getattr(self.db, "trail", None) is not None:
+            from vcs_app.storage.seal import finish_states
+
+            finish_states(self.db)
+
+    def remember_head(self, *, force: bool = False, first_only: bool = False) -> None:
+        """Move this computer's anchor of the file's audit trail to its head (after a
+        commit); a failure to write it is logged, never fails the user's action."""
+        from vcs_app.storage.integrity import remember_head
+
+        try:
+            remember_head(self.db, force=force, first_only=first_only)
+        except OSError as exc:
+            logging.getLogger(__name__).warning("audit anchor not written: %s", exc)
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[Database]:
@@ -363,6 +393,8 @@ def _apply_pragmas(db: Database) -> None:
     for name in ("synchronous = FULL", "foreign_keys = ON", "secure_delete = ON"):
         db.execute(f"PRAGMA {name}")
     db.execute("PRAGMA trusted_schema = OFF")
+    # Debian's SQLite turns recursive triggers on by default, others off: one behaviour.
+    db.execute("PRAGMA recursive_triggers = OFF")
     db.execute("PRAGMA busy_timeout = 5000")
     db.execute("PRAGMA cache_size = -32000")  # 32 MB page cache
     for name, expected in REQUIRED_PRAGMAS.items():
@@ -447,6 +479,7 @@ def open_store(
     key: str | None = None,
     verify: bool = False,
     read_only: bool = False,
+    rollback_ok: bool = False,
 ) -> Store:
     """Open (and migrate) the database at `path`.
 
@@ -459,6 +492,12 @@ def open_store(
     untouched. `verify` runs a quick integrity check first and refuses a damaged file (a
     command about to write); an upgrade always checks first. `read_only` opens it so
     nothing can change it, not even an upgrade (the `check` command).
+
+    Refused (StoreError): a structure that differs from what the migrations build, an
+    audit trail sealed with a key this computer lacks, and a trail that ends before the
+    anchor this computer keeps (cut, or rolled back), unless `rollback_ok` (a restore
+    made through the app, which records it). A read-only open checks none of these: its
+    caller (`check`) reports them.
     """
     path = Path(path).expanduser()
     if not path.exists():
@@ -511,7 +550,9 @@ def open_store(
             # opening cases stay as fast as on a plain file.
             db.execute("PRAGMA cache_size = -131072")  # 128 MB
         if version < SCHEMA_VERSION:
+            _attach_trail(db, path, before_migrating=True)
             migrate(db)
+        anchor_moved, replaced = _check_trail(db, path, rollback_ok)
     except (*DB_DATABASE_ERRORS, StoreError) as exc:
         # A refused file is let go at once: a connection left open would later tidy up
         # (checkpoint, delete) journal files that by then may belong to a restored file.
@@ -532,4 +573,48 @@ def open_store(
                 conn.close()
         _release(file_id)
         raise
-    return Store(db, path, key, file_id)
+    store = Store(db, path, key, file_id)
+    store.replaced_anchor = replaced
+    store.remember_head(force=anchor_moved, first_only=not anchor_moved)
+    return store
+
+
+def _attach_trail(db: Database, path: Path, *, before_migrating: bool = False):
+    """The file's key and the seal triggers on this connection. Before migrating, only a
+    file sealed already: a migration that writes sealed rows then keeps their seals."""
+    from vcs_app.storage import integrity
+
+    if before_migrating and not integrity.is_sealed(db):
+        return None
+    try:
+        return integrity.attach_trail(db)
+    except integrity.TrailKeyMissing as exc:
+        raise TrailKeyMissingError(f"{path}: cannot verify its audit trail: {exc}") from None
+
+
+def _check_trail(db: Database, path: Path, rollback_ok: bool):
+    """Structure, key and anchor (see open_store). Returns whether the anchor moves now
+    (an authentic restore row explains the difference) and, with `rollback_ok`, the
+    anchor the file no longer reaches (the restore records it, then moves the anchor)."""
+    from vcs_app.storage import integrity
+
+    problems = integrity.schema_problems(db)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if problems[1:] else ""
+        raise StoreError(f"{path}: {problems[0]}{more}; restore a verified backup.")
+    trail = _attach_trail(db, path)
+    try:
+        anchor = integrity.own_anchor(trail)
+    except ValueError:
+        anchor = None  # damaged: `check` names it; this open writes a fresh one
+    if integrity.reaches(db, anchor):
+        return False, None
+    if integrity.restored_past(db, trail, anchor):
+        return True, None
+    if rollback_ok:
+        return False, anchor
+    raise StoreError(
+        f"{path}: {integrity.anchor_problem(db, trail, anchor)}. If you put an older copy"
+        " there on purpose, restore it through VCS Desk (restore --from FILE) so that the"
+        " change is recorded."
+    )

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import getpass
 import json
 import os
 import secrets
@@ -28,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from vcs_app.storage.db import DiskFull, StoreError
+from vcs_app.storage.identity import real_os_user
 
 # Windows locks are mandatory on the locked bytes, so the holder's details (read by a
 # second copy) sit before the locked byte, never on it.
@@ -93,10 +93,7 @@ def _windows_pid_alive(pid: int) -> bool:
 
 
 def _this_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    return real_os_user()
 
 
 def read_holder(lock_path: Path) -> Holder | None:

@@ -817,6 +817,69 @@ def m0025_report_as_at_end_indexes(db: Database) -> None:
     db.execute("CREATE INDEX link_referral_date ON link(referral_date)")
 
 
+# Tables whose rows carry a keyed seal (see storage/seal.py, which lists their columns).
+SEALED_TABLES = ("victim", "contact_detail", "key_date", "link", "account", "setting")
+
+
+@MIGRATIONS(name="0015_audit_keyed")
+def m0015_audit_keyed(db: Database) -> None:
+    """The audit trail becomes keyed and erasable, and the rows that matter most are sealed.
+
+    Each audit row's detail enters the chain as a salted digest (`detail_digest`), so a
+    purge can blank an erased case's details (detail and salt) while the chain still
+    verifies: the append-only trigger now allows exactly that update and nothing else
+    (and, once, filling the digest of a row written before this migration). Sealed tables
+    get a `seal` column (a keyed MAC of the row), `table_seal` a keyed fold per table, and
+    `erased_row` remembers which rows a purge erased (ids only), so `check` can tell an
+    erasure from tampering and backups holding erased cases can be found. The key is not
+    in the file: the first open after this migration seals the file (storage/integrity.py).
+    """
+    for table in SEALED_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN seal TEXT")
+    for sql in (
+        "ALTER TABLE audit ADD COLUMN detail_salt BLOB",
+        "ALTER TABLE audit ADD COLUMN detail_digest TEXT",
+        "DROP TRIGGER audit_no_update",
+        """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+           WHEN OLD.detail_digest IS NOT NULL AND NOT (
+               NEW.id IS OLD.id AND NEW.at IS OLD.at AND NEW.who IS OLD.who
+               AND NEW.action IS OLD.action AND NEW.entity IS OLD.entity
+               AND NEW.entity_id IS OLD.entity_id AND NEW.link_id IS OLD.link_id
+               AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash
+               AND NEW.detail_digest IS OLD.detail_digest
+               AND NEW.detail = '' AND NEW.detail_salt IS NULL)
+           BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+        """CREATE TABLE table_seal (
+            tbl TEXT PRIMARY KEY,
+            state TEXT NOT NULL
+        )""",
+        """CREATE TABLE erased_row (
+            id INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            created_at TEXT,
+            purge_id INTEGER NOT NULL,
+            seal TEXT
+        )""",
+        "CREATE INDEX erased_row_key ON erased_row(tbl, row_id)",
+    ):
+        db.execute(sql)
+
+
+@MIGRATIONS(name="0016_sign_in_throttle")
+def m0016_sign_in_throttle(db: Database) -> None:
+    """Wrong passwords in a row per username, kept in the file so that restarting the app
+    does not reset the wait; the username is kept only as a keyed hash (it may be a
+    password typed into the wrong box)."""
+    db.execute(
+        """CREATE TABLE sign_in_throttle (
+            name_key TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL CHECK (failures >= 0),
+            last_failed_at TEXT NOT NULL
+        )"""
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

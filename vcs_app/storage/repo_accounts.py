@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from vcs_app.domain.accounts import Account, PasswordHash
 from vcs_app.domain.model import Role
 from vcs_app.storage.db import utc_now
+from vcs_app.storage.seal import row_sealed
 
 _COLUMNS = "id, username, display_name, role, active, created_at, last_sign_in"
 
@@ -93,3 +94,37 @@ def set_active(db: Database, username: str, active: bool) -> None:
 
 def record_sign_in(db: Database, username: str) -> None:
     db.execute("UPDATE account SET last_sign_in = ? WHERE username = ?", [utc_now(), username])
+
+
+def account_sealed(db: Database, username: str) -> bool:
+    """Whether the account's row is as VCS Desk last wrote it (its seal verifies): a row
+    inserted or changed with another tool is not."""
+    row = db.execute("SELECT rowid FROM account WHERE username = ?", [username]).fetchone()
+    return row is not None and row_sealed(db, "account", row[0])
+
+
+def _name_key(db: Database, username: str) -> str:
+    return db.trail.key.mac(b"sign-in throttle:" + username.casefold().encode("utf-8"))
+
+
+def sign_in_failures(db: Database, username: str) -> tuple[int, float]:
+    """Wrong passwords in a row for this username, and seconds since the last one."""
+    row = db.execute(
+        "SELECT failures, (julianday('now') - julianday(last_failed_at)) * 86400.0"
+        " FROM sign_in_throttle WHERE name_key = ?",
+        [_name_key(db, username)],
+    ).fetchone()
+    return (row[0], row[1]) if row else (0, 0.0)
+
+
+def record_sign_in_failure(db: Database, username: str) -> None:
+    db.execute(
+        "INSERT INTO sign_in_throttle (name_key, failures, last_failed_at) VALUES (?, 1, ?)"
+        " ON CONFLICT (name_key) DO UPDATE SET failures = failures + 1,"
+        " last_failed_at = excluded.last_failed_at",
+        [_name_key(db, username), utc_now()],
+    )
+
+
+def clear_sign_in_failures(db: Database, username: str) -> None:
+    db.execute("DELETE FROM sign_in_throttle WHERE name_key = ?", [_name_key(db, username)])

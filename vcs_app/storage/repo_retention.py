@@ -40,6 +40,8 @@ class PurgeCounts:
     """How many rows went from each table, and the files the rows pointed to."""
 
     rows: dict[str, int] = field(default_factory=dict)
+    ids: dict[str, list[int]] = field(default_factory=dict)  # what went, per table
+    links: list[tuple[int, str]] = field(default_factory=list)  # (id, created_at)
     files: list[str] = field(default_factory=list)
     victims: int = 0
     offenders: int = 0
@@ -108,6 +110,7 @@ def _delete(db: Database, table: str, rowids: list[int], counts: PurgeCounts) ->
                     [ids],
                 )
             ]
+    counts.ids.setdefault(table, []).extend(rowids)
     deleted = db.execute(
         f"DELETE FROM {table} WHERE rowid IN (SELECT value FROM json_each(?))", [ids]
     ).rowcount
@@ -136,6 +139,12 @@ def purge_cases(db: Database, link_ids: list[int]) -> PurgeCounts:
         r[0]
         for r in db.execute(
             "SELECT ref FROM link WHERE id IN (SELECT value FROM json_each(?))", [ids]
+        )
+    ]
+    counts.links = [
+        (r[0], r[1])
+        for r in db.execute(
+            "SELECT id, created_at FROM link WHERE id IN (SELECT value FROM json_each(?))", [ids]
         )
     ]
     for table in _SEARCH_TABLES:
@@ -172,6 +181,66 @@ def _forget_refs_in_batches(db: Database, refs: set[str]) -> None:
                 "UPDATE letter_batch SET blocked_detail = ? WHERE id = ?",
                 [json.dumps(kept, ensure_ascii=False), batch_id],
             )
+
+
+def erase_audit_details(db: Database, counts: PurgeCounts, purge_id: int) -> int:
+    """Blank the detail (old and new values) of every audit row written before the purge
+    about an erased case or an erased row; the rows themselves stay, so the chain (which
+    holds only a salted digest of each detail) still verifies. What was erased is listed
+    by id in `erased_row`, which is how `check` tells this from tampering and how the
+    backups still holding an erased case are found. Returns the rows blanked."""
+    links = _ids(i for i, _ in counts.links)
+    db.conn.executemany(
+        "INSERT INTO erased_row (tbl, row_id, created_at, purge_id) VALUES ('link', ?, ?, ?)",
+        [(link_id, created, purge_id) for link_id, created in counts.links],
+    )
+    for table, rowids in counts.ids.items():
+        if table == "link":
+            continue
+        db.execute(
+            "INSERT INTO erased_row (tbl, row_id, purge_id) SELECT DISTINCT entity, entity_id, ?"
+            " FROM audit WHERE entity = ? AND entity_id IN (SELECT value FROM json_each(?))"
+            " AND id < ? AND detail_salt IS NOT NULL",
+            [purge_id, table, _ids(rowids), purge_id],
+        )
+    return db.execute(
+        "UPDATE audit SET detail = '', detail_salt = NULL WHERE id < :purge"
+        " AND detail_salt IS NOT NULL AND (link_id IN (SELECT value FROM json_each(:links))"
+        " OR EXISTS (SELECT 1 FROM erased_row e WHERE e.purge_id = :purge"
+        " AND e.tbl = audit.entity AND e.row_id = audit.entity_id))",
+        {"purge": purge_id, "links": links},
+    ).rowcount
+
+
+def erased_cases(db: Database) -> list[tuple[int, str]]:
+    """(id, created_at) of every case a purge erased from this file."""
+    return [
+        (r[0], r[1])
+        for r in db.execute("SELECT row_id, created_at FROM erased_row WHERE tbl = 'link'")
+    ]
+
+
+def cases_still_in(db: Database, erased: list[tuple[int, str]]) -> int:
+    """How many of these erased cases a copy of the file (a backup) still holds."""
+    found = 0
+    for link_id, created in erased:
+        row = db.execute(
+            "SELECT 1 FROM link WHERE id = ? AND created_at IS ?", [link_id, created]
+        ).fetchone()
+        found += row is not None
+    return found
+
+
+def backup_files_logged(db: Database) -> list[str]:
+    """The backup files the audit log says were written (wherever they went)."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT json_extract(detail, '$.file') FROM audit"
+            " WHERE action = 'backup' AND json_valid(detail)"
+        )
+        if r[0]
+    ]
 
 
 def file_still_used(db: Database, path: str) -> bool:

@@ -11,4 +11,10 @@ def get_setting(db: Database, key: str, default: str | None = None) -> str | Non
 
 
 def set_setting(db: Database, key: str, value: str) -> None:
-    db.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", [key, value])
+    # An upsert, not INSERT OR REPLACE: a replace deletes the row without telling the
+    # seal's triggers (storage/seal.py).
+    db.execute(
+        "INSERT INTO setting (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vcs_app.domain.model import Role
+from vcs_app.domain.model import DomainError, Role
 from vcs_app.qt.views.case_tabs.common import button, set_widths
 from vcs_app.qt.widgets import RowsModel, date_edit, date_of, fmt_date, table_view, today
 from vcs_app.qt.workers import run_in_background
@@ -220,4 +220,32 @@ class RetentionView(QWidget):
             message += QCoreApplication.translate(
                 "RetentionView", " These files could not be deleted; remove them by hand: {files}"
             ).format(files=", ".join(result.files_not_deleted))
-        QMessageBox.information(self, TITLE, message)
+        if not result.wal_emptied:
+            message += QCoreApplication.translate(
+                "RetentionView",
+                " Another program is reading the caseload file, so its write-ahead log still"
+                " holds the erased data until that program closes it.",
+            )
+        if not result.backups_holding:
+            QMessageBox.information(self, TITLE, message)
+            return
+        message += QCoreApplication.translate(
+            "RetentionView",
+            " {count} backup(s) still hold the erased cases: {files}. Erase those backups too?"
+            " (A fresh backup of the caseload as it is now is made in their place.)",
+        ).format(
+            count=len(result.backups_holding),
+            files=", ".join(str(p) for p in result.backups_holding),
+        )
+        answer = QMessageBox.question(
+            self,
+            TITLE,
+            message,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                retention.erase_backups(self.window_.ws, result.backups_holding)
+            except DomainError as exc:
+                QMessageBox.warning(self, TITLE, str(exc))
