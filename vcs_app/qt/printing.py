@@ -22,7 +22,7 @@ from PySide6.QtPrintSupport import (
     QPrinter,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QToolBar, QVBoxLayout, QWidget
 
 from vcs_app.domain.model import DomainError
 from vcs_app.letters.print_adapter import (
@@ -32,6 +32,7 @@ from vcs_app.letters.print_adapter import (
     print_document,
 )
 from vcs_app.letters.print_system import PrintJob
+from vcs_app.qt.widgets import plain_label
 from vcs_app.services import letters
 from vcs_app.services.workspace import Workspace
 
@@ -149,7 +150,7 @@ class PrintPreview(QDialog):
         self._action(bar, _tr("&Fit width"), None, self.preview.fitToWidth)
         bar.addSeparator()
         self._action(bar, _tr("&Close"), QKeySequence.StandardKey.Close, self.reject)
-        self.note = QLabel(why_not)
+        self.note = plain_label(why_not)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         self.note.setAccessibleName(_tr("Printing"))

@@ -40,7 +40,7 @@ from vcs_app.domain.conditions import (
 from vcs_app.domain.model import CaseFile, LiaisonChannel, ValidationError, label
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
 from vcs_app.services import cases, conditions, liaison, om
 from vcs_app.services.cases import Changed
 
@@ -65,7 +65,7 @@ def _channels() -> list[tuple[str, str]]:
 
 
 def _note(text: str) -> QLabel:
-    note = QLabel(text)
+    note = plain_label(text)
     note.setWordWrap(True)
     return note
 

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -31,7 +29,7 @@ from vcs_app.domain.model import DomainError, LetterStatus, label
 from vcs_app.letters.print_adapter import paint_into
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, today
+from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, plain_label, today, warn
 from vcs_app.services import letters
 from vcs_app.services.cases import Changed
 
@@ -149,13 +147,13 @@ class LetterDialog(FormDialog):
         self.recipient = add_row(
             self.form,
             QCoreApplication.translate("LetterDialog", "Goes to:"),
-            QLabel(),
+            plain_label(),
             name=QCoreApplication.translate("LetterDialog", "Recipient"),
         )
         self.language = add_row(
             self.form,
             QCoreApplication.translate("LetterDialog", "Language:"),
-            QLabel(),
+            plain_label(),
             name=QCoreApplication.translate("LetterDialog", "Language"),
         )
         self.letter_date = add_row(
@@ -181,7 +179,7 @@ class LetterDialog(FormDialog):
             )
         for widget in (self.recipient, self.language):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.check = QLabel()
+        self.check = plain_label()
         self.check.setWordWrap(True)
         self.check.setAccessibleName(QCoreApplication.translate("LetterDialog", "Letter check"))
         self.check.setTextFormat(Qt.TextFormat.PlainText)
@@ -608,7 +606,7 @@ class ReturnedDialog(FormDialog):
                 "LetterDialog", "e.g. 'Addressee gone away' written on the envelope"
             )
         )
-        warning = QLabel(
+        warning = plain_label(
             QCoreApplication.translate(
                 "LetterDialog",
                 "The address will be marked unsafe until it is checked, and a task to check"
@@ -641,7 +639,7 @@ def open_pdf(parent: QWidget, path: Path) -> bool:
     """Open a kept PDF in the desktop's viewer."""
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True
-    QMessageBox.warning(
+    warn(
         parent,
         "VCS Desk",
         QCoreApplication.translate("LetterDialog", "No program could open {path}.").format(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from vcs_app.domain.model import DomainError, Language, label
 from vcs_app.letters.print_adapter import paint_into
 from vcs_app.qt.printing import PrintPreview
-from vcs_app.qt.widgets import RowsModel, add_row, table_view
+from vcs_app.qt.widgets import RowsModel, add_row, plain_label, table_view
 from vcs_app.services import letters
 
 if TYPE_CHECKING:
@@ -55,7 +54,7 @@ class TemplateEditorDialog(QDialog):
         self.language = add_row(form, "La&nguage:", QComboBox())
         for lang in Language:
             self.language.addItem(label(lang), lang.value)
-        self.in_use = add_row(form, "In use now:", QLabel(), name="Version in use")
+        self.in_use = add_row(form, "In use now:", plain_label(), name="Version in use")
         self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.source = QPlainTextEdit()
@@ -68,7 +67,7 @@ class TemplateEditorDialog(QDialog):
         splitter.addWidget(self.source)
         splitter.addWidget(self.preview)
         splitter.setSizes([600, 600])
-        self.check = QLabel()
+        self.check = plain_label()
         self.check.setWordWrap(True)
         self.check.setAccessibleName("Template check")
         self.check.setTextFormat(Qt.TextFormat.PlainText)
@@ -101,7 +100,7 @@ class TemplateEditorDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.check)
         layout.addLayout(note_form)
-        layout.addWidget(QLabel("Versions kept (newest first):"))
+        layout.addWidget(plain_label("Versions kept (newest first):"))
         layout.addWidget(versions)
         layout.addWidget(self.buttons)
 

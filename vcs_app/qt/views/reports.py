@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QSplitter,
     QTabWidget,
@@ -27,7 +26,7 @@ from vcs_app.letters.print_adapter import bar_chart
 from vcs_app.letters.print_system import PrintJob
 from vcs_app.qt import printing
 from vcs_app.qt.views.case_tabs.common import button
-from vcs_app.qt.widgets import RowsModel, date_edit, date_of, labelled, table_view
+from vcs_app.qt.widgets import RowsModel, date_edit, date_of, labelled, plain_label, table_view
 from vcs_app.qt.workers import Job, Progress, run_in_background
 from vcs_app.services import cases, reports
 from vcs_app.services.workspace import worker_workspace
@@ -93,7 +92,7 @@ class ReportCharts(QWidget):
             )
             self.views[key] = view
             layout.addWidget(view, i // 2, i % 2)
-        note = QLabel(
+        note = plain_label(
             QCoreApplication.translate(
                 "ReportView", "The numbers behind every chart are lines of the Figures tab."
             )
@@ -171,7 +170,7 @@ class ReportView(QWidget):
             )
         )
         controls.addStretch(1)
-        self.headline = QLabel()
+        self.headline = plain_label()
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(
             QCoreApplication.translate("ReportView", "Headline figures")
@@ -180,7 +179,7 @@ class ReportView(QWidget):
         self.table = table_view(
             self.model, QCoreApplication.translate("ReportView", "Report figures")
         )
-        self.cases_label = QLabel(
+        self.cases_label = plain_label(
             QCoreApplication.translate("ReportView", "Choose a figure to list the cases behind it.")
         )
         self.cases_label.setWordWrap(True)
