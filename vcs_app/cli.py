@@ -42,6 +42,15 @@ def _key(args: argparse.Namespace) -> str | None:
     return os.environ.get(KEY_ENV) or None
 
 
+def _warn_unencrypted(ws, what: str) -> None:
+    """An export asked for from an encrypted caseload: say, on stderr, that it is not."""
+    from vcs_app.services.documents import unencrypted_warning
+
+    warning = unencrypted_warning(ws, what)
+    if warning:
+        print(f"vcs-desk: warning: {warning}", file=sys.stderr)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, minus usage
         print(f"vcs-desk: {message}", file=sys.stderr)
@@ -299,6 +308,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
         raise DomainError(f"cannot use {args.out} for the letters: {exc.strerror}") from exc
     ws = open_workspace(args.db, key=_key(args), on=args.on)
     try:
+        _warn_unencrypted(ws, f"each letter written to {args.out}")
         on = ws.today()
         blocked: list[tuple[str, str, tuple[str, ...]]] = []
         if args.due:
@@ -384,6 +394,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     filt = reports.ReportFilter(args.start, args.end, args.team, args.vlo)
     ws = open_workspace(args.db, key=_key(args))
     try:
+        _warn_unencrypted(ws, f"the report {args.out}")
         out = reports.export_report(ws, reports.build_report(ws, filt), args.out)
     finally:
         ws.close()
@@ -424,6 +435,7 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
         raise DomainError(f"cannot use {args.out} for the export: {exc.strerror}") from exc
     ws = open_workspace(args.db, key=_key(args))
     try:
+        _warn_unencrypted(ws, f"the export in {args.out}")
         done = subject_access.export_subject_access(ws, args.victim, args.out)
     finally:
         ws.close()

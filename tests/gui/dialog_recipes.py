@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 
 import vcs_app.qt
 from vcs_app.domain.model import Referral
+from vcs_app.letters.print_adapter import pdf_bytes
 from vcs_app.qt.dialogs.bulk_dates import BulkReviewDialog, SecondConfirmationDialog
 from vcs_app.qt.dialogs.condition import (
     AcknowledgementDialog,
@@ -36,6 +37,7 @@ from vcs_app.qt.dialogs.intake import (
     OptChangeDialog,
     ReferralDetailsDialog,
 )
+from vcs_app.qt.dialogs.kept_file import KeptFileDialog
 from vcs_app.qt.dialogs.key_date import KeyDateDialog
 from vcs_app.qt.dialogs.letter import LetterDialog, ReturnedDialog, WithdrawDialog
 from vcs_app.qt.dialogs.preferences import ContactDetailDialog, PreferencesDialog
@@ -127,6 +129,9 @@ def dialog_recipes(window, ws, app_cases, tmp_path) -> dict[type, object]:
         DatabaseKeyDialog: lambda: DatabaseKeyDialog(window, ws.path, "The key is wrong."),
         PrintPreview: lambda: PrintPreview(
             window, "Letter preview", lambda device: None, why_not="Approve it first."
+        ),
+        KeptFileDialog: lambda: KeptFileDialog(
+            window, ws, "letter.pdf", pdf_bytes("<p>A letter</p>", title="A letter")[0]
         ),
     }
 

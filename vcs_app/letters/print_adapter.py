@@ -29,8 +29,10 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import (
     QBuffer,
+    QByteArray,
     QCoreApplication,
     QEvent,
+    QIODevice,
     QMarginsF,
     QObject,
     QPointF,
@@ -539,15 +541,35 @@ def write_pdf(
     return pages
 
 
+def pdf_bytes(
+    html_pages: Sequence[str] | str, *, title: str, language: Language | None = None
+) -> tuple[bytes, int]:
+    """The PDF made in memory (for a file kept sealed: no plain copy touches the disk),
+    and its page count."""
+    ensure_app()
+    data = QByteArray()
+
+    def paint() -> int:
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        try:
+            return _paint_pdf(html_pages, buffer, title, language)
+        finally:
+            buffer.close()
+
+    pages = _on_gui_thread(paint)
+    return bytes(data), pages
+
+
 def _paint_pdf(
     html_pages: Sequence[str] | str,
-    file_name: str,
+    target: str | QBuffer,
     title: str,
     language: Language | None,
     charts: Mapping[str, BarChart] | None = None,
 ) -> int:
     # The writer lives only in this frame, so the file is closed when it returns.
-    writer = QPdfWriter(file_name)
+    writer = QPdfWriter(target)
     writer.setResolution(LAYOUT_DPI)
     writer.setTitle(title)
     writer.setCreator("VCS Desk")

@@ -72,7 +72,7 @@ from vcs_app.letters.render import (
     template_fields,
     template_source,
 )
-from vcs_app.services import access, clocks, intake
+from vcs_app.services import access, clocks, documents, intake
 from vcs_app.services.cases import Changed
 from vcs_app.services.letter_settings import (
     LetterSettings,
@@ -1055,6 +1055,13 @@ def _not_sent(task_id: int | None) -> str:
     return f"The letter is not recorded as sent{task}."
 
 
+def _export_path(row: dict, ref: str, folder: Path) -> Path:
+    """The user's copy in a folder they chose: named by case and letter, never over
+    another letter's file."""
+    path = folder / f"{_file_stem(row, ref)}.pdf"
+    return path.with_name(f"{path.stem}_{row['id']}.pdf") if path.exists() else path
+
+
 def produce_letter(
     ws: Workspace,
     letter_id: int,
@@ -1099,12 +1106,19 @@ def produce_letter(
         ref = repo_cases.get_link(db, row["link_id"]).ref
         if not reasons:
             settings = require_letter_settings(ws)
-            base = Path(folder) if folder is not None else archive_folder(ws, settings)
+            # An encrypted caseload keeps its sealed copy in the archive and writes the
+            # folder's PDF as the user's own (ordinary) file.
+            sealed = documents.encrypted(ws)
+            export_to = Path(folder) if folder is not None else None
+            base = export_to if export_to and not sealed else archive_folder(ws, settings)
             existing = Path(row["pdf_path"]) if row["pdf_path"] else None
             if status is LetterStatus.PRINTED and existing is not None:
                 path = existing
             else:
-                path = _kept_path(db, row, ref, base, flat_names)
+                path = documents.kept_name(
+                    ws, _kept_path(db, row, ref, base, flat_names and base == export_to)
+                )
+            export = _export_path(row, ref, export_to) if export_to and sealed else None
     if reasons:
         with ws.store.atomic():
             _withdraw(db, ws, row, "Blocked when produced: " + " ".join(reasons))
@@ -1116,13 +1130,14 @@ def produce_letter(
 
     title = row["title"] or row["template"]
     pages = 0
+    copy = copy_to if copy_to is not None else export
     try:
         if not path.exists() or status is LetterStatus.APPROVED:
             path.parent.mkdir(parents=True, exist_ok=True)
             _remove_dead_parts(path)
-            pages = write_pdf(rendered.html, path, title=title)
-        if copy_to is not None:
-            pages = write_pdf(rendered.html, Path(copy_to), title=title)
+            path, pages = documents.keep_pdf(ws, path, rendered.html, title=title)
+        if copy is not None:
+            pages = write_pdf(rendered.html, Path(copy), title=title)
     except OSError as exc:
         raise DomainError(f"The PDF could not be written ({exc.strerror or exc}).") from exc
     job = None
@@ -1134,8 +1149,8 @@ def produce_letter(
             raise not_printed(job, _not_sent(row["task_id"]))
 
     detail: dict[str, object] = job.as_detail() if job is not None else {}
-    if copy_to is not None:
-        detail["copy"] = str(copy_to)
+    if copy is not None:
+        detail["copy"] = str(copy)
     with ws.store.atomic():
         current = repo_letters.letter_row(db, letter_id)
         if current["status"] != status.value:  # another desk got there first

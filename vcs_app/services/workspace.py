@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vcs_app.domain.model import Role
 from vcs_app.storage import audit
-from vcs_app.storage.db import SQLITE_HEADER, Store, open_store, read_header
+from vcs_app.storage.db import Store, may_be_encrypted, open_store
 from vcs_app.storage.lock import DatabaseLock
 from vcs_app.storage.lock import DatabaseLocked as DatabaseLocked  # for the GUI
 
@@ -80,15 +80,7 @@ def may_need_key(path: Path | str) -> bool:
     almost never). Otherwise opening it gives the usual "not an SQLite file" message."""
     if importlib.util.find_spec("sqlcipher3") is None:
         return False
-    path = Path(path).expanduser()
-    try:
-        size = path.stat().st_size
-        header = read_header(path, len(SQLITE_HEADER))
-    except OSError:
-        return False  # opening it says what is wrong
-    if header is None:
-        return False  # open in this process already, so its key is known
-    return size > 0 and size % 512 == 0 and header != SQLITE_HEADER
+    return may_be_encrypted(Path(path).expanduser())
 
 
 @contextlib.contextmanager

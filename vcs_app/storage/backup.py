@@ -256,6 +256,13 @@ def rotate(
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
+def _plain_sqlite(path: Path) -> bool:
+    try:
+        return _db.read_header(path, len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def restore_file(
     backup: Path, db_path: Path, *, at: datetime | None = None, key: str | None = None
 ) -> Path | None:
@@ -269,6 +276,17 @@ def restore_file(
     folder = db_path.parent
     if not folder.is_dir():
         raise StoreError(f"Cannot restore: the folder {folder} does not exist.")
+    if key is None and _db.may_be_encrypted(db_path):
+        raise StoreError(
+            f"Cannot restore: {db_path.name} is encrypted and {backup.name} would replace it"
+            " with a plain file. Give the caseload's key (--key-stdin) to restore one of its"
+            " encrypted backups; the current database was not touched."
+        )
+    if key is not None and _plain_sqlite(db_path):
+        raise StoreError(
+            f"Cannot restore: {db_path.name} is a plain (unencrypted) caseload; an encrypted"
+            " backup does not replace it. The current database was not touched."
+        )
     remove_stale_partials(folder, db_path.name)
     staging = _partial_path(folder, db_path.name)
     try:

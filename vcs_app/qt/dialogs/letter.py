@@ -12,8 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +28,8 @@ from vcs_app.domain.model import DomainError, LetterStatus, label
 from vcs_app.letters.print_adapter import paint_into
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, plain_label, today, warn
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted, open_kept
+from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, plain_label, today
 from vcs_app.services import letters
 from vcs_app.services.cases import Changed
 
@@ -556,7 +556,7 @@ class LetterDialog(FormDialog):
         self._show_logged()
 
     def save_pdf(self) -> None:
-        if self.letter_id is None:
+        if self.letter_id is None or not confirm_unencrypted(self, self.ws, "the saved PDF"):
             return
         record = letters.get_letter(self.ws, self.letter_id)
         ref = letters.case_summary(self.ws, self.case_id)[0]
@@ -635,20 +635,6 @@ class WithdrawDialog(FormDialog):
         return self.reason.text()
 
 
-def open_pdf(parent: QWidget, path: Path) -> bool:
-    """Open a kept PDF in the desktop's viewer."""
-    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        return True
-    warn(
-        parent,
-        "VCS Desk",
-        QCoreApplication.translate("LetterDialog", "No program could open {path}.").format(
-            path=path
-        ),
-    )
-    return False
-
-
 def write_letter_for_current(window: MainWindow) -> None:
     """Case menu: write a letter for the open case, or the one selected in the caseload."""
     case_id = window._current_case_id()
@@ -677,7 +663,7 @@ def run_letter_action(window: MainWindow, case_id: int, action: str, letter_id: 
     elif action == "pdf":
         path = window._call(letters.kept_pdf, window.ws, letter_id)
         if path is not None:
-            open_pdf(window, path)
+            open_kept(window, window.ws, path)
     elif action == "returned":
         values = ReturnedDialog.ask(window)
         if values is not None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.widgets import inform
 from vcs_app.services import cases, subject_access
 from vcs_app.services.subject_access import SubjectAccessExport
@@ -24,6 +25,8 @@ def export_for_case(
     """Export the victim of this case; `folder` None asks the VLO where to save."""
     case = window._call(cases.open_case, window.ws, case_id)
     if case is None:
+        return None
+    if not confirm_unencrypted(window, window.ws, "the export (a PDF and a zip of CSV files)"):
         return None
     if folder is None:
         folder = QFileDialog.getExistingDirectory(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import AuditEntry, DomainError
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.views.case_tabs.history import _history_text
 from vcs_app.qt.widgets import (
     Index,
@@ -305,6 +306,8 @@ class AuditLogView(QWidget):
         self.message.setText(audit_view.chain_status(self.ws))
 
     def export_csv(self) -> None:
+        if not confirm_unencrypted(self, self.ws, "the exported audit log"):
+            return
         default = str(Path.home() / "audit-log.csv")
         path, _ = QFileDialog.getSaveFileName(
             self,

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import DomainError, label
 from vcs_app.qt import printing
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.widgets import (
     Index,
     add_row,
@@ -444,6 +445,10 @@ class BatchLettersView(QWidget):
 
     def _production(self, approve: bool):
         folder = Path(self.folder.text()).expanduser() if self.pdf_mode.isChecked() else None
+        if folder is not None and not confirm_unencrypted(
+            self, self.ws, f"each letter saved in {folder}"
+        ):
+            return None
         printer = None
         if not self.pdf_mode.isChecked():
             try:

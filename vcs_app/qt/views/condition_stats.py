@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from vcs_app.domain.conditions import ALL, STATS_HEADERS, Granularity, StatsRow
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.views.case_tabs.common import button
 from vcs_app.qt.widgets import (
     ReloadWhenShown,
@@ -187,6 +188,8 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
     def export_csv(self, path: Path | str | None = None) -> Path | None:
         """Write the figures to CSV; asks where when no path is given."""
         if path is None:
+            if not confirm_unencrypted(self, self.window_.ws, "the exported statistics"):
+                return None
             suggested = str(Path.home() / f"condition-statistics-{today().isoformat()}.csv")
             name, _ = QFileDialog.getSaveFileName(
                 self,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from vcs_app.letters.print_adapter import bar_chart
 from vcs_app.letters.print_system import PrintJob
 from vcs_app.qt import printing
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.views.case_tabs.common import button
 from vcs_app.qt.widgets import RowsModel, date_edit, date_of, labelled, plain_label, table_view
 from vcs_app.qt.workers import Job, Progress, run_in_background
@@ -370,6 +371,8 @@ class ReportView(QWidget):
         if self.report is None:
             return None
         if path is None:
+            if not confirm_unencrypted(self, self.window_.ws, "the saved report"):
+                return None
             suggested = str(Path.home() / f"vcs-report-{self.report.filter.end.isoformat()}.pdf")
             path, _ = QFileDialog.getSaveFileName(
                 self,
@@ -411,6 +414,8 @@ class ReportView(QWidget):
         if figure is None or report is None:
             return None
         if path is None:
+            if not confirm_unencrypted(self, self.window_.ws, "the list of cases"):
+                return None
             suggested = str(Path.home() / f"vcs-cases-{figure.metric}-{report.filter.end}.csv")
             path, _ = QFileDialog.getSaveFileName(
                 self,
