@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 
 import vcs_app.qt
-from vcs_app.domain.model import Referral
+from vcs_app.domain.model import Language, Referral, Role
 from vcs_app.letters.print_adapter import pdf_bytes
 from vcs_app.qt.dialogs.bulk_dates import BulkReviewDialog, SecondConfirmationDialog
 from vcs_app.qt.dialogs.condition import (
@@ -43,10 +43,11 @@ from vcs_app.qt.dialogs.letter import LetterDialog, ReturnedDialog, WithdrawDial
 from vcs_app.qt.dialogs.preferences import ContactDetailDialog, PreferencesDialog
 from vcs_app.qt.dialogs.sentence import EventDialog, SentenceDialog
 from vcs_app.qt.dialogs.startup_problem import StartupProblemDialog
+from vcs_app.qt.dialogs.template_editor import TemplateApprovalDialog
 from vcs_app.qt.help import HelpDialog
 from vcs_app.qt.printing import PrintPreview
 from vcs_app.qt.views.import_view import ImportDialog
-from vcs_app.services import bulk_dates, cases, intake, om, preferences
+from vcs_app.services import bulk_dates, cases, intake, letters, om, preferences
 
 SAMPLE_REFERRALS = Path(__file__).resolve().parents[2] / "resources" / "sample_referrals.csv"
 
@@ -59,6 +60,19 @@ def date_review(ws, tmp_path):
         encoding="utf-8",
     )
     return bulk_dates.review_file(ws, csv)
+
+
+def pending_wording(ws):
+    """A version of a letter's wording saved by a senior and waiting for a second one."""
+    role, ws.role = ws.role, Role.SENIOR
+    try:
+        body = letters.template_wording(ws, "recall", Language.ENGLISH).body
+        version = letters.save_template_version(
+            ws, "recall", Language.ENGLISH, body + "\n", note="A new line at the end"
+        )
+        return letters.wording_for_approval(ws, "recall", Language.ENGLISH, version)
+    finally:
+        ws.role = role
 
 
 def dialog_recipes(window, ws, app_cases, tmp_path) -> dict[type, object]:
@@ -130,6 +144,7 @@ def dialog_recipes(window, ws, app_cases, tmp_path) -> dict[type, object]:
         PrintPreview: lambda: PrintPreview(
             window, "Letter preview", lambda device: None, why_not="Approve it first."
         ),
+        TemplateApprovalDialog: lambda: TemplateApprovalDialog(window, ws, pending_wording(ws)),
         KeptFileDialog: lambda: KeptFileDialog(
             window, ws, "letter.pdf", pdf_bytes("<p>A letter</p>", title="A letter")[0]
         ),

@@ -7,6 +7,7 @@ footer; a letter longer than one page gets "Page 1 of 2" (or "Tudalen 1 o 2").
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import html as html_entities
 import os
@@ -312,7 +313,10 @@ def _keep_short_parts_together(document: QTextDocument, page_height: float) -> N
             # Qt moves a table row to the next page whole but leaves the table's start
             # behind, so a table counts as short if it fits a page at all.
             short = bottom - top < (page_height if frame is not None else page_height / 3)
-            if short and int(top // page_height) != int((bottom - 1) // page_height):
+            # A block of no height (a picture that did not load) has nothing to keep
+            # together, and moving it changes nothing: it looped for ever.
+            straddles = int(top // page_height) != int((bottom - 1) // page_height)
+            if short and bottom > top and straddles:
                 # A table is moved by breaking after the block before it: a break set on
                 # the table itself leaves its empty border behind on the earlier page.
                 breaking = QTextBlockFormat()
@@ -362,6 +366,45 @@ def _wanted_pages(device: QPagedPaintDevice) -> Callable[[int], bool]:
     return ranges.contains
 
 
+class _NoFetchDocument(QTextDocument):
+    """A letter reads nothing from disk or the network by itself: a template's
+    `<img src="file://host/share/x.png">` would make Windows send the user's login hash to
+    that host. Pictures come as data: URIs (maps) or are added by the app (charts).
+
+    A picture that does not decode is drawn as nothing: Qt lays a broken one out 33
+    million pixels high (the page count went negative, or the page-break pass below
+    looped for ever)."""
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        image = letter_resource(kind, url)
+        if image is not None:  # decoded once; Qt's own cache would keep undecodable
+            self.addResource(kind, url, image)  # bytes and lay them out again
+        return image
+
+
+def letter_resource(kind: int, url: QUrl) -> QImage | None:
+    """What a letter's document may load: a data: picture, decoded (or an empty one when
+    it does not decode, or names anything else: returning nothing would make Qt read
+    the file itself); nothing else (style sheets: a letter carries its own)."""
+    if getattr(kind, "value", kind) != QTextDocument.ResourceType.ImageResource.value:
+        return None
+    image = QImage.fromData(_data_url_bytes(url)) if url.scheme() == "data" else QImage()
+    if image.isNull():
+        image = QImage(1, 1, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def _data_url_bytes(url: QUrl) -> bytes:
+    header, _, payload = url.toString(QUrl.ComponentFormattingOption.FullyEncoded).partition(",")
+    if header.endswith(";base64"):
+        try:
+            return base64.b64decode(payload, validate=False)
+        except ValueError:
+            return b""
+    return QUrl.fromPercentEncoding(payload.encode("ascii")).encode("utf-8")
+
+
 def paint_into(
     device: QPagedPaintDevice,
     html: Sequence[str] | str,
@@ -395,7 +438,7 @@ def paint_into(
     try:
         painter.scale(scale, scale)
         for source in documents:
-            document = QTextDocument()
+            document = _NoFetchDocument()
             document.documentLayout().setPaintDevice(paper)
             document.setDocumentMargin(0)
             document.setDefaultFont(_without_ligatures(document.defaultFont()))
