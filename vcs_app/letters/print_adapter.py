@@ -44,6 +44,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QImage,
     QPagedPaintDevice,
@@ -411,6 +412,7 @@ def paint_into(
     *,
     language: Language | None = None,
     charts: Mapping[str, BarChart] | None = None,
+    watermark: str = "",
 ) -> int:
     """Lay out and draw each HTML document onto the printer or PDF writer, each starting
     on a new page and numbered on its own; returns the number of pages drawn.
@@ -420,7 +422,9 @@ def paint_into(
     drawn where the HTML has their `BarChart.img` tag. Every document is laid out once on
     the fixed A4 page of `_layout_device` and scaled to the device, so page breaks never
     depend on the device's resolution. A printer's page range (from the print dialog) is
-    honoured: only those pages are drawn.
+    honoured: only those pages are drawn. `watermark` ("DEMO" for a demo caseload) is
+    written across every page and along its top, over the text, so no page can pass as a
+    real one.
     """
     ensure_app()
     documents = [html] if isinstance(html, str) else list(html)
@@ -472,6 +476,8 @@ def paint_into(
                 painter.setClipRect(context.clip)
                 document.documentLayout().draw(painter, context)
                 painter.restore()
+                if watermark:
+                    _draw_watermark(painter, watermark, width, height, px_per_mm)
                 if pages > 1:
                     painter.setFont(footer_font)
                     footer = QRectF(
@@ -502,6 +508,36 @@ def _page_ranges(printer: QPrinter) -> str:
     return "" if ranges.isEmpty() else ranges.toString()
 
 
+def _draw_watermark(
+    painter: QPainter, mark: str, width: float, height: float, px_per_mm: float
+) -> None:
+    painter.save()
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(int(height / 7))
+    painter.setFont(font)
+    painter.setPen(QColor(200, 0, 0, 70))  # see-through: the letter stays readable
+    painter.translate(width / 2, height / 2)
+    painter.rotate(-45)
+    painter.drawText(
+        QRectF(-width, -height / 8, 2 * width, height / 4), Qt.AlignmentFlag.AlignCenter, mark
+    )
+    painter.restore()
+    painter.save()
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPointSizeF(10)
+    painter.setFont(font)
+    painter.setPen(QColor(200, 0, 0))
+    top = QRectF(
+        0, -(_FOOTER_GAP_MM + _FOOTER_HEIGHT_MM) * px_per_mm, width, _FOOTER_HEIGHT_MM * px_per_mm
+    )
+    painter.drawText(
+        top, Qt.AlignmentFlag.AlignCenter, f"{mark}: synthetic cases, not a real letter"
+    )
+    painter.restore()
+
+
 def print_document(
     html: Sequence[str] | str,
     printer: QPrinter,
@@ -509,6 +545,7 @@ def print_document(
     title: str,
     language: Language | None = None,
     charts: Mapping[str, BarChart] | None = None,
+    watermark: str = "",
 ) -> PrintJob:
     """Print exactly as previewed, then ask the print system what became of the job.
 
@@ -519,9 +556,13 @@ def print_document(
     A QPrinter writing a PDF file is recorded as that file (nothing to ask).
     """
     ensure_app()
+
+    def paint() -> int:
+        return paint_into(printer, html, language=language, charts=charts, watermark=watermark)
+
     printer.setDocName(title)
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-        sheets = _on_gui_thread(lambda: paint_into(printer, html, language=language, charts=charts))
+        sheets = _on_gui_thread(paint)
         return PrintJob(
             f"PDF file {printer.outputFileName()}",
             None,
@@ -534,7 +575,7 @@ def print_document(
     if not name:
         raise LetterError("No printer was chosen.")
     before = print_system.newest_job_id(name)
-    sheets = _on_gui_thread(lambda: paint_into(printer, html, language=language, charts=charts))
+    sheets = _on_gui_thread(paint)
     pages = _page_ranges(printer)
     if not print_system.has_job_ids():
         return PrintJob(name, None, JobState.UNKNOWN, title=title, pages=pages, sheets=sheets)
@@ -559,6 +600,7 @@ def write_pdf(
     title: str,
     language: Language | None = None,
     charts: Mapping[str, BarChart] | None = None,
+    watermark: str = "",
 ) -> int:
     """Write the letter(s) or report to a PDF at `path`; returns the page count.
 
@@ -573,7 +615,9 @@ def write_pdf(
     )
     os.close(handle)
     try:
-        pages = _on_gui_thread(lambda: _paint_pdf(html_pages, temp_name, title, language, charts))
+        pages = _on_gui_thread(
+            lambda: _paint_pdf(html_pages, temp_name, title, language, charts, watermark)
+        )
         with open(temp_name, "rb+") as written:
             os.fsync(written.fileno())
         os.replace(temp_name, target)
@@ -585,7 +629,11 @@ def write_pdf(
 
 
 def pdf_bytes(
-    html_pages: Sequence[str] | str, *, title: str, language: Language | None = None
+    html_pages: Sequence[str] | str,
+    *,
+    title: str,
+    language: Language | None = None,
+    watermark: str = "",
 ) -> tuple[bytes, int]:
     """The PDF made in memory (for a file kept sealed: no plain copy touches the disk),
     and its page count."""
@@ -596,7 +644,7 @@ def pdf_bytes(
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         try:
-            return _paint_pdf(html_pages, buffer, title, language)
+            return _paint_pdf(html_pages, buffer, title, language, watermark=watermark)
         finally:
             buffer.close()
 
@@ -610,13 +658,14 @@ def _paint_pdf(
     title: str,
     language: Language | None,
     charts: Mapping[str, BarChart] | None = None,
+    watermark: str = "",
 ) -> int:
     # The writer lives only in this frame, so the file is closed when it returns.
     writer = QPdfWriter(target)
     writer.setResolution(LAYOUT_DPI)
     writer.setTitle(title)
     writer.setCreator("VCS Desk")
-    return paint_into(writer, html_pages, language=language, charts=charts)
+    return paint_into(writer, html_pages, language=language, charts=charts, watermark=watermark)
 
 
 def write_pdf_batch(

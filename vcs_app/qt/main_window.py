@@ -53,7 +53,7 @@ from vcs_app.qt.views.reports import ReportView
 from vcs_app.qt.views.retention import RetentionView
 from vcs_app.qt.views.waiting_on_om import WaitingOnOMView
 from vcs_app.qt.widgets import plain_label, table_view, use_clock, warn
-from vcs_app.services import backups, cases, letters
+from vcs_app.services import backups, cases, documents, letters
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace, open_workspace
 
@@ -146,7 +146,11 @@ class MainWindow(QMainWindow):
             scheduled=backup_folder is not None,
         )
         self._remember_layout = remember_layout
-        self.setWindowTitle(f"VCS Desk — {ws.path.name}")
+        title = f"VCS Desk — {ws.path.name}"
+        if documents.watermark(ws):  # a demo file says so wherever the window shows
+            title = self.tr("VCS Desk — DEMO (synthetic cases, not a real caseload) — %1")
+            title = title.replace("%1", ws.path.name)
+        self.setWindowTitle(title)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)

@@ -79,11 +79,12 @@ def choose_printer(parent: QWidget | None, *, pages: int = 0) -> QPrinter | None
     return printer
 
 
-def send_to(printer: QPrinter) -> Callable[..., PrintJob]:
-    """The printer as a service's gate wants it: (html, job title, charts) -> the job."""
+def send_to(printer: QPrinter, *, watermark: str) -> Callable[..., PrintJob]:
+    """The printer as a service's gate wants it: (html, job title, charts) -> the job;
+    `watermark` is the caseload's ("DEMO" for a demo file, see documents.watermark)."""
 
     def send(html, title: str, charts: Mapping[str, BarChart] | None = None) -> PrintJob:
-        return print_document(html, printer, title=title, charts=charts)
+        return print_document(html, printer, title=title, charts=charts, watermark=watermark)
 
     return send
 

@@ -264,10 +264,27 @@ def use_os_account(ws: Workspace) -> Workspace:
 
 def ensure_demo_account(ws: Workspace) -> None:
     """A demo database made before accounts existed gets its documented account, so the
-    pre-filled sign-in works there too."""
-    if is_demo(ws) and not has_accounts(ws):
+    pre-filled sign-in works there too; one made when that account was a senior VLO has
+    it made a VLO (audited)."""
+    if not is_demo(ws):
+        return
+    if not has_accounts(ws):
         with ws.store.atomic() as db:
             add_demo_account(db, ws.user)
+        return
+    account = find_account(ws, DEMO_USERNAME)
+    if account is not None and account.role is not Role.VLO:
+        with ws.store.atomic() as db:
+            repo_accounts.set_role(db, account.username, Role.VLO)
+            audit.record(
+                db,
+                who=ws.user,
+                action="update",
+                entity="account",
+                entity_id=account.id,
+                detail={"username": account.username, "role": [account.role.value, "vlo"],
+                        "demo": True},
+            )  # fmt: skip
 
 
 @functools.cache
@@ -277,9 +294,10 @@ def _demo_hash() -> PasswordHash:
 
 
 def add_demo_account(db, who: str) -> None:
-    """The demo database's synthetic senior account, inside the demo's own transaction
-    (a senior so every screen can be tried)."""
-    account = Account(DEMO_USERNAME, DEMO_DISPLAY_NAME, Role.SENIOR)
+    """The demo database's synthetic account, inside the demo's own transaction: a VLO,
+    whose password is in the README, so it can change neither templates nor accounts
+    (a demo file must not be grown into a real caseload by anyone who read it)."""
+    account = Account(DEMO_USERNAME, DEMO_DISPLAY_NAME, Role.VLO)
     if repo_accounts.find_account(db, account.username) is not None:
         return
     account_id = repo_accounts.insert_account(db, account, _demo_hash())

@@ -16,6 +16,15 @@ from pathlib import Path
 from vcs_app.letters.print_adapter import pdf_bytes, write_pdf
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import sealed
+from vcs_app.storage.repo_settings import get_setting
+
+DEMO_MARK = "DEMO"
+
+
+def watermark(ws: Workspace) -> str:
+    """What is written across every page printed or saved from this caseload: "DEMO"
+    for a demo file (so none of its letters can pass as a real one), else nothing."""
+    return DEMO_MARK if get_setting(ws.store.db, "demo") == "1" else ""
 
 
 def encrypted(ws: Workspace) -> bool:
@@ -42,8 +51,8 @@ def keep_pdf(
     copy touches the disk); returns where it went and its page count."""
     target = kept_name(ws, path)
     if not encrypted(ws):
-        return target, write_pdf(html, target, title=title)
-    data, pages = pdf_bytes(html, title=title)
+        return target, write_pdf(html, target, title=title, watermark=watermark(ws))
+    data, pages = pdf_bytes(html, title=title, watermark=watermark(ws))
     return keep(ws, path, data), pages
 
 

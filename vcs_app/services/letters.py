@@ -1140,7 +1140,9 @@ def produce_letter(
             _remove_dead_parts(path)
             path, pages = documents.keep_pdf(ws, path, rendered.html, title=title)
         if copy is not None:
-            pages = write_pdf(rendered.html, Path(copy), title=title)
+            pages = write_pdf(
+                rendered.html, Path(copy), title=title, watermark=documents.watermark(ws)
+            )
     except OSError as exc:
         raise DomainError(f"The PDF could not be written ({exc.strerror or exc}).") from exc
     job = None

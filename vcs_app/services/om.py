@@ -477,7 +477,7 @@ def _record_sent(
     pdf_path.parent.mkdir(parents=True, exist_ok=True)
     written = [documents.keep_pdf(ws, pdf_path, document.html, title=title)[0]]
     if copy is not None:
-        write_pdf(document.html, copy, title=title)
+        write_pdf(document.html, copy, title=title, watermark=documents.watermark(ws))
         written.append(copy)
     detail = {
         "to": link.om_name,

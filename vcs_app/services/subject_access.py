@@ -26,6 +26,7 @@ from vcs_app.domain import disclosure
 from vcs_app.domain.conditions import spreadsheet_safe
 from vcs_app.domain.model import DomainError, NotFound
 from vcs_app.letters.print_adapter import write_pdf
+from vcs_app.services import documents
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_retention
 from vcs_app.storage.repo_retention import RecordSet
@@ -149,7 +150,12 @@ def export_subject_access(
     stem = f"subject-access-V{victim_id:06d}-{produced_on.isoformat()}"
     pdf, bundle = folder / f"{stem}.pdf", folder / f"{stem}.zip"
     try:
-        write_pdf(_html(victim_id, found, produced_on), pdf, title="Subject access")
+        write_pdf(
+            _html(victim_id, found, produced_on),
+            pdf,
+            title="Subject access",
+            watermark=documents.watermark(ws),
+        )
         _write_zip(found, bundle)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -475,7 +475,9 @@ def send(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
         printer = window._call(printing.choose_printer, window)
         if printer is None:
             return None
-        values["send_to_printer"] = printing.send_to(printer)
+        values["send_to_printer"] = printing.send_to(
+            printer, watermark=documents.watermark(window.ws)
+        )
     changed = _call(window, om.send_to_om, link_id=case.link.id, **values)
     if changed is None:
         return None

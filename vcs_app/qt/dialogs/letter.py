@@ -30,7 +30,7 @@ from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted, open_kept
 from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, plain_label, today
-from vcs_app.services import letters
+from vcs_app.services import documents, letters
 from vcs_app.services.cases import Changed
 
 if TYPE_CHECKING:
@@ -445,12 +445,13 @@ class LetterDialog(FormDialog):
             why_not = QCoreApplication.translate(
                 "LetterDialog", "Approve the letter before printing it."
             )
+        mark = documents.watermark(self.ws)
         dialog = printing.PrintPreview(
             self,
             QCoreApplication.translate("LetterDialog", "Preview - {letter}").format(
                 letter=self.template.currentText()
             ),
-            lambda device: paint_into(device, html),
+            lambda device: paint_into(device, html, watermark=mark),
             print_route=(lambda: self.print_letter(dialog)) if producible else None,
             why_not=why_not,
         )
@@ -521,7 +522,7 @@ class LetterDialog(FormDialog):
             letters.produce_letter,
             self.ws,
             self.letter_id,
-            send_to_printer=printing.send_to(printer),
+            send_to_printer=printing.send_to(printer, watermark=documents.watermark(self.ws)),
         )
         if done is None:
             if preview is not None:

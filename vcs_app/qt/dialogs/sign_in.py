@@ -53,7 +53,8 @@ class SignInDialog(FormDialog):
                 QCoreApplication.translate(
                     "SignInDialog",
                     "This is the demo database of synthetic cases. Its demo account ({user},"
-                    " password {password}, a senior VLO) is filled in: press Enter to sign in.",
+                    " password {password}, a VLO) is filled in: press Enter to sign in. Every"
+                    " letter printed from it says DEMO.",
                 ).format(user=accounts.DEMO_USERNAME, password=accounts.DEMO_PASSWORD)
             )
             self.note.show()

@@ -33,7 +33,7 @@ from vcs_app.letters.print_adapter import letter_resource, paint_into
 from vcs_app.qt.printing import PrintPreview
 from vcs_app.qt.widgets import RowsModel, add_row, plain_label, table_view
 from vcs_app.qt.workers import Job
-from vcs_app.services import letters
+from vcs_app.services import documents, letters
 
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
@@ -244,10 +244,11 @@ class TemplateEditorDialog(QDialog):
     def preview_dialog(self) -> PrintPreview:
         """The wording with the invented case, as it would print; nothing prints from here."""
         html = self.html
+        mark = documents.watermark(self.ws)
         dialog = PrintPreview(
             self,
             "Template print preview",
-            lambda device: paint_into(device, html),
+            lambda device: paint_into(device, html, watermark=mark),
             why_not="An invented case: write a letter to a real case to print it.",
         )
         return dialog

@@ -51,7 +51,7 @@ from vcs_app.qt.widgets import (
     today,
 )
 from vcs_app.qt.workers import Job, run_in_background
-from vcs_app.services import letters
+from vcs_app.services import documents, letters
 from vcs_app.services.cases import Changed
 from vcs_app.services.letter_settings import archive_folder
 from vcs_app.services.workspace import Workspace, worker_workspace
@@ -458,9 +458,10 @@ class BatchLettersView(QWidget):
                 return None
             if printer is None:
                 return None
-        send = printing.send_to(printer) if printer is not None else None
         ws, review, batch_id = self.ws, self.review, self.batch_id
         on = date_of(self.on) or today()
+        mark = documents.watermark(ws)
+        send = printing.send_to(printer, watermark=mark) if printer is not None else None
 
         def work(progress):
             nonlocal batch_id

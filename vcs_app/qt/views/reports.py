@@ -29,7 +29,7 @@ from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.views.case_tabs.common import button
 from vcs_app.qt.widgets import RowsModel, date_edit, date_of, labelled, plain_label, table_view
 from vcs_app.qt.workers import Job, Progress, run_in_background
-from vcs_app.services import cases, reports
+from vcs_app.services import cases, documents, reports
 from vcs_app.services.workspace import worker_workspace
 
 if TYPE_CHECKING:
@@ -402,7 +402,8 @@ class ReportView(QWidget):
         printer = self.window_._call(printing.choose_printer, self)
         if printer is None:
             return None
-        job = self.window_._call(reports.print_report, ws, report, printing.send_to(printer))
+        send = printing.send_to(printer, watermark=documents.watermark(ws))
+        job = self.window_._call(reports.print_report, ws, report, send)
         if job is not None:
             self.window_.statusBar().showMessage(printing.sent_words(job), 15000)
         return job

@@ -20,6 +20,7 @@ from vcs_app.domain.figures import percent, percent_value
 from vcs_app.domain.model import DomainError, ValidationError
 from vcs_app.letters.print_adapter import BarChart, write_pdf
 from vcs_app.letters.print_system import PrintJob
+from vcs_app.services import documents
 from vcs_app.services.printing import SendToPrinter, printed
 from vcs_app.services.reports.build import (
     CASE_HEADERS,
@@ -226,7 +227,13 @@ def export_report(
     try:
         if kind == ".pdf":
             page, drawn = _report_page(report, produced_on or ws.today())
-            write_pdf(page, target, title="VCS Desk report", charts=drawn)
+            write_pdf(
+                page,
+                target,
+                title="VCS Desk report",
+                charts=drawn,
+                watermark=documents.watermark(ws),
+            )
         else:
             _write_csv(csv_rows(report), target)
     except OSError as exc:
@@ -306,7 +313,12 @@ def export_drill_down(
     try:
         if target.suffix.lower() == ".pdf":
             page = drill_down_html(f, figure, lines, produced_on=produced_on or ws.today())
-            write_pdf(page, target, title="VCS Desk report: cases behind a figure")
+            write_pdf(
+                page,
+                target,
+                title="VCS Desk report: cases behind a figure",
+                watermark=documents.watermark(ws),
+            )
         else:
             _write_csv([list(CASE_HEADERS), *map(list, lines)], target)
     except OSError as exc:
