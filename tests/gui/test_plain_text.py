@@ -230,7 +230,7 @@ def test_tooltips_of_stored_text_go_through_plain_tip():
         text = path.read_text(encoding="utf-8")
         for match in re.finditer(r"setToolTip\(\s*(?!plain_tip\()", text):
             argument = text[match.end() : match.end() + 60]
-            if not re.match(r"(self\.tr|QCoreApplication\.translate|\"|')", argument):
+            if not re.match(r"(self\.tr\(|_?tr\(|QCoreApplication\.translate|\"|')", argument):
                 line = text[: match.start()].count("\n") + 1
                 problems.append(f"{path.relative_to(APP)}:{line}: setToolTip({argument}...")
     assert not problems, "\n".join(problems)
