@@ -46,6 +46,7 @@ from vcs_app.qt.dialogs.startup_problem import StartupProblemDialog
 from vcs_app.qt.dialogs.template_editor import TemplateApprovalDialog
 from vcs_app.qt.help import HelpDialog
 from vcs_app.qt.printing import PrintPreview
+from vcs_app.qt.views.batch_letters import open_batch_letters
 from vcs_app.qt.views.import_view import ImportDialog
 from vcs_app.services import bulk_dates, cases, intake, letters, om, preferences
 
@@ -149,6 +150,23 @@ def dialog_recipes(window, ws, app_cases, tmp_path) -> dict[type, object]:
             window, ws, "letter.pdf", pdf_bytes("<p>A letter</p>", title="A letter")[0]
         ),
     }
+
+
+def open_every_view(window, case_files) -> None:
+    """Every view of the main window, and every tab of these cases, as a user would."""
+    window.show_dashboard()
+    for case in case_files:
+        view = window.open_case(case.link.id)
+        for i in range(view.tabs.count()):
+            view.tabs.setCurrentIndex(i)
+    window.open_waiting_on_om()
+    window.open_om_directory()
+    window.open_condition_stats()
+    window.open_reports()
+    window.open_audit_log()
+    window.tabs.setCurrentIndex(0)
+    window.caseload.table.selectRow(0)
+    open_batch_letters(window)
 
 
 def dialog_classes(base: type = QDialog) -> set[type]:

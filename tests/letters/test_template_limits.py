@@ -111,39 +111,46 @@ def test_every_way_of_making_a_huge_value_is_refused_in_one_line(change):
     assert "\n" not in str(refused.value)
 
 
-def test_a_loop_that_runs_too_long_is_stopped_and_the_next_preview_works():
-    renderer = IsolatedRenderer(time_limit=2)
-    base = template_source(KEY, Language.ENGLISH)[0]
-    ctx = letters.synthetic_context(Language.ENGLISH)
+@pytest.fixture
+def child():
+    """Render a body in a child process with limits of our own: child(**limits)(body)."""
+    renderers = []
+
+    def make(**limits):
+        renderer = IsolatedRenderer(**limits)
+        renderers.append(renderer)
+        base = template_source(KEY, Language.ENGLISH)[0]
+        ctx = letters.synthetic_context(Language.ENGLISH)
+        return lambda body: renderer.call(
+            render_from_source, KEY, ctx, base_source=base, body_source=body
+        )
+
+    yield make
+    for renderer in renderers:
+        renderer.close()
+
+
+def test_a_loop_that_runs_too_long_is_stopped_and_the_next_preview_works(child):
+    render = child(time_limit=2)
     spin = _with(
         "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
         "{% endfor %}{% endfor %}{% endfor %}"
     )
-    try:
-        started = time.perf_counter()
-        with pytest.raises(LetterError, match="took longer than 2 seconds"):
-            renderer.call(render_from_source, KEY, ctx, base_source=base, body_source=spin)
-        assert time.perf_counter() - started < 8
-        fine = renderer.call(render_from_source, KEY, ctx, base_source=base, body_source=_with(""))
-        assert "Ceri Prydderch" in fine.text
-    finally:
-        renderer.close()
+    started = time.perf_counter()
+    with pytest.raises(LetterError, match="took longer than 2 seconds"):
+        render(spin)
+    assert time.perf_counter() - started < 8
+    assert "Ceri Prydderch" in render(_with("")).text
 
 
-def test_wording_that_needs_too_much_memory_ends_its_child_not_the_app():
+def test_wording_that_needs_too_much_memory_ends_its_child_not_the_app(child):
     """Values each within the limits, but together over the child's memory limit."""
-    renderer = IsolatedRenderer(memory_mb=400)
-    base = template_source(KEY, Language.ENGLISH)[0]
-    ctx = letters.synthetic_context(Language.ENGLISH)
     hoard = _with(
         "{% set ns = namespace(kept=[]) %}{% for i in range(1000) %}"
         "{% set ns.kept = ns.kept + [('x' * 999000) ~ i] %}{% endfor %}"
     )
-    try:
-        with pytest.raises(LetterError, match="needs more memory than a letter can"):
-            renderer.call(render_from_source, KEY, ctx, base_source=base, body_source=hoard)
-    finally:
-        renderer.close()
+    with pytest.raises(LetterError, match="needs more memory than a letter can"):
+        child(memory_mb=400)(hoard)
 
 
 def test_ordinary_wording_still_renders_in_the_child():

@@ -127,22 +127,24 @@ print("ok")
 """
 
 
-def test_the_key_prompt_opens_an_encrypted_caseload(tmp_path):
-    shot = os.environ.get("VCS_KEY_SHOT", "")  # set to save a picture of the prompt
-    code = (
-        f"PATH = {str(tmp_path / 'vcs.db')!r}\nKEY = 'correct horse'\nSHOT = {shot!r}\n"
-        + textwrap.dedent(SCRIPT)
-    )
+def _run_offscreen(script: str, path: Path, key: str, shot: str) -> None:
+    """`script` in a child process (PATH, KEY and SHOT set); it must end printing ok."""
+    code = f"PATH = {str(path)!r}\nKEY = {key!r}\nSHOT = {shot!r}\n" + textwrap.dedent(script)
     done = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        timeout=120,
+        timeout=180,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip().splitlines()[-1] == "ok"
+
+
+def test_the_key_prompt_opens_an_encrypted_caseload(tmp_path):
+    shot = os.environ.get("VCS_KEY_SHOT", "")  # set to save a picture of the prompt
+    _run_offscreen(SCRIPT, tmp_path / "vcs.db", "correct horse", shot)
 
 
 def test_only_a_file_of_whole_pages_without_the_sqlite_header_asks_for_a_key(tmp_path):
@@ -231,17 +233,4 @@ print("ok")
 
 def test_a_sealed_letter_opens_inside_the_app_without_a_readable_copy(tmp_path):
     shot = os.environ.get("VCS_KEPT_SHOT", "")  # set to save a picture of the viewer
-    code = (
-        f"PATH = {str(tmp_path / 'vcs.db')!r}\nKEY = 'correct horse battery'\nSHOT = {shot!r}\n"
-        + textwrap.dedent(KEPT)
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=180,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.strip().splitlines()[-1] == "ok"
+    _run_offscreen(KEPT, tmp_path / "vcs.db", "correct horse battery", shot)

@@ -223,16 +223,25 @@ def set_role(ws: Workspace, username: str, role: Role) -> Changed:
         account = _known(db, username)
         if role is not Role.ADMIN:
             _keep_an_admin(db, account)
-        repo_accounts.set_role(db, account.username, role)
-        audit.record(
-            db,
-            who=ws.user,
-            action="update",
-            entity="account",
-            entity_id=account.id,
-            detail={"username": account.username, "role": [account.role.value, role.value]},
-        )
+        _change_role(db, ws, account, role)
     return Changed((), "account", account.id)
+
+
+def _change_role(db, ws: Workspace, account: Account, role: Role, **detail) -> None:
+    repo_accounts.set_role(db, account.username, role)
+    _audit_change(db, ws, account, role=[account.role.value, role.value], **detail)
+
+
+def _audit_change(db, ws: Workspace, account: Account, **detail) -> None:
+    """The audit row of a change to an account, in the caller's transaction."""
+    audit.record(
+        db,
+        who=ws.user,
+        action="update",
+        entity="account",
+        entity_id=account.id,
+        detail={"username": account.username, **detail},
+    )
 
 
 def deactivate(ws: Workspace, username: str) -> Changed:
@@ -243,14 +252,7 @@ def deactivate(ws: Workspace, username: str) -> Changed:
         account = _known(db, username)
         _keep_an_admin(db, account)
         repo_accounts.set_active(db, account.username, False)
-        audit.record(
-            db,
-            who=ws.user,
-            action="update",
-            entity="account",
-            entity_id=account.id,
-            detail={"username": account.username, "active": [account.active, False]},
-        )
+        _audit_change(db, ws, account, active=[account.active, False])
     return Changed((), "account", account.id)
 
 
@@ -275,16 +277,7 @@ def ensure_demo_account(ws: Workspace) -> None:
     account = find_account(ws, DEMO_USERNAME)
     if account is not None and account.role is not Role.VLO:
         with ws.store.atomic() as db:
-            repo_accounts.set_role(db, account.username, Role.VLO)
-            audit.record(
-                db,
-                who=ws.user,
-                action="update",
-                entity="account",
-                entity_id=account.id,
-                detail={"username": account.username, "role": [account.role.value, "vlo"],
-                        "demo": True},
-            )  # fmt: skip
+            _change_role(db, ws, account, Role.VLO, demo=True)
 
 
 @functools.cache

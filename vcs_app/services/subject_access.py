@@ -15,8 +15,6 @@ import contextlib
 import csv
 import html
 import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +27,7 @@ from vcs_app.letters.print_adapter import write_pdf
 from vcs_app.services import documents
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_retention
+from vcs_app.storage.files import atomic_file
 from vcs_app.storage.repo_retention import RecordSet
 
 # What each table is called for a reader; a table not named here gets its own name.
@@ -122,16 +121,9 @@ def _about_requester(db, victim_id: int, found: list[RecordSet]) -> list[RecordS
 
 
 def _write_zip(found: list[RecordSet], target: Path) -> None:
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            for records in found:
-                zf.writestr(f"{records.table}.csv", _csv(records))
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with atomic_file(target) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
+        for records in found:
+            zf.writestr(f"{records.table}.csv", _csv(records))
 
 
 def export_subject_access(

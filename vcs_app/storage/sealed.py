@@ -14,14 +14,12 @@ Layout: MAGIC | salt (16) | nonce (12) | ciphertext and tag.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import secrets
-import tempfile
 from pathlib import Path
 
 from vcs_app.storage.db import StoreError
+from vcs_app.storage.files import atomic_file
 
 MAGIC = b"VCSDESK-SEALED-1\n"
 SUFFIX = ".sealed"  # after the real name: letter.pdf.sealed
@@ -92,22 +90,10 @@ class Sealer:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` completely or not at all (temporary file, flushed, renamed),
-    readable by its owner only."""
+    """Write `data` to `path` completely or not at all, readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(  # named as write_pdf names its parts: the pid first
-        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".part"
-    )
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with atomic_file(path) as out:
+        out.write(data)
 
 
 def read_file(path: Path, sealer: Sealer | None) -> bytes:

@@ -5,12 +5,9 @@ cases behind a figure, is a disclosure and is logged as one."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import html
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -35,6 +32,7 @@ from vcs_app.services.reports.build import (
 )
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit
+from vcs_app.storage.files import atomic_file
 
 TEMPLATE = Path(__file__).resolve().parents[3] / "resources" / "reports" / "report.html"
 # A4's width inside 20 mm margins, in CSS pixels (170 mm at 96 per inch).
@@ -202,19 +200,10 @@ def report_html(report: Report, *, produced_on: date) -> str:
 
 
 def _write_csv(rows: list[list[str]], target: Path) -> None:
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            for row in rows:
-                writer.writerow([spreadsheet_safe(cell) for cell in row])
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with atomic_file(target, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        for row in rows:
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
 
 
 def export_report(
