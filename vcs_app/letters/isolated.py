@@ -20,6 +20,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -120,21 +121,31 @@ class IsolatedRenderer:
                 self._stop()
                 raise LetterError(_TOO_BIG) from None
             threading.Thread(target=read, daemon=True).start()
-            try:
-                status, value = replies.get(timeout=self.time_limit)
-            except queue.Empty:
-                self._stop()
-                raise LetterError(
-                    "The template cannot be used: it took longer than"
-                    f" {self.time_limit:g} seconds to fill in (a loop that runs too long?)."
-                    " Simplify the wording."
-                ) from None
+            status, value = self._wait(replies)
             if status == "died":
                 self._stop()
                 raise LetterError(_TOO_BIG)
         if status == "error":
             raise value
         return value
+
+    def _wait(self, replies: queue.Queue) -> tuple[str, Any]:
+        """The child's reply, looked for every 10 ms: a timed wait would not end under a
+        shifted clock (libfaketime moves the monotonic clock a wait's deadline is set on,
+        not the kernel's), while a sleep's length and the clock's differences stay true."""
+        deadline = time.monotonic() + self.time_limit
+        while True:
+            try:
+                return replies.get_nowait()
+            except queue.Empty:
+                if time.monotonic() >= deadline:
+                    self._stop()
+                    raise LetterError(
+                        "The template cannot be used: it took longer than"
+                        f" {self.time_limit:g} seconds to fill in (a loop that runs too long?)."
+                        " Simplify the wording."
+                    ) from None
+                time.sleep(0.01)
 
     def close(self) -> None:
         with self._lock:
