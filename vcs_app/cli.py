@@ -50,6 +50,15 @@ def _workspace(args: argparse.Namespace, *, writes: bool = True, on: date | None
     return open_workspace(args.db, key=_key(args), on=on, verify=writes)
 
 
+def _warn_unencrypted(ws, what: str) -> None:
+    """An export asked for from an encrypted caseload: say, on stderr, that it is not."""
+    from vcs_app.services.documents import unencrypted_warning
+
+    warning = unencrypted_warning(ws, what)
+    if warning:
+        print(f"vcs-desk: warning: {warning}", file=sys.stderr)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, minus usage
         print(f"vcs-desk: {message}", file=sys.stderr)
@@ -331,6 +340,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
         raise DomainError(f"cannot use {args.out} for the letters: {exc.strerror}") from exc
     ws = _workspace(args, on=args.on)
     try:
+        _warn_unencrypted(ws, f"each letter written to {args.out}")
         on = ws.today()
         blocked: list[tuple[str, str, tuple[str, ...]]] = []
         if args.due:
@@ -414,6 +424,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     filt = reports.ReportFilter(args.start, args.end, args.team, args.vlo)
     ws = _workspace(args)
     try:
+        _warn_unencrypted(ws, f"the report {args.out}")
         out = reports.export_report(ws, reports.build_report(ws, filt), args.out)
     finally:
         ws.close()
@@ -468,6 +479,7 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
         raise DomainError(f"cannot use {args.out} for the export: {exc.strerror}") from exc
     ws = _workspace(args)
     try:
+        _warn_unencrypted(ws, f"the export in {args.out}")
         done = subject_access.export_subject_access(ws, args.victim, args.out)
     finally:
         ws.close()

@@ -131,3 +131,66 @@ def test_new_makes_an_empty_encrypted_caseload(tmp_path):
     assert made.returncode == 0, made.stderr
     assert not path.read_bytes().startswith(b"SQLite format 3")
     assert run("check", "--db", str(path), "--key-stdin", stdin=KEY + "\n").stdout == "ok\n"
+
+
+def test_restore_never_swaps_an_encrypted_caseload_and_a_plain_one(tmp_path, encrypted_demo):
+    """Issue 16 §6: `restore --db enc.db --from plain.db` without a key replaced the
+    encrypted caseload with a plain one. Refused, both ways, the file untouched."""
+    plain = tmp_path / "plain.db"
+    assert run("demo", "--db", str(plain), "--victims", "5").returncode == 0
+    assert run("backup", "--db", str(plain), "--to", str(tmp_path / "pb")).returncode == 0
+    [plain_backup] = list((tmp_path / "pb").glob("*.db"))
+    assert run("backup", "--db", str(encrypted_demo), "--to", str(tmp_path / "eb"), key_env=KEY)
+    [encrypted_backup] = list((tmp_path / "eb").glob("*.db"))
+    before = encrypted_demo.read_bytes(), plain.read_bytes()
+
+    one_line_refusal(
+        run("restore", "--db", str(encrypted_demo), "--from", str(plain_backup)),
+        "is encrypted and",
+    )
+    one_line_refusal(
+        run("restore", "--db", str(plain), "--from", str(encrypted_backup), key_env=KEY),
+        "is a plain (unencrypted) caseload",
+    )
+    assert (encrypted_demo.read_bytes(), plain.read_bytes()) == before
+    assert not list(tmp_path.glob("*.replaced-*"))
+
+
+@pytest.mark.parametrize("command", ["demo", "new"])
+def test_a_key_shorter_than_a_password_is_refused_at_create(tmp_path, command):
+    path = tmp_path / "weak.db"
+    one_line_refusal(
+        run(command, "--db", str(path), "--key-stdin", stdin="x\n"),
+        "database key must be at least 12 characters",
+    )
+    assert not path.exists()
+
+
+def test_exports_from_an_encrypted_caseload_say_they_are_not_encrypted(tmp_path, encrypted_demo):
+    env_key = {"key_env": KEY}
+    xdg = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
+    out = tmp_path / "out"
+    letters = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "letters", "--db", str(encrypted_demo),
+         "--out", str(out), "--due"],
+        capture_output=True, text=True, timeout=300,
+        env={**os.environ, **xdg, "VCS_DESK_KEY": KEY, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert letters.returncode == 0, letters.stderr
+    assert f"each letter written to {out} will be an ordinary file" in letters.stderr
+    written = list(out.glob("*.pdf"))
+    kept = list((tmp_path / "xdg").rglob("*"))
+    assert written and all(p.read_bytes().startswith(b"%PDF") for p in written)  # as asked
+    kept = [p for p in kept if p.is_file()]
+    assert len(kept) == len(written) and all(p.name.endswith(".pdf.sealed") for p in kept)
+    assert not any(b"%PDF" in p.read_bytes() for p in kept)  # the app's own copies: sealed
+    report = run(
+        "report", "--db", str(encrypted_demo), "--from", "2026-01-01", "--to", "2026-11-26",
+        "--out", str(tmp_path / "r.csv"), **env_key,
+    )  # fmt: skip
+    assert report.returncode == 0 and "will be an ordinary file" in report.stderr
+    sar = run(
+        "subject-access", "--db", str(encrypted_demo), "--victim", "1", "--out",
+        str(tmp_path / "sar"), **env_key,
+    )  # fmt: skip
+    assert sar.returncode == 0 and "will be an ordinary file" in sar.stderr

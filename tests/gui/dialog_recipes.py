@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 
 import vcs_app.qt
-from vcs_app.domain.model import Referral
+from vcs_app.domain.model import Language, Referral, Role
+from vcs_app.letters.print_adapter import pdf_bytes
 from vcs_app.qt.dialogs.bulk_dates import BulkReviewDialog, SecondConfirmationDialog
 from vcs_app.qt.dialogs.condition import (
     AcknowledgementDialog,
@@ -36,16 +37,19 @@ from vcs_app.qt.dialogs.intake import (
     OptChangeDialog,
     ReferralDetailsDialog,
 )
+from vcs_app.qt.dialogs.kept_file import KeptFileDialog
 from vcs_app.qt.dialogs.key_date import KeyDateDialog
 from vcs_app.qt.dialogs.letter import LetterDialog, ReturnedDialog, WithdrawDialog
 from vcs_app.qt.dialogs.preferences import ContactDetailDialog, PreferencesDialog
 from vcs_app.qt.dialogs.sentence import EventDialog, SentenceDialog
 from vcs_app.qt.dialogs.startup_problem import StartupProblemDialog
+from vcs_app.qt.dialogs.template_editor import TemplateApprovalDialog
 from vcs_app.qt.error_report import ErrorDialog
 from vcs_app.qt.help import HelpDialog
 from vcs_app.qt.printing import PrintPreview
+from vcs_app.qt.views.batch_letters import open_batch_letters
 from vcs_app.qt.views.import_view import ImportDialog
-from vcs_app.services import bulk_dates, cases, intake, om, preferences
+from vcs_app.services import bulk_dates, cases, intake, letters, om, preferences
 
 SAMPLE_REFERRALS = Path(__file__).resolve().parents[2] / "resources" / "sample_referrals.csv"
 
@@ -58,6 +62,19 @@ def date_review(ws, tmp_path):
         encoding="utf-8",
     )
     return bulk_dates.review_file(ws, csv)
+
+
+def pending_wording(ws):
+    """A version of a letter's wording saved by a senior and waiting for a second one."""
+    role, ws.role = ws.role, Role.SENIOR
+    try:
+        body = letters.template_wording(ws, "recall", Language.ENGLISH).body
+        version = letters.save_template_version(
+            ws, "recall", Language.ENGLISH, body + "\n", note="A new line at the end"
+        )
+        return letters.wording_for_approval(ws, "recall", Language.ENGLISH, version)
+    finally:
+        ws.role = role
 
 
 def dialog_recipes(window, ws, app_cases, tmp_path) -> dict[type, object]:
@@ -132,7 +149,28 @@ def dialog_recipes(window, ws, app_cases, tmp_path) -> dict[type, object]:
         ErrorDialog: lambda: ErrorDialog(
             window, "RuntimeError: the printer caught fire", "Traceback ...", tmp_path / "log"
         ),
+        TemplateApprovalDialog: lambda: TemplateApprovalDialog(window, ws, pending_wording(ws)),
+        KeptFileDialog: lambda: KeptFileDialog(
+            window, ws, "letter.pdf", pdf_bytes("<p>A letter</p>", title="A letter")[0]
+        ),
     }
+
+
+def open_every_view(window, case_files) -> None:
+    """Every view of the main window, and every tab of these cases, as a user would."""
+    window.show_dashboard()
+    for case in case_files:
+        view = window.open_case(case.link.id)
+        for i in range(view.tabs.count()):
+            view.tabs.setCurrentIndex(i)
+    window.open_waiting_on_om()
+    window.open_om_directory()
+    window.open_condition_stats()
+    window.open_reports()
+    window.open_audit_log()
+    window.tabs.setCurrentIndex(0)
+    window.caseload.table.selectRow(0)
+    open_batch_letters(window)
 
 
 def dialog_classes(base: type = QDialog) -> set[type]:

@@ -3,7 +3,7 @@ reader can say, tables that announce how many rows they show, and the system fon
 
 from __future__ import annotations
 
-from dialog_recipes import dialog_classes, dialog_recipes
+from dialog_recipes import dialog_classes, dialog_recipes, open_every_view
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.qt.main_window import MainWindow
-from vcs_app.qt.views.batch_letters import open_batch_letters
 
 INTERACTIVE = (
     QAbstractButton,  # push buttons, check boxes, radio buttons, tool buttons
@@ -137,30 +136,14 @@ def test_dialogs_name_every_input(qtbot, window, demo_ws, app_cases, tmp_path):
     assert not problems, "\n".join(problems)
 
 
-def _open_every_view(window, app_cases) -> None:
-    window.show_dashboard()
-    for case in app_cases.values():
-        view = window.open_case(case.link.id)
-        for i in range(view.tabs.count()):
-            view.tabs.setCurrentIndex(i)
-    window.open_waiting_on_om()
-    window.open_om_directory()
-    window.open_condition_stats()
-    window.open_reports()
-    window.open_audit_log()
-    window.tabs.setCurrentIndex(0)
-    window.caseload.table.selectRow(0)
-    open_batch_letters(window)
-
-
 def test_main_window_views_and_case_tabs_name_every_input(qtbot, window, app_cases):
-    _open_every_view(window, app_cases)
+    open_every_view(window, app_cases.values())
     problems = unnamed_widgets(window) + fixed_fonts(window)
     assert not problems, "\n".join(problems)
 
 
 def test_tables_announce_their_row_count(qtbot, window, app_cases):
-    _open_every_view(window, app_cases)
+    open_every_view(window, app_cases.values())
     qtbot.wait(50)  # background report building hands its rows back through the loop
     problems = tables_without_row_count(window)
     assert not problems, "\n".join(problems)

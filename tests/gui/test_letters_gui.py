@@ -288,22 +288,42 @@ def test_editing_wording_makes_a_new_version_and_old_letters_keep_theirs(qtbot, 
     editor = TemplateEditorDialog(window, demo_ws)
     qtbot.addWidget(editor)
     assert _unnamed_inputs(editor) == []
+
+    def preview() -> None:  # drawn off the window's thread, in the rendering child
+        editor.refresh_preview()
+        qtbot.waitUntil(lambda: not editor.previewing, timeout=20_000)
+
     editor.template.setCurrentIndex(editor.template.findData("opt_in_confirmation"))
     source = editor.source.toPlainText()
     editor.source.setPlainText("{% if %}")
-    editor.refresh_preview()
+    preview()
     assert editor.check.text().startswith("This wording cannot be used:")
     assert not editor.save_button.isEnabled()
     editor.source.setPlainText(
         source.replace("Thank you for letting me know", "Thank you for telling me")
     )
-    editor.refresh_preview()
+    preview()
     assert "Thank you for telling me" in editor.preview.toPlainText()
     editor.note.setText("Warmer opening")
+    in_use = editor.in_use.text()
     version = editor.save()
     assert version is not None
-    assert editor.in_use.text().startswith(f"Version {version} (edited by the office)")
+    assert "waits for a second senior VLO" in editor.check.text()
+    assert editor.in_use.text() == in_use  # not used until approved
     assert editor.versions.rowCount() == 2
+    assert editor.versions.index(0, 2).data() == "Waiting for approval"
+    # A second senior approves, after seeing the changed line.
+    demo_ws.user = "second.senior"
+    seen = {}
+
+    def approve(dialog):
+        seen["diff"] = dialog.diff.toPlainText()
+        dialog.approve_button.click()
+
+    when_dialog_opens(qtbot, approve)
+    assert editor.approve_selected() == version
+    assert "+" in seen["diff"] and "Thank you for telling me" in seen["diff"]
+    assert editor.in_use.text().startswith(f"Version {version} (edited by the office)")
     new = letters.prepare_letter(demo_ws, case_id, "opt_in_confirmation")
     assert "Thank you for telling me" in new.rendered.text
     assert "Thank you for letting me know" in letters.rendered_letter(demo_ws, old).text

@@ -160,3 +160,13 @@ def test_startup_queries_the_caseload_once(qtbot, demo_ws, monkeypatch):
     window.caseload.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     assert calls[-1]["sort"] == "offender" and calls[-1]["descending"] is True
     assert len(calls) == 2
+
+
+def test_a_demo_file_says_demo_in_the_title_bar_and_a_real_one_does_not(qtbot, window, ws):
+    """Issue 16 §8: `make run` makes the default file a demo; it must never be taken for
+    the office's real caseload."""
+    assert "DEMO (synthetic cases, not a real caseload)" in window.windowTitle()
+    ws.store.db.execute("UPDATE setting SET value = '0' WHERE key = 'demo'")
+    real = MainWindow(ws, remember_layout=False)
+    qtbot.addWidget(real)
+    assert "DEMO" not in real.windowTitle() and ws.path.name in real.windowTitle()

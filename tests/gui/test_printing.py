@@ -32,7 +32,7 @@ from vcs_app.qt.dialogs.condition import SendToOMDialog
 from vcs_app.qt.dialogs.letter import LetterDialog, status_words
 from vcs_app.qt.views.batch_letters import BatchLettersView
 from vcs_app.qt.views.reports import ReportView
-from vcs_app.services import cases, conditions, letters, om
+from vcs_app.services import cases, conditions, documents, letters, om
 from vcs_app.storage import audit
 
 pytestmark = pytest.mark.timeout(300)
@@ -270,7 +270,8 @@ def test_a_job_cancelled_while_the_app_was_closed_is_found_on_next_open(
 ):
     letter_id = _approved(demo_ws)
     printer = printing.choose_printer(None) if print_dialog(HELD_QUEUE) is not None else None
-    done = letters.produce_letter(demo_ws, letter_id, send_to_printer=printing.send_to(printer))
+    send = printing.send_to(printer, watermark=documents.watermark(demo_ws))
+    done = letters.produce_letter(demo_ws, letter_id, send_to_printer=send)
     assert done.awaiting_printer
     cups.run("cancel", str(done.job.job_id))
     from vcs_app.qt.main_window import MainWindow
@@ -462,7 +463,7 @@ def test_an_om_request_holding_a_victims_phone_number_never_reaches_the_printer(
             [request_id],
             on=case.today,
             pdf_path=tmp_path / "r.pdf",
-            send_to_printer=printing.send_to(printer),
+            send_to_printer=printing.send_to(printer, watermark=documents.watermark(demo_ws)),
         )
     assert len(_jobs()) == before and not (tmp_path / "r.pdf").exists()
 
@@ -498,7 +499,7 @@ def test_the_refusing_queue_refuses_the_report_in_one_line(
     print_dialog(REFUSING_QUEUE)
     said: list[str] = []
     monkeypatch.setattr(
-        "vcs_app.qt.main_window.QMessageBox.warning", lambda parent, title, text: said.append(text)
+        "vcs_app.qt.main_window.warn", lambda parent, title, text, *more: said.append(text)
     )
     assert view.print_report() is None
     assert said and said[0].startswith("Not printed: the printer VCS_Refusing did not accept it")

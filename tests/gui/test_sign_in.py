@@ -31,7 +31,7 @@ def test_the_demo_account_is_filled_in_and_signs_in(qtbot, demo_ws):
     assert _unnamed_inputs(dialog) == []
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert (demo_ws.user, demo_ws.role) == (accounts.DEMO_USERNAME, Role.SENIOR)
+    assert (demo_ws.user, demo_ws.role) == (accounts.DEMO_USERNAME, Role.VLO)
 
 
 def test_a_wrong_password_says_so_and_lets_them_try_again(qtbot, demo_ws):

@@ -15,7 +15,7 @@ from vcs_app.domain.accounts import (
     _scrypt,
     check_password_rules,
 )
-from vcs_app.domain.model import AccessDenied, Role, ValidationError
+from vcs_app.domain.model import AccessDenied, Language, Role, ValidationError
 from vcs_app.services import accounts
 from vcs_app.services.accounts import SignInFailed
 from vcs_app.services.demo import build_demo
@@ -220,11 +220,33 @@ def test_an_account_inserted_outside_the_app_cannot_sign_in(admin_ws):
     assert admin_ws.user == "ada.admin" and admin_ws.role is Role.ADMIN
 
 
-def test_the_demo_database_has_its_documented_senior_account(ws):
+def test_the_demo_account_is_a_vlo_who_cannot_change_templates_or_accounts(ws):
+    """Issue 16 §8: its password is in the README, so it must not be able to turn the
+    demo file into a caseload of its own (new accounts, new letter wording)."""
+    from vcs_app.services import letters
+
     build_demo(ws, victims=5, seed=1, today=date(2026, 11, 26))
     assert not accounts.needs_first_run(ws)
     account = accounts.sign_in(ws, accounts.DEMO_USERNAME, accounts.DEMO_PASSWORD)
-    assert account.role is Role.SENIOR
+    assert account.role is Role.VLO and ws.role is Role.VLO
+    body = letters.template_wording(ws, "recall", Language.ENGLISH).body
+    with pytest.raises(AccessDenied, match="Only a senior VLO can change letter templates"):
+        letters.save_template_version(ws, "recall", Language.ENGLISH, body + " ", note="x")
+    with pytest.raises(AccessDenied, match="Only an administrator can add accounts"):
+        accounts.create_account(ws, "new.admin", "New Admin", Role.ADMIN, ADMIN_PW)
+    with pytest.raises(AccessDenied, match="Only an administrator"):
+        accounts.set_role(ws, accounts.DEMO_USERNAME, Role.ADMIN)
+
+
+def test_a_demo_file_whose_account_was_a_senior_has_it_made_a_vlo(ws):
+    build_demo(ws, victims=5, seed=1, today=date(2026, 11, 26))
+    with ws.store.atomic() as db:  # as a demo file made before this change
+        db.execute("UPDATE account SET role = 'senior' WHERE username = 'demo.vlo'")
+    accounts.ensure_demo_account(ws)
+    accounts.ensure_demo_account(ws)  # once only
+    assert accounts.find_account(ws, accounts.DEMO_USERNAME).role is Role.VLO
+    changes = _audit(ws, "update")
+    assert len(changes) == 1 and json.loads(changes[0][1])["role"] == ["senior", "vlo"]
 
 
 def test_a_demo_database_made_before_accounts_gets_the_demo_account(ws):

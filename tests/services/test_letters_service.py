@@ -456,6 +456,16 @@ def test_sending_the_offer_moves_the_case_to_offered(ws, case_id, office):
 # --- template wording: versions -------------------------------------------------------------
 
 
+def _second_senior_approves(ws, key: str, version: str, language=Language.ENGLISH) -> None:
+    """Another senior VLO approves the version (then the workspace is its saver again)."""
+    saver = ws.user
+    ws.user = "second.senior"
+    try:
+        letters.approve_template_version(ws, key, language, version)
+    finally:
+        ws.user = saver
+
+
 def test_an_old_letter_keeps_its_wording_after_a_new_version(ws, opted_in):
     ws.role = Role.SENIOR  # changing wording is a senior VLO's job
     old = letters.approve_letter(
@@ -468,6 +478,7 @@ def test_an_old_letter_keeps_its_wording_after_a_new_version(ws, opted_in):
         ws, "key_date_update", Language.ENGLISH, body, note="Shorter opening"
     )
     assert version != wording.version
+    _second_senior_approves(ws, "key_date_update", version)
     new_draft = letters.prepare_letter(ws, opted_in, "key_date_update", on=ON)
     assert "I am writing with news" in new_draft.rendered.text
     assert new_draft.rendered.template_version == version
@@ -730,3 +741,53 @@ def test_when_the_print_system_cannot_be_asked_nothing_changes(ws, case_id, offi
     )
     assert letters.settle_print_jobs(ws, state_of=lambda printer, job: None) is None
     assert letters.get_letter(ws, letter_id).awaiting_printer
+
+
+# --- template wording: a second senior approves (issue 16 §7) ------------------------------
+
+HIDDEN = (
+    "{% if victim_name != 'Ceri Prydderch' %}<p>Do not contact this office again.</p>{% endif %}"
+)
+
+
+def test_wording_hidden_from_the_preview_is_used_only_after_a_second_senior_approves(ws, opted_in):
+    """The attack: a condition on the invented case hides wording from its author's
+    preview, and batch letters then print it. Saved wording now waits for a second
+    senior, who sees exactly what changed, before any letter uses it."""
+    ws.role = Role.SENIOR
+    wording = letters.template_wording(ws, "key_date_update", Language.ENGLISH)
+    body = wording.body.replace("{% block body %}", "{% block body %}" + HIDDEN)
+    rendered, reasons = letters.preview_wording("key_date_update", Language.ENGLISH, body)
+    assert reasons == [] and "Do not contact" not in rendered.text  # the preview hides it
+    version = letters.save_template_version(
+        ws, "key_date_update", Language.ENGLISH, body, note="Tidier opening"
+    )
+    # Saved, but not used: letters still go out in the approved wording.
+    letter = letters.prepare_letter(ws, opted_in, "key_date_update", on=ON)
+    assert letter.rendered.template_version == wording.version
+    assert "Do not contact" not in letter.rendered.text
+    assert letters.template_wording(ws, "key_date_update", Language.ENGLISH).version != version
+    history = letters.template_history(ws, "key_date_update", Language.ENGLISH)
+    assert history[0]["status"] == "pending" and history[0]["saved_by"] == ws.user
+    # Its author cannot approve it.
+    review = letters.wording_for_approval(ws, "key_date_update", Language.ENGLISH, version)
+    assert not review.may_approve and "another senior VLO" in review.why_not
+    with pytest.raises(DomainError, match="another senior VLO must approve"):
+        letters.approve_template_version(ws, "key_date_update", Language.ENGLISH, version)
+    # Nor can a VLO.
+    ws.user, ws.role = "vlo.two", Role.VLO
+    with pytest.raises(DomainError, match="Only a senior VLO"):
+        letters.approve_template_version(ws, "key_date_update", Language.ENGLISH, version)
+    # The second senior sees the hidden condition in what changed, and approves.
+    ws.user, ws.role = "second.senior", Role.SENIOR
+    review = letters.wording_for_approval(ws, "key_date_update", Language.ENGLISH, version)
+    assert review.may_approve
+    added = [line for line in review.diff.splitlines() if line.startswith("+")]
+    assert any("{% if victim_name != 'Ceri Prydderch' %}" in line for line in added)
+    letters.approve_template_version(ws, "key_date_update", Language.ENGLISH, version)
+    letter = letters.prepare_letter(ws, opted_in, "key_date_update", on=ON)
+    assert letter.rendered.template_version == version
+    rows = ws.store.db.execute(
+        "SELECT who, action FROM audit WHERE entity = 'letter_template' ORDER BY id"
+    ).fetchall()
+    assert rows == [("test.vlo", "propose"), ("second.senior", "update")]

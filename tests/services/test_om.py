@@ -162,7 +162,8 @@ def test_the_map_goes_into_the_pdf(ws, case_id, tmp_path):
     with_map = _request(ws, case_id, kind="exclusion_zone", map_source=str(picture))
     without = _request(ws, case_id, kind="exclusion_zone")
     document = om.om_request_document(ws, case_id, [with_map, without], on=SENT_ON)
-    assert document.html.count('<img src="file://') == 1
+    # Inline, so the document reads no file by itself (a sealed map is opened first).
+    assert document.html.count('<img src="data:image/png;base64,') == 1
     assert "Map for condition 1: Exclusion zone" in document.text
     pdf = _send(ws, case_id, [with_map], tmp_path).read_bytes()
     assert b"/Image" in pdf

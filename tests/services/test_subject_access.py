@@ -7,6 +7,7 @@ import csv
 import io
 import subprocess
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -141,3 +142,119 @@ def test_every_csv_export_in_the_app_escapes_formula_cells():
         and p.name != "referral_import.py"
     ]
     assert unescaped == []
+
+
+def _every_text(done) -> str:
+    """The PDF's text and every cell of every CSV in the bundle, as one string."""
+    text = subprocess.run(
+        ["pdftotext", str(done.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(text.split()) + "\n" + repr(_bundle(done.bundle))
+
+
+def test_the_offender_the_oms_and_the_office_accounts_are_not_in_the_victims_export(
+    ws, case_id, tmp_path
+):
+    """Issue 16 §4: an offender edit put the offender's old and new name, date of birth
+    and CRN in the victim's audit.csv; OM changes and account changes must not show
+    either. The victim's own records stay complete."""
+    from vcs_app.domain.conditions import ConditionDraft, OffenderManager
+    from vcs_app.domain.model import Role
+    from vcs_app.services import accounts, conditions, om
+
+    file = cases.open_case(ws, case_id)
+    victim, offender = file.victim, file.offender
+    # Offender corrections: name, date of birth, CRN, prison.
+    cases.update_offender(
+        ws,
+        replace(
+            offender,
+            given_name="Dorrance",
+            family_name="Quillfeather",
+            dob=date(1974, 12, 30),
+            crn="Y654321",
+            establishment="HMP Greystoke",
+        ),
+    )
+    # OM changes: a first OM, a second, a rename in the directory, a request sent.
+    first = om.save_om(
+        ws, OffenderManager("Kit Harrowby", "North Team", "kit.h@probation.example.org")
+    ).record_id
+    second = om.save_om(ws, OffenderManager("Lee Tamworth", "South Team")).record_id
+    om.change_om(ws, case_id, first, on=date(2026, 10, 5), reason="Allocated.")
+    om.change_om(ws, case_id, second, on=date(2026, 10, 20), reason="Moved teams.")
+    om.save_om(ws, OffenderManager("Leigh Tamworth-Vance", "Westfield Team", id=second))
+    template = conditions.catalogue().get("no_contact")
+    values = {p.key: "the town centre of Anytown" for p in template.placeholders}
+    request = conditions.request_condition(
+        ws,
+        ConditionDraft(
+            link_id=case_id,
+            kind="no_contact",
+            wording=template.fill(values),
+            reason="She shops in the town centre every week.",
+            risk="He may wait for her there.",
+            requested_on=date(2026, 11, 2),
+            values=tuple(values.items()),
+        ),
+    ).record_id
+    om.send_to_om(ws, case_id, [request], on=date(2026, 11, 3), pdf_path=tmp_path / "om.pdf")
+    cases.add_liaison_entry(
+        ws,
+        LiaisonEntry(
+            link_id=case_id,
+            happened_on=date(2026, 11, 4),
+            direction=Direction.TO,
+            party=Party.OTHER,
+            channel=LiaisonChannel.PHONE,
+            summary="Told Ceri that Dorrance Quillfeather's OM is Leigh Tamworth-Vance.",
+        ),
+    )
+    # Account changes by the office.
+    accounts.create_account(ws, "ada.admin", "Adaline Strathmore", Role.ADMIN, "correct horse b")
+    accounts.sign_in(ws, "ada.admin", "correct horse b")
+    accounts.create_account(ws, "bea.vlo", "Beatrix Ormsgill", Role.VLO, "purple kettle lantern")
+    accounts.set_role(ws, "bea.vlo", Role.SENIOR)
+    # The victim's own change, which must stay.
+    cases.update_victim(ws, replace(victim, accessibility="Large print"))
+
+    done = subject_access.export_subject_access(ws, victim.id, tmp_path)
+    everything = _every_text(done)
+    others = (
+        "Dorian", "Quayle", "1975-02-03", "03/02/1975", "X123456",  # the offender before
+        "Dorrance", "Quillfeather", "1974-12-30", "30/12/1974", "Y654321", "Greystoke",
+        "Kit Harrowby", "Harrowby", "North Team", "kit.h@probation",  # the OMs
+        "Tamworth", "South Team", "Westfield",
+        "Adaline", "Strathmore", "Beatrix", "Ormsgill",  # the accounts
+    )  # fmt: skip
+    assert [o for o in others if o.casefold() in everything.casefold()] == []
+    # Everything of the victim's own is there, and what was withheld says so.
+    for own in (
+        "Ceri", "Prydderch", "1980-05-01", "12 Example Road", "Large print",
+        "Wounding with intent", "She shops in the town centre every week.",
+        "Told Ceri that [withheld: offender]'s OM is [withheld: offender manager].",
+    ):  # fmt: skip
+        assert own in everything
+    tables = _bundle(done.bundle)
+    assert "case_om" not in tables
+    actions = {(r[3], r[4]) for r in tables["audit"][1:]}
+    assert ("update", "victim") in actions and ("disclose", "om_request") in actions
+    assert not {e for _, e in actions} & {"offender", "om", "account"}
+
+
+def test_every_audit_entity_is_classed_as_the_requesters_or_someone_elses():
+    """A new kind of audit row must be placed in one list or the other before it can
+    reach a victim's export (an unclassed one is left out)."""
+    import re
+
+    from vcs_app.domain import disclosure
+
+    root = Path(__file__).resolve().parents[2] / "vcs_app"
+    used = {
+        m
+        for p in root.rglob("*.py")
+        for m in re.findall(r'\bentity="([a-z_]+)"', p.read_text(encoding="utf-8"))
+    }
+    assert len(used) > 20, "the search for audit entities is broken"
+    assert used - disclosure.REQUESTER_ENTITIES - disclosure.OTHER_ENTITIES == set()
+    assert not disclosure.REQUESTER_ENTITIES & disclosure.OTHER_ENTITIES

@@ -127,22 +127,24 @@ print("ok")
 """
 
 
-def test_the_key_prompt_opens_an_encrypted_caseload(tmp_path):
-    shot = os.environ.get("VCS_KEY_SHOT", "")  # set to save a picture of the prompt
-    code = (
-        f"PATH = {str(tmp_path / 'vcs.db')!r}\nKEY = 'correct horse'\nSHOT = {shot!r}\n"
-        + textwrap.dedent(SCRIPT)
-    )
+def _run_offscreen(script: str, path: Path, key: str, shot: str) -> None:
+    """`script` in a child process (PATH, KEY and SHOT set); it must end printing ok."""
+    code = f"PATH = {str(path)!r}\nKEY = {key!r}\nSHOT = {shot!r}\n" + textwrap.dedent(script)
     done = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        timeout=120,
+        timeout=180,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip().splitlines()[-1] == "ok"
+
+
+def test_the_key_prompt_opens_an_encrypted_caseload(tmp_path):
+    shot = os.environ.get("VCS_KEY_SHOT", "")  # set to save a picture of the prompt
+    _run_offscreen(SCRIPT, tmp_path / "vcs.db", "correct horse", shot)
 
 
 def test_only_a_file_of_whole_pages_without_the_sqlite_header_asks_for_a_key(tmp_path):
@@ -159,3 +161,76 @@ def test_only_a_file_of_whole_pages_without_the_sqlite_header_asks_for_a_key(tmp
     asked = {name for name in cases if may_need_key(tmp_path / name)}
     assert asked == {"encrypted-looking.db"}
     assert not may_need_key(tmp_path / "missing.db")
+
+
+KEPT = """
+import os
+from datetime import date
+from pathlib import Path
+
+os.environ["XDG_DATA_HOME"] = str(Path(PATH).parent / "xdg")
+from PySide6.QtCore import QTimer
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from vcs_app.qt.dialogs.kept_file import KeptFileDialog
+from vcs_app.qt.dialogs.letter import run_letter_action
+from vcs_app.qt.main_window import MainWindow
+from vcs_app.services import letters
+from vcs_app.services.demo import build_demo
+from vcs_app.services.workspace import open_workspace
+
+app = QApplication([])
+TODAY = date(2026, 11, 26)
+ws = open_workspace(Path(PATH), create=True, key=KEY, on=TODAY)
+build_demo(ws, victims=40, seed=2, today=TODAY)
+letters.approve_batch(ws, letters.review_due(ws, on=TODAY))
+[done, *_] = letters.produce_batch(ws, on=TODAY).produced
+assert done.path.name.endswith(".pdf.sealed")
+window = MainWindow(ws)
+window.show()
+seen = {}
+
+
+def look():
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, KeptFileDialog):
+        QTimer.singleShot(20, look)
+        return
+    seen["title"] = dialog.windowTitle()
+    seen["status"] = dialog.document.status()
+    seen["pages"] = dialog.document.pageCount()
+    QTimer.singleShot(1000 if SHOT else 0, lambda: finish(dialog))  # pages draw in a thread
+
+
+def finish(dialog):
+    if SHOT:
+        dialog.grab().save(SHOT)
+    QTimer.singleShot(20, refuse_warning)
+    dialog.save_button.click()  # asks first: the copy would not be encrypted
+    dialog.reject()
+
+
+def refuse_warning():
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(20, refuse_warning)
+        return
+    seen["warning"] = box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+
+
+QTimer.singleShot(20, look)
+run_letter_action(window, done.link_id, "pdf", done.letter_id)
+assert seen["status"] == QPdfDocument.Status.Ready, seen
+assert seen["pages"] >= 1 and seen["title"] == done.path.name.removesuffix(".sealed"), seen
+assert "will be an ordinary file" in seen["warning"], seen
+assert not list(Path(PATH).parent.rglob("*.pdf")), "no readable copy was written"
+window.close()
+print("ok")
+"""
+
+
+def test_a_sealed_letter_opens_inside_the_app_without_a_readable_copy(tmp_path):
+    shot = os.environ.get("VCS_KEPT_SHOT", "")  # set to save a picture of the viewer
+    _run_offscreen(KEPT, tmp_path / "vcs.db", "correct horse battery", shot)

@@ -80,17 +80,18 @@ def normalise_username(username: str) -> str:
     return value
 
 
-def check_password_rules(password: str, username: str = "") -> None:
-    """Refuse a password that is too short (see MIN_PASSWORD_LENGTH for why only length)."""
+def check_password_rules(password: str, username: str = "", *, what: str = "password") -> None:
+    """Refuse a password (or an encrypted caseload's key: `what`) that is too short (see
+    MIN_PASSWORD_LENGTH for why only length)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            f"The password must be at least {MIN_PASSWORD_LENGTH} characters: length is what"
-            " makes a password hard to guess (three random words work well)."
+            f"The {what} must be at least {MIN_PASSWORD_LENGTH} characters: length is what"
+            " makes it hard to guess (three random words work well)."
         )
     if password_too_long(password):
-        raise ValidationError(f"The password is longer than {MAX_PASSWORD_LENGTH:,} characters.")
+        raise ValidationError(f"The {what} is longer than {MAX_PASSWORD_LENGTH:,} characters.")
     if username and password.casefold() == username.casefold():
-        raise ValidationError("The password must not be the username.")
+        raise ValidationError(f"The {what} must not be the username.")
 
 
 # Sign-in throttling: after this many wrong passwords in a row for one username, each

@@ -7,6 +7,7 @@ footer; a letter longer than one page gets "Page 1 of 2" (or "Tudalen 1 o 2").
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import html as html_entities
 import os
@@ -29,8 +30,10 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import (
     QBuffer,
+    QByteArray,
     QCoreApplication,
     QEvent,
+    QIODevice,
     QMarginsF,
     QObject,
     QPointF,
@@ -41,6 +44,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QImage,
     QPagedPaintDevice,
@@ -310,7 +314,10 @@ def _keep_short_parts_together(document: QTextDocument, page_height: float) -> N
             # Qt moves a table row to the next page whole but leaves the table's start
             # behind, so a table counts as short if it fits a page at all.
             short = bottom - top < (page_height if frame is not None else page_height / 3)
-            if short and int(top // page_height) != int((bottom - 1) // page_height):
+            # A block of no height (a picture that did not load) has nothing to keep
+            # together, and moving it changes nothing: it looped for ever.
+            straddles = int(top // page_height) != int((bottom - 1) // page_height)
+            if short and bottom > top and straddles:
                 # A table is moved by breaking after the block before it: a break set on
                 # the table itself leaves its empty border behind on the earlier page.
                 breaking = QTextBlockFormat()
@@ -360,12 +367,52 @@ def _wanted_pages(device: QPagedPaintDevice) -> Callable[[int], bool]:
     return ranges.contains
 
 
+class _NoFetchDocument(QTextDocument):
+    """A letter reads nothing from disk or the network by itself: a template's
+    `<img src="file://host/share/x.png">` would make Windows send the user's login hash to
+    that host. Pictures come as data: URIs (maps) or are added by the app (charts).
+
+    A picture that does not decode is drawn as nothing: Qt lays a broken one out 33
+    million pixels high (the page count went negative, or the page-break pass below
+    looped for ever)."""
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        image = letter_resource(kind, url)
+        if image is not None:  # decoded once; Qt's own cache would keep undecodable
+            self.addResource(kind, url, image)  # bytes and lay them out again
+        return image
+
+
+def letter_resource(kind: int, url: QUrl) -> QImage | None:
+    """What a letter's document may load: a data: picture, decoded (or an empty one when
+    it does not decode, or names anything else: returning nothing would make Qt read
+    the file itself); nothing else (style sheets: a letter carries its own)."""
+    if getattr(kind, "value", kind) != QTextDocument.ResourceType.ImageResource.value:
+        return None
+    image = QImage.fromData(_data_url_bytes(url)) if url.scheme() == "data" else QImage()
+    if image.isNull():
+        image = QImage(1, 1, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.transparent)
+    return image
+
+
+def _data_url_bytes(url: QUrl) -> bytes:
+    header, _, payload = url.toString(QUrl.ComponentFormattingOption.FullyEncoded).partition(",")
+    if header.endswith(";base64"):
+        try:
+            return base64.b64decode(payload, validate=False)
+        except ValueError:
+            return b""
+    return QUrl.fromPercentEncoding(payload.encode("ascii")).encode("utf-8")
+
+
 def paint_into(
     device: QPagedPaintDevice,
     html: Sequence[str] | str,
     *,
     language: Language | None = None,
     charts: Mapping[str, BarChart] | None = None,
+    watermark: str = "",
 ) -> int:
     """Lay out and draw each HTML document onto the printer or PDF writer, each starting
     on a new page and numbered on its own; returns the number of pages drawn.
@@ -375,7 +422,9 @@ def paint_into(
     drawn where the HTML has their `BarChart.img` tag. Every document is laid out once on
     the fixed A4 page of `_layout_device` and scaled to the device, so page breaks never
     depend on the device's resolution. A printer's page range (from the print dialog) is
-    honoured: only those pages are drawn.
+    honoured: only those pages are drawn. `watermark` ("DEMO" for a demo caseload) is
+    written across every page and along its top, over the text, so no page can pass as a
+    real one.
     """
     ensure_app()
     documents = [html] if isinstance(html, str) else list(html)
@@ -393,7 +442,7 @@ def paint_into(
     try:
         painter.scale(scale, scale)
         for source in documents:
-            document = QTextDocument()
+            document = _NoFetchDocument()
             document.documentLayout().setPaintDevice(paper)
             document.setDocumentMargin(0)
             document.setDefaultFont(_without_ligatures(document.defaultFont()))
@@ -427,6 +476,8 @@ def paint_into(
                 painter.setClipRect(context.clip)
                 document.documentLayout().draw(painter, context)
                 painter.restore()
+                if watermark:
+                    _draw_watermark(painter, watermark, width, height, px_per_mm)
                 if pages > 1:
                     painter.setFont(footer_font)
                     footer = QRectF(
@@ -457,6 +508,36 @@ def _page_ranges(printer: QPrinter) -> str:
     return "" if ranges.isEmpty() else ranges.toString()
 
 
+def _draw_watermark(
+    painter: QPainter, mark: str, width: float, height: float, px_per_mm: float
+) -> None:
+    painter.save()
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(int(height / 7))
+    painter.setFont(font)
+    painter.setPen(QColor(200, 0, 0, 70))  # see-through: the letter stays readable
+    painter.translate(width / 2, height / 2)
+    painter.rotate(-45)
+    painter.drawText(
+        QRectF(-width, -height / 8, 2 * width, height / 4), Qt.AlignmentFlag.AlignCenter, mark
+    )
+    painter.restore()
+    painter.save()
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPointSizeF(10)
+    painter.setFont(font)
+    painter.setPen(QColor(200, 0, 0))
+    top = QRectF(
+        0, -(_FOOTER_GAP_MM + _FOOTER_HEIGHT_MM) * px_per_mm, width, _FOOTER_HEIGHT_MM * px_per_mm
+    )
+    painter.drawText(
+        top, Qt.AlignmentFlag.AlignCenter, f"{mark}: synthetic cases, not a real letter"
+    )
+    painter.restore()
+
+
 def print_document(
     html: Sequence[str] | str,
     printer: QPrinter,
@@ -464,6 +545,7 @@ def print_document(
     title: str,
     language: Language | None = None,
     charts: Mapping[str, BarChart] | None = None,
+    watermark: str = "",
 ) -> PrintJob:
     """Print exactly as previewed, then ask the print system what became of the job.
 
@@ -474,9 +556,13 @@ def print_document(
     A QPrinter writing a PDF file is recorded as that file (nothing to ask).
     """
     ensure_app()
+
+    def paint() -> int:
+        return paint_into(printer, html, language=language, charts=charts, watermark=watermark)
+
     printer.setDocName(title)
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-        sheets = _on_gui_thread(lambda: paint_into(printer, html, language=language, charts=charts))
+        sheets = _on_gui_thread(paint)
         return PrintJob(
             f"PDF file {printer.outputFileName()}",
             None,
@@ -489,7 +575,7 @@ def print_document(
     if not name:
         raise LetterError("No printer was chosen.")
     before = print_system.newest_job_id(name)
-    sheets = _on_gui_thread(lambda: paint_into(printer, html, language=language, charts=charts))
+    sheets = _on_gui_thread(paint)
     pages = _page_ranges(printer)
     if not print_system.has_job_ids():
         return PrintJob(name, None, JobState.UNKNOWN, title=title, pages=pages, sheets=sheets)
@@ -514,6 +600,7 @@ def write_pdf(
     title: str,
     language: Language | None = None,
     charts: Mapping[str, BarChart] | None = None,
+    watermark: str = "",
 ) -> int:
     """Write the letter(s) or report to a PDF at `path`; returns the page count.
 
@@ -528,7 +615,9 @@ def write_pdf(
     )
     os.close(handle)
     try:
-        pages = _on_gui_thread(lambda: _paint_pdf(html_pages, temp_name, title, language, charts))
+        pages = _on_gui_thread(
+            lambda: _paint_pdf(html_pages, temp_name, title, language, charts, watermark)
+        )
         with open(temp_name, "rb+") as written:
             os.fsync(written.fileno())
         os.replace(temp_name, target)
@@ -539,19 +628,44 @@ def write_pdf(
     return pages
 
 
+def pdf_bytes(
+    html_pages: Sequence[str] | str,
+    *,
+    title: str,
+    language: Language | None = None,
+    watermark: str = "",
+) -> tuple[bytes, int]:
+    """The PDF made in memory (for a file kept sealed: no plain copy touches the disk),
+    and its page count."""
+    ensure_app()
+    data = QByteArray()
+
+    def paint() -> int:
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        try:
+            return _paint_pdf(html_pages, buffer, title, language, watermark=watermark)
+        finally:
+            buffer.close()
+
+    pages = _on_gui_thread(paint)
+    return bytes(data), pages
+
+
 def _paint_pdf(
     html_pages: Sequence[str] | str,
-    file_name: str,
+    target: str | QBuffer,
     title: str,
     language: Language | None,
     charts: Mapping[str, BarChart] | None = None,
+    watermark: str = "",
 ) -> int:
     # The writer lives only in this frame, so the file is closed when it returns.
-    writer = QPdfWriter(file_name)
+    writer = QPdfWriter(target)
     writer.setResolution(LAYOUT_DPI)
     writer.setTitle(title)
     writer.setCreator("VCS Desk")
-    return paint_into(writer, html_pages, language=language, charts=charts)
+    return paint_into(writer, html_pages, language=language, charts=charts, watermark=watermark)
 
 
 def write_pdf_batch(

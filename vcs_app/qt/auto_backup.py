@@ -11,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
 
+from vcs_app.qt.widgets import inform, progress_dialog, warn
 from vcs_app.qt.workers import Job
 from vcs_app.services import backups
 from vcs_app.services.backups import BackupDone
@@ -107,7 +108,7 @@ class AutoBackup(QObject):
             at = done.backup.taken_at.astimezone().strftime("%H:%M")
             self.window.statusBar().showMessage(f"Backed up at {at} (verified).", 10_000)
         elif error:
-            QMessageBox.warning(
+            warn(
                 self.window,
                 "Automatic backup failed",
                 f"{error}\n\nYour work is still saved in the database; only the backup"
@@ -124,9 +125,7 @@ class AutoBackup(QObject):
 
     def back_up_to(self, folder: Path) -> Job | None:
         if self.busy:
-            QMessageBox.information(
-                self.window, "Backup", "A backup is being made already; try again in a moment."
-            )
+            inform(self.window, "Backup", "A backup is being made already; try again in a moment.")
             return None
         busy = self._busy_dialog("Backing up…")
 
@@ -134,9 +133,9 @@ class AutoBackup(QObject):
             busy.close()
             busy.deleteLater()
             if result is None:
-                QMessageBox.warning(self.window, "Backup failed", error)
+                warn(self.window, "Backup failed", error)
                 return
-            QMessageBox.information(
+            inform(
                 self.window,
                 "Backup made",
                 f"Backed up to {result.backup.path}\n({_size(result.backup.size)}, integrity"
@@ -147,7 +146,7 @@ class AutoBackup(QObject):
 
     def _busy_dialog(self, text: str) -> QProgressDialog:
         """A busy indicator without Cancel: a copy in progress cannot be interrupted."""
-        dialog = QProgressDialog(text, "", 0, 0, self.window)
+        dialog = progress_dialog(text, "", self.window)
         dialog.setCancelButton(None)
         dialog.setWindowTitle("VCS Desk")
         dialog.setAccessibleName(text)
@@ -178,7 +177,7 @@ class AutoBackup(QObject):
             message.close()
             message.deleteLater()
             if result is None and error:
-                QMessageBox.warning(self.window, "Backup before closing failed", error)
+                warn(self.window, "Backup before closing failed", error)
             then()
 
         if self.busy:  # a scheduled backup is running: wait for it, then make ours

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.app import append_to_log, log_path
+from vcs_app.qt.widgets import plain_label
 
 BURST_SECONDS = 10.0
 SUMMARY_CHARS = 200
@@ -54,7 +55,7 @@ class ErrorDialog(QDialog):
         title = _tr("VCS Desk: something went wrong")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        icon = QLabel()
+        icon = plain_label()
         icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48)
         )
@@ -99,8 +100,7 @@ class ErrorDialog(QDialog):
 
     @staticmethod
     def _label(text: str, name: str) -> QLabel:
-        label = QLabel(text)
-        label.setTextFormat(Qt.TextFormat.PlainText)  # an error message is never markup
+        label = plain_label(text)  # an error message is never markup
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setAccessibleName(name)

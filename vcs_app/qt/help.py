@@ -15,15 +15,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QMessageBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from vcs_app.qt.views.case_tabs import letters as case_letters
+from vcs_app.qt.widgets import inform, plain_label
 from vcs_app.resource_files import resource_path
 
 HELP_DIR = resource_path("help")
@@ -91,7 +90,7 @@ class HelpDialog(QDialog):
         for stem, title in TOPICS:
             self.topics.addItem(QCoreApplication.translate("Help", title), stem)
         self.topics.setAccessibleName(QCoreApplication.translate("Help", "Help topic"))
-        label = QLabel(QCoreApplication.translate("Help", "&Topic:"))
+        label = plain_label(QCoreApplication.translate("Help", "&Topic:"))
         label.setBuddy(self.topics)
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(False)
@@ -156,4 +155,4 @@ def about_text(db_path: Path, backup_folder: Path) -> str:
 
 def show_about(window: QMainWindow) -> None:
     text = about_text(window.ws.path, window.auto_backup.folder)
-    QMessageBox.about(window, QCoreApplication.translate("Help", "About VCS Desk"), text)
+    inform(window, QCoreApplication.translate("Help", "About VCS Desk"), text)

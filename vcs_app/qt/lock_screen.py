@@ -11,6 +11,8 @@ timer on each keyboard, mouse or touch input: no polling.
 
 from __future__ import annotations
 
+import html
+
 import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -26,7 +28,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import DomainError
+from vcs_app.qt.widgets import plain_label, rich_label
 from vcs_app.services import accounts
 from vcs_app.services.workspace import Workspace
 
@@ -81,14 +83,14 @@ class LockScreen(QWidget):
         self.setAccessibleName(QCoreApplication.translate("LockScreen", "VCS Desk is locked"))
         self.setAutoFillBackground(True)
         self._lock = lock
-        title = QLabel(QCoreApplication.translate("LockScreen", "<h2>VCS Desk is locked</h2>"))
+        title = rich_label(QCoreApplication.translate("LockScreen", "<h2>VCS Desk is locked</h2>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        who = QLabel(
+        who = rich_label(
             QCoreApplication.translate(
                 "LockScreen",
                 "Signed in as <b>{name}</b>. Case details are hidden until you enter your"
                 " password.<br>To sign in as someone else, quit and start VCS Desk again.",
-            ).format(name=lock.display_name)
+            ).format(name=html.escape(lock.display_name))
         )
         who.setWordWrap(True)
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -98,9 +100,9 @@ class LockScreen(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(QCoreApplication.translate("LockScreen", "Password"))
         self.password.setPlaceholderText(QCoreApplication.translate("LockScreen", "Your password"))
-        label = QLabel(QCoreApplication.translate("LockScreen", "&Password:"))
+        label = plain_label(QCoreApplication.translate("LockScreen", "&Password:"))
         label.setBuddy(self.password)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setAccessibleName(QCoreApplication.translate("LockScreen", "Problem"))
         self.error.setStyleSheet("font-weight: bold;")

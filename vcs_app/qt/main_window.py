@@ -11,10 +11,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -55,8 +53,8 @@ from vcs_app.qt.views.om_directory import OMDirectoryView
 from vcs_app.qt.views.reports import ReportView
 from vcs_app.qt.views.retention import RetentionView
 from vcs_app.qt.views.waiting_on_om import WaitingOnOMView
-from vcs_app.qt.widgets import table_view, use_clock
-from vcs_app.services import backups, cases, letters
+from vcs_app.qt.widgets import plain_label, table_view, use_clock, warn
+from vcs_app.services import backups, cases, documents, letters
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace, open_workspace
 
@@ -90,14 +88,14 @@ class CaseloadView(QWidget):
         self.table: QTableView = table_view(self.model, self.tr("Caseload"))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setAccessibleName(self.tr("Cases shown"))
 
-        search_label = QLabel(self.tr("&Search:"))
+        search_label = plain_label(self.tr("&Search:"))
         search_label.setBuddy(self.search)
-        vlo_label = QLabel(self.tr("&VLO:"))
+        vlo_label = plain_label(self.tr("&VLO:"))
         vlo_label.setBuddy(self.vlo)
-        status_label = QLabel(self.tr("S&tatus:"))
+        status_label = plain_label(self.tr("S&tatus:"))
         status_label.setBuddy(self.status)
         bar = QHBoxLayout()
         for widget in (search_label, self.search, vlo_label, self.vlo, status_label, self.status):
@@ -149,7 +147,11 @@ class MainWindow(QMainWindow):
             scheduled=backup_folder is not None,
         )
         self._remember_layout = remember_layout
-        self.setWindowTitle(f"VCS Desk — {ws.path.name}")
+        title = f"VCS Desk — {ws.path.name}"
+        if documents.watermark(ws):  # a demo file says so wherever the window shows
+            title = self.tr("VCS Desk — DEMO (synthetic cases, not a real caseload) — %1")
+            title = title.replace("%1", ws.path.name)
+        self.setWindowTitle(title)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -417,7 +419,7 @@ class MainWindow(QMainWindow):
         try:
             return func(*args)
         except DomainError as exc:
-            QMessageBox.warning(self, "VCS Desk", str(exc))
+            warn(self, "VCS Desk", str(exc))
             return None
 
     def _refresh(self, changed: Changed | None) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtPrintSupport import (
     QPrinter,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QToolBar, QVBoxLayout, QWidget
 
 from vcs_app.domain.model import DomainError
 from vcs_app.letters.print_adapter import (
@@ -32,6 +32,7 @@ from vcs_app.letters.print_adapter import (
     print_document,
 )
 from vcs_app.letters.print_system import PrintJob
+from vcs_app.qt.widgets import plain_label
 from vcs_app.services import letters
 from vcs_app.services.workspace import Workspace
 
@@ -78,11 +79,12 @@ def choose_printer(parent: QWidget | None, *, pages: int = 0) -> QPrinter | None
     return printer
 
 
-def send_to(printer: QPrinter) -> Callable[..., PrintJob]:
-    """The printer as a service's gate wants it: (html, job title, charts) -> the job."""
+def send_to(printer: QPrinter, *, watermark: str) -> Callable[..., PrintJob]:
+    """The printer as a service's gate wants it: (html, job title, charts) -> the job;
+    `watermark` is the caseload's ("DEMO" for a demo file, see documents.watermark)."""
 
     def send(html, title: str, charts: Mapping[str, BarChart] | None = None) -> PrintJob:
-        return print_document(html, printer, title=title, charts=charts)
+        return print_document(html, printer, title=title, charts=charts, watermark=watermark)
 
     return send
 
@@ -149,7 +151,7 @@ class PrintPreview(QDialog):
         self._action(bar, _tr("&Fit width"), None, self.preview.fitToWidth)
         bar.addSeparator()
         self._action(bar, _tr("&Close"), QKeySequence.StandardKey.Close, self.reject)
-        self.note = QLabel(why_not)
+        self.note = plain_label(why_not)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         self.note.setAccessibleName(_tr("Printing"))

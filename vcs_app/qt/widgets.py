@@ -1,4 +1,7 @@
-"""Small building blocks shared by the views and dialogs (accessible by construction)."""
+"""Small building blocks shared by the views and dialogs (accessible by construction, and
+plain text by construction: a label, message or tooltip never renders stored or imported
+text as HTML, where an `<img src="file://host/share/x">` would make Windows send the
+user's login hash to that host)."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
+from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +26,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QProgressDialog,
     QTableView,
     QWidget,
 )
@@ -48,10 +54,83 @@ def today() -> date:
 Index = QModelIndex | QPersistentModelIndex
 
 
+def plain_label(text: str = "") -> QLabel:
+    """A label that shows its text as it is: never as HTML, whatever it holds."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def rich_label(html: str) -> QLabel:
+    """A label of our own markup; every stored value in it must be html.escape()d."""
+    label = QLabel(html)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip showing `text` as it is (Qt renders a tooltip that looks like HTML)."""
+    return QtGui.convertFromPlainText(text) if QtGui.mightBeRichText(text) else text
+
+
+def message_box(
+    icon: QMessageBox.Icon,
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+) -> QMessageBox:
+    """A message box whose text is plain text (messages quote stored values and paths)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if default != QMessageBox.StandardButton.NoButton:
+        box.setDefaultButton(default)
+    return box
+
+
+def _run(box: QMessageBox) -> QMessageBox.StandardButton:
+    box.exec()
+    answer = box.standardButton(box.clickedButton())
+    box.deleteLater()
+    return answer
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """QMessageBox.information, in plain text."""
+    _run(message_box(QMessageBox.Icon.Information, parent, title, text))
+
+
+def warn(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+) -> QMessageBox.StandardButton:
+    """QMessageBox.warning, in plain text."""
+    return _run(message_box(QMessageBox.Icon.Warning, parent, title, text, buttons, default))
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> QMessageBox.StandardButton:
+    """QMessageBox.question (Yes / No), in plain text."""
+    yes_no = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return _run(message_box(QMessageBox.Icon.Question, parent, title, text, yes_no))
+
+
+def progress_dialog(text: str, cancel: str, parent: QWidget | None) -> QProgressDialog:
+    """A progress dialog whose changing text (file names, lines) is plain text."""
+    dialog = QProgressDialog(parent)
+    dialog.setLabel(plain_label(text))
+    dialog.setCancelButtonText(cancel)
+    dialog.setRange(0, 0)
+    return dialog
+
+
 def labelled(text: str, widget: QWidget, name: str | None = None) -> tuple[QLabel, QWidget]:
     """A caption for `widget`: it is the widget's buddy (its Alt key reaches it) and the
     widget gets an accessible name (by default the caption without '&' and ':')."""
-    label = QLabel(text)
+    label = plain_label(text)
     label.setBuddy(widget)
     widget.setAccessibleName(name or text.replace("&", "").rstrip(":"))
     return label, widget
@@ -127,7 +206,8 @@ class RowsModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self._rows[index.row()][index.column()]
-            return fmt_date(value) if isinstance(value, date) else str(value)
+            text = fmt_date(value) if isinstance(value, date) else str(value)
+            return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:

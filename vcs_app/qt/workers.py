@@ -13,10 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vcs_app.app import log_unexpected
 from vcs_app.domain.model import DomainError
+from vcs_app.qt.widgets import progress_dialog, warn
 
 
 class Cancelled(Exception):
@@ -98,7 +99,7 @@ def run_in_background(
 ) -> Job:
     """Start `fn` with a modeless progress dialog whose Cancel asks the job to stop."""
     job = Job(fn)
-    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog = progress_dialog(title, "Cancel", parent)
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(title)
     dialog.setMinimumDuration(300)
@@ -113,7 +114,7 @@ def run_in_background(
             dialog.setLabelText(message)
 
     def failed(message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        warn(parent, title, message)
 
     def ended() -> None:
         dialog.close()

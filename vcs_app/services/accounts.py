@@ -286,16 +286,25 @@ def set_role(ws: Workspace, username: str, role: Role) -> Changed:
         account = _known(db, username)
         if role is not Role.ADMIN:
             _keep_an_admin(db, account)
-        repo_accounts.set_role(db, account.username, role)
-        audit.record(
-            db,
-            who=ws.user,
-            action="update",
-            entity="account",
-            entity_id=account.id,
-            detail={"username": account.username, "role": [account.role.value, role.value]},
-        )
+        _change_role(db, ws, account, role)
     return Changed((), "account", account.id)
+
+
+def _change_role(db, ws: Workspace, account: Account, role: Role, **detail) -> None:
+    repo_accounts.set_role(db, account.username, role)
+    _audit_change(db, ws, account, role=[account.role.value, role.value], **detail)
+
+
+def _audit_change(db, ws: Workspace, account: Account, **detail) -> None:
+    """The audit row of a change to an account, in the caller's transaction."""
+    audit.record(
+        db,
+        who=ws.user,
+        action="update",
+        entity="account",
+        entity_id=account.id,
+        detail={"username": account.username, **detail},
+    )
 
 
 def deactivate(ws: Workspace, username: str) -> Changed:
@@ -306,14 +315,7 @@ def deactivate(ws: Workspace, username: str) -> Changed:
         account = _known(db, username)
         _keep_an_admin(db, account)
         repo_accounts.set_active(db, account.username, False)
-        audit.record(
-            db,
-            who=ws.user,
-            action="update",
-            entity="account",
-            entity_id=account.id,
-            detail={"username": account.username, "active": [account.active, False]},
-        )
+        _audit_change(db, ws, account, active=[account.active, False])
     return Changed((), "account", account.id)
 
 
@@ -330,10 +332,18 @@ def sign_in_headless(ws: Workspace, username: str | None, password: str) -> Work
 
 def ensure_demo_account(ws: Workspace) -> None:
     """A demo database made before accounts existed gets its documented account, so the
-    pre-filled sign-in works there too."""
-    if is_demo(ws) and not has_accounts(ws):
+    pre-filled sign-in works there too; one made when that account was a senior VLO has
+    it made a VLO (audited)."""
+    if not is_demo(ws):
+        return
+    if not has_accounts(ws):
         with ws.store.atomic() as db:
             add_demo_account(db, ws.user)
+        return
+    account = find_account(ws, DEMO_USERNAME)
+    if account is not None and account.role is not Role.VLO:
+        with ws.store.atomic() as db:
+            _change_role(db, ws, account, Role.VLO, demo=True)
 
 
 @functools.cache
@@ -343,9 +353,10 @@ def _demo_hash() -> PasswordHash:
 
 
 def add_demo_account(db, who: str) -> None:
-    """The demo database's synthetic senior account, inside the demo's own transaction
-    (a senior so every screen can be tried)."""
-    account = Account(DEMO_USERNAME, DEMO_DISPLAY_NAME, Role.SENIOR)
+    """The demo database's synthetic account, inside the demo's own transaction: a VLO,
+    whose password is in the README, so it can change neither templates nor accounts
+    (a demo file must not be grown into a real caseload by anyone who read it)."""
+    account = Account(DEMO_USERNAME, DEMO_DISPLAY_NAME, Role.VLO)
     if repo_accounts.find_account(db, account.username) is not None:
         return
     account_id = repo_accounts.insert_account(db, account, _demo_hash())

@@ -46,11 +46,11 @@ from vcs_app.domain.model import (
     ValidationError,
 )
 from vcs_app.domain.safety import check_offender_side_document
-from vcs_app.services import clocks, liaison, undo
+from vcs_app.services import clocks, documents, liaison, undo
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_cases, repo_conditions, repo_events, repo_om, repo_undo
-from vcs_app.storage.files import make_private_folder, open_regular
+from vcs_app.storage.files import open_regular
 
 EXPLAIN_RULE = "condition_decision_to_victim"
 MAPS_FOLDER = Path("attachments") / "maps"
@@ -77,22 +77,14 @@ def _store_map(ws: Workspace, source: str) -> str:
             data = head + fh.read()
     except OSError as exc:
         raise ValidationError(f"Cannot read the map '{path.name}': {exc.strerror or exc}.") from exc
-    relative = MAPS_FOLDER / f"map-{hashlib.sha256(data).hexdigest()[:20]}{path.suffix.lower()}"
-    target = ws.path.parent / relative
-    if not target.exists():
-        make_private_folder(target.parent)
-        handle, temp = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    name = MAPS_FOLDER / f"map-{hashlib.sha256(data).hexdigest()[:20]}{path.suffix.lower()}"
+    target = documents.kept_name(ws, ws.path.parent / name)
+    if not target.exists():  # named by content: the same picture is kept once
         try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, target)
+            target = documents.keep(ws, ws.path.parent / name, data)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
             raise DomainError(f"The map could not be saved: {exc.strerror}.") from exc
-    return relative.as_posix()
+    return target.relative_to(ws.path.parent).as_posix()
 
 
 def _contact_check(db, link_id: int, texts: list[str], what: str) -> None:

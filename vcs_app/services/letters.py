@@ -18,6 +18,7 @@ its PDF is there) or still approved and produced by the next run.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 from collections import Counter
@@ -43,6 +44,7 @@ from vcs_app.domain.model import (
     LetterRecord,
     LetterStatus,
     Link,
+    NotFound,
     Offender,
     OptState,
     Role,
@@ -61,6 +63,7 @@ from vcs_app.letters.context import (
     TemplateInfo,
     month_year,
 )
+from vcs_app.letters.isolated import run_isolated
 from vcs_app.letters.print_adapter import write_pdf
 from vcs_app.letters.print_system import JobState, PrintJob
 from vcs_app.letters.render import (
@@ -72,7 +75,7 @@ from vcs_app.letters.render import (
     template_fields,
     template_source,
 )
-from vcs_app.services import access, clocks, intake
+from vcs_app.services import access, clocks, documents, intake
 from vcs_app.services.cases import Changed
 from vcs_app.services.letter_settings import (
     LetterSettings,
@@ -598,7 +601,7 @@ def _active_sources(db, template_key: str, language: Language) -> tuple[str, str
     version = get_setting(db, _active_setting(template_key, language))
     if version:
         row = repo_letters.template_row(db, template_key, Language(language).value, version)
-        if row is not None:
+        if row is not None and row["status"] == "approved":
             return row["base_source"], row["body_source"], version, row["origin"]
     base, body = template_source(template_key, language)
     return base, body, source_version(base, body), "standard"
@@ -1056,6 +1059,13 @@ def _not_sent(task_id: int | None) -> str:
     return f"The letter is not recorded as sent{task}."
 
 
+def _export_path(row: dict, ref: str, folder: Path) -> Path:
+    """The user's copy in a folder they chose: named by case and letter, never over
+    another letter's file."""
+    path = folder / f"{_file_stem(row, ref)}.pdf"
+    return path.with_name(f"{path.stem}_{row['id']}.pdf") if path.exists() else path
+
+
 def produce_letter(
     ws: Workspace,
     letter_id: int,
@@ -1100,12 +1110,19 @@ def produce_letter(
         ref = repo_cases.get_link(db, row["link_id"]).ref
         if not reasons:
             settings = require_letter_settings(ws)
-            base = Path(folder) if folder is not None else archive_folder(ws, settings)
+            # An encrypted caseload keeps its sealed copy in the archive and writes the
+            # folder's PDF as the user's own (ordinary) file.
+            sealed = documents.encrypted(ws)
+            export_to = Path(folder) if folder is not None else None
+            base = export_to if export_to and not sealed else archive_folder(ws, settings)
             existing = Path(row["pdf_path"]) if row["pdf_path"] else None
             if status is LetterStatus.PRINTED and existing is not None:
                 path = existing
             else:
-                path = _kept_path(db, row, ref, base, flat_names)
+                path = documents.kept_name(
+                    ws, _kept_path(db, row, ref, base, flat_names and base == export_to)
+                )
+            export = _export_path(row, ref, export_to) if export_to and sealed else None
     if reasons:
         with ws.store.atomic():
             _withdraw(db, ws, row, "Blocked when produced: " + " ".join(reasons))
@@ -1117,13 +1134,16 @@ def produce_letter(
 
     title = row["title"] or row["template"]
     pages = 0
+    copy = copy_to if copy_to is not None else export
     try:
         if not path.exists() or status is LetterStatus.APPROVED:
             make_private_folder(path.parent)
             _remove_dead_parts(path)
-            pages = write_pdf(rendered.html, path, title=title)
-        if copy_to is not None:
-            pages = write_pdf(rendered.html, Path(copy_to), title=title)
+            path, pages = documents.keep_pdf(ws, path, rendered.html, title=title)
+        if copy is not None:
+            pages = write_pdf(
+                rendered.html, Path(copy), title=title, watermark=documents.watermark(ws)
+            )
     except OSError as exc:
         raise DomainError(f"The PDF could not be written ({exc.strerror or exc}).") from exc
     job = None
@@ -1135,8 +1155,8 @@ def produce_letter(
             raise not_printed(job, _not_sent(row["task_id"]))
 
     detail: dict[str, object] = job.as_detail() if job is not None else {}
-    if copy_to is not None:
-        detail["copy"] = str(copy_to)
+    if copy is not None:
+        detail["copy"] = str(copy)
     with ws.store.atomic():
         current = repo_letters.letter_row(db, letter_id)
         if current["status"] != status.value:  # another desk got there first
@@ -1684,10 +1704,13 @@ def preview_wording(
     template_key: str, language: Language, body_source: str, *, base_source: str | None = None
 ) -> tuple[RenderedLetter, list[str]]:
     """Render edited wording with the synthetic case and check it; LetterError if the
-    template itself is broken."""
+    template itself is broken, or runs away (it is rendered in a child process with a
+    time and memory limit: letters/isolated.py)."""
     base = base_source if base_source is not None else template_source(template_key, language)[0]
     ctx = synthetic_context(language)
-    rendered = render_from_source(template_key, ctx, base_source=base, body_source=body_source)
+    rendered = run_isolated(
+        render_from_source, template_key, ctx, base_source=base, body_source=body_source
+    )
     victim = Victim("Ceri", "Prydderch", dob=date(1980, 5, 1), language=language)
     address = ContactDetail(ContactKind.ADDRESS, "\n".join(ctx.recipient.address_lines))
     reasons = check_victim_letter(
@@ -1713,8 +1736,10 @@ def _require_template_editor(ws: Workspace) -> None:
 def save_template_version(
     ws: Workspace, template_key: str, language: Language, body_source: str, *, note: str = ""
 ) -> str:
-    """Save edited wording as a new version that new letters use; letters already made
-    keep theirs. Refused if the wording does not render or fails the checks."""
+    """Save edited wording as a new version, waiting for a second senior VLO to approve it
+    (approve_template_version) before new letters use it; letters already made keep
+    theirs. Refused if the wording does not render or fails the checks. Wording approved
+    before (going back to an earlier version) is used at once."""
     _require_template_editor(ws)
     note = " ".join((note or "").split())
     if not note:
@@ -1735,8 +1760,100 @@ def save_template_version(
             origin="edited",
             who=ws.user,
             note=note,
+            pending=True,
         )
-        _make_active(db, ws, template_key, language, version, note)
+        row = repo_letters.template_row(db, template_key, Language(language).value, version)
+        if row["status"] == "approved":
+            _make_active(db, ws, template_key, language, version, note)
+        else:
+            audit.record(
+                db,
+                who=ws.user,
+                action="propose",
+                entity="letter_template",
+                detail={"letter": template_key, "language": Language(language).value,
+                        "version": version, "note": note},
+            )  # fmt: skip
+    return version
+
+
+@dataclass(frozen=True)
+class WordingForApproval:
+    """A saved version as its approver sees it: what changed against the wording in use,
+    the letter it makes with the invented case, and the checks."""
+
+    key: str
+    language: Language
+    version: str
+    saved_by: str
+    saved_at: str
+    note: str
+    pending: bool
+    diff: str  # unified diff of the body against the version in use
+    html: str
+    reasons: tuple[str, ...]
+    may_approve: bool
+    why_not: str
+
+
+def wording_for_approval(
+    ws: Workspace, template_key: str, language: Language, version: str
+) -> WordingForApproval:
+    db = ws.store.db
+    row = repo_letters.template_row(db, template_key, Language(language).value, version)
+    if row is None:
+        raise NotFound(f"There is no version {version} of this letter's wording.")
+    _, body_in_use, version_in_use, _ = _active_sources(db, template_key, language)
+    diff = "".join(
+        difflib.unified_diff(
+            body_in_use.splitlines(keepends=True),
+            row["body_source"].splitlines(keepends=True),
+            f"in use ({version_in_use})",
+            f"saved ({version})",
+        )
+    )
+    rendered, reasons = preview_wording(
+        template_key, language, row["body_source"], base_source=row["base_source"]
+    )
+    why_not = ""
+    if row["status"] != "pending":
+        why_not = "This version is approved already."
+    elif row["saved_by"].casefold() == ws.user.casefold():
+        why_not = "You saved this version: another senior VLO must approve it."
+    elif not ws.role.allows(Role.SENIOR) or not may_edit_templates(ws):
+        why_not = "Only a senior VLO who may change templates can approve wording."
+    elif reasons:
+        why_not = "The wording fails the checks."
+    return WordingForApproval(
+        template_key,
+        Language(language),
+        version,
+        row["saved_by"],
+        row["saved_at"],
+        row["note"],
+        row["status"] == "pending",
+        diff,
+        rendered.html,
+        tuple(reasons),
+        not why_not,
+        why_not,
+    )
+
+
+def approve_template_version(
+    ws: Workspace, template_key: str, language: Language, version: str
+) -> str:
+    """A second senior VLO approves a saved version: new letters use it from now on."""
+    _require_template_editor(ws)
+    review = wording_for_approval(ws, template_key, language, version)
+    if not review.may_approve:
+        raise DomainError(review.why_not)
+    with ws.store.atomic() as db:
+        row = repo_letters.template_row(db, template_key, Language(language).value, version)
+        repo_letters.approve_template(db, row["id"], ws.user)
+        _make_active(
+            db, ws, template_key, language, version, f"approved; saved by {row['saved_by']}"
+        )
     return version
 
 

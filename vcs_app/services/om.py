@@ -9,6 +9,7 @@ nothing is recorded as sent, and the VLO is told exactly what was found.
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ from vcs_app.domain.safety import check_offender_side_document
 from vcs_app.letters.context import long_date
 from vcs_app.letters.print_adapter import write_pdf
 from vcs_app.letters.render import LETTERS_DIR, html_to_text
-from vcs_app.services import clocks, conditions, liaison
+from vcs_app.services import clocks, conditions, documents, liaison
 from vcs_app.services.cases import Changed
 from vcs_app.services.printing import SendToPrinter, printed
 from vcs_app.services.workspace import Workspace
@@ -297,6 +298,19 @@ def render_om_request(values: dict) -> tuple[str, str]:
     return html, html_to_text(html)
 
 
+_PICTURE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+
+
+def _picture_uri(ws: Workspace, picture: Path | None) -> str:
+    """The map as a data: URI, so the document reads no file by itself (a sealed map
+    is opened with the caseload's key first)."""
+    if picture is None or not picture.exists():
+        return ""
+    suffix = Path(picture.name.removesuffix(".sealed")).suffix.lower()
+    kind = _PICTURE_TYPES.get(suffix, f"image/{suffix.lstrip('.')}")
+    return f"data:{kind};base64," + base64.b64encode(documents.read(ws, picture)).decode("ascii")
+
+
 def _document(
     ws: Workspace, link_id: int, requests: list[ConditionRequest], on: date
 ) -> OMRequestDocument:
@@ -319,7 +333,7 @@ def _document(
                 "reason": request.reason,
                 "risk": request.risk,
                 "requested_on": long_date(request.requested_on, Language.ENGLISH),
-                "map_src": picture.resolve().as_uri() if picture and picture.exists() else "",
+                "map_src": _picture_uri(ws, picture),
             }
         )
     html, text = render_om_request(
@@ -401,10 +415,9 @@ def send_to_om(
     written: list[Path] = []
     try:
         with ws.store.atomic():
-            _record_sent(
+            written += _record_sent(
                 ws, link_id, request_ids, on, pdf_path, LiaisonChannel(channel), send_to_printer
             )
-            written.append(pdf_path)
     except BaseException:
         for path in written:  # the records were not saved, so the document must go too
             path.unlink(missing_ok=True)
@@ -420,8 +433,15 @@ def _record_sent(
     pdf_path: Path,
     channel: LiaisonChannel,
     send_to_printer: SendToPrinter | None = None,
-) -> None:
+) -> list[Path]:
+    """Record the requests as sent and write the document; returns the files written.
+    Beside an encrypted caseload the copy kept in its documents folder is sealed, and a
+    PDF asked for anywhere else is the user's ordinary file."""
     db = ws.store.db
+    kept = default_document_path(ws, repo_cases.get_link(db, link_id).ref, on)
+    sealed = documents.encrypted(ws)
+    copy = pdf_path if sealed and pdf_path != kept else None
+    pdf_path = documents.kept_name(ws, kept) if sealed else pdf_path
     requests = _requests_to_send(ws, link_id, request_ids, on)
     document = _document(ws, link_id, requests, on)
     if document.problems:
@@ -454,19 +474,26 @@ def _record_sent(
             f"Sent to {link.om_name}; document {pdf_path.name}",
         )
     # Last, so a failure to write (or to print) rolls every record above back.
+    title = f"Licence condition request {link.ref}"
     make_private_folder(pdf_path.parent)
-    write_pdf(document.html, pdf_path, title=f"Licence condition request {link.ref}")
+    written = [documents.keep_pdf(ws, pdf_path, document.html, title=title)[0]]
+    if copy is not None:
+        write_pdf(document.html, copy, title=title, watermark=documents.watermark(ws))
+        written.append(copy)
     detail = {
         "to": link.om_name,
         "requests": [r.id for r in requests],
         "pdf": str(pdf_path),
+        **({"copy": str(copy)} if copy else {}),
         "content_hash": document.content_hash,
     }
     if send_to_printer is not None:
         job = send_to_printer(document.html, "VCS Desk licence condition request")
-        if job.failed:  # nothing is recorded as sent, so its document goes too
-            pdf_path.unlink(missing_ok=True)
+        if job.failed:  # nothing is recorded as sent, so its documents go too
+            for path in written:
+                path.unlink(missing_ok=True)
         detail["printed"] = printed(job, "The request is not recorded as sent.")
     audit.record(
         db, who=ws.user, action="disclose", entity="om_request", link_id=link_id, detail=detail
     )
+    return written

@@ -2,10 +2,11 @@
 CSV files (one per kind of record, zipped), logged as a disclosure (DPA 2018 s.45).
 
 What is exported is found through the schema's foreign keys (storage/repo_retention.py),
-so a record kind added later is not forgotten. The offender's own records (sentence,
-key dates, prison) are not the victim's data and are left out. The bundle is for the
-disclosure officer to review before release: other people named in free text (notes,
-letters) may need redacting, as with any subject access request.
+so a record kind added later is not forgotten. What is about someone else (the
+offender's records and corrections to them, the offender managers, the office's
+accounts) is left out or withheld (domain/disclosure.py). The bundle is for the
+disclosure officer to review before release: other people named in free text (a
+relative in a note) may still need redacting, as with any subject access request.
 """
 
 from __future__ import annotations
@@ -14,18 +15,19 @@ import contextlib
 import csv
 import html
 import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from vcs_app.domain import disclosure
 from vcs_app.domain.conditions import spreadsheet_safe
 from vcs_app.domain.model import DomainError, NotFound
 from vcs_app.letters.print_adapter import write_pdf
+from vcs_app.services import documents
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_retention
+from vcs_app.storage.files import atomic_file
 from vcs_app.storage.repo_retention import RecordSet
 
 # What each table is called for a reader; a table not named here gets its own name.
@@ -93,17 +95,35 @@ def _html(victim_id: int, found: list[RecordSet], produced_on: date) -> str:
     return "".join(parts)
 
 
+def _about_requester(db, victim_id: int, found: list[RecordSet]) -> list[RecordSet]:
+    """The records with audit rows about others dropped and others' names, dates and
+    references withheld wherever they remain."""
+    person = dict(zip(found[0].columns, found[0].rows[0], strict=True))
+    own = [person["given_name"], person["family_name"], person["guardian_name"]]
+    own += [f"{person['given_name']} {person['family_name']}"]
+    own += disclosure.date_forms(person["dob"]) if person["dob"] else []
+    redactor = disclosure.Redactor.build(
+        repo_retention.others_named_about_victim(db, victim_id), own
+    )
+    kept = []
+    for records in found:
+        rows = records.rows
+        if records.table == "audit":
+            entity, detail = records.columns.index("entity"), records.columns.index("detail")
+            rows = tuple(
+                (*row[:detail], text, *row[detail + 1 :])
+                for row in rows
+                if (text := disclosure.requester_audit_detail(row[entity], row[detail])) is not None
+            )
+        rows = tuple(tuple(redactor.text(v) for v in row) for row in rows)
+        kept.append(RecordSet(records.table, records.columns, rows))
+    return kept
+
+
 def _write_zip(found: list[RecordSet], target: Path) -> None:
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            for records in found:
-                zf.writestr(f"{records.table}.csv", _csv(records))
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with atomic_file(target) as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
+        for records in found:
+            zf.writestr(f"{records.table}.csv", _csv(records))
 
 
 def export_subject_access(
@@ -118,10 +138,16 @@ def export_subject_access(
     found = repo_retention.records_about_victim(ws.store.db, victim_id)
     if not found:
         raise NotFound(f"There is no victim {victim_id} on file (erased, or a wrong number).")
+    found = _about_requester(ws.store.db, victim_id, found)
     stem = f"subject-access-V{victim_id:06d}-{produced_on.isoformat()}"
     pdf, bundle = folder / f"{stem}.pdf", folder / f"{stem}.zip"
     try:
-        write_pdf(_html(victim_id, found, produced_on), pdf, title="Subject access")
+        write_pdf(
+            _html(victim_id, found, produced_on),
+            pdf,
+            title="Subject access",
+            watermark=documents.watermark(ws),
+        )
         _write_zip(found, bundle)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -12,15 +12,14 @@ from pathlib import Path
 from vcs_app.domain.model import Role
 from vcs_app.storage import audit, integrity
 from vcs_app.storage.backup import backup_anchors
+from vcs_app.storage.db import DiskFull as DiskFull  # for the GUI: offer no restore
 from vcs_app.storage.db import (
-    SQLITE_HEADER,
     Store,
     StoreError,
     TrailKeyMissingError,
+    may_be_encrypted,
     open_store,
-    read_header,
 )
-from vcs_app.storage.db import DiskFull as DiskFull  # for the GUI: offer no restore
 from vcs_app.storage.identity import real_os_user
 from vcs_app.storage.lock import DatabaseLock
 from vcs_app.storage.lock import DatabaseLocked as DatabaseLocked  # for the GUI
@@ -140,15 +139,7 @@ def may_need_key(path: Path | str) -> bool:
     almost never). Otherwise opening it gives the usual "not an SQLite file" message."""
     if importlib.util.find_spec("sqlcipher3") is None:
         return False
-    path = Path(path).expanduser()
-    try:
-        size = path.stat().st_size
-        header = read_header(path, len(SQLITE_HEADER))
-    except OSError:
-        return False  # opening it says what is wrong
-    if header is None:
-        return False  # open in this process already, so its key is known
-    return size > 0 and size % 512 == 0 and header != SQLITE_HEADER
+    return may_be_encrypted(Path(path).expanduser())
 
 
 @contextlib.contextmanager

@@ -346,6 +346,16 @@ def rotate(
     return removed
 
 
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _plain_sqlite(path: Path) -> bool:
+    try:
+        return _db.read_header(path, len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def restore_file(
     backup: Path, db_path: Path, *, at: datetime | None = None, key: str | None = None
 ) -> Path | None:
@@ -363,6 +373,17 @@ def restore_file(
         kind = not_regular(db_path)
         if kind is not None:
             raise StoreError(f"Cannot restore: {db_path} is {kind}, not a database file.")
+    if key is None and _db.may_be_encrypted(db_path):
+        raise StoreError(
+            f"Cannot restore: {db_path.name} is encrypted and {backup.name} would replace it"
+            " with a plain file. Give the caseload's key (--key-stdin) to restore one of its"
+            " encrypted backups; the current database was not touched."
+        )
+    if key is not None and _plain_sqlite(db_path):
+        raise StoreError(
+            f"Cannot restore: {db_path.name} is a plain (unencrypted) caseload; an encrypted"
+            " backup does not replace it. The current database was not touched."
+        )
     remove_stale_partials(folder, db_path.name)
     staging = partial_path(folder, db_path.name)
     try:

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from vcs_app.domain.accounts import check_password_rules
 from vcs_app.domain.model import DomainError
 from vcs_app.storage.files import (
     create_private_file,
@@ -125,6 +126,18 @@ def read_header(path: Path, size: int = 100) -> bytes | None:
             return fh.read(size)
 
 
+def may_be_encrypted(path: Path) -> bool:
+    """Whether `path` looks like an SQLCipher file: not starting as a plain SQLite file
+    does, and a whole number of pages long (an SQLCipher file always is; a stray document
+    almost never). False when unreadable or open here (its kind was checked on opening)."""
+    try:
+        size = path.stat().st_size
+        header = read_header(path, len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return header is not None and size > 0 and size % 512 == 0 and header != SQLITE_HEADER
+
+
 class StoreError(DomainError):
     """The database file cannot be used; the message says why in one line."""
 
@@ -195,6 +208,7 @@ class Store:
         self.path = path
         self._file_id = file_id  # counted in `_in_use` until closed
         self.key = key  # an encrypted file's key, so a worker's connection can open it too
+        self._sealer = None
         self._depth = 0
         self._lost: str | None = None  # why SQLite threw the open transaction away
         self.replaced_anchor = None  # opened for a restore: the head it no longer reaches
@@ -303,6 +317,18 @@ class Store:
             if self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
+
+    @property
+    def sealer(self):
+        """Seals the files kept beside an encrypted caseload (storage/sealed.py); None for
+        a plain one."""
+        if self.key is None:
+            return None
+        if self._sealer is None:
+            from vcs_app.storage.sealed import Sealer  # it needs StoreError from here
+
+            self._sealer = Sealer(self.key)
+        return self._sealer
 
     def close(self) -> None:
         with contextlib.suppress(*DB_ERRORS):
@@ -503,6 +529,11 @@ def open_store(
     if not path.exists():
         if not create or read_only:
             raise StoreError(f"No database at {path}.")
+        if key is not None:  # a new encrypted file: its key is as strong as a password
+            try:
+                check_password_rules(key, what="database key")
+            except DomainError as exc:
+                raise StoreError(str(exc)) from None
         try:
             make_private_folder(path.parent)
             create_private_file(path)

@@ -3,6 +3,10 @@
 Everything VCS Desk writes names victims, so it is created for its owner only (files
 0600, folders 0700) whatever the umask. Anything it reads must be a regular file: a named
 pipe would block the reader for ever and a device such as /dev/zero never ends.
+
+Writing a file completely or not at all (`atomic_file`): a temporary file beside it
+(named with this process's id first, so a run that was killed can be told from one still
+writing), flushed to disk, then renamed over the target.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ import contextlib
 import os
 import shutil
 import stat
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
@@ -97,3 +103,22 @@ def disk_is_full(folder: Path) -> bool:
         return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
     except OSError:
         return False
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path, mode: str = "wb", **open_args) -> Iterator[IO]:
+    """The open temporary file; on leaving the block it replaces `path`, or on an error
+    it is removed and `path` is untouched."""
+    handle, temp = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".part"
+    )
+    try:
+        with os.fdopen(handle, mode, **open_args) as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

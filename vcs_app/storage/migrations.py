@@ -880,6 +880,19 @@ def m0016_sign_in_throttle(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0018_template_approval")
+def m0018_template_approval(db: Database) -> None:
+    """Edited letter wording waits for a second senior VLO's approval before any letter
+    uses it (a wording could hide text from its author's preview with a condition on the
+    invented case). Versions kept before this were in use already: approved."""
+    db.execute(
+        "ALTER TABLE letter_template ADD COLUMN "
+        + _choice("status", ("pending", "approved"), "approved")
+    )
+    db.execute("ALTER TABLE letter_template ADD COLUMN approved_by TEXT")
+    db.execute("ALTER TABLE letter_template ADD COLUMN approved_at TEXT")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -338,14 +338,36 @@ def save_template(
     origin: str,
     who: str,
     note: str = "",
+    pending: bool = False,
 ) -> bool:
-    """Keep this wording under its version; False if that version was already kept."""
+    """Keep this wording under its version (`pending` a second senior's approval); False
+    if that version was already kept."""
     cursor = db.execute(
         "INSERT OR IGNORE INTO letter_template (template, language, version, base_source,"
-        " body_source, origin, note, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [template, language, version, base_source, body_source, origin, note, who, utc_now()],
+        " body_source, origin, note, saved_by, saved_at, status)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            template,
+            language,
+            version,
+            base_source,
+            body_source,
+            origin,
+            note,
+            who,
+            utc_now(),
+            "pending" if pending else "approved",
+        ],
     )
     return cursor.rowcount == 1
+
+
+def approve_template(db: Database, template_id: int, who: str) -> None:
+    db.execute(
+        "UPDATE letter_template SET status = 'approved', approved_by = ?, approved_at = ?"
+        " WHERE id = ? AND status = 'pending'",
+        [who, utc_now(), template_id],
+    )
 
 
 def template_row(db: Database, template: str, language: str, version: str) -> dict | None:
@@ -360,7 +382,8 @@ def template_row(db: Database, template: str, language: str, version: str) -> di
 def template_versions(db: Database, template: str, language: str) -> list[dict]:
     """Every kept version of one letter's wording, newest first (without the sources)."""
     cursor = db.execute(
-        "SELECT t.id, t.version, t.origin, t.note, t.saved_by, t.saved_at,"
+        "SELECT t.id, t.version, t.origin, t.note, t.saved_by, t.saved_at, t.status,"
+        " t.approved_by,"
         " (SELECT COUNT(*) FROM letter l WHERE l.template = t.template"
         "  AND l.language = t.language AND l.template_version = t.version) AS letters"
         " FROM letter_template t WHERE t.template = ? AND t.language = ? ORDER BY t.id DESC",

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from vcs_app.domain import disclosure
 from vcs_app.storage import db as store_db
 
 # Full-text tables whose rowid is a case (link) id.
 _SEARCH_TABLES = ("case_search",)
-# Columns that say something about someone other than the person asking for their data.
-_THIRD_PARTY_COLUMNS = {"link": ("sort_offender", "offender_id")}
 
 
 @dataclass(frozen=True)
@@ -278,7 +277,7 @@ class RecordSet:
 
 
 def _rows(db: Database, table: str, where: str, params: list) -> RecordSet:
-    hidden = _THIRD_PARTY_COLUMNS.get(table, ())
+    hidden = disclosure.THIRD_PARTY_FIELDS.get(table, ())
     columns = tuple(c for c in _ordered_columns(db, table) if c not in hidden)
     select = ", ".join(f'"{c}"' for c in columns)
     rows = db.execute(f"SELECT {select} FROM {table} WHERE {where} ORDER BY rowid", params)
@@ -316,6 +315,7 @@ def records_about_victim(db: Database, victim_id: int) -> list[RecordSet]:
     found_sets = [
         _rows(db, table, "rowid IN (SELECT value FROM json_each(?))", [_ids(rowids)])
         for table, rowids in held.items()
+        if table not in disclosure.OTHER_PEOPLES_TABLES
     ]
     links = [r[0] for r in db.execute("SELECT id FROM link WHERE victim_id = ?", [victim_id])]
     found_sets.append(
@@ -327,3 +327,83 @@ def records_about_victim(db: Database, victim_id: int) -> list[RecordSet]:
         )
     )
     return found_sets
+
+
+def _strings(value) -> list[str]:
+    """Every text leaf of an audit row's JSON detail."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k != "cases" for s in _strings(v)]
+    return []
+
+
+def _audit_strings(db: Database, where: str, params: list, key: str | None = None) -> list[str]:
+    """The text in matching audit rows' details (only under `key` when given)."""
+    found = []
+    for (detail,) in db.execute(f"SELECT detail FROM audit WHERE {where}", params):
+        try:
+            values = json.loads(detail) if detail.startswith("{") else {}
+        except ValueError:
+            continue
+        found += _strings(values if key is None else values.get(key))
+    return found
+
+
+def others_named_about_victim(db: Database, victim_id: int) -> dict[str, set[str]]:
+    """The offenders' and offender managers' names, dates of birth, references and prisons
+    (now and before any correction) that may appear in the victim's records, by the label
+    that replaces them (disclosure.Redactor)."""
+    links = _ids(r[0] for r in db.execute("SELECT id FROM link WHERE victim_id = ?", [victim_id]))
+    offender_ids = _ids(
+        r[0] for r in db.execute("SELECT offender_id FROM link WHERE victim_id = ?", [victim_id])
+    )
+    offender: set[str] = set()
+    for given, family, dob, crn, nomis, establishment in db.execute(
+        "SELECT given_name, family_name, dob, crn, nomis, establishment FROM offender"
+        " WHERE id IN (SELECT value FROM json_each(?))",
+        [offender_ids],
+    ):
+        offender |= {given, family, f"{given} {family}", crn or "", nomis or "", establishment}
+        offender |= set(disclosure.date_forms(dob)) if dob else set()
+    for value in _audit_strings(
+        db, "entity = 'offender' AND entity_id IN (SELECT value FROM json_each(?))", [offender_ids]
+    ):
+        offender |= set(disclosure.date_forms(value))
+    managers: set[str] = set()
+    for sql in (
+        "SELECT om_name, om_team FROM link WHERE id IN (SELECT value FROM json_each(?))",
+        "SELECT om_name, om_team FROM case_om WHERE link_id IN (SELECT value FROM json_each(?))",
+        "SELECT om_name, om_team FROM condition_request"
+        " WHERE link_id IN (SELECT value FROM json_each(?))",
+        "SELECT who, '' FROM liaison_entry WHERE party = 'om'"
+        " AND link_id IN (SELECT value FROM json_each(?))",
+    ):
+        for name, team in db.execute(sql, [links]):
+            managers |= {name, team}
+    for entity, key in (("link", "om_name"), ("link", "om_team"), ("om_request", "to")):
+        managers |= set(
+            _audit_strings(
+                db,
+                "entity = ? AND link_id IN (SELECT value FROM json_each(?))",
+                [entity, links],
+                key=key,
+            )
+        )
+    om_ids = _ids(
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM om WHERE name IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(managers))],
+        )
+    )
+    for name, team, email, phone in db.execute(
+        "SELECT name, team, email, phone FROM om WHERE id IN (SELECT value FROM json_each(?))",
+        [om_ids],
+    ):
+        managers |= {name, team, email, phone}
+    renamed = "entity = 'om' AND entity_id IN (SELECT value FROM json_each(?))"
+    managers |= set(_audit_strings(db, renamed, [om_ids]))
+    return {disclosure.OFFENDER_LABEL: offender, disclosure.OM_LABEL: managers - {""}}

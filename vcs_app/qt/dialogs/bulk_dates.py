@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFrame,
-    QLabel,
     QLineEdit,
     QListWidget,
     QVBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import ValidationError, label
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import RowsModel, add_row, table_view
+from vcs_app.qt.widgets import RowsModel, add_row, plain_label, table_view
 from vcs_app.qt.workers import Progress, run_in_background
 from vcs_app.services import bulk_dates
 from vcs_app.services.bulk_dates import SECOND_CONFIRMATION_PERCENT, BatchResult, BatchReview
@@ -68,7 +67,7 @@ class BulkReviewDialog(QDialog):
         title = f"Review official date changes — {review.file_name or 'file'}"
         self.setWindowTitle(title)
         self.setAccessibleName("Review official date changes")
-        self.summary = QLabel(review.summary())
+        self.summary = plain_label(review.summary())
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Summary")
         font = self.summary.font()
@@ -76,7 +75,7 @@ class BulkReviewDialog(QDialog):
         self.summary.setFont(font)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        self.warning = QLabel()
+        self.warning = plain_label()
         self.warning.setWordWrap(True)
         self.warning.setFrameShape(QFrame.Shape.Box)
         self.warning.setMargin(6)
@@ -94,13 +93,13 @@ class BulkReviewDialog(QDialog):
         self.problems.setAccessibleName("Problems in the file")
         self.problems.addItems(list(review.problems))
         if review.problems:
-            layout.addWidget(QLabel("Problems (correct the file and import it again):"))
+            layout.addWidget(plain_label("Problems (correct the file and import it again):"))
             layout.addWidget(self.problems)
         self.model = RowsModel(HEADERS, review_rows(review))
         self.table = table_view(self.model, "Changes and the victims who would be told")
         for column, width in enumerate((45, 190, 210, 95, 150, 150, 80)):
             self.table.setColumnWidth(column, width)
-        caption = QLabel("Every change, and every victim who would be told (or why not):")
+        caption = plain_label("Every change, and every victim who would be told (or why not):")
         caption.setBuddy(self.table)
         layout.addWidget(caption)
         layout.addWidget(self.table, 1)
@@ -135,7 +134,7 @@ class SecondConfirmationDialog(FormDialog):
     def __init__(self, parent: QWidget | None, review: BatchReview) -> None:
         super().__init__(parent, "Confirm a large batch")
         self._expected = review.affected_cases
-        text = QLabel(
+        text = plain_label(
             f"This batch changes official dates on {review.affected_cases:,} of"
             f" {review.open_cases:,} open cases ({review.share_percent:.1f}%) and creates"
             f" {len(review.notifications):,} victim tasks. To record it, type the number of"

@@ -11,8 +11,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -40,8 +39,9 @@ from vcs_app.domain.conditions import (
 from vcs_app.domain.model import CaseFile, LiaisonChannel, ValidationError, label
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
-from vcs_app.services import cases, conditions, liaison, om
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted, open_kept
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
+from vcs_app.services import cases, conditions, documents, liaison, om
 from vcs_app.services.cases import Changed
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _channels() -> list[tuple[str, str]]:
 
 
 def _note(text: str) -> QLabel:
-    note = QLabel(text)
+    note = plain_label(text)
     note.setWordWrap(True)
     return note
 
@@ -466,21 +466,32 @@ def send(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
     values = SendToOMDialog.ask(window, case, request_id or None, default)
     if values is None:
         return None
+    elsewhere = Path(values["pdf_path"]) != default
+    if elsewhere and not confirm_unencrypted(window, window.ws, "the request PDF saved there"):
+        return None
     if values.pop("print_it"):
         # The same route as letters: a printer is chosen (or there is none, said in one
         # line), and the service's gate checks the document again before it prints.
         printer = window._call(printing.choose_printer, window)
         if printer is None:
             return None
-        values["send_to_printer"] = printing.send_to(printer)
+        values["send_to_printer"] = printing.send_to(
+            printer, watermark=documents.watermark(window.ws)
+        )
     changed = _call(window, om.send_to_om, link_id=case.link.id, **values)
     if changed is None:
         return None
     window._refresh(changed)  # first, so the status line is not redrawn over the message
+    if documents.encrypted(window.ws) and not elsewhere:
+        where = QCoreApplication.translate(
+            "SendToOMDialog", "Request sent; kept encrypted in {path}"
+        ).format(path=default.parent)
+    else:
+        where = QCoreApplication.translate(
+            "SendToOMDialog", "Request sent; PDF saved to {path}"
+        ).format(path=values["pdf_path"])
     window.statusBar().showMessage(
-        QCoreApplication.translate("SendToOMDialog", "Request sent; PDF saved to {path}").format(
-            path=values["pdf_path"]
-        )
+        where
         + (
             QCoreApplication.translate("SendToOMDialog", " and printed.")
             if "send_to_printer" in values
@@ -572,7 +583,7 @@ def open_map(window: MainWindow, case: CaseFile, request_id: int) -> None:
     if path is None or not path.exists():
         window.statusBar().showMessage("The map picture is missing from the data folder.", 10000)
         return
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    open_kept(window, window.ws, path)
 
 
 ACTIONS = {

@@ -8,13 +8,14 @@ another file, or quit), since the file may just as well be damaged.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from vcs_app.domain.model import DomainError, ValidationError
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row
+from vcs_app.qt.widgets import add_row, rich_label
 from vcs_app.services.workspace import Workspace, open_workspace
 
 TITLE = "Encrypted caseload"
@@ -27,8 +28,8 @@ class DatabaseKeyDialog(FormDialog):
     def __init__(self, parent: QWidget | None, path: Path, problem: str = "") -> None:
         super().__init__(parent, TITLE)
         self.path = path
-        intro = QLabel(
-            f"<b>{path.name}</b> is encrypted, or it is not a VCS Desk database.<br>"
+        intro = rich_label(
+            f"<b>{html.escape(path.name)}</b> is encrypted, or it is not a VCS Desk database.<br>"
             "Enter the database key to open it. The key is not your sign-in password:"
             " ask whoever set up this caseload if you do not have it."
         )

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import Offender, Referral, ValidationError, Victim, label
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
+from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 from vcs_app.services.intake import SEPARATE, MatchDecision, PersonMatch, ReferralMatches
 
 HEADERS = ["", "Same?", "This referral", "On file"]
@@ -80,14 +79,14 @@ class _PersonChoice(QGroupBox):
             self.pick.addItem(f"{match.person.full_name} — {match.reason}", match.person.id)
         if len(found) > 1:
             row = QHBoxLayout()
-            caption = QLabel("Compare &with:")
+            caption = plain_label("Compare &with:")
             caption.setBuddy(self.pick)
             row.addWidget(caption)
             row.addWidget(self.pick, 1)
             layout.addLayout(row)
         else:
             self.pick.hide()
-        self.why = QLabel()
+        self.why = plain_label()
         self.why.setWordWrap(True)
         self.why.setAccessibleName(f"Why the {what} matched")
         layout.addWidget(self.why)
@@ -103,7 +102,7 @@ class _PersonChoice(QGroupBox):
         for button in (self.merge, self.separate):
             self.group.addButton(button)
             layout.addWidget(button)
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setAccessibleName(f"Why the {what} cannot be kept separate")
         layout.addWidget(self.note)
@@ -150,7 +149,7 @@ class DuplicatesDialog(FormDialog):
     def __init__(self, parent: QWidget | None, referral: Referral, matches: ReferralMatches):
         super().__init__(parent, "Possible duplicate")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Save referral")
-        intro = QLabel(
+        intro = plain_label(
             "This referral may be about someone already on file. Compare each one and choose: "
             "merge (add the referral to the record on file; blanks on file are filled, "
             "nothing is overwritten) or keep separate (add a new record)."

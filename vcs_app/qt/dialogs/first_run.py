@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.accounts import Account, check_password_rules
 from vcs_app.domain.model import DomainError, Role, ValidationError
-from vcs_app.qt.widgets import add_row
+from vcs_app.qt.widgets import add_row, plain_label
 from vcs_app.services import accounts
 from vcs_app.services.letter_settings import LetterSettings, missing_office_details
 from vcs_app.services.workspace import Workspace
@@ -28,7 +28,7 @@ from vcs_app.services.workspace import Workspace
 
 def _page_layout(page: QWizardPage, intro: str) -> QFormLayout:
     """An explanation, then the fields, kept together at the top of the page."""
-    text = QLabel(intro)
+    text = plain_label(intro)
     text.setWordWrap(True)
     text.setAccessibleName("About this step")
     form = QFormLayout()
@@ -41,7 +41,7 @@ def _page_layout(page: QWizardPage, intro: str) -> QFormLayout:
 
 
 def _problem_label() -> QLabel:
-    label = QLabel()
+    label = plain_label()
     label.setWordWrap(True)
     label.setAccessibleName("Problem")
     label.setStyleSheet("font-weight: bold;")

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from vcs_app.domain.model import (
     VictimRole,
     label,
 )
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
 
 
 def _choices(enum: Any) -> list[tuple[str, str]]:
@@ -45,7 +44,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.form = QFormLayout()
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setAccessibleName(QCoreApplication.translate("FormDialog", "Problem"))
         self.error.setStyleSheet("font-weight: bold;")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -48,7 +47,7 @@ from vcs_app.domain.model import (
     label,
 )
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, fmt_date, today
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, fmt_date, plain_label, today
 from vcs_app.services import intake
 from vcs_app.services.intake import ReferralChanges
 
@@ -137,7 +136,7 @@ class _EligibilityPreview:
 
     def __init__(self, dialog: Any, form: QFormLayout) -> None:
         self.dialog = dialog
-        self.label = QLabel()
+        self.label = plain_label()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         add_row(
@@ -272,7 +271,7 @@ class IntakeDialog(FormDialog):
             QCoreApplication.translate("Intake", "Date of b&irth:"),
             date_edit(None, optional=True),
         )
-        self.minor = QLabel()
+        self.minor = plain_label()
         self.minor.setWordWrap(True)
         self.minor.setAccessibleName(QCoreApplication.translate("Intake", "Under 18"))
         f.addRow(self.minor)
@@ -523,7 +522,7 @@ class ReferralDetailsDialog(FormDialog):
             QLineEdit(record.relationship),
         )
         if record.eligibility_overridden:
-            note = QLabel(
+            note = plain_label(
                 QCoreApplication.translate(
                     "Intake", "Eligibility was overridden by a manager: it stays as decided."
                 )
@@ -556,7 +555,7 @@ class OptChangeDialog(FormDialog):
     def __init__(self, parent: QWidget | None, link: Link) -> None:
         super().__init__(parent, f"Opt-in change — {link.ref}")
         self._link = link
-        now = QLabel(label(link.opt_state))
+        now = plain_label(label(link.opt_state))
         add_row(
             self.form,
             QCoreApplication.translate("Intake", "Now:"),
@@ -628,7 +627,7 @@ class EligibilityOverrideDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, link: Link, manager: str) -> None:
         super().__init__(parent, f"Eligibility — {link.ref}")
-        current = QLabel(
+        current = plain_label(
             f"{label(link.eligibility)}: {link.eligibility_reason} (rules {link.rules_version})"
         )
         current.setWordWrap(True)

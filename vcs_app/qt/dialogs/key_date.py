@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from vcs_app.domain.model import KEY_DATE_KINDS, KeyDate, ValidationError
 from vcs_app.domain.sentence import OfficialDate
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
 from vcs_app.services import cases
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class KeyDateDialog(FormDialog):
                 "KeyDateDialog", "e.g. Prison OMU email, PPCS letter, NOMIS calculation"
             )
         )
-        self.now = QLabel()
+        self.now = plain_label()
         self.now.setWordWrap(True)
         self.now.setAccessibleName(
             QCoreApplication.translate("KeyDateDialog", "Current official date")

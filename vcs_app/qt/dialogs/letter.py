@@ -12,16 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -31,8 +28,9 @@ from vcs_app.domain.model import DomainError, LetterStatus, label
 from vcs_app.letters.print_adapter import paint_into
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, today
-from vcs_app.services import letters
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted, open_kept
+from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, plain_label, today
+from vcs_app.services import documents, letters
 from vcs_app.services.cases import Changed
 
 if TYPE_CHECKING:
@@ -149,13 +147,13 @@ class LetterDialog(FormDialog):
         self.recipient = add_row(
             self.form,
             QCoreApplication.translate("LetterDialog", "Goes to:"),
-            QLabel(),
+            plain_label(),
             name=QCoreApplication.translate("LetterDialog", "Recipient"),
         )
         self.language = add_row(
             self.form,
             QCoreApplication.translate("LetterDialog", "Language:"),
-            QLabel(),
+            plain_label(),
             name=QCoreApplication.translate("LetterDialog", "Language"),
         )
         self.letter_date = add_row(
@@ -181,7 +179,7 @@ class LetterDialog(FormDialog):
             )
         for widget in (self.recipient, self.language):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.check = QLabel()
+        self.check = plain_label()
         self.check.setWordWrap(True)
         self.check.setAccessibleName(QCoreApplication.translate("LetterDialog", "Letter check"))
         self.check.setTextFormat(Qt.TextFormat.PlainText)
@@ -447,12 +445,13 @@ class LetterDialog(FormDialog):
             why_not = QCoreApplication.translate(
                 "LetterDialog", "Approve the letter before printing it."
             )
+        mark = documents.watermark(self.ws)
         dialog = printing.PrintPreview(
             self,
             QCoreApplication.translate("LetterDialog", "Preview - {letter}").format(
                 letter=self.template.currentText()
             ),
-            lambda device: paint_into(device, html),
+            lambda device: paint_into(device, html, watermark=mark),
             print_route=(lambda: self.print_letter(dialog)) if producible else None,
             why_not=why_not,
         )
@@ -523,7 +522,7 @@ class LetterDialog(FormDialog):
             letters.produce_letter,
             self.ws,
             self.letter_id,
-            send_to_printer=printing.send_to(printer),
+            send_to_printer=printing.send_to(printer, watermark=documents.watermark(self.ws)),
         )
         if done is None:
             if preview is not None:
@@ -558,7 +557,7 @@ class LetterDialog(FormDialog):
         self._show_logged()
 
     def save_pdf(self) -> None:
-        if self.letter_id is None:
+        if self.letter_id is None or not confirm_unencrypted(self, self.ws, "the saved PDF"):
             return
         record = letters.get_letter(self.ws, self.letter_id)
         ref = letters.case_summary(self.ws, self.case_id)[0]
@@ -608,7 +607,7 @@ class ReturnedDialog(FormDialog):
                 "LetterDialog", "e.g. 'Addressee gone away' written on the envelope"
             )
         )
-        warning = QLabel(
+        warning = plain_label(
             QCoreApplication.translate(
                 "LetterDialog",
                 "The address will be marked unsafe until it is checked, and a task to check"
@@ -635,20 +634,6 @@ class WithdrawDialog(FormDialog):
                 QCoreApplication.translate("LetterDialog", "Say why the letter is withdrawn.")
             )
         return self.reason.text()
-
-
-def open_pdf(parent: QWidget, path: Path) -> bool:
-    """Open a kept PDF in the desktop's viewer."""
-    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        return True
-    QMessageBox.warning(
-        parent,
-        "VCS Desk",
-        QCoreApplication.translate("LetterDialog", "No program could open {path}.").format(
-            path=path
-        ),
-    )
-    return False
 
 
 def write_letter_for_current(window: MainWindow) -> None:
@@ -679,7 +664,7 @@ def run_letter_action(window: MainWindow, case_id: int, action: str, letter_id: 
     elif action == "pdf":
         path = window._call(letters.kept_pdf, window.ws, letter_id)
         if path is not None:
-            open_pdf(window, path)
+            open_kept(window, window.ws, path)
     elif action == "returned":
         values = ReturnedDialog.ask(window)
         if values is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from vcs_app.domain.model import (
     Channel,
@@ -16,7 +16,7 @@ from vcs_app.domain.model import (
     label,
 )
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label
 from vcs_app.services.preferences import ContactPreferences
 
 
@@ -41,7 +41,7 @@ class PreferencesDialog(FormDialog):
         )
         self.level.setEnabled(opted_in)
         if not opted_in:
-            note = QLabel(
+            note = plain_label(
                 QCoreApplication.translate(
                     "PreferencesDialog", "The level is chosen when the victim opts in."
                 )

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -34,7 +33,7 @@ from vcs_app.domain.sentence import (
     Stage,
 )
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
+from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
 from vcs_app.services import cases, events, sentences
 
 if TYPE_CHECKING:
@@ -236,7 +235,7 @@ class SentenceDialog(FormDialog):
         self.offences = add_row(
             self.form, "Offe&nces:", QLineEdit(current.offences if current else "")
         )
-        self.hint = QLabel()
+        self.hint = plain_label()
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName("What to enter")
         self.form.addRow(self.hint)
@@ -310,7 +309,7 @@ class EventDialog(FormDialog):
         self.detail = add_row(self.form, "De&tails:", QPlainTextEdit())
         self.detail.setTabChangesFocus(True)
         self.detail.setFixedHeight(70)
-        self.who = QLabel()
+        self.who = plain_label()
         self.who.setWordWrap(True)
         self.who.setAccessibleName("Who gets a task")
         self.form.addRow(self.who)

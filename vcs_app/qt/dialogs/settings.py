@@ -37,7 +37,7 @@ from vcs_app.domain.rules import ClockUnit, rule_set_for
 from vcs_app.qt.auto_backup import AutoBackup
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.i18n import LANGUAGE_KEY, LANGUAGES
-from vcs_app.qt.widgets import RowsModel, add_row, fmt_date, table_view, today
+from vcs_app.qt.widgets import RowsModel, add_row, fmt_date, plain_label, table_view, today
 from vcs_app.services import backups, cases
 from vcs_app.services.cases import Changed
 from vcs_app.services.letter_settings import (
@@ -164,7 +164,7 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
 
 
 def _note(text: str) -> QLabel:
-    label = QLabel(text)
+    label = plain_label(text)
     label.setWordWrap(True)
     return label
 
@@ -319,7 +319,7 @@ class SettingsDialog(FormDialog):
         row = QHBoxLayout()
         row.addWidget(self.backup_root, 1)
         row.addWidget(browse)
-        label = QLabel(self.tr("Backup &folder:"))
+        label = plain_label(self.tr("Backup &folder:"))
         label.setBuddy(self.backup_root)
         self.backup_root.setAccessibleName(self.tr("Backup folder"))
         form.addRow(label, row)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
 
 from vcs_app.domain.accounts import Account
 from vcs_app.domain.model import DomainError
 from vcs_app.qt.dialogs.first_run import FirstRunWizard
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row
+from vcs_app.qt.widgets import add_row, plain_label, rich_label
 from vcs_app.services import accounts
 from vcs_app.services.workspace import Workspace
 
@@ -24,9 +26,9 @@ class SignInDialog(FormDialog):
     def __init__(self, parent: QWidget | None, ws: Workspace) -> None:
         super().__init__(parent, QCoreApplication.translate("SignInDialog", "Sign in to VCS Desk"))
         self.ws = ws
-        heading = QLabel(
+        heading = rich_label(
             QCoreApplication.translate("SignInDialog", "<b>Sign in to open the caseload</b>")
-            + f"<br>{ws.path.name}"
+            + f"<br>{html.escape(ws.path.name)}"
         )
         heading.setAccessibleName(QCoreApplication.translate("SignInDialog", "Caseload file"))
         self.layout().insertWidget(0, heading)
@@ -37,7 +39,7 @@ class SignInDialog(FormDialog):
             self.form, QCoreApplication.translate("SignInDialog", "&Password:"), QLineEdit()
         )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.note = QLabel()
+        self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setAccessibleName(
             QCoreApplication.translate("SignInDialog", "About this sign-in")
@@ -51,7 +53,8 @@ class SignInDialog(FormDialog):
                 QCoreApplication.translate(
                     "SignInDialog",
                     "This is the demo database of synthetic cases. Its demo account ({user},"
-                    " password {password}, a senior VLO) is filled in: press Enter to sign in.",
+                    " password {password}, a VLO) is filled in: press Enter to sign in. Every"
+                    " letter printed from it says DEMO.",
                 ).format(user=accounts.DEMO_USERNAME, password=accounts.DEMO_PASSWORD)
             )
             self.note.show()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QStyle,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from vcs_app.domain.model import DomainError
 from vcs_app.qt.auto_backup import AutoBackup
 from vcs_app.qt.dialogs.db_key import open_with_key
+from vcs_app.qt.widgets import ask, plain_label, rich_label, warn
 from vcs_app.qt.workers import Job
 from vcs_app.services import backups
 from vcs_app.services.backups import BackupFile
@@ -76,13 +76,13 @@ class StartupProblemDialog(QDialog):
         self.db_path, self.backup = db_path, backup
         self.choice = StartupChoice("quit")
 
-        icon = QLabel()
+        icon = plain_label()
         icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48)
         )
         icon.setAccessibleName("Warning")
-        heading = QLabel("<b>The caseload file cannot be opened.</b>")
-        self.problem = QLabel(problem)
+        heading = rich_label("<b>The caseload file cannot be opened.</b>")
+        self.problem = plain_label(problem)
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("What is wrong")
         if not can_restore:
@@ -98,7 +98,7 @@ class StartupProblemDialog(QDialog):
                 "No verified backup of this file was found. Nothing has been changed; choose"
                 " another file or ask your administrator for a copy."
             )
-        self.advice = QLabel(advice)
+        self.advice = plain_label(advice)
         self.advice.setWordWrap(True)
         self.advice.setAccessibleName("What you can do")
 
@@ -117,7 +117,7 @@ class StartupProblemDialog(QDialog):
         self.choose_button.clicked.connect(self._choose)
         self.quit_button.clicked.connect(self.reject)
 
-        file_label = QLabel(f"File: {db_path}")
+        file_label = plain_label(f"File: {db_path}")
         file_label.setWordWrap(True)
         file_label.setAccessibleName("Database file")
         text = QVBoxLayout()
@@ -138,7 +138,7 @@ class StartupProblemDialog(QDialog):
 
     def _restore(self) -> None:
         assert self.backup is not None
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             "Restore backup",
             f"Replace {self.db_path.name} with the backup taken on {_when(self.backup)}?\n\n"
@@ -232,7 +232,7 @@ def open_for_gui(
         try:
             backups.restore(path, choice.path, key=key)
         except DomainError as exc:
-            QMessageBox.warning(None, "Restore failed", str(exc))
+            warn(None, "Restore failed", str(exc))
 
 
 def check_in_background(ws: Workspace, on_damage: Callable[[str], None]) -> Job:

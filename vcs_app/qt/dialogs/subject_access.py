@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
+from vcs_app.qt.widgets import inform
 from vcs_app.services import cases, subject_access
 from vcs_app.services.subject_access import SubjectAccessExport
 
@@ -24,6 +26,8 @@ def export_for_case(
     case = window._call(cases.open_case, window.ws, case_id)
     if case is None:
         return None
+    if not confirm_unencrypted(window, window.ws, "the export (a PDF and a zip of CSV files)"):
+        return None
     if folder is None:
         folder = QFileDialog.getExistingDirectory(
             window, f"Folder for everything held about {case.victim.full_name}"
@@ -33,7 +37,7 @@ def export_for_case(
     done = window._call(subject_access.export_subject_access, window.ws, case.victim.id, folder)
     if done is not None:
         window._refresh(cases.Changed((case_id,), "disclosure"))
-        QMessageBox.information(
+        inform(
             window,
             TITLE,
             f"{done.records} records about {case.victim.full_name} were saved as a "

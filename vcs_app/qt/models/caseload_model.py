@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 )
 
 from vcs_app.domain.model import CaseSummary, label
-from vcs_app.qt.widgets import Index, fmt_date
+from vcs_app.qt.widgets import Index, fmt_date, plain_tip
 from vcs_app.services import cases
 from vcs_app.services.workspace import Workspace
 
@@ -140,6 +140,8 @@ class CaseloadModel(QAbstractTableModel):
         cells = self._cells(index.row())
         if cells is None:  # archived or removed since the ids were read
             return ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(cells[index.column()])
         return cells[index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,8 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import AuditEntry, DomainError
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.views.case_tabs.history import _history_text
-from vcs_app.qt.widgets import Index, date_edit, date_of, labelled, table_view
+from vcs_app.qt.widgets import (
+    Index,
+    date_edit,
+    date_of,
+    labelled,
+    plain_label,
+    plain_tip,
+    table_view,
+)
 from vcs_app.services import audit_view
 from vcs_app.services.audit_view import AuditFilter
 from vcs_app.services.workspace import Workspace
@@ -131,8 +139,11 @@ class AuditLogModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        entry = self._rows[index.row()]
-        column = index.column()
+        text = self._text(self._rows[index.row()], index.column())
+        return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
+
+    @staticmethod
+    def _text(entry, column: int) -> str:
         if column == 0:
             return entry.at.astimezone().strftime("%d/%m/%Y %H:%M:%S")
         if column == 1:
@@ -174,9 +185,9 @@ class AuditLogView(QWidget):
         for edit in (self.since, self.until):
             edit.setSpecialValueText(QCoreApplication.translate("AuditLogView", "Any date"))
         self.table = table_view(self.model, "Audit log")
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setAccessibleName(QCoreApplication.translate("AuditLogView", "Entries shown"))
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(
             QCoreApplication.translate("AuditLogView", "Audit log message")
@@ -295,6 +306,8 @@ class AuditLogView(QWidget):
         self.message.setText(audit_view.chain_status(self.ws))
 
     def export_csv(self) -> None:
+        if not confirm_unencrypted(self, self.ws, "the exported audit log"):
+            return
         default = str(Path.home() / "audit-log.csv")
         path, _ = QFileDialog.getSaveFileName(
             self,

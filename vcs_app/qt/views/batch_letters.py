@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -40,9 +39,19 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import DomainError, label
 from vcs_app.qt import printing
-from vcs_app.qt.widgets import Index, add_row, date_edit, date_of, table_view, today
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
+from vcs_app.qt.widgets import (
+    Index,
+    add_row,
+    date_edit,
+    date_of,
+    plain_label,
+    plain_tip,
+    table_view,
+    today,
+)
 from vcs_app.qt.workers import Job, run_in_background
-from vcs_app.services import letters
+from vcs_app.services import documents, letters
 from vcs_app.services.cases import Changed
 from vcs_app.services.letter_settings import archive_folder
 from vcs_app.services.workspace import Workspace, worker_workspace
@@ -112,15 +121,17 @@ class ReviewModel(QAbstractTableModel):
             )
             if d.warnings and role == Qt.ItemDataRole.ToolTipRole:
                 check += "\n" + "\n".join(d.warnings)
-            return check
-        return (
-            d.case_ref,
-            d.recipient_name,
-            d.address_text
-            or QCoreApplication.translate("BatchLettersView", "No postal address on file"),
-            label(d.language),
-            d.title,
-        )[index.column()]
+            value = check
+        else:
+            value = (
+                d.case_ref,
+                d.recipient_name,
+                d.address_text
+                or QCoreApplication.translate("BatchLettersView", "No postal address on file"),
+                label(d.language),
+                d.title,
+            )[index.column()]
+        return plain_tip(value) if role == Qt.ItemDataRole.ToolTipRole else value
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -208,7 +219,7 @@ class BatchLettersView(QWidget):
         modes.addWidget(self.pdf_mode)
         modes.addWidget(self.print_mode)
         modes.addStretch(1)
-        mode_label = QLabel(QCoreApplication.translate("BatchLettersView", "Produce as:"))
+        mode_label = plain_label(QCoreApplication.translate("BatchLettersView", "Produce as:"))
         form.addRow(mode_label, modes)
         self.folder = QLineEdit(str(self._default_folder()))
         browse = QPushButton(QCoreApplication.translate("BatchLettersView", "&Browse…"))
@@ -217,7 +228,7 @@ class BatchLettersView(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        folder_label = QLabel(QCoreApplication.translate("BatchLettersView", "&Folder:"))
+        folder_label = plain_label(QCoreApplication.translate("BatchLettersView", "&Folder:"))
         folder_label.setBuddy(self.folder)
         self.folder.setAccessibleName(
             QCoreApplication.translate("BatchLettersView", "Folder for the PDF files")
@@ -231,7 +242,7 @@ class BatchLettersView(QWidget):
             QCoreApplication.translate("BatchLettersView", "Check letters")
         )
         self.check_button.clicked.connect(self.start_review)
-        self.summary = QLabel(
+        self.summary = plain_label(
             QCoreApplication.translate(
                 "BatchLettersView", "Choose the cases and the letter, then check them."
             )
@@ -280,7 +291,7 @@ class BatchLettersView(QWidget):
             QCoreApplication.translate("BatchLettersView", "Open the folder of PDFs")
         )
         self.folder_button.clicked.connect(self.open_folder)
-        self.outcome = QLabel()
+        self.outcome = plain_label()
         self.outcome.setAccessibleName(
             QCoreApplication.translate("BatchLettersView", "Batch result")
         )
@@ -434,6 +445,10 @@ class BatchLettersView(QWidget):
 
     def _production(self, approve: bool):
         folder = Path(self.folder.text()).expanduser() if self.pdf_mode.isChecked() else None
+        if folder is not None and not confirm_unencrypted(
+            self, self.ws, f"each letter saved in {folder}"
+        ):
+            return None
         printer = None
         if not self.pdf_mode.isChecked():
             try:
@@ -443,9 +458,10 @@ class BatchLettersView(QWidget):
                 return None
             if printer is None:
                 return None
-        send = printing.send_to(printer) if printer is not None else None
         ws, review, batch_id = self.ws, self.review, self.batch_id
         on = date_of(self.on) or today()
+        mark = documents.watermark(ws)
+        send = printing.send_to(printer, watermark=mark) if printer is not None else None
 
         def work(progress):
             nonlocal batch_id

@@ -7,7 +7,6 @@ import re
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from vcs_app.qt.views.case_tabs import (
     timeline,
     victim,
 )
+from vcs_app.qt.widgets import plain_label
 
 TABS = (victim, offender, timeline, conditions, liaison, letters, history)
 
@@ -44,13 +44,13 @@ class CaseView(QWidget):
         super().__init__()
         self.case_id = case.link.id
         self.setAccessibleName(self.tr("Case {ref}").format(ref=case.link.ref))
-        self.header = QLabel()
+        self.header = plain_label()
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         font = self.header.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.header.setFont(font)
-        self.safety = QLabel()
+        self.safety = plain_label()
         self.safety.setWordWrap(True)
         self.safety.setFrameShape(QFrame.Shape.Box)
         self.safety.setAccessibleName(self.tr("Safety flags"))

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from vcs_app.domain.conditions import ALL, STATS_HEADERS, Granularity, StatsRow
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.views.case_tabs.common import button
 from vcs_app.qt.widgets import (
     ReloadWhenShown,
@@ -19,6 +20,7 @@ from vcs_app.qt.widgets import (
     date_of,
     enum_combo,
     labelled,
+    plain_label,
     table_view,
     today,
 )
@@ -109,7 +111,7 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
                 controls.addWidget(part)
         for edit in (self.start, self.end):
             edit.setSpecialValueText(QCoreApplication.translate("ConditionStatsView", "Any date"))
-        self.headline = QLabel()
+        self.headline = plain_label()
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(
             QCoreApplication.translate("ConditionStatsView", "Overall figures")
@@ -137,7 +139,7 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
-        note = QLabel(
+        note = plain_label(
             QCoreApplication.translate(
                 "ConditionStatsView",
                 "Requests are grouped by when they were made. Inclusion rate = included /"
@@ -186,6 +188,8 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
     def export_csv(self, path: Path | str | None = None) -> Path | None:
         """Write the figures to CSV; asks where when no path is given."""
         if path is None:
+            if not confirm_unencrypted(self, self.window_.ws, "the exported statistics"):
+                return None
             suggested = str(Path.home() / f"condition-statistics-{today().isoformat()}.csv")
             name, _ = QFileDialog.getSaveFileName(
                 self,

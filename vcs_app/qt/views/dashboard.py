@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from vcs_app.qt.widgets import Index, fmt_date, table_view, today
+from vcs_app.qt.widgets import Index, fmt_date, plain_label, plain_tip, table_view, today
 from vcs_app.services import cases, dashboard
 from vcs_app.services.dashboard import Bucket, DueCounts, DueItem, DueQuery
 from vcs_app.services.workspace import Workspace
@@ -88,7 +87,7 @@ class DueModel(QAbstractTableModel):
         if item is None:  # done or removed since the list was counted
             return ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.rule_text or item.title
+            return plain_tip(item.rule_text or item.title)
         return (
             item.when(self.on),
             fmt_date(item.due_on),
@@ -137,13 +136,13 @@ class DashboardView(QWidget):
         self.buttons[None].setChecked(True)
         self.vlo = QComboBox()
         self.vlo.setAccessibleName(self.tr("Filter tasks by VLO"))
-        vlo_label = QLabel(self.tr("V&LO:"))
+        vlo_label = plain_label(self.tr("V&LO:"))
         vlo_label.setBuddy(self.vlo)
         bar.addSpacing(12)
         bar.addWidget(vlo_label)
         bar.addWidget(self.vlo)
         bar.addStretch(1)
-        self.as_of = QLabel()
+        self.as_of = plain_label()
         self.as_of.setAccessibleName(self.tr("Tasks as of"))
         bar.addWidget(self.as_of)
         self.open_button = QPushButton(self.tr("&Open case"))
@@ -156,7 +155,7 @@ class DashboardView(QWidget):
         actions.addWidget(self.open_button)
         actions.addWidget(self.done_button)
         actions.addStretch(1)
-        self.empty = QLabel()
+        self.empty = plain_label()
         self.empty.setAccessibleName(self.tr("Nothing due"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

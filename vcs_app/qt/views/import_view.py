@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
-from vcs_app.qt.widgets import Index, table_view
+from vcs_app.qt.widgets import Index, plain_label, plain_tip, table_view
 from vcs_app.qt.workers import Job, run_in_background
 from vcs_app.services import referral_import
 from vcs_app.services.intake import SEPARATE, MatchDecision
@@ -128,7 +127,8 @@ class PreviewModel(QAbstractTableModel):
                 QCoreApplication.translate("ImportDialog", "Decided"),
                 _decided(decision),
             )
-        return (str(r.line), status, r.victim, r.offender, r.offence, details)[index.column()]
+        value = (str(r.line), status, r.victim, r.offender, r.offence, details)[index.column()]
+        return plain_tip(value) if role == Qt.ItemDataRole.ToolTipRole else value
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -150,7 +150,7 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None
         self.job: Job | None = None
         self._busy = False
-        self.file = QLabel(QCoreApplication.translate("ImportDialog", "No file chosen."))
+        self.file = plain_label(QCoreApplication.translate("ImportDialog", "No file chosen."))
         self.file.setAccessibleName(QCoreApplication.translate("ImportDialog", "File"))
         choose = QPushButton(QCoreApplication.translate("ImportDialog", "&Choose file…"))
         choose.setAccessibleName(QCoreApplication.translate("ImportDialog", "Choose a CSV file"))
@@ -161,11 +161,11 @@ class ImportDialog(QDialog):
         )
         for value, text in POLICIES:
             self.policy.addItem(QCoreApplication.translate("ImportDialog", text), value.value)
-        policy_label = QLabel(
+        policy_label = plain_label(
             QCoreApplication.translate("ImportDialog", "When a row matches someone on &file:")
         )
         policy_label.setBuddy(self.policy)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(QCoreApplication.translate("ImportDialog", "Check result"))
         font = self.summary.font()

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from vcs_app.domain.model import CaseStatus, label
 from vcs_app.qt.dialogs.condition import OMDialog
 from vcs_app.qt.views.case_tabs.common import button, set_widths
-from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, table_view
+from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, plain_label, table_view
 from vcs_app.services import om
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class OMDirectoryView(ReloadWhenShown, QWidget):
             self.cases_model,
             QCoreApplication.translate("OMDirectoryView", "Cases of the selected offender manager"),
         )
-        self.cases_label = QLabel()
+        self.cases_label = plain_label()
         self.cases_label.setAccessibleName(
             QCoreApplication.translate("OMDirectoryView", "Cases heading")
         )
@@ -90,7 +90,7 @@ class OMDirectoryView(ReloadWhenShown, QWidget):
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        note = QLabel(
+        note = plain_label(
             QCoreApplication.translate(
                 "OMDirectoryView",
                 "Work contact routes only. OMs named on cases but not yet in the directory"

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QSplitter,
     QTabWidget,
@@ -26,10 +25,11 @@ from PySide6.QtWidgets import (
 from vcs_app.letters.print_adapter import bar_chart
 from vcs_app.letters.print_system import PrintJob
 from vcs_app.qt import printing
+from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.views.case_tabs.common import button
-from vcs_app.qt.widgets import RowsModel, date_edit, date_of, labelled, table_view
+from vcs_app.qt.widgets import RowsModel, date_edit, date_of, labelled, plain_label, table_view
 from vcs_app.qt.workers import Job, Progress, run_in_background
-from vcs_app.services import cases, reports
+from vcs_app.services import cases, documents, reports
 from vcs_app.services.workspace import worker_workspace
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class ReportCharts(QWidget):
             )
             self.views[key] = view
             layout.addWidget(view, i // 2, i % 2)
-        note = QLabel(
+        note = plain_label(
             QCoreApplication.translate(
                 "ReportView", "The numbers behind every chart are lines of the Figures tab."
             )
@@ -171,7 +171,7 @@ class ReportView(QWidget):
             )
         )
         controls.addStretch(1)
-        self.headline = QLabel()
+        self.headline = plain_label()
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(
             QCoreApplication.translate("ReportView", "Headline figures")
@@ -180,7 +180,7 @@ class ReportView(QWidget):
         self.table = table_view(
             self.model, QCoreApplication.translate("ReportView", "Report figures")
         )
-        self.cases_label = QLabel(
+        self.cases_label = plain_label(
             QCoreApplication.translate("ReportView", "Choose a figure to list the cases behind it.")
         )
         self.cases_label.setWordWrap(True)
@@ -371,6 +371,8 @@ class ReportView(QWidget):
         if self.report is None:
             return None
         if path is None:
+            if not confirm_unencrypted(self, self.window_.ws, "the saved report"):
+                return None
             suggested = str(Path.home() / f"vcs-report-{self.report.filter.end.isoformat()}.pdf")
             path, _ = QFileDialog.getSaveFileName(
                 self,
@@ -400,7 +402,8 @@ class ReportView(QWidget):
         printer = self.window_._call(printing.choose_printer, self)
         if printer is None:
             return None
-        job = self.window_._call(reports.print_report, ws, report, printing.send_to(printer))
+        send = printing.send_to(printer, watermark=documents.watermark(ws))
+        job = self.window_._call(reports.print_report, ws, report, send)
         if job is not None:
             self.window_.statusBar().showMessage(printing.sent_words(job), 15000)
         return job
@@ -412,6 +415,8 @@ class ReportView(QWidget):
         if figure is None or report is None:
             return None
         if path is None:
+            if not confirm_unencrypted(self, self.window_.ws, "the list of cases"):
+                return None
             suggested = str(Path.home() / f"vcs-cases-{figure.metric}-{report.filter.end}.csv")
             path, _ = QFileDialog.getSaveFileName(
                 self,

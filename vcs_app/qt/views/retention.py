@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,18 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import DomainError, Role
 from vcs_app.qt.views.case_tabs.common import button, set_widths
-from vcs_app.qt.widgets import RowsModel, date_edit, date_of, fmt_date, table_view, today
+from vcs_app.qt.widgets import (
+    RowsModel,
+    ask,
+    date_edit,
+    date_of,
+    fmt_date,
+    inform,
+    plain_label,
+    table_view,
+    today,
+    warn,
+)
 from vcs_app.qt.workers import run_in_background
 from vcs_app.services import retention
 from vcs_app.services.cases import Changed
@@ -51,7 +61,7 @@ class RetentionView(QWidget):
             self.model, QCoreApplication.translate("RetentionView", "Closed cases past retention")
         )
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName(
             QCoreApplication.translate("RetentionView", "Retention review summary")
@@ -63,7 +73,7 @@ class RetentionView(QWidget):
                 "RetentionView", "See which cases will be past retention on a later date"
             )
         )
-        as_at_label = QLabel(QCoreApplication.translate("RetentionView", "Review &as at:"))
+        as_at_label = plain_label(QCoreApplication.translate("RetentionView", "Review &as at:"))
         as_at_label.setBuddy(self.as_at)
         self.erase_button = button(
             QCoreApplication.translate("RetentionView", "&Erase selected…"),
@@ -166,13 +176,13 @@ class RetentionView(QWidget):
     def erase_selected(self) -> None:
         chosen = self.selected()
         if not chosen:
-            QMessageBox.information(
+            inform(
                 self,
                 TITLE,
                 QCoreApplication.translate("RetentionView", "Select the cases to erase first."),
             )
             return
-        answer = QMessageBox.warning(
+        answer = warn(
             self,
             TITLE,
             QCoreApplication.translate(
@@ -227,7 +237,7 @@ class RetentionView(QWidget):
                 " holds the erased data until that program closes it.",
             )
         if not result.backups_holding:
-            QMessageBox.information(self, TITLE, message)
+            inform(self, TITLE, message)
             return
         message += QCoreApplication.translate(
             "RetentionView",
@@ -237,15 +247,9 @@ class RetentionView(QWidget):
             count=len(result.backups_holding),
             files=", ".join(str(p) for p in result.backups_holding),
         )
-        answer = QMessageBox.question(
-            self,
-            TITLE,
-            message,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
+        answer = ask(self, TITLE, message)
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 retention.erase_backups(self.window_.ws, result.backups_holding)
             except DomainError as exc:
-                QMessageBox.warning(self, TITLE, str(exc))
+                warn(self, TITLE, str(exc))

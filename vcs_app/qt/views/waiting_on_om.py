@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from vcs_app.domain.conditions import OMWait
 from vcs_app.qt.dialogs.condition import chase_wait
 from vcs_app.qt.views.case_tabs.common import button, set_widths
-from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, fmt_date, table_view
+from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, fmt_date, plain_label, table_view
 from vcs_app.services import om
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
             self.items_model,
             QCoreApplication.translate("WaitingOnOMView", "Items waiting on offender managers"),
         )
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setAccessibleName(
             QCoreApplication.translate("WaitingOnOMView", "Waiting on OM summary")
         )

@@ -5,12 +5,9 @@ cases behind a figure, is a disclosure and is logged as one."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import html
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +18,7 @@ from vcs_app.domain.model import DomainError, ValidationError
 from vcs_app.letters.print_adapter import BarChart, write_pdf
 from vcs_app.letters.print_system import PrintJob
 from vcs_app.resource_files import resource_path
+from vcs_app.services import documents
 from vcs_app.services.printing import SendToPrinter, printed
 from vcs_app.services.reports.build import (
     CASE_HEADERS,
@@ -35,6 +33,7 @@ from vcs_app.services.reports.build import (
 )
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit
+from vcs_app.storage.files import atomic_file
 
 TEMPLATE = resource_path("reports", "report.html")
 # A4's width inside 20 mm margins, in CSS pixels (170 mm at 96 per inch).
@@ -202,19 +201,10 @@ def report_html(report: Report, *, produced_on: date) -> str:
 
 
 def _write_csv(rows: list[list[str]], target: Path) -> None:
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            for row in rows:
-                writer.writerow([spreadsheet_safe(cell) for cell in row])
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with atomic_file(target, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        for row in rows:
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
 
 
 def export_report(
@@ -227,7 +217,13 @@ def export_report(
     try:
         if kind == ".pdf":
             page, drawn = _report_page(report, produced_on or ws.today())
-            write_pdf(page, target, title="VCS Desk report", charts=drawn)
+            write_pdf(
+                page,
+                target,
+                title="VCS Desk report",
+                charts=drawn,
+                watermark=documents.watermark(ws),
+            )
         else:
             _write_csv(csv_rows(report), target)
     except OSError as exc:
@@ -307,7 +303,12 @@ def export_drill_down(
     try:
         if target.suffix.lower() == ".pdf":
             page = drill_down_html(f, figure, lines, produced_on=produced_on or ws.today())
-            write_pdf(page, target, title="VCS Desk report: cases behind a figure")
+            write_pdf(
+                page,
+                target,
+                title="VCS Desk report: cases behind a figure",
+                watermark=documents.watermark(ws),
+            )
         else:
             _write_csv([list(CASE_HEADERS), *map(list, lines)], target)
     except OSError as exc:

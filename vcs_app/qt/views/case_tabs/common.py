@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vcs_app.qt.widgets import plain_label
+
 
 def value_label(text: str, name: str) -> QLabel:
-    value = QLabel(text or "—")
+    value = plain_label(text or "—")
     value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     value.setAccessibleName(name)
     return value
@@ -37,7 +39,7 @@ def form(pairs: Sequence[tuple[str, str]]) -> QFormLayout:
     layout = QFormLayout()
     for caption, text in pairs:
         value = value_label(text, caption)
-        caption_label = QLabel(f"{caption}:")
+        caption_label = plain_label(f"{caption}:")
         caption_label.setBuddy(value)
         layout.addRow(caption_label, value)
     return layout

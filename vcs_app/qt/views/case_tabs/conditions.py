@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSplitter, QWidget
 
 from vcs_app.domain.conditions import ConditionRequest, Step, condition_label
 from vcs_app.domain.model import CaseFile
 from vcs_app.qt.views.case_tabs.common import button, page, set_widths
-from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
+from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
@@ -178,7 +178,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     if row >= 0:
         table.selectRow(row)
     show(row)
-    empty = QLabel(
+    empty = plain_label(
         QCoreApplication.translate(
             "CaseView", "No licence conditions have been requested for this case."
         )
@@ -195,7 +195,9 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     return page(
         empty,
         table,
-        QLabel(QCoreApplication.translate("CaseView", "Details and steps of the selected request")),
+        plain_label(
+            QCoreApplication.translate("CaseView", "Details and steps of the selected request")
+        ),
         lower,
         buttons=[
             button(

@@ -6,11 +6,11 @@ import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vcs_app.domain.model import CaseFile, label
 from vcs_app.qt.views.case_tabs.common import page
-from vcs_app.qt.widgets import RowsModel, table_view
+from vcs_app.qt.widgets import RowsModel, plain_label, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
@@ -69,8 +69,8 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         ],
     )
     return page(
-        QLabel(QCoreApplication.translate("CaseView", "Opt-in history")),
+        plain_label(QCoreApplication.translate("CaseView", "Opt-in history")),
         table_view(opt, QCoreApplication.translate("CaseView", "Opt-in history")),
-        QLabel(QCoreApplication.translate("CaseView", "Record history (audit)")),
+        plain_label(QCoreApplication.translate("CaseView", "Record history (audit)")),
         table_view(audit, QCoreApplication.translate("CaseView", "Record history")),
     )

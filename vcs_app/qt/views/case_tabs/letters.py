@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vcs_app.domain.model import CaseFile, LetterStatus, label
 from vcs_app.qt.dialogs.letter import describe
 from vcs_app.qt.views.case_tabs.common import button, page, set_widths
-from vcs_app.qt.widgets import RowsModel, table_view
+from vcs_app.qt.widgets import RowsModel, plain_label, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
@@ -113,11 +113,11 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         view.letters_table.setCurrentIndex(view.letters_model.index(0, 0))
     enable()
     return page(
-        QLabel(QCoreApplication.translate("CaseView", "Letters")),
+        plain_label(QCoreApplication.translate("CaseView", "Letters")),
         view.letters_table,
-        QLabel(QCoreApplication.translate("CaseView", "Tasks")),
+        plain_label(QCoreApplication.translate("CaseView", "Tasks")),
         tasks_table,
-        QLabel(QCoreApplication.translate("CaseView", "Contacts with the victim")),
+        plain_label(QCoreApplication.translate("CaseView", "Contacts with the victim")),
         contacts_table,
         buttons=list(buttons.values()),
     )

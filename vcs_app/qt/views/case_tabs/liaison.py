@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vcs_app.domain.model import CaseFile, Direction, LiaisonEntry, Party, label
 from vcs_app.qt.views.case_tabs.common import button, form, page, set_widths
-from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
+from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
@@ -86,7 +86,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     history_table.setMaximumHeight(110)
     set_widths(history_table, (100, 90, 150, 120, 380))
     history_table.setVisible(bool(case.om_history))
-    history_label = QLabel(
+    history_label = plain_label(
         QCoreApplication.translate("CaseView", "Offender manager history")
         if case.om_history
         else QCoreApplication.translate(
@@ -152,7 +152,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         current,
         history_label,
         history_table,
-        QLabel(QCoreApplication.translate("CaseView", "Exchanges")),
+        plain_label(QCoreApplication.translate("CaseView", "Exchanges")),
         view.liaison_table,
         buttons=[
             button(

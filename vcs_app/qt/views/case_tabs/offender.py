@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -26,7 +25,7 @@ from vcs_app.domain.model import KEY_DATE_KINDS, CaseFile
 from vcs_app.domain.sentence import OFFENCE_CLASS_LABELS
 from vcs_app.domain.sentence_dates import SentenceFile, load_release_rules
 from vcs_app.qt.views.case_tabs.common import button, form, set_widths
-from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
+from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
@@ -229,7 +228,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         holder = QWidget()
         inner = QVBoxLayout(holder)
         inner.setContentsMargins(0, 0, 0, 0)
-        label_ = QLabel(caption)
+        label_ = plain_label(caption)
         label_.setBuddy(widget)
         inner.addWidget(label_)
         inner.addWidget(widget, 1)

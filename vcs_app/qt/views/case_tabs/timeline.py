@@ -11,12 +11,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from vcs_app.domain.model import CaseFile
 from vcs_app.domain.sentence_dates import SentenceFile, TimelineEntry
 from vcs_app.qt.views.case_tabs.common import page, set_widths
-from vcs_app.qt.widgets import RowsModel, table_view, today
+from vcs_app.qt.widgets import RowsModel, plain_label, table_view, today
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
@@ -78,7 +78,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     )
     table = table_view(view.timeline_model, QCoreApplication.translate("CaseView", "Case timeline"))
     set_widths(table, (90, 60, 190, 300))
-    legend = QLabel(QCoreApplication.translate("CaseView", LEGEND))
+    legend = plain_label(QCoreApplication.translate("CaseView", LEGEND))
     legend.setWordWrap(True)
     legend.setAccessibleName(QCoreApplication.translate("CaseView", "How to read the timeline"))
     return page(legend, table)
