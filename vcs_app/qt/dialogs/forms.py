@@ -287,15 +287,23 @@ class LiaisonDialog(FormDialog):
             ),
             name=QCoreApplication.translate("FormDialog", "This is their reply"),
         )
-        self.awaiting.setChecked(True)
-        self.is_reply.setChecked(True)
+        # What each box says when it applies; a box that does not apply to the direction
+        # is shown as the note will be saved (not ticked), never ticked and greyed.
+        self._ticks = {self.awaiting: True, self.is_reply: True}
+        for box in self._ticks:
+            box.toggled.connect(lambda on, box=box: self._remember(box, on))
         self.direction.currentIndexChanged.connect(self._direction_changed)
         self._direction_changed()
 
+    def _remember(self, box: QCheckBox, on: bool) -> None:
+        if box.isEnabled():
+            self._ticks[box] = on
+
     def _direction_changed(self) -> None:
         outgoing = self.direction.currentData() == Direction.TO.value
-        self.awaiting.setEnabled(outgoing)
-        self.is_reply.setEnabled(not outgoing)
+        for box, applies in ((self.awaiting, outgoing), (self.is_reply, not outgoing)):
+            box.setEnabled(applies)
+            box.setChecked(applies and self._ticks[box])
 
     def build(self) -> LiaisonEntry:
         request = self.request.currentData()
