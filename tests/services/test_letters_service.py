@@ -730,3 +730,20 @@ def test_when_the_print_system_cannot_be_asked_nothing_changes(ws, case_id, offi
     )
     assert letters.settle_print_jobs(ws, state_of=lambda printer, job: None) is None
     assert letters.get_letter(ws, letter_id).awaiting_printer
+# --- issue 17: the task a letter answers ----------------------------------------------
+
+
+def test_a_letter_written_from_the_case_closes_the_task_it_answers(ws, opted_in):
+    offender_id = _case(ws, opted_in).offender.id
+    crd = KeyDate(offender_id, "CRD", date(2027, 4, 20), received_on=date(2026, 11, 20))
+    sentences.record_key_date(ws, crd, origin="prison")
+    (task,) = [t for t in _case(ws, opted_in).tasks if t.rule == "key_date_update"]
+    draft = letters.prepare_letter(ws, opted_in, "key_date_update", on=ON)  # no task given
+    assert draft.ok and draft.task_id == task.id
+    letter_id = letters.approve_letter(ws, draft).record_id
+    assert letters.get_letter(ws, letter_id).task_id == task.id
+    letters.produce_letter(ws, letter_id, on=ON)
+    (done,) = [t for t in _case(ws, opted_in).tasks if t.id == task.id]
+    assert (done.done_on, done.outcome) == (ON, "done")
+    # Nothing is left for the batch route to write again.
+    assert letters.review_due(ws, on=ON + timedelta(days=30)).drafts == ()

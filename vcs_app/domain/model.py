@@ -487,6 +487,14 @@ class LiaisonEntry:
             raise ValidationError("A liaison note cannot be dated in the future.")
 
 
+def outcome_note(text: str | None) -> str:
+    """What came of a task, as one line of at most 200 characters (or a ValidationError)."""
+    note = clean_text(text)
+    if len(note) > 200:
+        raise ValidationError("A task's outcome is one line (200 characters at most).")
+    return note
+
+
 @dataclass(frozen=True)
 class Task:
     """Something a VLO must do by a date; `rule` names the clock (or event) that made it."""
@@ -499,7 +507,11 @@ class Task:
     source_ref: str = ""  # what started it, e.g. "key_date:12", so it is never duplicated
     rule_text: str = ""  # the rule in words, shown on the task
     outcome: str = ""  # "done" or "cancelled" once closed
+    outcome_note: str = ""  # what came of it, in the VLO's words (marked done by hand)
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outcome_note", outcome_note(self.outcome_note))
 
 
 class LetterStatus(StrEnum):

@@ -99,6 +99,13 @@ TEMPLATE_FOR_RULE: dict[str, str] = {
     "hdc_representations": "hdc_representations",
     "turning_18": "turning_18_reoffer",
 }
+
+
+def rules_answered_by(template_key: str) -> tuple[str, ...]:
+    """The task rules a letter of this kind answers (by either route: a case or a batch)."""
+    return tuple(rule for rule, key in TEMPLATE_FOR_RULE.items() if key == template_key)
+
+
 OFFER_LETTERS = frozenset({"initial_offer", "follow_up"})
 ANY_STATE_LETTERS = frozenset({"turning_18_reoffer", "returned_mail_follow_up"})
 RETURNED_MAIL_RULE = "returned_mail"
@@ -635,6 +642,8 @@ def _prepare(
     info = template_info(template_key)
     link, victim = facts.link, facts.victim
     language = victim.language
+    if task_id is None:  # written from the case: it answers the task it is due for
+        task_id = repo_letters.open_letter_task(db, link.id, rules_answered_by(template_key))
     title = info.title(language)
     details = details if details is not None else _suggest(db, facts, template_key, on)
     reasons = _contact_reasons(link, template_key)

@@ -817,6 +817,12 @@ def m0025_report_as_at_end_indexes(db: Database) -> None:
     db.execute("CREATE INDEX link_referral_date ON link(referral_date)")
 
 
+@MIGRATIONS(name="0020_task_outcome_note")
+def m0020_task_outcome_note(db: Database) -> None:
+    """What came of a task marked done by hand, in the VLO's words (one line, optional)."""
+    db.execute("ALTER TABLE task ADD COLUMN outcome_note TEXT NOT NULL DEFAULT ''")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

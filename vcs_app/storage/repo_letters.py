@@ -445,6 +445,20 @@ def due_letter_tasks(db: Database, until: date, rules: Sequence[str]) -> list[di
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+def open_letter_task(db: Database, link_id: int, rules: Sequence[str]) -> int | None:
+    """The case's oldest open task that a letter of these rules answers and no letter has
+    been logged for yet (a withdrawn letter does not count), if any."""
+    row = db.execute(
+        "SELECT t.id FROM task t WHERE t.link_id = ? AND t.done_on IS NULL"
+        " AND t.rule IN (SELECT value FROM json_each(?))"
+        " AND NOT EXISTS (SELECT 1 FROM letter x WHERE x.task_id = t.id"
+        "  AND x.status != 'withdrawn')"
+        " ORDER BY t.due_on, t.id LIMIT 1",
+        [link_id, json.dumps(list(rules))],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def log_letter_contact(db: Database, link_id: int, on: date, summary: str, who: str) -> int:
     """A letter that went out is a contact with the victim (the case's contact log)."""
     return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +29,7 @@ from vcs_app.domain.model import (
     Victim,
     VictimRole,
     label,
+    outcome_note,
 )
 from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, today
 
@@ -320,3 +321,33 @@ class LiaisonDialog(FormDialog):
             awaiting_reply=self.awaiting.isEnabled() and self.awaiting.isChecked(),
             is_reply=self.is_reply.isEnabled() and self.is_reply.isChecked(),
         )
+
+
+class TaskDoneDialog(FormDialog):
+    """Mark a task done, with what came of it in one line (optional)."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent, QCoreApplication.translate("FormDialog", "Mark task done"))
+        task = QLabel(title)
+        task.setWordWrap(True)
+        task.setTextFormat(Qt.TextFormat.PlainText)
+        add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "Task:"),
+            task,
+            name=QCoreApplication.translate("FormDialog", "Task"),
+        )
+        self.outcome = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Outcome (optional):"),
+            QLineEdit(),
+            name=QCoreApplication.translate("FormDialog", "Outcome, one line, optional"),
+        )
+        self.outcome.setMaxLength(200)
+        self.outcome.setPlaceholderText(
+            QCoreApplication.translate("FormDialog", "e.g. Phoned the victim; letter not needed")
+        )
+        self.setMinimumWidth(460)
+
+    def build(self) -> str:
+        return outcome_note(self.outcome.text())

@@ -112,7 +112,7 @@ class DashboardView(QWidget):
     """
 
     open_case = Signal(int)
-    complete_task = Signal(int)
+    complete_task = Signal(int, str)  # task id, its title
     counts_changed = Signal(object)  # DueCounts
 
     def __init__(self, ws: Workspace) -> None:
@@ -257,7 +257,7 @@ class DashboardView(QWidget):
     def _complete_current(self) -> None:
         item = self.current_item()
         if item is not None:
-            self.complete_task.emit(item.task_id)
+            self.complete_task.emit(item.task_id, item.title)
 
     def focus_list(self) -> None:
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
