@@ -8,7 +8,7 @@ a CSV file or the database).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -598,7 +598,14 @@ class CaseSummary:
     vlo: str
     status: CaseStatus
     next_due: date | None
-    flags: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # safety flags, in the words the case view uses
+    needs: tuple[str, ...] = ()  # language and accessibility needs, likewise
+
+    def with_flags(
+        self, victim: Victim, contacts: tuple[ContactDetail, ...], on: date
+    ) -> CaseSummary:
+        """The row with its flags and needs decided by the one rule the case view uses."""
+        return replace(self, flags=safety_flags(victim, contacts, on), needs=contact_needs(victim))
 
 
 @dataclass(frozen=True)

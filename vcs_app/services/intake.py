@@ -43,9 +43,9 @@ from vcs_app.domain.model import (
     label,
 )
 from vcs_app.services import access, clocks
-from vcs_app.services.cases import Changed
+from vcs_app.services.cases import Changed, summaries
 from vcs_app.services.workspace import Workspace
-from vcs_app.storage import audit, repo_caseload, repo_cases, repo_events, repo_intake
+from vcs_app.storage import audit, repo_cases, repo_events, repo_intake
 
 OPT_CLOCKS = ("referral_to_offer", "offer_follow_up", "follow_up_to_no_response")
 SEPARATE = "separate"
@@ -99,7 +99,7 @@ class PossibleDuplicate(ValidationError):
 def _matches(db, referral: Referral, today: date) -> ReferralMatches:
 
     def cases_of(link_ids: list[int]) -> tuple[CaseSummary, ...]:
-        rows = repo_caseload.caseload_rows(db, link_ids, today)
+        rows = summaries(db, link_ids, today)
         return tuple(rows[i] for i in sorted(rows))
 
     victims = tuple(
