@@ -123,6 +123,7 @@ class SentenceType(StrEnum):
     LIFE = "LIFE"
     IPP = "IPP"
     DTO = "DTO"
+    SUSPENDED = "SSO"  # a suspended sentence order: served in the community unless activated
     HOSPITAL_ORDER = "HOSPITAL_ORDER"
     HOSPITAL_ORDER_RESTRICTED = "HOSPITAL_ORDER_RESTRICTED"
     HOSPITAL_LIMITATION_DIRECTION = "HOSPITAL_LIMITATION_DIRECTION"

@@ -405,6 +405,12 @@ def describe_sentence(sentence: dict | None, offender_name: str, language: Langu
             f"{o} was given a detention and training order of {length}. Usually half of it"
             " is spent in custody and half under supervision in the community."
         )
+    if kind is SentenceType.SUSPENDED:
+        return (
+            f"{o} was given a suspended sentence of {length}. This means {o} does not go to"
+            " prison unless they break the conditions of the order or commit another offence;"
+            " then the court can order them to serve the sentence."
+        )
     if kind is SentenceType.EDS:
         prison = f"{custody} in prison, then" if custody else "time in prison, then"
         return (
@@ -457,6 +463,12 @@ def _describe_cy(kind: SentenceType, o: str, length: str, custody: str, minimum:
         return (
             f"Cafodd {o} orchymyn cadw a hyfforddi am {length}. Fel arfer, treulir hanner y"
             " cyfnod yn y ddalfa a hanner dan oruchwyliaeth yn y gymuned."
+        )
+    if kind is SentenceType.SUSPENDED:
+        return (
+            f"Cafodd {o} ddedfryd ohiriedig o {length}. Mae hyn yn golygu nad yw {o} yn mynd"
+            f" i'r carchar oni bai bod {o} yn torri amodau'r gorchymyn neu'n cyflawni trosedd"
+            f" arall; os felly, gall y llys orchymyn bod {o} yn treulio'r ddedfryd yn y carchar."
         )
     if kind is SentenceType.EDS:
         prison = f"{custody} yn y carchar" if custody else "cyfnod yn y carchar"

@@ -59,6 +59,7 @@ SENTENCE_WORDS = {
     SentenceType.LIFE: QT_TRANSLATE_NOOP("Intake", "Life"),
     SentenceType.IPP: QT_TRANSLATE_NOOP("Intake", "Imprisonment for public protection (IPP)"),
     SentenceType.DTO: QT_TRANSLATE_NOOP("Intake", "Detention and training order (DTO)"),
+    SentenceType.SUSPENDED: QT_TRANSLATE_NOOP("Intake", "Suspended sentence (SSO)"),
     SentenceType.HOSPITAL_ORDER: QT_TRANSLATE_NOOP("Intake", "Hospital order (no restrictions)"),
     SentenceType.HOSPITAL_ORDER_RESTRICTED: QT_TRANSLATE_NOOP(
         "Intake", "Hospital order with restrictions"
