@@ -7,11 +7,16 @@ from __future__ import annotations
 from fixed_day import TODAY
 from helpers import when_active_dialog
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from vcs_app.domain.model import OptState
 from vcs_app.qt.dialogs.forms import LiaisonDialog, TaskDoneDialog
+from vcs_app.qt.dialogs.intake import OptChangeDialog
+from vcs_app.qt.views.batch_letters import BatchLettersView
 from vcs_app.services import cases
 from vcs_app.storage import repo_events
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def _focus_and_key(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
@@ -93,3 +98,83 @@ def test_a_cancelled_task_shows_as_cancelled_not_done(qtbot, window, demo_ws):
     with demo_ws.store.atomic() as db:
         repo_events.complete_task(db, task.id, TODAY, "test", outcome="cancelled")
     assert _task_rows(window, case_id)[task.title] == "Cancelled 26/11/2026"
+
+
+def _opted_in_case(demo_ws) -> int:
+    return next(
+        i
+        for i in cases.caseload_ids(demo_ws)
+        if cases.open_case(demo_ws, i).link.opt_state is OptState.OPTED_IN
+    )
+
+
+def test_the_opt_in_dialog_preselects_nothing_and_enter_records_nothing(qtbot, demo_ws):
+    link = cases.open_case(demo_ws, _opted_in_case(demo_ws)).link
+    dialog = OptChangeDialog(None, link)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.state.currentIndex() == -1 and dialog.state.currentText() == ""
+    assert dialog.state.placeholderText() == "Choose the change…"
+    _focus_and_key(qtbot, dialog.state, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.value is None
+    assert dialog.error.text() == "Cannot save: Choose what the opt-in state changes to."
+
+
+def test_an_opt_out_asks_for_confirmation_and_enter_there_keeps_it_open(qtbot, window, demo_ws):
+    case_id = _opted_in_case(demo_ws)
+    window.open_case(case_id)
+    answers = []
+
+    def choose_opted_out(dialog):
+        dialog.state.setFocus()
+        qtbot.keyClick(dialog.state, Qt.Key.Key_Down)  # the only choice: Opted out
+        assert dialog.state.currentData() == OptState.OPTED_OUT.value
+
+        def answer_with_enter(box):
+            assert "Record that the victim has opted out?" in box.text()
+            answers.append("enter")
+            qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is No
+
+        def answer_yes(box):
+            answers.append("yes")
+            qtbot.keyClick(box, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+
+        when_active_dialog(qtbot, answer_with_enter, kind=QMessageBox)
+        qtbot.keyClick(dialog.state, Qt.Key.Key_Return)
+        assert dialog.isVisible()  # not recorded: the VLO said no
+        assert cases.open_case(demo_ws, case_id).link.opt_state is OptState.OPTED_IN
+        when_active_dialog(qtbot, answer_yes, kind=QMessageBox)
+        qtbot.keyClick(dialog.state, Qt.Key.Key_Return)
+
+    when_active_dialog(qtbot, choose_opted_out, kind=OptChangeDialog)
+    window.intake.record_opt_change(case_id)
+    assert answers == ["enter", "yes"]
+    assert cases.open_case(demo_ws, case_id).link.opt_state is OptState.OPTED_OUT
+
+
+def test_batch_letters_take_the_caseload_as_it_is_when_checked(qtbot, window, demo_ws):
+    caseload = window.caseload
+    everyone = caseload.model.rowCount()
+    ref = cases.open_case(demo_ws, caseload.model.case_id(0)).link.ref
+    caseload.search.setFocus()
+    qtbot.keyClicks(caseload.search, ref)
+    qtbot.waitUntil(lambda: caseload.model.rowCount() == 1)
+    qtbot.keyClick(window, Qt.Key.Key_P, CTRL_SHIFT)  # Batch letters…
+    view = window.tabs.currentWidget()
+    assert isinstance(view, BatchLettersView)
+    assert view.source == "shown" and "(1)" in view._radio("shown").text()
+
+    window.tabs.setCurrentIndex(0)
+    caseload.search.setFocus()
+    qtbot.keyClick(caseload.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(caseload.search, Qt.Key.Key_Backspace)  # cleared; the list follows later
+    window.tabs.setCurrentWidget(view)
+    view.template.setCurrentIndex(view.template.findData("opt_in_confirmation"))
+    qtbot.keyClick(view.check_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.job is None and view.review is not None, timeout=60_000)
+    assert len(view.review.drafts) == everyone
+    assert view._radio("shown").text() == f"All cases &shown in the caseload ({everyone:,})"
+    assert view.summary.text().endswith(
+        f"Cases: the {everyone:,} shown in the caseload when checked"
+        " (no search, All VLOs, Open cases)."
+    )

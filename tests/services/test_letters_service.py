@@ -29,10 +29,10 @@ from vcs_app.domain.model import (
     Victim,
     clean_text,
 )
-from vcs_app.domain.sentence import Sentence
+from vcs_app.domain.sentence import EventKind, Sentence, SentenceEvent
 from vcs_app.letters.context import LetterContext, LetterError, Recipient, Sender
 from vcs_app.letters.print_system import JobState
-from vcs_app.services import cases, intake, letters, sentences
+from vcs_app.services import cases, events, intake, letters, sentences
 from vcs_app.services.letter_settings import (
     LetterSettings,
     VloContact,
@@ -747,3 +747,58 @@ def test_a_letter_written_from_the_case_closes_the_task_it_answers(ws, opted_in)
     assert (done.done_on, done.outcome) == (ON, "done")
     # Nothing is left for the batch route to write again.
     assert letters.review_due(ws, on=ON + timedelta(days=30)).drafts == ()
+
+
+# --- issue 17: letters that fit the sentence ------------------------------------------
+
+
+def _sentence(ws, case_id, kind: str, **terms) -> None:
+    offender_id = _case(ws, case_id).offender.id
+    sentences.record_sentence(ws, Sentence(offender_id, kind, date(2024, 5, 1), **terms))
+
+
+def test_no_parole_letter_for_a_standard_determinate_sentence(ws, opted_in):
+    _sentence(ws, opted_in, "SDS", length_months=48)
+    draft = letters.prepare_letter(ws, opted_in, "parole_starting", on=ON)
+    assert draft.reasons == (
+        "Blocked: a standard determinate sentence has no Parole Board review (no official"
+        " parole eligibility date is on file), so the parole letters do not fit this case.",
+    )
+    hdc = letters.prepare_letter(ws, opted_in, "hdc_representations", on=ON)
+    assert hdc.ok  # an SDS can have home detention curfew
+    hospital = letters.prepare_letter(ws, opted_in, "hospital_update", on=ON)
+    assert "the hospital update is for hospital disposals" in " ".join(hospital.reasons)
+
+
+def test_parole_letters_fit_extended_and_life_sentences_and_an_official_ped(ws, opted_in):
+    _sentence(ws, opted_in, "LIFE", tariff_months=180)
+    assert letters.prepare_letter(ws, opted_in, "parole_starting", on=ON).ok
+    hdc = letters.prepare_letter(ws, opted_in, "hdc_representations", on=ON)
+    assert hdc.reasons == ("Blocked: home detention curfew is not available for a life sentence.",)
+    _sentence(ws, opted_in, "SDS", length_months=96)  # e.g. an older sentence with parole
+    offender_id = _case(ws, opted_in).offender.id
+    cases.add_key_date(ws, KeyDate(offender_id, "PED", date(2027, 9, 1), received_on=ON))
+    assert letters.prepare_letter(ws, opted_in, "parole_starting", on=ON).ok
+
+
+def test_the_review_started_clock_drives_the_parole_letter_not_the_six_month_warning(ws, opted_in):
+    _sentence(ws, opted_in, "EDS", custodial_months=72, extension_months=48)
+    offender_id = _case(ws, opted_in).offender.id
+    sentences.record_key_date(
+        ws,
+        KeyDate(offender_id, "PED", date(2027, 5, 1), received_on=date(2026, 10, 1)),
+        origin="prison",
+    )
+    lead = [t for t in _case(ws, opted_in).tasks if t.rule == "parole_review_lead"]
+    assert lead and lead[0].due_on <= ON
+    due = letters.review_due(ws, on=ON)
+    assert [d.template_key for d in due.drafts if d.template_key == "parole_starting"] == []
+    events.record_event(
+        ws,
+        SentenceEvent(offender_id, EventKind.PAROLE_REVIEW_START, date(2026, 11, 2),
+                      date(2026, 11, 3)),
+    )  # fmt: skip
+    (started,) = [t for t in _case(ws, opted_in).tasks if t.rule == "parole_review_vps"]
+    due = letters.review_due(ws, on=started.due_on)
+    (letter,) = [d for d in due.drafts if d.template_key == "parole_starting"]
+    assert letter.task_id == started.id and letter.ok

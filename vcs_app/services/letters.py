@@ -52,6 +52,7 @@ from vcs_app.domain.model import (
     label,
 )
 from vcs_app.domain.safety import check_victim_letter
+from vcs_app.domain.sentence import HOSPITAL_TYPES, SENTENCE_TYPE_LABELS
 from vcs_app.letters import print_system
 from vcs_app.letters.context import (
     LetterContext,
@@ -94,8 +95,10 @@ TEMPLATE_FOR_RULE: dict[str, str] = {
     "referral_to_offer": "initial_offer",
     "offer_follow_up": "follow_up",
     "key_date_update": "key_date_update",
-    "parole_review": "parole_starting",
-    "parole_review_lead": "parole_starting",
+    # The review-started event's clock: the letter says the review "has started". The
+    # six-month warning before a PED or tariff (parole_review_lead) is the VLO's own
+    # preparation, not a letter.
+    "parole_review_vps": "parole_starting",
     "hdc_representations": "hdc_representations",
     "turning_18": "turning_18_reoffer",
 }
@@ -220,6 +223,7 @@ class _Facts:
     key_dates: tuple[KeyDate, ...]
     establishments: tuple[str, ...]
     other_victims: tuple[tuple[str, tuple[str, ...]], ...]
+    sentence: dict | None = None  # the latest sentence recorded (type and lengths)
 
 
 def _facts(db, link_id: int) -> _Facts:
@@ -234,7 +238,53 @@ def _facts(db, link_id: int) -> _Facts:
         key_dates=repo_events.key_dates_for_offender(db, offender.id),
         establishments=tuple(repo_letters.establishments_for_victim(db, victim.id)),
         other_victims=tuple(repo_letters.other_victims(db, offender.id, victim.id)),
+        sentence=repo_letters.latest_sentence(db, offender.id),
     )
+
+
+# Letters that only fit some sentences: the Parole Board reviews extended, SOPC and
+# indeterminate sentences (a standard determinate sentence is released automatically,
+# unless an official parole eligibility date says otherwise, e.g. an older sentence
+# under the 1991 Act); HDC is never available for those, nor in hospital.
+PAROLE_LETTERS = frozenset({"parole_starting", "parole_decision"})
+PAROLE_BOARD_SENTENCES = frozenset(
+    {SentenceType.EDS, SentenceType.SOPC, SentenceType.LIFE, SentenceType.IPP}
+)
+NO_HDC_SENTENCES = PAROLE_BOARD_SENTENCES | HOSPITAL_TYPES | {SentenceType.SUSPENDED}
+_SENTENCE_NAMES = {
+    SentenceType.SDS: "a standard determinate sentence",
+    SentenceType.DTO: "a detention and training order",
+    SentenceType.SUSPENDED: "a suspended sentence",
+}
+
+
+def _sentence_reasons(facts: _Facts, template_key: str) -> list[str]:
+    """Whether this letter fits the offender's sentence (it says what the sentence
+    allows: a parole review, home detention curfew, a hospital's decisions)."""
+    if template_key not in PAROLE_LETTERS | {"hdc_representations", "hospital_update"}:
+        return []
+    if facts.sentence is None:
+        return [
+            "Blocked: no sentence is recorded - record it first: this letter only fits some"
+            " sentences."
+        ]
+    kind = SentenceType(facts.sentence["type"])
+    label_words = SENTENCE_TYPE_LABELS[kind]
+    name = _SENTENCE_NAMES.get(kind) or f"a {label_words[:1].lower()}{label_words[1:]}"
+    if template_key in PAROLE_LETTERS and kind not in PAROLE_BOARD_SENTENCES:
+        parole_date = {"PED", "TARIFF"} & {
+            k.kind for k in facts.key_dates if k.source is DateSource.OFFICIAL
+        }
+        if kind in HOSPITAL_TYPES or not parole_date:
+            return [
+                f"Blocked: {name} has no Parole Board review (no official parole eligibility"
+                " date is on file), so the parole letters do not fit this case."
+            ]
+    if template_key == "hdc_representations" and kind in NO_HDC_SENTENCES:
+        return [f"Blocked: home detention curfew is not available for {name}."]
+    if template_key == "hospital_update" and kind not in HOSPITAL_TYPES:
+        return [f"Blocked: the hospital update is for hospital disposals, not {name}."]
+    return []
 
 
 def template_info(key: str) -> TemplateInfo:
@@ -658,7 +708,7 @@ def _prepare(
         task_id = repo_letters.open_letter_task(db, link.id, rules_answered_by(template_key))
     title = info.title(language)
     details = details if details is not None else _suggest(db, facts, template_key, on)
-    reasons = _contact_reasons(link, template_key)
+    reasons = _contact_reasons(link, template_key) + _sentence_reasons(facts, template_key)
     warnings = []
     if victim.phone_first:
         warnings.append("Phone first: call the victim before this letter is posted.")
@@ -887,6 +937,7 @@ def _recheck_draft(db, draft: LetterDraft, on: date) -> list[str]:
     address = next((c for c in facts.contacts if c.id == draft.address_id), None)
     guardian = bool(draft.context and draft.context.recipient_is_guardian)
     reasons = _contact_reasons(facts.link, draft.template_key)
+    reasons += _sentence_reasons(facts, draft.template_key)
     reasons += _safety_reasons(facts, draft.rendered.text, address, on, guardian)
     return list(dict.fromkeys(reasons))
 
@@ -953,6 +1004,7 @@ def _recheck_row(db, row: dict, rendered: RenderedLetter, on: date) -> list[str]
     address = next((c for c in facts.contacts if c.id == row["address_id"]), None)
     guardian = context_from_json(row["context"]).recipient_is_guardian
     reasons = _contact_reasons(facts.link, row["template"])
+    reasons += _sentence_reasons(facts, row["template"])
     reasons += _safety_reasons(facts, rendered.text, address, on, guardian)
     return list(dict.fromkeys(reasons))
 
