@@ -802,3 +802,34 @@ def test_the_review_started_clock_drives_the_parole_letter_not_the_six_month_war
     due = letters.review_due(ws, on=started.due_on)
     (letter,) = [d for d in due.drafts if d.template_key == "parole_starting"]
     assert letter.task_id == started.id and letter.ok
+
+
+# --- issue 17: a deadline never on a bank holiday --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "25 December 2026 is a bank holiday, so you have until the next working day."),
+        ("cy", "Mae 25 Rhagfyr 2026 yn ŵyl banc, felly mae gennych tan y diwrnod gwaith nesaf."),
+    ],
+)
+def test_hdc_representations_from_11_december_are_due_after_christmas(
+    ws, opted_in, language, words
+):
+    _sentence(ws, opted_in, "SDS", length_months=30)
+    case = _case(ws, opted_in)
+    cases.update_victim(ws, replace(case.victim, language=language))
+    on = date(2026, 12, 11)
+    assert letters.suggest_details(ws, opted_in, "hdc_representations", on=on).respond_by == (
+        date(2026, 12, 25)  # 14 calendar days: Christmas Day
+    )
+    draft = letters.prepare_letter(ws, opted_in, "hdc_representations", on=on)
+    # 26 Dec is a Saturday, 27 a Sunday, 28 the substitute Boxing Day: Tuesday 29th.
+    assert draft.context.respond_by == date(2026, 12, 29)
+    text = " ".join(draft.rendered.text.split())
+    assert ("29 December 2026" if language == "en" else "29 Rhagfyr 2026") in text
+    assert words in text
+    assert any("25/12/2026 is not a working day" in w for w in draft.warnings)
+    if language == "en":
+        assert draft.ok

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
-from vcs_app.domain.calendar import add_working_days
+from vcs_app.domain.calendar import add_working_days, next_working_day, why_not_working
 from vcs_app.domain.model import (
     KEY_DATE_KINDS,
     AccessDenied,
@@ -61,6 +61,7 @@ from vcs_app.letters.context import (
     Sender,
     TemplateInfo,
     month_year,
+    moved_deadline_note,
 )
 from vcs_app.letters.print_adapter import write_pdf
 from vcs_app.letters.print_system import JobState, PrintJob
@@ -728,6 +729,16 @@ def _prepare(
             )
             guardian = False
     lines = tuple(address.value.splitlines()) if address else (NO_ADDRESS,)
+    respond_by_note = ""
+    why = why_not_working(details.respond_by) if details.respond_by else ""
+    if why:  # a deadline given to a victim is a working day, and the letter says why
+        asked, moved = details.respond_by, next_working_day(details.respond_by)
+        respond_by_note = moved_deadline_note(asked, why, language)
+        warnings.append(
+            f"Reply by {asked:%d/%m/%Y} is not a working day: the letter gives the next"
+            f" working day, {moved:%d/%m/%Y}, and says why."
+        )
+        details = replace(details, respond_by=moved)
     offence = details.offence or offence_wording(link.offence, language)
     if not offence:
         reasons.append(
@@ -761,6 +772,7 @@ def _prepare(
         case_ref=link.ref,
         recipient_is_guardian=guardian,
         large_print="large print" in victim.accessibility.casefold(),
+        respond_by_note=respond_by_note,
         **{f: getattr(details, f) for f in DETAIL_FIELDS},
     )
     missing = [NEED_WORDS.get(n, n) for n in context.missing(info.needs)]
