@@ -833,3 +833,78 @@ def test_hdc_representations_from_11_december_are_due_after_christmas(
     assert any("25/12/2026 is not a working day" in w for w in draft.warnings)
     if language == "en":
         assert draft.ok
+
+
+# --- issue 17: Welsh letters say the case's words in Welsh -----------------------------
+
+
+def _decided_request(ws, case_id, kind, values, decision, reason=""):
+    from vcs_app.domain.conditions import ConditionDraft
+    from vcs_app.services import conditions
+
+    template = conditions.catalogue().get(kind)
+    request_id = conditions.request_condition(
+        ws,
+        ConditionDraft(
+            case_id, kind, template.fill(values), "She is afraid.", "Contact", date(2026, 10, 5),
+            values=tuple(values.items()),
+        ),
+    ).record_id  # fmt: skip
+    with ws.store.atomic() as db:  # decided: the OM's reply, as recorded
+        db.execute(
+            "UPDATE condition_request SET status = 'decided', decision = ?, decision_reason = ?,"
+            " decision_on = ? WHERE id = ?",
+            [decision, reason, "2026-11-10", request_id],
+        )
+    return request_id
+
+
+def test_a_welsh_letter_gives_the_catalogues_welsh_condition_wording(ws, opted_in):
+    case = _case(ws, opted_in)
+    cases.update_victim(ws, replace(case.victim, language=Language.WELSH))
+    _decided_request(ws, opted_in, "no_contact", {"persons": "Ceri Prydderch"}, "included")
+    draft = letters.prepare_letter(ws, opted_in, "release_on_licence", on=ON)
+    assert draft.ok, draft.reasons
+    assert draft.context.conditions == (
+        "Peidio â mynd at Ceri Prydderch na chyfathrebu â nhw, yn uniongyrchol nac yn"
+        " anuniongyrchol (gan gynnwys drwy bobl eraill, dros y ffôn, yn ysgrifenedig neu"
+        " ar-lein), heb gymeradwyaeth eich swyddog goruchwylio ymlaen llaw.",
+    )
+    assert "Not to approach" not in draft.rendered.text
+    assert any("details typed on the request (Ceri Prydderch)" in w for w in draft.warnings)
+
+
+def test_a_welsh_letter_asks_for_english_free_text_in_welsh(ws, opted_in):
+    case = _case(ws, opted_in)
+    cases.update_victim(ws, replace(case.victim, language=Language.WELSH))
+    _decided_request(
+        ws, opted_in, "other", {"wording": "Not to loiter near Example Park."}, "refused",
+        "Not necessary: he will live 100 miles away.",
+    )  # fmt: skip
+    draft = letters.prepare_letter(ws, opted_in, "condition_refused", on=ON)
+    assert draft.reasons == (
+        "Blocked: the licence condition 'Not to loiter near Example Park.' is on file in"
+        " English only - write it in Welsh for this letter.",
+        "Blocked: the reason for the refusal is the offender manager's English - write it"
+        " in Welsh for this letter.",
+    )
+    written = letters.LetterDetails(
+        conditions=("Peidio ag oedi ger Parc Enghraifft.",),
+        refusal_reason="Nid oedd angen: bydd yn byw 100 milltir i ffwrdd.",
+    )
+    draft = letters.prepare_letter(ws, opted_in, "condition_refused", on=ON, details=written)
+    assert draft.ok, draft.reasons
+    decision = letters.LetterDetails(decision_summary="The Parole Board has directed release.")
+    _sentence(ws, opted_in, "EDS", custodial_months=72, extension_months=48)
+    draft = letters.prepare_letter(ws, opted_in, "parole_decision", on=ON, details=decision)
+    assert "Welsh letter: check that the decision in plain words is in Welsh." in draft.warnings
+
+
+def test_every_catalogue_condition_has_welsh_wording_with_the_same_placeholders():
+    from vcs_app.domain.conditions import load_condition_catalogue
+
+    for template in load_condition_catalogue().templates:
+        assert template.title_cy and template.wording_cy, template.key
+        values = {p.key: "X" for p in template.placeholders}
+        if template.key != "other":  # free text: written in the letter's language
+            assert template.fill(values, Language.WELSH) != template.fill(values)

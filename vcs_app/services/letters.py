@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from vcs_app.domain.calendar import add_working_days, next_working_day, why_not_working
+from vcs_app.domain.conditions import load_condition_catalogue
 from vcs_app.domain.model import (
     KEY_DATE_KINDS,
     AccessDenied,
@@ -569,12 +570,12 @@ def _suggest(db, facts: _Facts, template_key: str, on: date) -> LetterDetails:
         reasons = dict.fromkeys(r["decision_reason"] for r in refused if r["decision_reason"])
         details = replace(
             details,
-            conditions=tuple(r["wording"] for r in refused),
+            conditions=tuple(condition_wording(r, language) for r in refused),
             refusal_reason=" ".join(reasons),
         )
     elif template_key in ("release_on_licence", "parole_decision"):
-        agreed = [r["wording"] for r in requests if r["decision"] in ("included", "amended")]
-        details = replace(details, conditions=tuple(agreed))
+        agreed = [r for r in requests if r["decision"] in ("included", "amended")]
+        details = replace(details, conditions=tuple(condition_wording(r, language) for r in agreed))
     if template_key == "hdc_representations":
         clock, _ = clocks.clock_for("hdc_representations", on)
         details = replace(details, respond_by=clock.due_from(on))
@@ -593,6 +594,69 @@ def _suggest(db, facts: _Facts, template_key: str, on: date) -> LetterDetails:
         if row and row[0]:
             details = replace(details, first_letter_date=date.fromisoformat(row[0]))
     return details
+
+
+def condition_wording(request: dict, language: Language) -> str:
+    """A requested condition as a letter in `language` gives it: in Welsh, the catalogue's
+    Welsh wording filled with the request's details when the request kept the standard
+    wording; otherwise the wording on file (which a Welsh letter then refuses to print,
+    asking for it in Welsh)."""
+    if Language(language) is Language.ENGLISH:
+        return request["wording"]
+    values = json.loads(request["field_values"] or "{}")
+    try:
+        template = load_condition_catalogue().get(request["kind"])
+        standard = template.fill(values) == request["wording"]
+        welsh = template.fill(values, language) if standard else ""
+    except ValidationError:
+        welsh = ""
+    return welsh or request["wording"]
+
+
+def _welsh_checks(requests: list[dict], details: LetterDetails) -> tuple[list[str], list[str]]:
+    """For a Welsh letter: (reasons, warnings). Text on file in English (a condition's
+    wording, the OM's reason or decision) is refused until it is written in Welsh, as the
+    offence is; what the VLO wrote is to be checked; details typed on a request and set
+    into the catalogue's Welsh wording are named so the VLO can check they read in Welsh."""
+    english = {
+        _offence_key(r[k] or "")
+        for r in requests
+        for k in ("wording", "licence_wording", "decision_reason")
+    }
+    english.discard("")
+    reasons, warnings = [], []
+    for line in details.conditions:
+        if _offence_key(line) in english:
+            short = line if len(line) <= 60 else line[:59] + "…"
+            reasons.append(
+                f"Blocked: the licence condition '{short}' is on file in English only - write it"
+                " in Welsh for this letter."
+            )
+    refusal = _offence_key(details.refusal_reason)
+    if refusal and any(text in refusal for text in english):
+        reasons.append(
+            "Blocked: the reason for the refusal is the offender manager's English - write it"
+            " in Welsh for this letter."
+        )
+    typed = [(f, getattr(details, f)) for f in ("decision_summary", "hospital_update")]
+    typed.append(("personal_note", details.personal_note))
+    written = [NEED_WORDS.get(f, "the personal note") for f, text in typed if text]
+    if written:
+        verb = "is" if len(written) == 1 else "are"
+        warnings.append(f"Welsh letter: check that {' and '.join(written)} {verb} in Welsh.")
+    values = [
+        value
+        for r in requests
+        if condition_wording(r, Language.WELSH) in details.conditions
+        and condition_wording(r, Language.WELSH) != r["wording"]
+        for value in json.loads(r["field_values"] or "{}").values()
+    ]
+    if values:
+        warnings.append(
+            "Welsh letter: the conditions use the catalogue's Welsh wording with the details"
+            " typed on the request (" + "; ".join(values) + "): check they read in Welsh."
+        )
+    return reasons, warnings
 
 
 def suggest_details(ws: Workspace, link_id: int, template_key: str, *, on: date | None = None):
@@ -739,6 +803,12 @@ def _prepare(
             f" working day, {moved:%d/%m/%Y}, and says why."
         )
         details = replace(details, respond_by=moved)
+    if language is Language.WELSH:
+        welsh_reasons, welsh_warnings = _welsh_checks(
+            repo_letters.condition_requests(db, link.id), details
+        )
+        reasons += welsh_reasons
+        warnings += welsh_warnings
     offence = details.offence or offence_wording(link.offence, language)
     if not offence:
         reasons.append(

@@ -420,8 +420,8 @@ def latest_sentence(db: Database, offender_id: int) -> dict | None:
 def condition_requests(db: Database, link_id: int) -> list[dict]:
     """The victim's licence-condition requests with their decisions, oldest first."""
     cursor = db.execute(
-        "SELECT id, wording, decision, decision_reason FROM condition_request"
-        " WHERE link_id = ? ORDER BY id",
+        "SELECT id, kind, field_values, wording, licence_wording, decision, decision_reason"
+        " FROM condition_request WHERE link_id = ? ORDER BY id",
         [link_id],
     )
     names = [c[0] for c in cursor.description]
