@@ -211,3 +211,16 @@ def test_a_failed_write_leaves_no_partial_file(qapp: QApplication, tmp_path: Pat
         write_pdf(letter_html("recall", Language.ENGLISH), in_the_way, title="Recall")
     assert [p.name for p in tmp_path.iterdir()] == ["letter.pdf"]
     assert in_the_way.is_dir()
+
+
+def test_a_pdf_holds_plain_letters_not_ligature_glyphs(qapp: QApplication, tmp_path: Path) -> None:
+    """A kept letter must be found by searching for "affect" or "office": pdftotext (not
+    normalised) gives the plain characters, never "ﬀ", "ﬁ" or "ﬃ"."""
+    path = tmp_path / "offer.pdf"
+    write_pdf(letter_html("initial_offer", Language.ENGLISH), path, title="Offer")
+    raw = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(raw.split())
+    assert "affected by this crime" in words and "Victim Liaison Officer" in words
+    assert not {"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04"} & set(raw)
