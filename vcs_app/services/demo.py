@@ -175,7 +175,7 @@ def _case_events(
     summaries = rng.choices(seeds["liaison"], k=n)
     liaison = []
     for i in range(n):
-        link_id, referred, om_name, vlo = case_info[i // LIAISON_PER_CASE]
+        link_id, referred, om_name, vlo, _ = case_info[i // LIAISON_PER_CASE]
         when = max(referred, today_ord - ages[i])
         party = parties[i]
         liaison.append(
@@ -199,12 +199,22 @@ def _case_events(
     n = len(case_info) * CONTACTS_PER_CASE
     ages = rng.choices(range(901), k=n)
     kinds = rng.choices(("letter", "call", "visit", "email"), k=n)
-    notes = rng.choices(seeds["contact_notes"], k=n)
+    picks = [rng.random() for _ in range(n)]
+    # What was said fits where the victim is: only someone who opted in has asked for
+    # conditions or had the parole process explained.
+    pools = {
+        "in": seeds["contact_notes"],
+        "offered": [n for n in seeds["contact_notes"] if "letter sent" in n],
+        "referred": ["Tried to phone to offer contact: no answer, no message left."],
+        "not_eligible": ["Referral checked: the referrer was told the case is not eligible."],
+    }
     contacts = []
     for i in range(n):
-        link_id, referred, _, vlo = case_info[i // CONTACTS_PER_CASE]
+        link_id, referred, _, vlo, stage = case_info[i // CONTACTS_PER_CASE]
+        pool = pools[stage]
+        note = pool[int(picks[i] * len(pool))]
         when = iso(max(referred, today_ord - ages[i]))
-        contacts.append((link_id, when, kinds[i], "done", notes[i], vlo, now))
+        contacts.append((link_id, when, kinds[i], "done", note, vlo, now))
     return liaison, contacts
 
 
@@ -426,7 +436,7 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
 
     victims_rows, contacts, links, referrals = [], [], [], []
     extra = random.Random(seed + 104_729)  # offer timing and conditions: their own stream
-    case_info: list[tuple[int, int, str, str]] = []
+    case_info: list[tuple[int, int, str, str, str]] = []
     pending_waits: list[tuple] = []  # (link id, om, vlo, referred): questions asked below
     next_detail = 0
     for v in range(1, victims + 1):
@@ -631,7 +641,13 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
                 "demo",
             )
         )
-        case_info.append((v, referred.toordinal(), om_name, vlo))
+        if opt in ("opted_in", "opted_out"):
+            stage = "in"
+        elif opt != "referred":
+            stage = "offered"
+        else:
+            stage = "referred" if eligible else "not_eligible"
+        case_info.append((v, referred.toordinal(), om_name, vlo, stage))
 
     liaison, contact_log = _case_events(rng, seeds, case_info, today, now)
     build.next_liaison = len(liaison)
