@@ -239,6 +239,7 @@ class _Builder:
         self.today, self.now = today, now
         self.tasks: list[tuple] = []
         self.opt_rows: list[tuple] = []
+        self.history: list[tuple] = []
         self.liaison: list[tuple] = []
         self.events: list[tuple] = []
         self.conditions: list[tuple] = []
@@ -285,6 +286,11 @@ class _Builder:
         self.key_dates.append((key_id, offender_id, kind, value.isoformat(), received.isoformat()))
         self.received[key_id] = received
         return key_id, value
+
+    def change(self, link_id: int, field: str, old: str, new: str, on: date) -> None:
+        """A dated change of what a report counts a case by (`repo_cases.record_change`)."""
+        if old != new:
+            self.history.append((link_id, field, old, new, on.isoformat(), "demo", self.now))
 
     def opt(self, link_id: int, state: str, on: date, source: str) -> None:
         self.opt_rows.append((link_id, state, on.isoformat(), source, "demo", self.now))
@@ -510,7 +516,6 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             status = "closed"  # the referrer was told; nothing more to do
         om_name, om_team = rng.choice(seeds["oms"])
         vlo = rng.choice(vlos)
-        level = "none"
 
         # The opt-in journey, dated, through the changes the service allows.
         journey: list[tuple[str, date, str]] = []
@@ -542,12 +547,13 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
                 state_on = max(state_on, past(0, 25))
                 journey.append(("reopened", state_on, "the victim phoned"))
         build.opt(v, "referred", referred, "referral")
-        previous = OptState.REFERRED
+        previous, level = OptState.REFERRED, ContactLevel.KEY_STAGES.value  # a new case's
         for state, on, source in journey:
             chosen = ContactLevel(_weighted(rng, LEVEL_WEIGHTS)) if state == "opted_in" else None
-            level = check_opt_change(previous, OptState(state), chosen).value
+            before, level = level, check_opt_change(previous, OptState(state), chosen).value
             previous = OptState(state)
             build.opt(v, state, on, source)
+            build.change(v, "contact_level", before, level, on)
 
         # When the case closed (if it did): after the licence ended, or when contact did.
         closed_on = None
@@ -558,6 +564,8 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
                 closed_on = min(today, max(last, end) + timedelta(days=rng.randint(1, 60)))
             else:
                 closed_on = min(today, last + timedelta(days=rng.randint(1, 200)))
+            if status == "closed":  # as the case services date it (an archive is not dated)
+                build.change(v, "status", "open", "closed", closed_on)
 
         # What is still to do on an open case: the clocks the services would have running.
         if status == "open":
@@ -780,6 +788,12 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
                 "source",
             ),
             referrals,
+        )
+        insert_rows(
+            db,
+            "case_history",
+            ("link_id", "field", "old", "new", "on_date", "recorded_by", "recorded_at"),
+            build.history,
         )
         insert_rows(
             db,
