@@ -33,23 +33,3 @@ def when_dialog_opens(qtbot, fill, *, then=None, over=None, waited: int = 0):
 
 def click_ok(dialog):
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-
-
-def when_active_dialog(qtbot, fill, *, kind=QDialog, waited: int = 0) -> None:
-    """Run `fill` in the next modal dialog of `kind` once it is up and active (polling, so
-    a slow machine does not miss it); a failing `fill` rejects the dialog rather than leave
-    the test waiting on it."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or QApplication.activeWindow() is not dialog:
-            assert waited < 5000, "no dialog opened"
-            when_active_dialog(qtbot, fill, kind=kind, waited=waited + 25)
-            return
-        try:
-            fill(dialog)
-        except BaseException:
-            dialog.reject()
-            raise
-
-    QTimer.singleShot(25, QApplication.instance(), poll)

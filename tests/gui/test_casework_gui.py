@@ -5,9 +5,9 @@ checked, and the opt-in dialog. Driven with key events where a VLO would use key
 from __future__ import annotations
 
 from fixed_day import TODAY
-from helpers import when_active_dialog
+from helpers import when_dialog_opens
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vcs_app.domain.model import OptState
 from vcs_app.qt.dialogs.forms import LiaisonDialog, TaskDoneDialog
@@ -73,7 +73,7 @@ def test_mark_task_done_asks_the_outcome_and_ctrl_z_opens_it_again(qtbot, window
         qtbot.keyClicks(dialog.outcome, "Phoned the victim; no letter needed")
         qtbot.keyClick(dialog.outcome, Qt.Key.Key_Return)
 
-    when_active_dialog(qtbot, outcome, kind=TaskDoneDialog)
+    when_dialog_opens(qtbot, outcome)
     qtbot.keyClick(board.done_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: board.counts.total == before - 1)
     (task,) = [t for t in cases.open_case(demo_ws, item.link_id).tasks if t.id == item.task_id]
@@ -142,14 +142,14 @@ def test_an_opt_out_asks_for_confirmation_and_enter_there_keeps_it_open(qtbot, w
             answers.append("yes")
             qtbot.keyClick(box, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
 
-        when_active_dialog(qtbot, answer_with_enter, kind=QMessageBox)
+        when_dialog_opens(qtbot, answer_with_enter, over=dialog)
         qtbot.keyClick(dialog.state, Qt.Key.Key_Return)
         assert dialog.isVisible()  # not recorded: the VLO said no
         assert cases.open_case(demo_ws, case_id).link.opt_state is OptState.OPTED_IN
-        when_active_dialog(qtbot, answer_yes, kind=QMessageBox)
+        when_dialog_opens(qtbot, answer_yes, over=dialog)
         qtbot.keyClick(dialog.state, Qt.Key.Key_Return)
 
-    when_active_dialog(qtbot, choose_opted_out, kind=OptChangeDialog)
+    when_dialog_opens(qtbot, choose_opted_out)
     window.intake.record_opt_change(case_id)
     assert answers == ["enter", "yes"]
     assert cases.open_case(demo_ws, case_id).link.opt_state is OptState.OPTED_OUT

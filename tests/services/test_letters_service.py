@@ -730,6 +730,8 @@ def test_when_the_print_system_cannot_be_asked_nothing_changes(ws, case_id, offi
     )
     assert letters.settle_print_jobs(ws, state_of=lambda printer, job: None) is None
     assert letters.get_letter(ws, letter_id).awaiting_printer
+
+
 # --- issue 17: the task a letter answers ----------------------------------------------
 
 
