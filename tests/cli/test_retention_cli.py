@@ -25,14 +25,17 @@ def demo_db(tmp_path_factory) -> Path:
     return path
 
 
-def test_retention_lists_nothing_today_and_the_closed_cases_years_on(demo_db):
-    today = run("retention", "--db", str(demo_db))
+def test_retention_lists_the_cases_closed_long_ago_and_more_years_on(demo_db):
+    # The demo has cases closed years ago (as a caseload does), and more close later.
+    today = run("retention", "--db", str(demo_db), "--on", ON.isoformat())
     assert today.returncode == 0, today.stderr
-    assert today.stdout.strip().endswith("0 closed case(s) past the 6-year retention period")
+    now_lines = today.stdout.strip().splitlines()
+    assert now_lines[-1].endswith("closed case(s) past the 6-year retention period")
+    assert all(line.split("last changed ")[1][:10] < "2020-11-26" for line in now_lines[:-1])
     later = run("retention", "--db", str(demo_db), "--on", "2040-01-01")
     assert later.returncode == 0, later.stderr
     lines = later.stdout.strip().splitlines()
-    assert len(lines) > 1 and all(line.startswith("VCS-") for line in lines[:-1])
+    assert len(lines) > len(now_lines) and all(line.startswith("VCS-") for line in lines[:-1])
     assert all(" closed " in line or " archived " in line for line in lines[:-1])
 
 

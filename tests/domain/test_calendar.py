@@ -183,3 +183,18 @@ def test_working_days_between_matches_a_day_by_day_count(start: date, span: int)
 @given(any_dates)
 def test_is_working_day_matches_the_oracle(day: date) -> None:
     assert is_working_day(day) == naive_is_working_day(day)
+
+
+def test_a_deadline_moves_to_the_next_working_day_and_says_why():
+    from vcs_app.domain.calendar import next_working_day, why_not_working
+
+    assert next_working_day(date(2026, 12, 25)) == date(2026, 12, 29)
+    assert [why_not_working(date(2026, 12, d)) for d in (24, 25, 26, 27, 28, 29)] == [
+        "",
+        "bank_holiday",
+        "saturday",
+        "sunday",
+        "bank_holiday",  # Boxing Day's substitute
+        "",
+    ]
+    assert next_working_day(date(2026, 12, 24)) == date(2026, 12, 24)

@@ -252,8 +252,69 @@ def test_a_sentence_before_any_rules_is_refused() -> None:
             offence_category=V,
             sentence_type=SentenceType.SDS,
             custody_months=12,
-            sentence_date=date(2010, 1, 1),
+            sentence_date=date(2000, 1, 1),
         )
+
+
+@pytest.mark.parametrize(
+    ("sentenced", "version"),
+    [(date(2010, 1, 1), "2005-07"), (date(2005, 7, 1), "2005-07"), (date(2003, 6, 2), "2001-04")],
+)
+def test_lifers_sentenced_in_the_2000s_are_decided_under_the_rules_of_their_day(
+    sentenced: date, version: str
+) -> None:
+    decision = decide_eligibility(
+        offence_category=V,
+        sentence_type=SentenceType.LIFE,
+        custody_months=None,
+        sentence_date=sentenced,
+    )
+    assert (decision.outcome, decision.rules_version) == (Eligibility.STATUTORY, version)
+
+
+def test_a_restricted_hospital_order_before_july_2005_was_not_in_the_statute() -> None:
+    before = decide_eligibility(
+        offence_category=V,
+        sentence_type=SentenceType.HOSPITAL_ORDER_RESTRICTED,
+        custody_months=None,
+        sentence_date=date(2004, 3, 1),
+    )
+    assert before.outcome is Eligibility.NOT_ELIGIBLE
+    assert before.reason == (
+        "Not eligible by statute: a hospital order with restrictions was not covered by the"
+        " scheme in force on 01/03/2004 (rules 2001-04: the statute reached hospital"
+        " disposals only from 1 July 2005). It can be offered if a manager agrees the"
+        " victim is at serious risk."
+    )
+    risk = decide_eligibility(
+        offence_category=V,
+        sentence_type=SentenceType.HOSPITAL_ORDER_RESTRICTED,
+        custody_months=None,
+        sentence_date=date(2004, 3, 1),
+        serious_risk_agreed=True,
+    )
+    assert risk.outcome is Eligibility.DISCRETIONARY
+    after = decide_eligibility(
+        offence_category=V,
+        sentence_type=SentenceType.HOSPITAL_ORDER_RESTRICTED,
+        custody_months=None,
+        sentence_date=date(2005, 7, 1),
+    )
+    assert (after.outcome, after.rules_version) == (Eligibility.STATUTORY, "2005-07")
+
+
+@pytest.mark.parametrize("category", [V, S, DA])
+def test_a_suspended_sentence_is_not_eligible_by_statute_with_the_reason(category) -> None:
+    decision = decide(category, SentenceType.SUSPENDED, 18)
+    assert decision.outcome is Eligibility.NOT_ELIGIBLE
+    assert decision.reason == (
+        "Not eligible by statute: a suspended sentence of 18 months is served in the"
+        " community unless the court activates it, so it is not the custody the statutory"
+        " scheme needs (12 months or more). If it is activated, record the custody and"
+        " decide again. It can be offered if a manager agrees the victim is at serious risk."
+    )
+    risk = decide(category, SentenceType.SUSPENDED, 18, serious_risk=True)
+    assert risk.outcome is Eligibility.DISCRETIONARY
 
 
 def test_rules_given_explicitly_are_used_instead_of_the_date() -> None:

@@ -43,8 +43,15 @@ def test_the_shipped_file_lives_in_resources_and_loads() -> None:
     project_root = Path(__file__).resolve().parents[2]
     assert project_root / "resources" / "rules" / "vcs_rules.json" == RULES_PATH
     rule_sets = load_rule_sets()
-    assert [rule_set.version for rule_set in rule_sets] == ["2013-12", "2021-04"]
+    assert [rule_set.version for rule_set in rule_sets] == [
+        "2001-04",
+        "2005-07",
+        "2013-12",
+        "2021-04",
+    ]
     assert [rule_set.in_force_from for rule_set in rule_sets] == [
+        date(2001, 4, 1),
+        date(2005, 7, 1),
         date(2013, 12, 10),
         date(2021, 4, 1),
     ]
@@ -116,9 +123,27 @@ def test_rule_set_for_switches_on_the_in_force_date() -> None:
 
 def test_rule_set_for_a_date_before_any_rules_is_refused() -> None:
     with pytest.raises(
-        DomainError, match="No Victim Contact Scheme rules are in force on 09/12/2013"
+        DomainError, match="No Victim Contact Scheme rules are in force on 31/03/2001"
     ):
-        rule_set_for(date(2013, 12, 9))
+        rule_set_for(date(2001, 3, 31))
+
+
+def test_the_earlier_rule_sets_are_keyed_on_their_dates_with_their_sources() -> None:
+    """Issue 17 item 13: the statutory scheme from 1 July 2005 (DVCVA 2004 s.35) and the
+    s.69 CJCSA 2000 arrangements from 1 April 2001 before it."""
+    assert rule_set_for(date(2013, 12, 9)).version == "2005-07"
+    assert rule_set_for(date(2005, 7, 1)).version == "2005-07"
+    assert rule_set_for(date(2005, 6, 30)).version == "2001-04"
+    assert rule_set_for(date(2001, 4, 1)).version == "2001-04"
+    statutory = rule_set_for(date(2005, 7, 1))
+    assert "Domestic Violence, Crime and Victims Act 2004 s.35" in statutory.source
+    assert statutory.eligibility.statutory_hospital_disposals  # ss.36-44
+    before = rule_set_for(date(2001, 4, 1))
+    assert "Criminal Justice and Court Services Act 2000 s.69" in before.source
+    assert "Probation Circular 62/2001" in before.source
+    assert before.eligibility.statutory_hospital_disposals == frozenset()
+    assert before.clock("referral_to_offer").length == 40
+    assert "eight weeks" in before.clock("referral_to_offer").source
 
 
 def test_asking_for_an_unknown_clock_is_refused() -> None:
@@ -211,7 +236,12 @@ def _set(path: str, value: Any) -> Any:
 
 def test_a_copy_of_the_shipped_file_loads_from_another_path(tmp_path: Path) -> None:
     rule_sets = load_rule_sets(write(tmp_path, shipped()))
-    assert [rule_set.version for rule_set in rule_sets] == ["2013-12", "2021-04"]
+    assert [rule_set.version for rule_set in rule_sets] == [
+        "2001-04",
+        "2005-07",
+        "2013-12",
+        "2021-04",
+    ]
 
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
@@ -230,9 +260,9 @@ def test_a_file_that_is_not_json_is_refused(tmp_path: Path) -> None:
     ("change", "message"),
     [
         (_set("rule_sets", []), "'rule_sets' must be a non-empty list"),
-        (_set("rule_sets/1/in_force_from", "1st April 2021"), "rule set 2021-04, in_force_from"),
+        (_set("rule_sets/1/in_force_from", "1st April 2021"), "rule set 2005-07, in_force_from"),
         (_set("rule_sets/1/version", ""), "rule set 2, version must be non-empty text"),
-        (_set("rule_sets/1/clocks/1/length", "20"), "rule set 2021-04, clock 'referral_to_offer'"),
+        (_set("rule_sets/1/clocks/1/length", "20"), "rule set 2005-07, clock 'referral_to_offer'"),
         (_set("rule_sets/1/clocks/1/length", -1), "0 or more"),
         (
             _set("rule_sets/1/clocks/1/unit", "weeks"),
@@ -254,7 +284,7 @@ def test_a_file_that_is_not_json_is_refused(tmp_path: Path) -> None:
         ),
         (_set("rule_sets/0/in_force_from", "2021-04-01"), "both start on 2021-04-01"),
         (_set("rule_sets/0/version", "2021-04"), "each rule set needs its own version"),
-        (lambda d: d["rule_sets"][0]["clocks"].pop(), "2013-12 lacks clock(s) parole_review_lead"),
+        (lambda d: d["rule_sets"][0]["clocks"].pop(), "2001-04 lacks clock(s) parole_review_lead"),
         (lambda d: d["rule_sets"][1].pop("eligibility"), "missing eligibility"),
     ],
 )

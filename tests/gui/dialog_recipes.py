@@ -29,7 +29,7 @@ from vcs_app.qt.dialogs.condition import (
 )
 from vcs_app.qt.dialogs.db_key import DatabaseKeyDialog
 from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
-from vcs_app.qt.dialogs.forms import LiaisonDialog, OffenderDialog, VictimDialog
+from vcs_app.qt.dialogs.forms import LiaisonDialog, OffenderDialog, TaskDoneDialog, VictimDialog
 from vcs_app.qt.dialogs.intake import (
     EligibilityOverrideDialog,
     FollowUpDialog,
@@ -100,6 +100,7 @@ def dialog_recipes(window, ws, app_cases, tmp_path) -> dict[type, object]:
         VictimDialog: lambda: VictimDialog(window, case.victim),
         OffenderDialog: lambda: OffenderDialog(window, case.offender),
         LiaisonDialog: lambda: LiaisonDialog(window, link_id, "An OM", [(request.id, "x")]),
+        TaskDoneDialog: lambda: TaskDoneDialog(window, "Offer contact to the victim"),
         PreferencesDialog: lambda: PreferencesDialog(
             window, preferences.preferences_of(ws, link_id), True, True
         ),

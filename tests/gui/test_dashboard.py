@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from helpers import when_dialog_opens
 from PySide6.QtCore import Qt
 
 from vcs_app.qt.views.case_view import CaseView
@@ -76,6 +77,7 @@ def test_mark_done_updates_the_counts_and_the_tab_title(qtbot, window):
     board.buttons[Bucket.OVERDUE].click()
     before = board.counts.overdue
     assert window.tabs.tabText(1) == f"Dashboard ({before:,} overdue)"
+    when_dialog_opens(qtbot, lambda dialog: dialog.accept())  # no outcome: it is optional
     board.done_button.click()
     assert board.counts.overdue == before - 1
     assert board.model.rowCount() == before - 1

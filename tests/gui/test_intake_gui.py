@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 
 from vcs_app.domain.model import OptState, Role
 from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
-from vcs_app.qt.dialogs.intake import IntakeDialog
+from vcs_app.qt.dialogs.intake import IntakeDialog, OptChangeDialog
 from vcs_app.qt.views.case_view import CaseView
 from vcs_app.qt.views.import_view import ImportDialog, PreviewModel
 from vcs_app.services import cases, referral_import
@@ -99,13 +99,17 @@ def test_referral_to_opt_in_completes_the_first_task_and_the_dashboard_count_mov
     assert not [t for t in view.case.tasks if t.done_on is None]
 
 
-def test_a_refused_opt_change_is_said_in_one_message_and_changes_nothing(qtbot, window, demo_ws):
+def test_a_refused_opt_change_is_said_in_one_message_and_changes_nothing(
+    qtbot, window, demo_ws, monkeypatch
+):
     case_id = window.caseload.model.case_id(0)
     view = window.open_case(case_id)
     before = view.case.link.opt_state
     seen = {}
+    monkeypatch.setattr(OptChangeDialog, "confirm", classmethod(lambda cls, parent, text: True))
 
     def fill(dialog):
+        dialog.state.setCurrentIndex(0)  # nothing is chosen until the VLO chooses
         dialog.on.setDate(_qdate(TODAY + timedelta(days=2)))
         click_ok(dialog)
 

@@ -303,6 +303,9 @@ def test_bulk_import_shows_every_victim_then_asks_twice_for_a_large_batch(
     second_filler = _Filler(SecondConfirmationDialog, second)
     open_cases = cases.caseload_counts(demo_ws)["open"]
     seen["cases"] = open_cases
+    (already,) = demo_ws.store.db.execute(  # the demo's victims told of a recent date
+        "SELECT COUNT(*) FROM task WHERE rule = 'key_date_update' AND source_ref LIKE 'key_date:%'"
+    ).fetchone()
     qtbot.keyClick(
         window,
         Qt.Key.Key_K,
@@ -316,8 +319,8 @@ def test_bulk_import_shows_every_victim_then_asks_twice_for_a_large_batch(
     made = demo_ws.store.db.execute(
         "SELECT COUNT(*) FROM task WHERE rule = 'key_date_update' AND source_ref LIKE 'key_date:%'"
     ).fetchone()[0]
-    assert made == seen["told"] > 0
-    assert f"{made:,} victim task(s) created" in window.statusBar().currentMessage()
+    assert made - already == seen["told"] > 0
+    assert f"{made - already:,} victim task(s) created" in window.statusBar().currentMessage()
 
 
 @pytest.mark.parametrize(

@@ -211,3 +211,52 @@ def test_a_failed_write_leaves_no_partial_file(qapp: QApplication, tmp_path: Pat
         write_pdf(letter_html("recall", Language.ENGLISH), in_the_way, title="Recall")
     assert [p.name for p in tmp_path.iterdir()] == ["letter.pdf"]
     assert in_the_way.is_dir()
+
+
+def test_a_pdf_holds_plain_letters_not_ligature_glyphs(qapp: QApplication, tmp_path: Path) -> None:
+    """A kept letter must be found by searching for "affect" or "office": pdftotext (not
+    normalised) gives the plain characters, never "ﬀ", "ﬁ" or "ﬃ"."""
+    path = tmp_path / "offer.pdf"
+    write_pdf(letter_html("initial_offer", Language.ENGLISH), path, title="Offer")
+    raw = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(raw.split())
+    assert "affected by this crime" in words and "Victim Liaison Officer" in words
+    assert not {"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04"} & set(raw)
+
+
+def test_the_sign_off_stays_with_the_last_paragraph(qapp: QApplication, tmp_path: Path) -> None:
+    """However long the letter, the page that holds "Yours sincerely," also holds the end
+    of the last paragraph: the sign-off never starts a page on its own."""
+    two_page_letters = 0
+    for count in range(len(MANY_CONDITIONS)):
+        html = letter_html(
+            "release_on_licence", Language.ENGLISH, conditions=MANY_CONDITIONS[:count]
+        )
+        path = tmp_path / f"last-{count}.pdf"
+        pages = write_pdf(html, path, title="Sign-off")
+        (holding,) = [p for p in pdf_text(path).split("\f") if "Yours sincerely," in p]
+        assert "call 999." in " ".join(holding.split()), count
+        two_page_letters += pages == 2
+        if two_page_letters == 6:
+            break
+    assert two_page_letters == 6
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_letter_fits_one_a4_page_for_a_typical_case(
+    qapp: QApplication, tmp_path: Path, language: Language
+) -> None:
+    """Every template, for the invented typical case the template editor previews with
+    (a three-line address, one licence condition), is one page: pdfinfo counts them."""
+    from vcs_app.letters.render import available_templates
+    from vcs_app.services.letters import synthetic_context
+
+    longer = []
+    for info in available_templates():
+        path = tmp_path / f"{info.key}-{language.value}.pdf"
+        write_pdf(render_letter(info.key, synthetic_context(language)).html, path, title="x")
+        if pdf_info(path)["Pages"].strip() != "1":
+            longer.append(info.key)
+    assert longer == []

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from vcs_app.services import cases, clocks, dashboard, tasks
+import pytest
+
+from vcs_app.domain.model import ValidationError
+from vcs_app.services import cases, clocks, dashboard, tasks, undo
 from vcs_app.services.dashboard import Bucket, DueCounts, DueQuery
 from vcs_app.storage import repo_dashboard
 
@@ -79,3 +82,27 @@ def test_filtered_by_vlo_and_only_open_tasks_on_open_cases(ws, case_id):
     link = cases.open_case(ws, case_id).link
     cases.update_link(ws, replace(link, status="closed"))
     assert dashboard.due_counts(ws, on=ON).total == 0
+
+
+def test_a_task_marked_done_keeps_its_outcome_and_undo_opens_it_again(ws, case_id):
+    task_id = _task(ws, case_id, -1, "a")
+    tasks.complete_task(ws, task_id, on=ON, note="  Phoned   the victim\n")
+    (task,) = [t for t in cases.open_case(ws, case_id).tasks if t.id == task_id]
+    assert (task.done_on, task.outcome, task.outcome_note) == (ON, "done", "Phoned the victim")
+    with pytest.raises(undo.ChangedSince, match="already closed"):
+        tasks.complete_task(ws, task_id, on=ON)
+    with pytest.raises(undo.ChangedSince):  # closed on another day than the undo expects
+        tasks.reopen_task(ws, task_id, done_on=ON - timedelta(days=1))
+    tasks.reopen_task(ws, task_id, done_on=ON)
+    assert [i.task_id for i in _all(ws, DueQuery(ON))] == [task_id]
+    tasks.complete_task(ws, task_id, on=ON, note="Redone", action="redo")
+    with pytest.raises(ValidationError, match="one line"):
+        tasks.complete_task(ws, _task(ws, case_id, 0, "b"), note="x" * 201)
+
+
+def test_undo_does_not_reopen_a_task_a_newer_one_replaced(ws, case_id):
+    task_id = _task(ws, case_id, -1, "a")
+    tasks.complete_task(ws, task_id, on=ON)
+    _task(ws, case_id, 3, "a")  # the same clock and cause, open again
+    with pytest.raises(undo.ChangedSince, match="newer task"):
+        tasks.reopen_task(ws, task_id, done_on=ON)

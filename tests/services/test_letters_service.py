@@ -29,10 +29,10 @@ from vcs_app.domain.model import (
     Victim,
     clean_text,
 )
-from vcs_app.domain.sentence import Sentence
+from vcs_app.domain.sentence import EventKind, Sentence, SentenceEvent
 from vcs_app.letters.context import LetterContext, LetterError, Recipient, Sender
 from vcs_app.letters.print_system import JobState
-from vcs_app.services import cases, intake, letters, sentences
+from vcs_app.services import cases, events, intake, letters, sentences
 from vcs_app.services.letter_settings import (
     LetterSettings,
     VloContact,
@@ -791,3 +791,183 @@ def test_wording_hidden_from_the_preview_is_used_only_after_a_second_senior_appr
         "SELECT who, action FROM audit WHERE entity = 'letter_template' ORDER BY id"
     ).fetchall()
     assert rows == [("test.vlo", "propose"), ("second.senior", "update")]
+
+
+# --- issue 17: the task a letter answers ----------------------------------------------
+
+
+def test_a_letter_written_from_the_case_closes_the_task_it_answers(ws, opted_in):
+    offender_id = _case(ws, opted_in).offender.id
+    crd = KeyDate(offender_id, "CRD", date(2027, 4, 20), received_on=date(2026, 11, 20))
+    sentences.record_key_date(ws, crd, origin="prison")
+    (task,) = [t for t in _case(ws, opted_in).tasks if t.rule == "key_date_update"]
+    draft = letters.prepare_letter(ws, opted_in, "key_date_update", on=ON)  # no task given
+    assert draft.ok and draft.task_id == task.id
+    letter_id = letters.approve_letter(ws, draft).record_id
+    assert letters.get_letter(ws, letter_id).task_id == task.id
+    letters.produce_letter(ws, letter_id, on=ON)
+    (done,) = [t for t in _case(ws, opted_in).tasks if t.id == task.id]
+    assert (done.done_on, done.outcome) == (ON, "done")
+    # Nothing is left for the batch route to write again.
+    assert letters.review_due(ws, on=ON + timedelta(days=30)).drafts == ()
+
+
+# --- issue 17: letters that fit the sentence ------------------------------------------
+
+
+def _sentence(ws, case_id, kind: str, **terms) -> None:
+    offender_id = _case(ws, case_id).offender.id
+    sentences.record_sentence(ws, Sentence(offender_id, kind, date(2024, 5, 1), **terms))
+
+
+def test_no_parole_letter_for_a_standard_determinate_sentence(ws, opted_in):
+    _sentence(ws, opted_in, "SDS", length_months=48)
+    draft = letters.prepare_letter(ws, opted_in, "parole_starting", on=ON)
+    assert draft.reasons == (
+        "Blocked: a standard determinate sentence has no Parole Board review (no official"
+        " parole eligibility date is on file), so the parole letters do not fit this case.",
+    )
+    hdc = letters.prepare_letter(ws, opted_in, "hdc_representations", on=ON)
+    assert hdc.ok  # an SDS can have home detention curfew
+    hospital = letters.prepare_letter(ws, opted_in, "hospital_update", on=ON)
+    assert "the hospital update is for hospital disposals" in " ".join(hospital.reasons)
+
+
+def test_parole_letters_fit_extended_and_life_sentences_and_an_official_ped(ws, opted_in):
+    _sentence(ws, opted_in, "LIFE", tariff_months=180)
+    assert letters.prepare_letter(ws, opted_in, "parole_starting", on=ON).ok
+    hdc = letters.prepare_letter(ws, opted_in, "hdc_representations", on=ON)
+    assert hdc.reasons == ("Blocked: home detention curfew is not available for a life sentence.",)
+    _sentence(ws, opted_in, "SDS", length_months=96)  # e.g. an older sentence with parole
+    offender_id = _case(ws, opted_in).offender.id
+    cases.add_key_date(ws, KeyDate(offender_id, "PED", date(2027, 9, 1), received_on=ON))
+    assert letters.prepare_letter(ws, opted_in, "parole_starting", on=ON).ok
+
+
+def test_the_review_started_clock_drives_the_parole_letter_not_the_six_month_warning(ws, opted_in):
+    _sentence(ws, opted_in, "EDS", custodial_months=72, extension_months=48)
+    offender_id = _case(ws, opted_in).offender.id
+    sentences.record_key_date(
+        ws,
+        KeyDate(offender_id, "PED", date(2027, 5, 1), received_on=date(2026, 10, 1)),
+        origin="prison",
+    )
+    lead = [t for t in _case(ws, opted_in).tasks if t.rule == "parole_review_lead"]
+    assert lead and lead[0].due_on <= ON
+    due = letters.review_due(ws, on=ON)
+    assert [d.template_key for d in due.drafts if d.template_key == "parole_starting"] == []
+    events.record_event(
+        ws,
+        SentenceEvent(offender_id, EventKind.PAROLE_REVIEW_START, date(2026, 11, 2),
+                      date(2026, 11, 3)),
+    )  # fmt: skip
+    (started,) = [t for t in _case(ws, opted_in).tasks if t.rule == "parole_review_vps"]
+    due = letters.review_due(ws, on=started.due_on)
+    (letter,) = [d for d in due.drafts if d.template_key == "parole_starting"]
+    assert letter.task_id == started.id and letter.ok
+
+
+# --- issue 17: a deadline never on a bank holiday --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "25 December 2026 is a bank holiday, so you have until the next working day."),
+        ("cy", "Mae 25 Rhagfyr 2026 yn ŵyl banc, felly mae gennych tan y diwrnod gwaith nesaf."),
+    ],
+)
+def test_hdc_representations_from_11_december_are_due_after_christmas(
+    ws, opted_in, language, words
+):
+    _sentence(ws, opted_in, "SDS", length_months=30)
+    case = _case(ws, opted_in)
+    cases.update_victim(ws, replace(case.victim, language=language))
+    on = date(2026, 12, 11)
+    assert letters.suggest_details(ws, opted_in, "hdc_representations", on=on).respond_by == (
+        date(2026, 12, 25)  # 14 calendar days: Christmas Day
+    )
+    draft = letters.prepare_letter(ws, opted_in, "hdc_representations", on=on)
+    # 26 Dec is a Saturday, 27 a Sunday, 28 the substitute Boxing Day: Tuesday 29th.
+    assert draft.context.respond_by == date(2026, 12, 29)
+    text = " ".join(draft.rendered.text.split())
+    assert ("29 December 2026" if language == "en" else "29 Rhagfyr 2026") in text
+    assert words in text
+    assert any("25/12/2026 is not a working day" in w for w in draft.warnings)
+    if language == "en":
+        assert draft.ok
+
+
+# --- issue 17: Welsh letters say the case's words in Welsh -----------------------------
+
+
+def _decided_request(ws, case_id, kind, values, decision, reason=""):
+    from vcs_app.domain.conditions import ConditionDraft
+    from vcs_app.services import conditions
+
+    template = conditions.catalogue().get(kind)
+    request_id = conditions.request_condition(
+        ws,
+        ConditionDraft(
+            case_id, kind, template.fill(values), "She is afraid.", "Contact", date(2026, 10, 5),
+            values=tuple(values.items()),
+        ),
+    ).record_id  # fmt: skip
+    with ws.store.atomic() as db:  # decided: the OM's reply, as recorded
+        db.execute(
+            "UPDATE condition_request SET status = 'decided', decision = ?, decision_reason = ?,"
+            " decision_on = ? WHERE id = ?",
+            [decision, reason, "2026-11-10", request_id],
+        )
+    return request_id
+
+
+def test_a_welsh_letter_gives_the_catalogues_welsh_condition_wording(ws, opted_in):
+    case = _case(ws, opted_in)
+    cases.update_victim(ws, replace(case.victim, language=Language.WELSH))
+    _decided_request(ws, opted_in, "no_contact", {"persons": "Ceri Prydderch"}, "included")
+    draft = letters.prepare_letter(ws, opted_in, "release_on_licence", on=ON)
+    assert draft.ok, draft.reasons
+    assert draft.context.conditions == (
+        "Peidio â mynd at Ceri Prydderch na chyfathrebu â nhw, yn uniongyrchol nac yn"
+        " anuniongyrchol (gan gynnwys drwy bobl eraill, dros y ffôn, yn ysgrifenedig neu"
+        " ar-lein), heb gymeradwyaeth eich swyddog goruchwylio ymlaen llaw.",
+    )
+    assert "Not to approach" not in draft.rendered.text
+    assert any("details typed on the request (Ceri Prydderch)" in w for w in draft.warnings)
+
+
+def test_a_welsh_letter_asks_for_english_free_text_in_welsh(ws, opted_in):
+    case = _case(ws, opted_in)
+    cases.update_victim(ws, replace(case.victim, language=Language.WELSH))
+    _decided_request(
+        ws, opted_in, "other", {"wording": "Not to loiter near Example Park."}, "refused",
+        "Not necessary: he will live 100 miles away.",
+    )  # fmt: skip
+    draft = letters.prepare_letter(ws, opted_in, "condition_refused", on=ON)
+    assert draft.reasons == (
+        "Blocked: the licence condition 'Not to loiter near Example Park.' is on file in"
+        " English only - write it in Welsh for this letter.",
+        "Blocked: the reason for the refusal is the offender manager's English - write it"
+        " in Welsh for this letter.",
+    )
+    written = letters.LetterDetails(
+        conditions=("Peidio ag oedi ger Parc Enghraifft.",),
+        refusal_reason="Nid oedd angen: bydd yn byw 100 milltir i ffwrdd.",
+    )
+    draft = letters.prepare_letter(ws, opted_in, "condition_refused", on=ON, details=written)
+    assert draft.ok, draft.reasons
+    decision = letters.LetterDetails(decision_summary="The Parole Board has directed release.")
+    _sentence(ws, opted_in, "EDS", custodial_months=72, extension_months=48)
+    draft = letters.prepare_letter(ws, opted_in, "parole_decision", on=ON, details=decision)
+    assert "Welsh letter: check that the decision in plain words is in Welsh." in draft.warnings
+
+
+def test_every_catalogue_condition_has_welsh_wording_with_the_same_placeholders():
+    from vcs_app.domain.conditions import load_condition_catalogue
+
+    for template in load_condition_catalogue().templates:
+        assert template.title_cy and template.wording_cy, template.key
+        values = {p.key: "X" for p in template.placeholders}
+        if template.key != "other":  # free text: written in the letter's language
+            assert template.fill(values, Language.WELSH) != template.fill(values)

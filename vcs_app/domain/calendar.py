@@ -70,6 +70,23 @@ def is_working_day(d: date) -> bool:
     return d.weekday() < 5 and not _HOLIDAYS.contains(d)
 
 
+def next_working_day(d: date) -> date:
+    """``d`` itself when it is a working day, else the first working day after it: a
+    deadline a victim is given never falls on a weekend or a bank holiday."""
+    while not is_working_day(d):
+        d += timedelta(days=1)
+    return d
+
+
+def why_not_working(d: date) -> str:
+    """ "saturday", "sunday" or "bank_holiday" for a day that is not a working day, else ""."""
+    if d.weekday() == 5:
+        return "saturday"
+    if d.weekday() == 6:
+        return "sunday"
+    return "" if is_working_day(d) else "bank_holiday"
+
+
 def _weekdays_up_to(d: date) -> int:
     """Mondays-Fridays from 1 Jan year 1 (a Monday) up to and including ``d``."""
     ordinal = d.toordinal()

@@ -23,7 +23,7 @@ from typing import Any
 
 from vcs_app.domain.data_files import read_json
 from vcs_app.domain.figures import percent
-from vcs_app.domain.model import DomainError, ValidationError, clean_text
+from vcs_app.domain.model import DomainError, Language, ValidationError, clean_text
 from vcs_app.resource_files import resource_path
 
 CATALOGUE_PATH = resource_path("conditions.json")
@@ -110,13 +110,17 @@ class ConditionTemplate:
     placeholders: tuple[Placeholder, ...] = ()
     map_allowed: bool = False
     electronic_monitoring: bool = False
+    title_cy: str = ""  # the Welsh title and wording, for Welsh letters ("" if none)
+    wording_cy: str = ""
 
-    def fill(self, values: Mapping[str, str]) -> str:
-        """The standard wording with every placeholder filled; refuses a blank one."""
+    def fill(self, values: Mapping[str, str], language: Language = Language.ENGLISH) -> str:
+        """The standard wording (Welsh when asked and known, else "") with every
+        placeholder filled; refuses a blank one."""
         missing = [p.label for p in self.placeholders if not clean_text(values.get(p.key, ""))]
         if missing:
             raise ValidationError(f"Fill in {', '.join(missing)} for '{self.title}'.")
-        return _PLACEHOLDER.sub(lambda m: clean_text(values[m.group(1)]), self.wording)
+        wording = self.wording_cy if Language(language) is Language.WELSH else self.wording
+        return _PLACEHOLDER.sub(lambda m: clean_text(values[m.group(1)]), wording)
 
 
 @dataclass(frozen=True)
@@ -157,12 +161,13 @@ def _parse_catalogue(data: Any) -> ConditionCatalogue:
             Placeholder(p["key"], p["label"], p.get("hint", "")) for p in raw["placeholders"]
         )
         declared = [p.key for p in placeholders]
-        used = _PLACEHOLDER.findall(raw["wording"])
-        if set(declared) != set(used) or len(set(declared)) != len(declared):
-            raise ValidationError(
-                f"condition '{key}' declares placeholders {sorted(declared)} but its wording "
-                f"uses {sorted(set(used))}."
-            )
+        for field in ("wording", "wording_cy"):
+            used = _PLACEHOLDER.findall(raw.get(field, "")) if field in raw else declared
+            if set(declared) != set(used) or len(set(declared)) != len(declared):
+                raise ValidationError(
+                    f"condition '{key}' declares placeholders {sorted(declared)} but its"
+                    f" {field.replace('_cy', ' in Welsh')} uses {sorted(set(used))}."
+                )
         templates.append(
             ConditionTemplate(
                 key=key,
@@ -171,6 +176,8 @@ def _parse_catalogue(data: Any) -> ConditionCatalogue:
                 placeholders=placeholders,
                 map_allowed=bool(raw.get("map", False)),
                 electronic_monitoring=bool(raw.get("electronic_monitoring", False)),
+                title_cy=raw.get("title_cy", ""),
+                wording_cy=raw.get("wording_cy", ""),
             )
         )
     keys = [t.key for t in templates]

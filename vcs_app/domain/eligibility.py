@@ -128,6 +128,23 @@ def decide_eligibility(
             f"Not eligible: {default}. It can be offered if a manager agrees the victim is at"
             " serious risk.",
         )
+    if sentence in _HOSPITAL_WORDS:  # a restricted disposal the rules of the day left out
+        return _discretionary_or_not(
+            f"{_HOSPITAL_WORDS[sentence]} was not covered by the scheme in force on"
+            f" {sentence_date:%d/%m/%Y} (rules {rules.version}: the statute reached hospital"
+            " disposals only from 1 July 2005)",
+            serious_risk_agreed,
+            decided,
+        )
+    if sentence is SentenceType.SUSPENDED:
+        length = f" of {_number(custody_months)} months" if custody_months else ""
+        return _discretionary_or_not(
+            f"a suspended sentence{length} is served in the community unless the court"
+            " activates it, so it is not the custody the statutory scheme needs (12 months or"
+            " more). If it is activated, record the custody and decide again",
+            serious_risk_agreed,
+            decided,
+        )
     if sentence in _INDETERMINATE_WORDS:
         if not qualifying:
             return not_qualifying()
@@ -170,6 +187,18 @@ def decide_eligibility(
         Eligibility.NOT_ELIGIBLE,
         f"Not eligible: {custody} for {offence} ({minimum}). It can be offered if a manager "
         f"agrees the victim is at serious risk.",
+    )
+
+
+def _discretionary_or_not(why: str, serious_risk_agreed: bool, decided) -> EligibilityDecision:
+    """Not statutory for `why`: discretionary when a manager agreed the victim is at
+    serious risk, else not eligible (and it can be offered if a manager agrees)."""
+    if serious_risk_agreed:
+        return decided(Eligibility.DISCRETIONARY, f"Discretionary: {_SERIOUS_RISK}; {why}.")
+    return decided(
+        Eligibility.NOT_ELIGIBLE,
+        f"Not eligible by statute: {why}. It can be offered if a manager agrees the victim is"
+        " at serious risk.",
     )
 
 

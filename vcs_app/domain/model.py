@@ -8,7 +8,7 @@ a CSV file or the database).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -123,6 +123,7 @@ class SentenceType(StrEnum):
     LIFE = "LIFE"
     IPP = "IPP"
     DTO = "DTO"
+    SUSPENDED = "SSO"  # a suspended sentence order: served in the community unless activated
     HOSPITAL_ORDER = "HOSPITAL_ORDER"
     HOSPITAL_ORDER_RESTRICTED = "HOSPITAL_ORDER_RESTRICTED"
     HOSPITAL_LIMITATION_DIRECTION = "HOSPITAL_LIMITATION_DIRECTION"
@@ -487,6 +488,14 @@ class LiaisonEntry:
             raise ValidationError("A liaison note cannot be dated in the future.")
 
 
+def outcome_note(text: str | None) -> str:
+    """What came of a task, as one line of at most 200 characters (or a ValidationError)."""
+    note = clean_text(text)
+    if len(note) > 200:
+        raise ValidationError("A task's outcome is one line (200 characters at most).")
+    return note
+
+
 @dataclass(frozen=True)
 class Task:
     """Something a VLO must do by a date; `rule` names the clock (or event) that made it."""
@@ -499,7 +508,11 @@ class Task:
     source_ref: str = ""  # what started it, e.g. "key_date:12", so it is never duplicated
     rule_text: str = ""  # the rule in words, shown on the task
     outcome: str = ""  # "done" or "cancelled" once closed
+    outcome_note: str = ""  # what came of it, in the VLO's words (marked done by hand)
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outcome_note", outcome_note(self.outcome_note))
 
 
 class LetterStatus(StrEnum):
@@ -586,7 +599,14 @@ class CaseSummary:
     vlo: str
     status: CaseStatus
     next_due: date | None
-    flags: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # safety flags, in the words the case view uses
+    needs: tuple[str, ...] = ()  # language and accessibility needs, likewise
+
+    def with_flags(
+        self, victim: Victim, contacts: tuple[ContactDetail, ...], on: date
+    ) -> CaseSummary:
+        """The row with its flags and needs decided by the one rule the case view uses."""
+        return replace(self, flags=safety_flags(victim, contacts, on), needs=contact_needs(victim))
 
 
 @dataclass(frozen=True)

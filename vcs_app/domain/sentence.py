@@ -82,6 +82,7 @@ SENTENCE_TYPE_LABELS: dict[SentenceType, str] = {
     SentenceType.DETENTION_S250: "Detention under s.250 (offender under 18; before December 2020"
     " s.91)",
     SentenceType.FINE_DEFAULT: "Imprisonment in default of paying a fine (default term)",
+    SentenceType.SUSPENDED: "Suspended sentence (not served in custody unless activated)",
     SentenceType.HOSPITAL_ORDER: "Hospital order without restrictions (Mental Health Act s.37)",
     SentenceType.HOSPITAL_ORDER_RESTRICTED: "Hospital order with restrictions (s.37/41)",
     SentenceType.HOSPITAL_LIMITATION_DIRECTION: "Hospital and limitation direction (s.45A)",
@@ -244,6 +245,8 @@ class Sentence:
                 "years and months" if kind is SentenceType.DTO else "years, months, weeks or days"
             )
             found.append(f"A {kind.value} needs its length ({what}).")
+        if kind is SentenceType.SUSPENDED and not 1 <= (self.length_months or 0) <= 24:
+            found.append("A suspended sentence needs its length: up to 2 years (24 months).")
         if kind is SentenceType.DTO and self.length_months and not 4 <= self.length_months <= 24:
             found.append("A detention and training order lasts from 4 to 24 months.")
         if kind is SentenceType.FINE_DEFAULT:

@@ -39,6 +39,29 @@ def month_year(value: date, language: Language) -> str:
     return f"{months[value.month - 1]} {value.year}"
 
 
+_NOT_WORKING = {
+    Language.ENGLISH: {
+        "saturday": "is a Saturday",
+        "sunday": "is a Sunday",
+        "bank_holiday": "is a bank holiday",
+        "sentence": "{date} {why}, so you have until the next working day.",
+    },
+    Language.WELSH: {  # to be checked by a Welsh speaker
+        "saturday": "yn ddydd Sadwrn",
+        "sunday": "yn ddydd Sul",
+        "bank_holiday": "yn ŵyl banc",
+        "sentence": "Mae {date} {why}, felly mae gennych tan y diwrnod gwaith nesaf.",
+    },
+}
+
+
+def moved_deadline_note(original: date, why: str, language: Language) -> str:
+    """The sentence a letter adds when its reply-by date was moved off a weekend or bank
+    holiday (`why` as `domain.calendar.why_not_working` gives it)."""
+    words = _NOT_WORKING[Language(language)]
+    return words["sentence"].format(date=long_date(original, language), why=words[why])
+
+
 # A month and a year with no day: "March 2027", "Mawrth 2027".
 _MONTH_YEAR = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)? \d{4}")
 
@@ -115,6 +138,8 @@ class LetterContext:
     hospital_update: str = ""
     contact_level: ContactLevel | None = None
     respond_by: date | None = None
+    # Why respond_by is later than the clock gave (it fell on a weekend or bank holiday).
+    respond_by_note: str = ""
     first_letter_date: date | None = None  # the earlier letter a follow-up refers to
     case_ref: str = ""
     personal_note: str = ""  # a closing paragraph the VLO writes for this person

@@ -287,10 +287,24 @@ def _title_of(html: str) -> str:
     return html_entities.unescape(" ".join(match.group(1).split())) if match else ""
 
 
+KEEP_WITH_PREVIOUS = "keep-with-previous"  # an anchor name in the HTML (see base.html.j2)
+
+
+def _keeps_with_previous(block) -> bool:
+    """The block (a sign-off) is marked to stay on a page with the block before it."""
+    fragments = block.begin()
+    while not fragments.atEnd():
+        if KEEP_WITH_PREVIOUS in fragments.fragment().charFormat().anchorNames():
+            return True
+        fragments += 1
+    return False
+
+
 def _keep_short_parts_together(document: QTextDocument, page_height: float) -> None:
     """Qt breaks pages between any two lines. Move a short paragraph or table that would
     straddle a page break onto the next page instead, so a sign-off stays with its
-    signature and the contact box is never cut in two."""
+    signature and the contact box is never cut in two; a sign-off that would start a
+    page takes the paragraph before it along."""
     layout = document.documentLayout()
     moved = True
     while moved:
@@ -311,6 +325,21 @@ def _keep_short_parts_together(document: QTextDocument, page_height: float) -> N
                     rect.top() + spacing.topMargin(),
                     rect.bottom() - spacing.bottomMargin(),
                 )
+            if frame is None and previous is not None and _keeps_with_previous(block):
+                # The sign-off stays with the paragraph before it: both go over together.
+                start = layout.blockBoundingRect(previous).top()
+                apart = int(start // page_height) != int((bottom - 1) // page_height)
+                policy = previous.blockFormat().pageBreakPolicy()
+                if (
+                    apart
+                    and bottom - start < page_height / 2
+                    and not (policy & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                ):
+                    breaking = QTextBlockFormat()
+                    breaking.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(previous).mergeBlockFormat(breaking)
+                    moved = True
+                    break
             # Qt moves a table row to the next page whole but leaves the table's start
             # behind, so a table counts as short if it fits a page at all.
             short = bottom - top < (page_height if frame is not None else page_height / 3)

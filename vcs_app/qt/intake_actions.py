@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from vcs_app.domain.model import OptState
 from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
+from vcs_app.qt.dialogs.forms import TaskDoneDialog
 from vcs_app.qt.dialogs.intake import (
     EligibilityOverrideDialog,
     FollowUpDialog,
@@ -20,7 +21,7 @@ from vcs_app.qt.dialogs.intake import (
 )
 from vcs_app.qt.dialogs.preferences import ContactDetailDialog, PreferencesDialog
 from vcs_app.qt.views.import_view import ImportDialog
-from vcs_app.services import cases, intake, preferences, tasks
+from vcs_app.services import cases, intake, preferences
 from vcs_app.services.intake import MatchDecision
 
 if TYPE_CHECKING:
@@ -185,5 +186,8 @@ class IntakeActions:
 
     # --- the dashboard ------------------------------------------------------------------
 
-    def complete_task(self, task_id: int) -> None:
-        self.window._refresh(self.window._call(tasks.complete_task, self.ws, task_id))
+    def complete_task(self, task_id: int, title: str = "") -> None:
+        """Ask what came of the task (one line, optional), then mark it done (undoable)."""
+        note = TaskDoneDialog.ask(self.window, title)
+        if note is not None:
+            self.window.undo.complete_task(task_id, note)

@@ -121,6 +121,20 @@ class CaseloadView(QWidget):
             text=self.search.text(), vlo=self.vlo.currentData(), status=self.status.currentData()
         )
 
+    def shown_cases(self) -> tuple[list[int], str]:
+        """The cases listed now (a search still being typed is applied first), and the
+        search and filters that list them, in words."""
+        if self._debounce.isActive():
+            self.apply_filter()
+        model = self.model
+        text = self.search.text().strip()
+        parts = [
+            self.tr("search “%1”").replace("%1", text) if text else self.tr("no search"),
+            self.vlo.currentText(),
+            self.status.currentText(),
+        ]
+        return [model.case_id(r) for r in range(model.rowCount())], ", ".join(parts)
+
     def _update_count(self) -> None:
         rows = self.model.rowCount()
         text = self.tr("1 case") if rows == 1 else self.tr("%1 cases").replace("%1", f"{rows:,}")

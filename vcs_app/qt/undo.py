@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu
 
 from vcs_app.domain.conditions import Step, condition_label
 from vcs_app.domain.model import CaseStatus, KeyDate, LiaisonEntry, Offender, Victim
-from vcs_app.services import cases, conditions, liaison, preferences, sentences
+from vcs_app.services import cases, conditions, liaison, preferences, sentences, tasks
 from vcs_app.services.cases import Changed
 from vcs_app.services.undo import REDO, UNDO
 
@@ -199,5 +199,18 @@ class UndoHistory:
                 f"record '{condition_label(step)}'",
                 lambda: conditions.undo_step(ws, request_id, step),
                 record,
+            )
+        return changed
+
+    def complete_task(self, task_id: int, note: str) -> Changed | None:
+        """Mark a task done with its outcome; undo opens it again, redo closes it again."""
+        ws = self.ws
+        changed = self._save(lambda: tasks.complete_task(ws, task_id, note=note))
+        if changed is not None:
+            done_on = ws.today()
+            self._push(
+                "mark task done",
+                lambda: tasks.reopen_task(ws, task_id, done_on=done_on),
+                lambda: tasks.complete_task(ws, task_id, note=note, action=REDO),
             )
         return changed

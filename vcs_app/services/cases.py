@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 
 from vcs_app.domain.model import (
     CaseFile,
@@ -223,7 +224,7 @@ def open_case(ws: Workspace, link_id: int) -> CaseFile:
             + repo_cases.links_for_offender(db, offender.id)
             if i != link_id
         ]
-        others = repo_caseload.caseload_rows(db, other_ids, ws.today())
+        others = summaries(db, other_ids, ws.today())
         return CaseFile(
             link=link,
             victim=victim,
@@ -264,7 +265,15 @@ def caseload_ids(
 
 
 def caseload_rows(ws: Workspace, ids: list[int]) -> dict[int, CaseSummary]:
-    return repo_caseload.caseload_rows(ws.store.db, ids, ws.today())
+    return summaries(ws.store.db, ids, ws.today())
+
+
+def summaries(db, ids: list[int], on: date) -> dict[int, CaseSummary]:
+    """Caseload rows for these cases, each with the safety flags the case view shows."""
+    return {
+        case_id: summary.with_flags(victim, contacts, on)
+        for case_id, (summary, victim, contacts) in repo_caseload.caseload_rows(db, ids).items()
+    }
 
 
 def caseload_counts(ws: Workspace) -> dict[str, int]:

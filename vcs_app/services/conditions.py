@@ -444,7 +444,7 @@ def undo_step(ws: Workspace, request_id: int, step: Step) -> Changed:
                 outcome="cancelled",
             )
         for task_id in reopen:
-            repo_conditions.reopen_task(db, task_id)
+            repo_events.reopen_task(db, task_id)
             audit.record(
                 db,
                 who=ws.user,

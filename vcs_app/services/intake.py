@@ -43,12 +43,16 @@ from vcs_app.domain.model import (
     label,
 )
 from vcs_app.services import access, clocks
-from vcs_app.services.cases import Changed
+from vcs_app.services.cases import Changed, summaries
 from vcs_app.services.workspace import Workspace
-from vcs_app.storage import audit, repo_caseload, repo_cases, repo_events, repo_intake
+from vcs_app.storage import audit, repo_cases, repo_events, repo_intake
 
 OPT_CLOCKS = ("referral_to_offer", "offer_follow_up", "follow_up_to_no_response")
 SEPARATE = "separate"
+NAME_ONLY = (
+    "same name, linked to the matching victim; no date of birth, CRN or prison number given"
+    " to compare"
+)
 Choice = int | Literal["separate"] | None
 
 # How a contact is recorded in the contact log, by the channel it went through.
@@ -99,16 +103,27 @@ class PossibleDuplicate(ValidationError):
 def _matches(db, referral: Referral, today: date) -> ReferralMatches:
 
     def cases_of(link_ids: list[int]) -> tuple[CaseSummary, ...]:
-        rows = repo_caseload.caseload_rows(db, link_ids, today)
+        rows = summaries(db, link_ids, today)
         return tuple(rows[i] for i in sorted(rows))
 
     victims = tuple(
         PersonMatch(v, why, False, cases_of(repo_cases.links_for_victim(db, v.id)))
         for v, why in repo_intake.victims_like(db, referral.victim)
     )
+    found = repo_intake.offenders_like(db, referral.offender)
+    offender = referral.offender
+    if victims and not (offender.dob or offender.crn or offender.nomis):
+        # Nothing to compare but the name: a same-named offender already linked to the
+        # victim this may merge with is most likely the same person, so it is offered.
+        found += [
+            (o, NAME_ONLY, False)
+            for o in repo_intake.offenders_linked_by_name(
+                db, [m.person.id for m in victims], offender
+            )
+        ]
     offenders = tuple(
         PersonMatch(o, why, same, cases_of(repo_cases.links_for_offender(db, o.id)))
-        for o, why, same in repo_intake.offenders_like(db, referral.offender)
+        for o, why, same in found
     )
     return ReferralMatches(victims, offenders)
 

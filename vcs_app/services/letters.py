@@ -27,7 +27,8 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
-from vcs_app.domain.calendar import add_working_days
+from vcs_app.domain.calendar import add_working_days, next_working_day, why_not_working
+from vcs_app.domain.conditions import load_condition_catalogue
 from vcs_app.domain.model import (
     KEY_DATE_KINDS,
     AccessDenied,
@@ -54,6 +55,7 @@ from vcs_app.domain.model import (
     label,
 )
 from vcs_app.domain.safety import check_victim_letter
+from vcs_app.domain.sentence import HOSPITAL_TYPES, SENTENCE_TYPE_LABELS
 from vcs_app.letters import print_system
 from vcs_app.letters.context import (
     LetterContext,
@@ -62,6 +64,7 @@ from vcs_app.letters.context import (
     Sender,
     TemplateInfo,
     month_year,
+    moved_deadline_note,
 )
 from vcs_app.letters.isolated import run_isolated
 from vcs_app.letters.print_adapter import write_pdf
@@ -98,11 +101,20 @@ TEMPLATE_FOR_RULE: dict[str, str] = {
     "referral_to_offer": "initial_offer",
     "offer_follow_up": "follow_up",
     "key_date_update": "key_date_update",
-    "parole_review": "parole_starting",
-    "parole_review_lead": "parole_starting",
+    # The review-started event's clock: the letter says the review "has started". The
+    # six-month warning before a PED or tariff (parole_review_lead) is the VLO's own
+    # preparation, not a letter.
+    "parole_review_vps": "parole_starting",
     "hdc_representations": "hdc_representations",
     "turning_18": "turning_18_reoffer",
 }
+
+
+def rules_answered_by(template_key: str) -> tuple[str, ...]:
+    """The task rules a letter of this kind answers (by either route: a case or a batch)."""
+    return tuple(rule for rule, key in TEMPLATE_FOR_RULE.items() if key == template_key)
+
+
 OFFER_LETTERS = frozenset({"initial_offer", "follow_up"})
 ANY_STATE_LETTERS = frozenset({"turning_18_reoffer", "returned_mail_follow_up"})
 RETURNED_MAIL_RULE = "returned_mail"
@@ -217,6 +229,7 @@ class _Facts:
     key_dates: tuple[KeyDate, ...]
     establishments: tuple[str, ...]
     other_victims: tuple[tuple[str, tuple[str, ...]], ...]
+    sentence: dict | None = None  # the latest sentence recorded (type and lengths)
 
 
 def _facts(db, link_id: int) -> _Facts:
@@ -231,7 +244,53 @@ def _facts(db, link_id: int) -> _Facts:
         key_dates=repo_events.key_dates_for_offender(db, offender.id),
         establishments=tuple(repo_letters.establishments_for_victim(db, victim.id)),
         other_victims=tuple(repo_letters.other_victims(db, offender.id, victim.id)),
+        sentence=repo_letters.latest_sentence(db, offender.id),
     )
+
+
+# Letters that only fit some sentences: the Parole Board reviews extended, SOPC and
+# indeterminate sentences (a standard determinate sentence is released automatically,
+# unless an official parole eligibility date says otherwise, e.g. an older sentence
+# under the 1991 Act); HDC is never available for those, nor in hospital.
+PAROLE_LETTERS = frozenset({"parole_starting", "parole_decision"})
+PAROLE_BOARD_SENTENCES = frozenset(
+    {SentenceType.EDS, SentenceType.SOPC, SentenceType.LIFE, SentenceType.IPP}
+)
+NO_HDC_SENTENCES = PAROLE_BOARD_SENTENCES | HOSPITAL_TYPES | {SentenceType.SUSPENDED}
+_SENTENCE_NAMES = {
+    SentenceType.SDS: "a standard determinate sentence",
+    SentenceType.DTO: "a detention and training order",
+    SentenceType.SUSPENDED: "a suspended sentence",
+}
+
+
+def _sentence_reasons(facts: _Facts, template_key: str) -> list[str]:
+    """Whether this letter fits the offender's sentence (it says what the sentence
+    allows: a parole review, home detention curfew, a hospital's decisions)."""
+    if template_key not in PAROLE_LETTERS | {"hdc_representations", "hospital_update"}:
+        return []
+    if facts.sentence is None:
+        return [
+            "Blocked: no sentence is recorded - record it first: this letter only fits some"
+            " sentences."
+        ]
+    kind = SentenceType(facts.sentence["type"])
+    label_words = SENTENCE_TYPE_LABELS[kind]
+    name = _SENTENCE_NAMES.get(kind) or f"a {label_words[:1].lower()}{label_words[1:]}"
+    if template_key in PAROLE_LETTERS and kind not in PAROLE_BOARD_SENTENCES:
+        parole_date = {"PED", "TARIFF"} & {
+            k.kind for k in facts.key_dates if k.source is DateSource.OFFICIAL
+        }
+        if kind in HOSPITAL_TYPES or not parole_date:
+            return [
+                f"Blocked: {name} has no Parole Board review (no official parole eligibility"
+                " date is on file), so the parole letters do not fit this case."
+            ]
+    if template_key == "hdc_representations" and kind in NO_HDC_SENTENCES:
+        return [f"Blocked: home detention curfew is not available for {name}."]
+    if template_key == "hospital_update" and kind not in HOSPITAL_TYPES:
+        return [f"Blocked: the hospital update is for hospital disposals, not {name}."]
+    return []
 
 
 def template_info(key: str) -> TemplateInfo:
@@ -402,6 +461,12 @@ def describe_sentence(sentence: dict | None, offender_name: str, language: Langu
             f"{o} was given a detention and training order of {length}. Usually half of it"
             " is spent in custody and half under supervision in the community."
         )
+    if kind is SentenceType.SUSPENDED:
+        return (
+            f"{o} was given a suspended sentence of {length}. This means {o} does not go to"
+            " prison unless they break the conditions of the order or commit another offence;"
+            " then the court can order them to serve the sentence."
+        )
     if kind is SentenceType.EDS:
         prison = f"{custody} in prison, then" if custody else "time in prison, then"
         return (
@@ -455,6 +520,12 @@ def _describe_cy(kind: SentenceType, o: str, length: str, custody: str, minimum:
             f"Cafodd {o} orchymyn cadw a hyfforddi am {length}. Fel arfer, treulir hanner y"
             " cyfnod yn y ddalfa a hanner dan oruchwyliaeth yn y gymuned."
         )
+    if kind is SentenceType.SUSPENDED:
+        return (
+            f"Cafodd {o} ddedfryd ohiriedig o {length}. Mae hyn yn golygu nad yw {o} yn mynd"
+            f" i'r carchar oni bai bod {o} yn torri amodau'r gorchymyn neu'n cyflawni trosedd"
+            f" arall; os felly, gall y llys orchymyn bod {o} yn treulio'r ddedfryd yn y carchar."
+        )
     if kind is SentenceType.EDS:
         prison = f"{custody} yn y carchar" if custody else "cyfnod yn y carchar"
         return (
@@ -503,12 +574,12 @@ def _suggest(db, facts: _Facts, template_key: str, on: date) -> LetterDetails:
         reasons = dict.fromkeys(r["decision_reason"] for r in refused if r["decision_reason"])
         details = replace(
             details,
-            conditions=tuple(r["wording"] for r in refused),
+            conditions=tuple(condition_wording(r, language) for r in refused),
             refusal_reason=" ".join(reasons),
         )
     elif template_key in ("release_on_licence", "parole_decision"):
-        agreed = [r["wording"] for r in requests if r["decision"] in ("included", "amended")]
-        details = replace(details, conditions=tuple(agreed))
+        agreed = [r for r in requests if r["decision"] in ("included", "amended")]
+        details = replace(details, conditions=tuple(condition_wording(r, language) for r in agreed))
     if template_key == "hdc_representations":
         clock, _ = clocks.clock_for("hdc_representations", on)
         details = replace(details, respond_by=clock.due_from(on))
@@ -527,6 +598,69 @@ def _suggest(db, facts: _Facts, template_key: str, on: date) -> LetterDetails:
         if row and row[0]:
             details = replace(details, first_letter_date=date.fromisoformat(row[0]))
     return details
+
+
+def condition_wording(request: dict, language: Language) -> str:
+    """A requested condition as a letter in `language` gives it: in Welsh, the catalogue's
+    Welsh wording filled with the request's details when the request kept the standard
+    wording; otherwise the wording on file (which a Welsh letter then refuses to print,
+    asking for it in Welsh)."""
+    if Language(language) is Language.ENGLISH:
+        return request["wording"]
+    values = json.loads(request["field_values"] or "{}")
+    try:
+        template = load_condition_catalogue().get(request["kind"])
+        standard = template.fill(values) == request["wording"]
+        welsh = template.fill(values, language) if standard else ""
+    except ValidationError:
+        welsh = ""
+    return welsh or request["wording"]
+
+
+def _welsh_checks(requests: list[dict], details: LetterDetails) -> tuple[list[str], list[str]]:
+    """For a Welsh letter: (reasons, warnings). Text on file in English (a condition's
+    wording, the OM's reason or decision) is refused until it is written in Welsh, as the
+    offence is; what the VLO wrote is to be checked; details typed on a request and set
+    into the catalogue's Welsh wording are named so the VLO can check they read in Welsh."""
+    english = {
+        _offence_key(r[k] or "")
+        for r in requests
+        for k in ("wording", "licence_wording", "decision_reason")
+    }
+    english.discard("")
+    reasons, warnings = [], []
+    for line in details.conditions:
+        if _offence_key(line) in english:
+            short = line if len(line) <= 60 else line[:59] + "…"
+            reasons.append(
+                f"Blocked: the licence condition '{short}' is on file in English only - write it"
+                " in Welsh for this letter."
+            )
+    refusal = _offence_key(details.refusal_reason)
+    if refusal and any(text in refusal for text in english):
+        reasons.append(
+            "Blocked: the reason for the refusal is the offender manager's English - write it"
+            " in Welsh for this letter."
+        )
+    typed = [(f, getattr(details, f)) for f in ("decision_summary", "hospital_update")]
+    typed.append(("personal_note", details.personal_note))
+    written = [NEED_WORDS.get(f, "the personal note") for f, text in typed if text]
+    if written:
+        verb = "is" if len(written) == 1 else "are"
+        warnings.append(f"Welsh letter: check that {' and '.join(written)} {verb} in Welsh.")
+    values = [
+        value
+        for r in requests
+        if condition_wording(r, Language.WELSH) in details.conditions
+        and condition_wording(r, Language.WELSH) != r["wording"]
+        for value in json.loads(r["field_values"] or "{}").values()
+    ]
+    if values:
+        warnings.append(
+            "Welsh letter: the conditions use the catalogue's Welsh wording with the details"
+            " typed on the request (" + "; ".join(values) + "): check they read in Welsh."
+        )
+    return reasons, warnings
 
 
 def suggest_details(ws: Workspace, link_id: int, template_key: str, *, on: date | None = None):
@@ -639,9 +773,11 @@ def _prepare(
     info = template_info(template_key)
     link, victim = facts.link, facts.victim
     language = victim.language
+    if task_id is None:  # written from the case: it answers the task it is due for
+        task_id = repo_letters.open_letter_task(db, link.id, rules_answered_by(template_key))
     title = info.title(language)
     details = details if details is not None else _suggest(db, facts, template_key, on)
-    reasons = _contact_reasons(link, template_key)
+    reasons = _contact_reasons(link, template_key) + _sentence_reasons(facts, template_key)
     warnings = []
     if victim.phone_first:
         warnings.append("Phone first: call the victim before this letter is posted.")
@@ -661,6 +797,22 @@ def _prepare(
             )
             guardian = False
     lines = tuple(address.value.splitlines()) if address else (NO_ADDRESS,)
+    respond_by_note = ""
+    why = why_not_working(details.respond_by) if details.respond_by else ""
+    if why:  # a deadline given to a victim is a working day, and the letter says why
+        asked, moved = details.respond_by, next_working_day(details.respond_by)
+        respond_by_note = moved_deadline_note(asked, why, language)
+        warnings.append(
+            f"Reply by {asked:%d/%m/%Y} is not a working day: the letter gives the next"
+            f" working day, {moved:%d/%m/%Y}, and says why."
+        )
+        details = replace(details, respond_by=moved)
+    if language is Language.WELSH:
+        welsh_reasons, welsh_warnings = _welsh_checks(
+            repo_letters.condition_requests(db, link.id), details
+        )
+        reasons += welsh_reasons
+        warnings += welsh_warnings
     offence = details.offence or offence_wording(link.offence, language)
     if not offence:
         reasons.append(
@@ -694,6 +846,7 @@ def _prepare(
         case_ref=link.ref,
         recipient_is_guardian=guardian,
         large_print="large print" in victim.accessibility.casefold(),
+        respond_by_note=respond_by_note,
         **{f: getattr(details, f) for f in DETAIL_FIELDS},
     )
     missing = [NEED_WORDS.get(n, n) for n in context.missing(info.needs)]
@@ -870,6 +1023,7 @@ def _recheck_draft(db, draft: LetterDraft, on: date) -> list[str]:
     address = next((c for c in facts.contacts if c.id == draft.address_id), None)
     guardian = bool(draft.context and draft.context.recipient_is_guardian)
     reasons = _contact_reasons(facts.link, draft.template_key)
+    reasons += _sentence_reasons(facts, draft.template_key)
     reasons += _safety_reasons(facts, draft.rendered.text, address, on, guardian)
     return list(dict.fromkeys(reasons))
 
@@ -936,6 +1090,7 @@ def _recheck_row(db, row: dict, rendered: RenderedLetter, on: date) -> list[str]
     address = next((c for c in facts.contacts if c.id == row["address_id"]), None)
     guardian = context_from_json(row["context"]).recipient_is_guardian
     reasons = _contact_reasons(facts.link, row["template"])
+    reasons += _sentence_reasons(facts, row["template"])
     reasons += _safety_reasons(facts, rendered.text, address, on, guardian)
     return list(dict.fromkeys(reasons))
 

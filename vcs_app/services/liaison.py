@@ -119,6 +119,8 @@ def record_entry(ws: Workspace, entry: LiaisonEntry) -> int:
         )
     elif entry.direction is Direction.FROM:
         answered = _answer_waits(ws, entry, entry_id)
+        if entry.follow_up_due:
+            _start_follow_up(ws, link.om_name, entry, entry_id)
     audit.record(
         db,
         who=ws.user,
@@ -181,17 +183,46 @@ def _start_chase_clock(
         )
 
 
+def _start_follow_up(ws: Workspace, om_name: str, entry: LiaisonEntry, entry_id: int) -> None:
+    """A note *from* someone with a follow-up date (they said they would come back by
+    then) is a task on that date. From the OM it is a wait on them like a question: it
+    shows in Waiting on OM until the task is done, a chase restarts it and their reply
+    ends it. About a licence condition request, it is that request's next chase."""
+    rule = CHASE_RULE if entry.party is Party.OM else FOLLOW_UP_RULE
+    source = (
+        f"condition:{entry.condition_request_id}"
+        if entry.condition_request_id is not None and entry.party is Party.OM
+        else f"liaison:{entry_id}"
+    )
+    who = f"{om_name or 'the offender manager'} (OM)" if entry.party is Party.OM else ""
+    what = entry.summary if len(entry.summary) <= 80 else entry.summary[:79] + "…"
+    clocks.stop_clock(ws, entry.link_id, rule, entry.happened_on, source_ref=source)
+    clocks.add_task(
+        ws,
+        entry.link_id,
+        rule,
+        f"Follow up with {who or label(entry.party).lower()}: {what}",
+        entry.follow_up_due,  # type: ignore[arg-type]
+        source_ref=source,
+        rule_text="Follow-up date set by the VLO on a note received (they said they would"
+        " come back by then)",
+    )
+
+
 def _answer_waits(ws: Workspace, entry: LiaisonEntry, entry_id: int) -> list[int]:
     """A note from the OM about a request answers what waits on that request; a note
-    marked as a reply answers the case's open questions to that party."""
+    marked as a reply without a request answers the case's open general questions to that
+    party (and the follow-ups its earlier notes set), never a condition request's wait:
+    a reply answers only what it names."""
     db = ws.store.db
     party = entry.party.value
     if entry.condition_request_id is not None and entry.party is Party.OM:
         waits = repo_om.open_waits(db, entry.link_id, party, request_id=entry.condition_request_id)
         refs = {f"condition:{entry.condition_request_id}"}
     elif entry.is_reply:
-        waits = repo_om.open_waits(db, entry.link_id, party, every=True)
+        waits = repo_om.open_waits(db, entry.link_id, party)
         refs = {_chase_ref(w, w.id) for w in waits if w.id is not None}
+        refs |= {f"liaison:{i}" for i in repo_om.open_follow_ups(db, entry.link_id, party)}
     else:
         return []
     ids = [w.id for w in waits if w.id is not None]

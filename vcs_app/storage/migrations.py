@@ -893,6 +893,12 @@ def m0018_template_approval(db: Database) -> None:
     db.execute("ALTER TABLE letter_template ADD COLUMN approved_at TEXT")
 
 
+@MIGRATIONS(name="0020_task_outcome_note")
+def m0020_task_outcome_note(db: Database) -> None:
+    """What came of a task marked done by hand, in the VLO's words (one line, optional)."""
+    db.execute("ALTER TABLE task ADD COLUMN outcome_note TEXT NOT NULL DEFAULT ''")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -9,7 +9,8 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from vcs_app.domain.model import CaseStatus, CaseSummary, age_on
+from vcs_app.domain.model import CaseStatus, CaseSummary, ContactDetail, Victim
+from vcs_app.storage.repo_cases import _contact
 
 # Column key -> SQL it sorts by; a whitelist, so user input never reaches ORDER BY.
 SORTS: dict[str, str] = {
@@ -77,33 +78,46 @@ _ROW_SQL = """
 SELECT link.id, link.ref, v.family_name || ', ' || v.given_name,
        o.family_name || ', ' || o.given_name, link.offence, link.opt_state,
        link.contact_level, link.vlo, link.status, link.next_due,
-       v.phone_first, v.language, v.dob,
-       EXISTS (SELECT 1 FROM contact_detail c WHERE c.victim_id = v.id AND c.do_not_post = 1
-               AND (c.valid_to IS NULL OR c.valid_to >= :today)),
-       EXISTS (SELECT 1 FROM contact_detail c WHERE c.victim_id = v.id AND c.kind = 'address'
-               AND c.safe_to_use = 0 AND (c.valid_to IS NULL OR c.valid_to >= :today))
+       v.id, v.given_name, v.family_name, v.dob, v.role, v.language, v.accessibility,
+       v.phone_first, v.guardian_name
 FROM link JOIN victim v ON v.id = link.victim_id JOIN offender o ON o.id = link.offender_id
 WHERE link.id IN (SELECT value FROM json_each(:ids))
 """
+_CONTACTS_SQL = """
+SELECT * FROM contact_detail
+WHERE victim_id IN (SELECT victim_id FROM link WHERE id IN (SELECT value FROM json_each(:ids)))
+ORDER BY kind, id
+"""
 
 
-def caseload_rows(db: Database, ids: Sequence[int], today: date) -> dict[int, CaseSummary]:
-    """Rows for these ids (any order); the caller places them."""
-    rows: dict[int, CaseSummary] = {}
-    cursor = db.execute(_ROW_SQL, {"ids": json.dumps(list(ids)), "today": today.isoformat()})
-    for r in cursor:
-        flags = []
-        if r[13]:
-            flags.append("Do not post")
-        if r[14]:
-            flags.append("Address unsafe")
-        if r[10]:
-            flags.append("Phone first")
-        if r[12] and age_on(date.fromisoformat(r[12]), today) < 18:
-            flags.append("Under 18")
-        if r[11] == "cy":
-            flags.append("Welsh")
-        rows[r[0]] = CaseSummary(
+def caseload_rows(
+    db: Database, ids: Sequence[int]
+) -> dict[int, tuple[CaseSummary, Victim, tuple[ContactDetail, ...]]]:
+    """For these case ids (any order; the caller places them): each row without its
+    flags, and the facts the flags are decided from (the victim and their contact
+    details). The flags are the domain's rule (`domain.model.safety_flags`), the same one
+    the case view uses, never a second copy in SQL."""
+    params = {"ids": json.dumps(list(ids))}
+    contacts: dict[int, list[ContactDetail]] = {}
+    cursor = db.execute(_CONTACTS_SQL, params)
+    names = [c[0] for c in cursor.description]
+    for values in cursor:
+        detail = _contact(dict(zip(names, values, strict=True)))
+        contacts.setdefault(detail.victim_id, []).append(detail)
+    rows = {}
+    for r in db.execute(_ROW_SQL, params):
+        victim = Victim(
+            id=r[10],
+            given_name=r[11],
+            family_name=r[12],
+            dob=date.fromisoformat(r[13]) if r[13] else None,
+            role=r[14],
+            language=r[15],
+            accessibility=r[16],
+            phone_first=bool(r[17]),
+            guardian_name=r[18],
+        )
+        summary = CaseSummary(
             id=r[0],
             ref=r[1],
             victim_name=r[2],
@@ -114,8 +128,8 @@ def caseload_rows(db: Database, ids: Sequence[int], today: date) -> dict[int, Ca
             vlo=r[7],
             status=r[8],
             next_due=date.fromisoformat(r[9]) if r[9] else None,
-            flags=tuple(flags),
         )
+        rows[r[0]] = (summary, victim, tuple(contacts.get(victim.id, ())))
     return rows
 
 

@@ -310,9 +310,3 @@ def tasks_closed_since(
             [*ids, source_ref, outcome],
         )
     ]
-
-
-def reopen_task(db: Database, task_id: int) -> None:
-    db.execute(
-        "UPDATE task SET done_on = NULL, done_by = NULL, outcome = NULL WHERE id = ?", [task_id]
-    )

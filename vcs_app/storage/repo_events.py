@@ -88,6 +88,7 @@ def _task(r: dict) -> Task:
         source_ref=r["source_ref"],
         rule_text=r["rule_text"],
         outcome=r["outcome"] or "",
+        outcome_note=r.get("outcome_note") or "",
     )
 
 
@@ -171,17 +172,39 @@ def open_tasks_due(db: Database, until: date, vlo: str | None = None) -> list[di
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def complete_task(db: Database, task_id: int, on: date, by: str, outcome: str = "done") -> int:
-    """Close a task (done or cancelled); returns its case id."""
+def complete_task(
+    db: Database, task_id: int, on: date, by: str, outcome: str = "done", note: str = ""
+) -> int:
+    """Close a task (done or cancelled, with what came of it); returns its case id."""
     row = db.execute("SELECT link_id FROM task WHERE id = ?", [task_id]).fetchone()
     if row is None:
         raise NotFound(f"No task with id {task_id}.")
     db.execute(
-        "UPDATE task SET done_on = ?, done_by = ?, outcome = ? WHERE id = ? AND done_on IS NULL",
-        [on.isoformat(), by, outcome, task_id],
+        "UPDATE task SET done_on = ?, done_by = ?, outcome = ?, outcome_note = ?"
+        " WHERE id = ? AND done_on IS NULL",
+        [on.isoformat(), by, outcome, note, task_id],
     )
     refresh_next_due(db, row[0])
     return row[0]
+
+
+def get_task(db: Database, task_id: int) -> Task:
+    rows = select_rows(db, "task", "id = ?", [task_id])
+    if not rows:
+        raise NotFound(f"No task with id {task_id}.")
+    return _task(rows[0])
+
+
+def reopen_task(db: Database, task_id: int) -> int:
+    """Open a closed task again (undo of marking it done); returns its case id."""
+    task = get_task(db, task_id)
+    db.execute(
+        "UPDATE task SET done_on = NULL, done_by = NULL, outcome = NULL, outcome_note = ''"
+        " WHERE id = ?",
+        [task_id],
+    )
+    refresh_next_due(db, task.link_id)
+    return task.link_id
 
 
 def contacts_for_case(db: Database, link_id: int) -> tuple[ContactEvent, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 
 from vcs_app.domain.model import (
@@ -174,3 +176,18 @@ def insert_contact_event(db: Database, event: ContactEvent) -> int:
         ],
     )
     return cursor.lastrowid
+
+
+def offenders_linked_by_name(
+    db: Database, victim_ids: list[int], offender: Offender
+) -> list[Offender]:
+    """Offenders with the same normalised name already linked to one of these victims."""
+    rows = _rows(
+        db,
+        f"SELECT DISTINCT {', '.join('o.' + c.strip() for c in _OFFENDER_COLUMNS.split(','))}"
+        " FROM offender o JOIN link l ON l.offender_id = o.id"
+        " WHERE o.name_key = ? AND o.archived = 0"
+        " AND l.victim_id IN (SELECT value FROM json_each(?)) ORDER BY o.id",
+        [normalise_name(offender.full_name), json.dumps(victim_ids)],
+    )
+    return [_offender(row) for row in rows]

@@ -443,8 +443,8 @@ def latest_sentence(db: Database, offender_id: int) -> dict | None:
 def condition_requests(db: Database, link_id: int) -> list[dict]:
     """The victim's licence-condition requests with their decisions, oldest first."""
     cursor = db.execute(
-        "SELECT id, wording, decision, decision_reason FROM condition_request"
-        " WHERE link_id = ? ORDER BY id",
+        "SELECT id, kind, field_values, wording, licence_wording, decision, decision_reason"
+        " FROM condition_request WHERE link_id = ? ORDER BY id",
         [link_id],
     )
     names = [c[0] for c in cursor.description]
@@ -466,6 +466,20 @@ def due_letter_tasks(db: Database, until: date, rules: Sequence[str]) -> list[di
     )
     names = [c[0] for c in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def open_letter_task(db: Database, link_id: int, rules: Sequence[str]) -> int | None:
+    """The case's oldest open task that a letter of these rules answers and no letter has
+    been logged for yet (a withdrawn letter does not count), if any."""
+    row = db.execute(
+        "SELECT t.id FROM task t WHERE t.link_id = ? AND t.done_on IS NULL"
+        " AND t.rule IN (SELECT value FROM json_each(?))"
+        " AND NOT EXISTS (SELECT 1 FROM letter x WHERE x.task_id = t.id"
+        "  AND x.status != 'withdrawn')"
+        " ORDER BY t.due_on, t.id LIMIT 1",
+        [link_id, json.dumps(list(rules))],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def log_letter_contact(db: Database, link_id: int, on: date, summary: str, who: str) -> int:

@@ -108,22 +108,37 @@ def get_liaison_entry(db: Database, entry_id: int) -> LiaisonEntry:
 
 
 def open_waits(
-    db: Database, link_id: int, party: str, *, request_id: int | None = None, every: bool = False
+    db: Database, link_id: int, party: str, *, request_id: int | None = None
 ) -> list[LiaisonEntry]:
     """Notes to `party` on a case still waiting for a reply: those about one request, or
-    (request_id None) the general ones; `every` gives all of them."""
+    (request_id None) the general ones."""
     sql = (
         f"SELECT {_LIAISON_COLUMNS} FROM liaison_entry WHERE link_id = ? AND party = ?"
         " AND awaiting_reply = 1 AND answered_on IS NULL"
     )
     params: list[object] = [link_id, party]
-    if not every:
-        if request_id is None:
-            sql += " AND condition_request_id IS NULL"
-        else:
-            sql += " AND condition_request_id = ?"
-            params.append(request_id)
+    if request_id is None:
+        sql += " AND condition_request_id IS NULL"
+    else:
+        sql += " AND condition_request_id = ?"
+        params.append(request_id)
     return [_entry(r) for r in db.execute(sql + " ORDER BY id", params)]
+
+
+def open_follow_ups(db: Database, link_id: int, party: str) -> list[int]:
+    """Notes received from `party` on a case (about no request) whose follow-up task is
+    still open: they said they would come back and have not yet."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT le.id FROM liaison_entry le WHERE le.link_id = ? AND le.party = ?"
+            " AND le.direction = 'from' AND le.follow_up_due IS NOT NULL"
+            " AND le.condition_request_id IS NULL AND le.withdrawn_at IS NULL"
+            " AND EXISTS (SELECT 1 FROM task t WHERE t.link_id = le.link_id"
+            "  AND t.source_ref = 'liaison:' || le.id AND t.done_on IS NULL)",
+            [link_id, party],
+        )
+    ]
 
 
 def mark_answered(db: Database, entry_ids: Sequence[int], on: date, reply_id: int) -> None:
@@ -178,19 +193,40 @@ def waiting_requests(db: Database) -> list[tuple]:
     ).fetchall()
 
 
+# A note received from an OM (about no request) whose follow-up is still open: they said
+# they would come back by a date. Starts from the few open chase tasks, not every note.
+_FOLLOW_UP_FROM = (
+    " FROM task t CROSS JOIN liaison_entry le ON le.id = CAST(substr(t.source_ref, 9) AS INTEGER)"
+    " CROSS JOIN link l ON l.id = le.link_id"
+)
+_FOLLOW_UP = (
+    "t.done_on IS NULL AND t.rule = 'om_chase' AND t.source_ref LIKE 'liaison:%'"
+    " AND le.direction = 'from' AND le.party = 'om' AND le.condition_request_id IS NULL"
+    " AND le.withdrawn_at IS NULL"
+)
+
+
 def waiting_questions(db: Database) -> list[tuple]:
-    """General notes to an OM still waiting for a reply, on open cases: (entry id, link id,
-    case ref, victim, OM, team, summary, sent on, chases, chase due)."""
-    return db.execute(
+    """General notes to an OM still waiting for a reply, and notes from an OM whose
+    follow-up is open, on open cases: (entry id, link id, case ref, victim, OM, team,
+    summary, sent on, chases, chase due)."""
+    columns = (
         f"SELECT le.id, le.link_id, l.ref, {_VICTIM}, l.om_name, l.om_team, le.summary,"
         " le.happened_on,"
         " (SELECT COUNT(*) FROM liaison_entry c WHERE c.chase_of = le.id),"
         " (SELECT MIN(t.due_on) FROM task t WHERE t.link_id = le.link_id AND t.rule = 'om_chase'"
         "  AND t.source_ref = 'liaison:' || le.id AND t.done_on IS NULL)"
+    )
+    return db.execute(
+        columns
         # CROSS JOIN: start from the few waiting notes (partial index), not every case.
-        " FROM liaison_entry le CROSS JOIN link l ON l.id = le.link_id"
+        + " FROM liaison_entry le CROSS JOIN link l ON l.id = le.link_id"
         " JOIN victim v ON v.id = l.victim_id"
         f" WHERE {_QUESTION} AND l.status = 'open'"
+        " UNION ALL "
+        + columns
+        + _FOLLOW_UP_FROM
+        + f" JOIN victim v ON v.id = l.victim_id WHERE {_FOLLOW_UP} AND l.status = 'open'"
     ).fetchall()
 
 
@@ -203,6 +239,8 @@ def waiting_counts(db: Database) -> dict[str, int]:
         " GROUP BY l.om_name",
         "SELECT l.om_name, COUNT(*) FROM liaison_entry le CROSS JOIN link l ON l.id = le.link_id"
         f" WHERE {_QUESTION} AND l.status = 'open' GROUP BY l.om_name",
+        f"SELECT l.om_name, COUNT(*) {_FOLLOW_UP_FROM} WHERE {_FOLLOW_UP} AND l.status = 'open'"
+        " GROUP BY l.om_name",
     ):
         for name, count in db.execute(sql):
             counts[name] = counts.get(name, 0) + count
@@ -309,7 +347,10 @@ def cases_for_om(db: Database, name: str) -> list[tuple]:
         "  AND (cr.status = 'sent' OR cr.status = 'acknowledged')),"
         " (SELECT COUNT(*) FROM liaison_entry le WHERE le.link_id = l.id AND le.party = 'om'"
         "  AND le.awaiting_reply = 1 AND le.answered_on IS NULL AND le.is_chase = 0"
-        "  AND le.condition_request_id IS NULL),"
+        "  AND le.condition_request_id IS NULL)"
+        " + (SELECT COUNT(*) FROM task t JOIN liaison_entry le"
+        "  ON le.id = CAST(substr(t.source_ref, 9) AS INTEGER) WHERE t.link_id = l.id"
+        f"  AND {_FOLLOW_UP}),"
         " l.next_due"
         " FROM link l JOIN victim v ON v.id = l.victim_id JOIN offender o ON o.id = l.offender_id"
         " WHERE l.om_name = ? ORDER BY l.status != 'open', l.sort_victim",

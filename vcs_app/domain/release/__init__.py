@@ -39,6 +39,8 @@ def estimate_dates(
         items, notes = other.fine_default(sentence, rules)
     elif kind in INDETERMINATE_TYPES:
         items, notes = other.indeterminate(sentence, rules)
+    elif kind is SentenceType.SUSPENDED:
+        items, notes = [], ["A suspended sentence is not served in custody: nothing to estimate."]
     else:
         assert kind in HOSPITAL_TYPES
         items, notes = other.hospital(sentence, rules)

@@ -28,6 +28,7 @@ from vcs_app.domain.model import (
     Victim,
     VictimRole,
     label,
+    outcome_note,
 )
 from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
 
@@ -286,15 +287,23 @@ class LiaisonDialog(FormDialog):
             ),
             name=QCoreApplication.translate("FormDialog", "This is their reply"),
         )
-        self.awaiting.setChecked(True)
-        self.is_reply.setChecked(True)
+        # What each box says when it applies; a box that does not apply to the direction
+        # is shown as the note will be saved (not ticked), never ticked and greyed.
+        self._ticks = {self.awaiting: True, self.is_reply: True}
+        for box in self._ticks:
+            box.toggled.connect(lambda on, box=box: self._remember(box, on))
         self.direction.currentIndexChanged.connect(self._direction_changed)
         self._direction_changed()
 
+    def _remember(self, box: QCheckBox, on: bool) -> None:
+        if box.isEnabled():
+            self._ticks[box] = on
+
     def _direction_changed(self) -> None:
         outgoing = self.direction.currentData() == Direction.TO.value
-        self.awaiting.setEnabled(outgoing)
-        self.is_reply.setEnabled(not outgoing)
+        for box, applies in ((self.awaiting, outgoing), (self.is_reply, not outgoing)):
+            box.setEnabled(applies)
+            box.setChecked(applies and self._ticks[box])
 
     def build(self) -> LiaisonEntry:
         request = self.request.currentData()
@@ -311,3 +320,32 @@ class LiaisonDialog(FormDialog):
             awaiting_reply=self.awaiting.isEnabled() and self.awaiting.isChecked(),
             is_reply=self.is_reply.isEnabled() and self.is_reply.isChecked(),
         )
+
+
+class TaskDoneDialog(FormDialog):
+    """Mark a task done, with what came of it in one line (optional)."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent, QCoreApplication.translate("FormDialog", "Mark task done"))
+        task = plain_label(title)
+        task.setWordWrap(True)
+        add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "Task:"),
+            task,
+            name=QCoreApplication.translate("FormDialog", "Task"),
+        )
+        self.outcome = add_row(
+            self.form,
+            QCoreApplication.translate("FormDialog", "&Outcome (optional):"),
+            QLineEdit(),
+            name=QCoreApplication.translate("FormDialog", "Outcome, one line, optional"),
+        )
+        self.outcome.setMaxLength(200)
+        self.outcome.setPlaceholderText(
+            QCoreApplication.translate("FormDialog", "e.g. Phoned the victim; letter not needed")
+        )
+        self.setMinimumWidth(460)
+
+    def build(self) -> str:
+        return outcome_note(self.outcome.text())

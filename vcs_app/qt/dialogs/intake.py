@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -58,6 +59,7 @@ SENTENCE_WORDS = {
     SentenceType.LIFE: QT_TRANSLATE_NOOP("Intake", "Life"),
     SentenceType.IPP: QT_TRANSLATE_NOOP("Intake", "Imprisonment for public protection (IPP)"),
     SentenceType.DTO: QT_TRANSLATE_NOOP("Intake", "Detention and training order (DTO)"),
+    SentenceType.SUSPENDED: QT_TRANSLATE_NOOP("Intake", "Suspended sentence (SSO)"),
     SentenceType.HOSPITAL_ORDER: QT_TRANSLATE_NOOP("Intake", "Hospital order (no restrictions)"),
     SentenceType.HOSPITAL_ORDER_RESTRICTED: QT_TRANSLATE_NOOP(
         "Intake", "Hospital order with restrictions"
@@ -568,6 +570,9 @@ class OptChangeDialog(FormDialog):
             QCoreApplication.translate("Intake", "&Change to:"),
             enum_combo([(s.value, label(s)) for s in states]),
         )
+        # Nothing chosen until the VLO chooses: Enter must never record a change by itself.
+        self.state.setPlaceholderText(QCoreApplication.translate("Intake", "Choose the change…"))
+        self.state.setCurrentIndex(-1)
         self.on = add_row(
             self.form, QCoreApplication.translate("Intake", "&Date:"), date_edit(today())
         )
@@ -592,6 +597,10 @@ class OptChangeDialog(FormDialog):
         self.level.setEnabled(self.state.currentData() == OptState.OPTED_IN.value)
 
     def build(self) -> dict[str, Any]:
+        if self.state.currentData() is None:
+            raise DomainError(
+                QCoreApplication.translate("Intake", "Choose what the opt-in state changes to.")
+            )
         state = OptState(self.state.currentData())
         level = ContactLevel(self.level.currentData()) if self.level.isEnabled() else None
         check_opt_change(self._link.opt_state, state, level)
@@ -601,6 +610,33 @@ class OptChangeDialog(FormDialog):
             "source": self.source.currentText(),
             "contact_level": level,
         }
+
+    def accept(self) -> None:
+        """Saying no to contact closes the victim's clocks and stops every update: it is
+        confirmed first (Enter on the question keeps the dialog open, changing nothing)."""
+        state = self.state.currentData()
+        if state in (OptState.OPTED_OUT.value, OptState.DECLINED.value) and not self.confirm(
+            self,
+            QCoreApplication.translate(
+                "Intake",
+                "Record that the victim has {state}? They will get no more updates and every"
+                " open opt-in task on this case is closed.",
+            ).format(state=label(OptState(state)).lower()),
+        ):
+            return
+        super().accept()
+
+    @classmethod
+    def confirm(cls, parent: QWidget, text: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("Intake", "Confirm opt-out"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class FollowUpDialog(FormDialog):

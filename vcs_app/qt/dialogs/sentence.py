@@ -110,7 +110,7 @@ class TermEdit(QWidget):
 
 # Which terms each type of sentence has.
 _TERMS: dict[str, set[SentenceType]] = {
-    "length": set(LENGTH_TYPES) | set(HOSPITAL_TYPES),
+    "length": set(LENGTH_TYPES) | {SentenceType.SUSPENDED} | set(HOSPITAL_TYPES),
     "custodial": {SentenceType.EDS, SentenceType.SOPC},
     "extension": {SentenceType.EDS},
     "tariff": set(INDETERMINATE_TYPES),
@@ -121,6 +121,8 @@ _HINTS: dict[SentenceType, str] = {
     SentenceType.FINE_DEFAULT: "Enter the default term still to be served (the court's term,"
     " shortened by any part payment) and the fine.",
     SentenceType.DTO: "Enter the length of the order (4 to 24 months).",
+    SentenceType.SUSPENDED: "Enter the suspended term (up to 2 years): it is served only if"
+    " the court activates it.",
     SentenceType.EDS: "Enter the custodial term and the extension period (1 to 8 years).",
     SentenceType.SOPC: "Enter the custodial term: 12 months on licence follow automatically.",
     SentenceType.LIFE: "Enter the minimum term (tariff) the judge set.",

@@ -40,7 +40,7 @@ def _cell(row: CaseSummary, column: int) -> str:
         label(row.opt_state),
         label(row.contact_level),
         fmt_date(row.next_due),
-        "; ".join(row.flags),
+        "; ".join(row.flags + row.needs),
         row.vlo,
         label(row.status),
     )

@@ -8,6 +8,7 @@ Opened as a tab beside the caseload, so the VLO keeps working while a batch prin
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -149,13 +150,18 @@ class BatchLettersView(QWidget):
         ws: Workspace,
         *,
         selected: list[int],
-        shown: list[int],
+        shown: list[int] | Callable[[], tuple[list[int], str]],
         on: date | None = None,
     ) -> None:
+        """`shown`: the caseload's cases, or (from the window) a function giving them and
+        the search and filters that produced them as they are *when the check runs*, so a
+        search changed after the tab opened never leaves letters going to the old set."""
         super().__init__()
         self.ws = ws
         self.setAccessibleName(QCoreApplication.translate("BatchLettersView", "Batch letters"))
-        self._ids = {SELECTED: list(selected), SHOWN: list(shown)}
+        self._shown = shown if callable(shown) else (lambda ids=list(shown): (ids, ""))
+        self._ids = {SELECTED: list(selected), SHOWN: self._shown()[0]}
+        self.shown_from = ""  # the search and filters the last check's cases came from
         self.review: letters.BatchReview | None = None
         self.result: letters.BatchResult | None = None
         self.batch_id: int | None = None
@@ -172,12 +178,7 @@ class BatchLettersView(QWidget):
                     count=f"{len(selected):,}"
                 ),
             ),
-            (
-                SHOWN,
-                QCoreApplication.translate(
-                    "BatchLettersView", "All cases &shown in the caseload ({count})"
-                ).format(count=f"{len(shown):,}"),
-            ),
+            (SHOWN, self._shown_text(len(self._ids[SHOWN]))),
             (DUE, QCoreApplication.translate("BatchLettersView", "Letters &due for tasks")),
         ):
             radio = QRadioButton(text)
@@ -322,6 +323,21 @@ class BatchLettersView(QWidget):
 
     # --- set-up -----------------------------------------------------------------------
 
+    @staticmethod
+    def _shown_text(count: int) -> str:
+        return QCoreApplication.translate(
+            "BatchLettersView", "All cases &shown in the caseload ({count})"
+        ).format(count=f"{count:,}")
+
+    def _take_shown(self) -> list[int]:
+        """The caseload's cases as they are now (and what produced them)."""
+        ids, self.shown_from = self._shown()
+        self._ids[SHOWN] = list(ids)
+        radio = self._radio(SHOWN)
+        radio.setText(self._shown_text(len(ids)))
+        radio.setAccessibleName(radio.text().replace("&", ""))
+        return self._ids[SHOWN]
+
     def _radio(self, key: str) -> QRadioButton:
         return next(b for b in self.sources.buttons() if b.objectName() == key)
 
@@ -387,7 +403,7 @@ class BatchLettersView(QWidget):
         """Check every letter of the set in the background; nothing is saved."""
         source, key = self.source, self.template.currentData()
         on = date_of(self.on) or today()
-        ids = self._ids.get(source, [])
+        ids = self._take_shown() if source == SHOWN else self._ids.get(source, [])
         if source != DUE and not ids:
             self.summary.setText(
                 QCoreApplication.translate(
@@ -434,7 +450,12 @@ class BatchLettersView(QWidget):
         self.model.set_review(review)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 260))  # room for reasons
-        self.summary.setText(review.summary())
+        text = review.summary()
+        if self.source == SHOWN:
+            text += "\n" + QCoreApplication.translate(
+                "BatchLettersView", "Cases: the {count} shown in the caseload when checked ({how})."
+            ).format(count=f"{len(self._ids[SHOWN]):,}", how=self.shown_from or "as listed")
+        self.summary.setText(text)
         self._update()
 
     # --- approve and produce ----------------------------------------------------------
@@ -599,11 +620,8 @@ def selected_case_ids(window: MainWindow) -> list[int]:
 
 def open_batch_letters(window: MainWindow) -> BatchLettersView:
     """Open (or bring forward) the batch letters tab for the caseload's selection."""
-    model = window.caseload.model
     view = BatchLettersView(
-        window.ws,
-        selected=selected_case_ids(window),
-        shown=[model.case_id(r) for r in range(model.rowCount())],
+        window.ws, selected=selected_case_ids(window), shown=window.caseload.shown_cases
     )
     view.produced.connect(window._refresh)
     window.tabs.addTab(view, QCoreApplication.translate("BatchLettersView", "Batch letters"))

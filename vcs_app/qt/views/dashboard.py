@@ -111,7 +111,7 @@ class DashboardView(QWidget):
     """
 
     open_case = Signal(int)
-    complete_task = Signal(int)
+    complete_task = Signal(int, str)  # task id, its title
     counts_changed = Signal(object)  # DueCounts
 
     def __init__(self, ws: Workspace) -> None:
@@ -256,7 +256,7 @@ class DashboardView(QWidget):
     def _complete_current(self) -> None:
         item = self.current_item()
         if item is not None:
-            self.complete_task.emit(item.task_id)
+            self.complete_task.emit(item.task_id, item.title)
 
     def focus_list(self) -> None:
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)

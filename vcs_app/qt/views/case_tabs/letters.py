@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from vcs_app.domain.model import CaseFile, LetterStatus, label
+from vcs_app.domain.model import CaseFile, LetterStatus, Task, label
 from vcs_app.qt.dialogs.letter import describe
 from vcs_app.qt.views.case_tabs.common import button, page, set_widths
-from vcs_app.qt.widgets import RowsModel, plain_label, table_view
+from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
@@ -25,6 +25,19 @@ ALLOWED = {
     "returned": {LetterStatus.PRINTED},
     "withdraw": {LetterStatus.DRAFT, LetterStatus.APPROVED},
 }
+
+
+def task_state(task: Task) -> str:
+    """Where a task stands in words: open, or done or cancelled on a date with what came
+    of it (a cancelled task is never shown as done)."""
+    if task.done_on is None:
+        return QCoreApplication.translate("CaseView", "Open")
+    text = (
+        QCoreApplication.translate("CaseView", "Cancelled {date}")
+        if task.outcome == "cancelled"
+        else QCoreApplication.translate("CaseView", "Done {date}")
+    ).format(date=fmt_date(task.done_on))
+    return f"{text}: {task.outcome_note}" if task.outcome_note else text
 
 
 def build(view: CaseView, case: CaseFile) -> QWidget:
@@ -41,16 +54,13 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
             for c in case.contact_log
         ],
     )
-    tasks = RowsModel(
+    view.tasks_model = tasks = RowsModel(
         [
             QCoreApplication.translate("CaseView", "Due"),
             QCoreApplication.translate("CaseView", "Task"),
-            QCoreApplication.translate("CaseView", "Done"),
+            QCoreApplication.translate("CaseView", "Outcome"),
         ],
-        [
-            (t.due_on, t.title, t.done_on or QCoreApplication.translate("CaseView", "Open"))
-            for t in case.tasks
-        ],
+        [(t.due_on, t.title, task_state(t)) for t in case.tasks],
     )
     view.letters_model = RowsModel(
         [
