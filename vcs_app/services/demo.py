@@ -16,6 +16,7 @@ from vcs_app.domain.calendar import add_working_days
 from vcs_app.domain.model import KEY_DATE_KINDS, normalise_name
 from vcs_app.domain.rules import rule_set_for
 from vcs_app.services.accounts import add_demo_account
+from vcs_app.services.sentences import key_date_source_ref
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit
 from vcs_app.storage.bulk import has_cases, insert_rows
@@ -172,6 +173,20 @@ def _condition_request(
     )
 
 
+VIEWS_PER_CASE = (0, 4)  # how often each case has been opened (uniform), for the log
+
+
+def _record_case_views(db, rng: random.Random, case_info: list) -> None:
+    """The audit log a caseload in use has: a "view" row each time a VLO opened a case
+    (DPA 2018 s.62), so the log is as long at benchmark scale as it would be."""
+    low, high = VIEWS_PER_CASE
+    for link_id, _referred, _om, vlo in case_info:
+        for _ in range(rng.randint(low, high)):
+            audit.record(
+                db, who=vlo, action="view", entity="link", entity_id=link_id, link_id=link_id
+            )
+
+
 def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date | None = None):
     """Fill an empty database with `victims` synthetic cases in one transaction."""
     today = today or ws.today()
@@ -229,6 +244,10 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
                 ped = sentenced + timedelta(days=int(months * 30.4 * 2 / 3))
                 key_dates.append((i, "PED", ped.isoformat(), sentenced.isoformat()))
 
+    # Key dates get ids in the order they are inserted: an offender's release date is
+    # what a "tell the victim" task is about (its source, as sentences.py records it).
+    key_dates = [k for k in key_dates if k[1] in KEY_DATE_KINDS]
+    release_date_id = {k[0]: n for n, k in enumerate(key_dates, start=1) if k[1] == "CRD"}
     victims_rows, contacts, links, opt_rows, tasks = [], [], [], [], []
     conditions: list[tuple] = []
     # Offer timing and condition requests draw from their own stream, so adding them left
@@ -347,7 +366,19 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             due = today + timedelta(
                 days=rng.choices((rng.randint(-10, -1), rng.randint(0, 60)), weights=(8, 92))[0]
             )
-            tasks.append((v, rule, TASK_TITLES[rule], due.isoformat(), None, None, now))
+            about = release_date_id.get(offender_id) if rule == "key_date_update" else None
+            tasks.append(
+                (
+                    v,
+                    rule,
+                    TASK_TITLES[rule],
+                    due.isoformat(),
+                    None,
+                    None,
+                    key_date_source_ref(about) if about else "",
+                    now,
+                )
+            )
         done_rule = "referral_to_offer"
         due, offered = _offer_dates(extra, referred, today)
         tasks.append(
@@ -358,6 +389,7 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
                 due.isoformat(),
                 offered.isoformat(),
                 "done",
+                "",
                 now,
             )
         )
@@ -404,7 +436,7 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             db,
             "key_date",
             ("offender_id", "kind", "value", "received_on", "recorded_by", "recorded_at"),
-            ((*k, "demo", now) for k in key_dates if k[1] in KEY_DATE_KINDS),
+            ((*k, "demo", now) for k in key_dates),
         )
         insert_rows(
             db,
@@ -469,7 +501,16 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
         insert_rows(
             db,
             "task",
-            ("link_id", "rule", "title", "due_on", "done_on", "outcome", "created_at"),
+            (
+                "link_id",
+                "rule",
+                "title",
+                "due_on",
+                "done_on",
+                "outcome",
+                "source_ref",
+                "created_at",
+            ),
             tasks,
         )
         insert_rows(
@@ -525,4 +566,5 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             entity="demo_data",
             detail={"victims": victims, "seed": seed, "today": today.isoformat()},
         )
+        _record_case_views(db, random.Random(seed + 7_919), case_info)
     return DemoSummary(victims, n_offenders, len(links), len(liaison), len(contact_log), len(tasks))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from vcs_app.domain.model import Role
 from vcs_app.storage import audit
-from vcs_app.storage.db import SQLITE_HEADER, Store, open_store, read_header
+from vcs_app.storage.db import SQLITE_HEADER, Store, is_interrupted, open_store, read_header
 from vcs_app.storage.lock import DatabaseLock
 from vcs_app.storage.lock import DatabaseLocked as DatabaseLocked  # for the GUI
 
@@ -37,6 +37,12 @@ class Workspace:
 
     def close(self) -> None:
         self.store.close()
+
+
+def was_interrupted(exc: BaseException) -> bool:
+    """True when a read failed only because `Store.interrupt` stopped it (a newer request
+    made it pointless), not because anything is wrong."""
+    return is_interrupted(exc)
 
 
 def current_os_user() -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from vcs_app.domain.model import DomainError
+from vcs_app.domain.search import contact_words
 from vcs_app.storage.migrations import SCHEMA_VERSION, migrate
 
 # Errors of either driver, so an encrypted file fails exactly like a plain one. SQLCipher
@@ -147,6 +148,11 @@ def _explain(exc: sqlite3.Error) -> str:
     return f"Not saved: the database reported '{text}'."
 
 
+def is_interrupted(exc: BaseException) -> bool:
+    """True when `exc` is SQLite stopping a statement because `Store.interrupt` asked."""
+    return isinstance(exc, DB_ERRORS) and "interrupted" in str(exc)
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -247,6 +253,11 @@ class Store:
                 self.db.execute("ROLLBACK")
             raise
 
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection (from any thread); it fails with
+        an error `is_interrupted` recognises. A no-op when nothing runs."""
+        self.db.conn.interrupt()
+
     def close(self) -> None:
         with contextlib.suppress(*DB_ERRORS):
             self.db.execute("PRAGMA optimize")
@@ -256,6 +267,29 @@ class Store:
 
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def tables(self) -> list[str]:
+        """The file's own tables (a full-text table is checked through the tables it keeps
+        its index in), for an integrity check made a table at a time."""
+        rows = self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def table_problems(self, table: str) -> list[str]:
+        """Empty when `PRAGMA integrity_check` finds nothing wrong in this table and its
+        indexes (the check of the whole file, a table at a time)."""
+        if table not in self.tables():
+            return []  # dropped since it was listed
+        try:
+            quoted = '"' + table.replace('"', '""') + '"'
+            rows = [r[0] for r in self.db.execute(f"PRAGMA integrity_check({quoted})")]
+        except DB_DATABASE_ERRORS as exc:
+            if is_interrupted(exc):
+                raise
+            return [f"the file is damaged ({exc})"]
+        return [] if rows == ["ok"] else rows
 
     def integrity_problems(self) -> list[str]:
         """Empty when PRAGMA integrity_check and foreign_key_check are clean."""
@@ -329,9 +363,10 @@ def _apply_pragmas(db: Database) -> None:
 
 
 def _connect(path: Path, key: str | None):
-    """A plain sqlite3 connection, or with `key` an SQLCipher one already unlocked."""
+    """A plain sqlite3 connection, or with `key` an SQLCipher one already unlocked; either
+    knows the functions the schema's SQL calls (`_add_functions`)."""
     if key is None:
-        return sqlite3.connect(str(path))
+        return _add_functions(sqlite3.connect(str(path)))
     sqlcipher = _sqlcipher()
     if sqlcipher is None:
         raise StoreError(
@@ -353,6 +388,13 @@ def _connect(path: Path, key: str | None):
             f"{path} cannot be opened with this key: the key is wrong, or the file is not an"
             " encrypted VCS Desk database."
         ) from exc
+    return _add_functions(conn)
+
+
+def _add_functions(conn):
+    """What a case is found by is made in SQL (repo_cases.refresh_search); the words of a
+    contact detail come from the domain's rule, the same one a search's words follow."""
+    conn.create_function("vcs_contact_words", 2, contact_words, deterministic=True)
     return conn
 
 

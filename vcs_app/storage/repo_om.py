@@ -297,6 +297,7 @@ def rename_on_cases(
     )
     for link_id, old_team in cases:
         record_change(db, link_id, "om_team", old_team, team, on=on, who=who)
+    refresh_search(db, [link_id for link_id, _ in cases])  # the OM's name finds their cases
     return [link_id for link_id, _ in cases]
 
 
@@ -327,6 +328,7 @@ def set_case_om(db: Database, link_id: int, name: str, team: str, *, on: date, w
         [name, team, utc_now(), link_id],
     )
     record_change(db, link_id, "om_team", old_team, team, on=on, who=who)
+    refresh_search(db, [link_id])
 
 
 def current_assignment(db: Database, link_id: int) -> OMAssignment | None:

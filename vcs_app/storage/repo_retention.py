@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from vcs_app.storage import db as store_db
 
 # Full-text tables whose rowid is a case (link) id.
-_SEARCH_TABLES = ("case_search",)
+_SEARCH_TABLES = ("case_names", "case_search")
 # Columns that say something about someone other than the person asking for their data.
 _THIRD_PARTY_COLUMNS = {"link": ("sort_offender", "offender_id")}
 
