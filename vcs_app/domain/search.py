@@ -31,11 +31,18 @@ def phone_forms(value: str) -> list[str]:
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) < MIN_PHONE_DIGITS:
         return [digits] if digits else []
-    if digits.startswith("44"):
-        digits = "0" + digits[2:]
+    digits = _national(digits)
     if digits.startswith("0"):
         return [digits, digits[1:], "44" + digits[1:]]
     return [digits]
+
+
+def _national(digits: str) -> str:
+    """+44 7700 900123 and +44 (0)7700 900123 as 07700900123."""
+    if digits.startswith("44"):
+        digits = digits[2:]
+        return digits if digits.startswith("0") else "0" + digits
+    return digits
 
 
 def postcodes_in(text: str) -> list[str]:
@@ -71,8 +78,8 @@ def search_words(text: str) -> list[str]:
     def flush() -> None:
         if digits:
             joined = "".join(digits)
-            if len(joined) >= MIN_PHONE_DIGITS and joined.startswith("44") and len(digits) > 1:
-                joined = "0" + joined[2:]
+            if len(joined) >= MIN_PHONE_DIGITS and len(digits) > 1:
+                joined = _national(joined)
             words.append(joined)
             digits.clear()
 

@@ -62,7 +62,7 @@ class IdleCheck(QObject):
 
     def __init__(
         self,
-        parent: QObject,
+        parent: QObject | None,
         ws: Workspace,
         on_damage: Callable[[str], None],
         watch: IdleWatch | None = None,

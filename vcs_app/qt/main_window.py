@@ -59,7 +59,7 @@ class CaseloadView(QWidget):
         self.model = CaseloadModel(ws)
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            self.tr("Search names, case reference, CRN or prison number")
+            self.tr("Search names, references, phone numbers, postcodes, OMs or notes")
         )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search caseload"))

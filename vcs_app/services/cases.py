@@ -260,7 +260,11 @@ def caseload_ids(
 ) -> list[int]:
     """Every id of the matching cases in display order (a batch of letters to "all the
     cases shown"); the window reads a page at a time (`caseload_page`)."""
-    query = CaseloadQuery(text, vlo, status, sort, descending)
+    return query_ids(ws, CaseloadQuery(text, vlo, status, sort, descending))
+
+
+def query_ids(ws: Workspace, query: CaseloadQuery) -> list[int]:
+    """Every id the query finds, in display order."""
     return repo_caseload.caseload_ids(ws.store.db, query)
 
 

@@ -173,7 +173,7 @@ def _condition_request(
     )
 
 
-VIEWS_PER_CASE = (0, 4)  # how often each case has been opened (uniform), for the log
+VIEWS_PER_CASE = (0, 2)  # how often each case has been opened (uniform), for the log
 
 
 def _record_case_views(db, rng: random.Random, case_info: list) -> None:

@@ -11,7 +11,7 @@ import os
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -157,6 +157,13 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# Work a repository leaves to the end of the use case's transaction (rebuilding the search
+# rows of the cases it touched once, however many of their records it wrote): each hook is
+# called with the connection just before COMMIT, or when the transaction rolls back.
+BEFORE_COMMIT: list[Callable[[Database], None]] = []
+ON_ROLLBACK: list[Callable[[Database], None]] = []
+
+
 class Store:
     """An open database file. Use from the thread that opened it."""
 
@@ -242,7 +249,11 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            for hook in BEFORE_COMMIT:
+                hook(self.db)
         except BaseException:
+            for hook in ON_ROLLBACK:
+                hook(self.db)
             if self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
             raise

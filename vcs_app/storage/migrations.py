@@ -815,6 +815,8 @@ def m0025_report_as_at_end_indexes(db: Database) -> None:
         " WHERE rule = 'referral_to_offer' AND outcome = 'done'"
     )
     db.execute("CREATE INDEX link_referral_date ON link(referral_date)")
+
+
 # The caseload's sortable columns (storage/repo_caseload.SORTS) and the expression the
 # next-due column sorts by: cases with nothing due come last.
 NEXT_DUE_KEY = "ifnull(next_due, '9999-12-31')"

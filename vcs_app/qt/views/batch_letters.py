@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import DomainError, label
+from vcs_app.domain.search import CaseloadQuery
 from vcs_app.qt import printing
 from vcs_app.qt.widgets import Index, add_row, date_edit, date_of, table_view, today
 from vcs_app.qt.workers import Job, run_in_background
-from vcs_app.services import letters
+from vcs_app.services import cases, letters
 from vcs_app.services.cases import Changed
 from vcs_app.services.letter_settings import archive_folder
 from vcs_app.services.workspace import Workspace, worker_workspace
@@ -138,13 +139,22 @@ class BatchLettersView(QWidget):
         ws: Workspace,
         *,
         selected: list[int],
-        shown: list[int],
+        shown: list[int] | CaseloadQuery,
+        shown_count: int | None = None,
         on: date | None = None,
     ) -> None:
+        """`shown`: the cases the caseload shows, or its query (read in the background
+        when the letters are checked: a national caseload is not read whole in the
+        window) with `shown_count`, how many it finds."""
         super().__init__()
         self.ws = ws
         self.setAccessibleName(QCoreApplication.translate("BatchLettersView", "Batch letters"))
-        self._ids = {SELECTED: list(selected), SHOWN: list(shown)}
+        if isinstance(shown, CaseloadQuery):
+            shown_ids: list[int] | CaseloadQuery = shown
+            shown_count = shown_count or 0
+        else:
+            shown_ids, shown_count = list(shown), len(shown)
+        self._ids = {SELECTED: list(selected), SHOWN: shown_ids}
         self.review: letters.BatchReview | None = None
         self.result: letters.BatchResult | None = None
         self.batch_id: int | None = None
@@ -165,7 +175,7 @@ class BatchLettersView(QWidget):
                 SHOWN,
                 QCoreApplication.translate(
                     "BatchLettersView", "All cases &shown in the caseload ({count})"
-                ).format(count=f"{len(shown):,}"),
+                ).format(count=f"{shown_count:,}"),
             ),
             (DUE, QCoreApplication.translate("BatchLettersView", "Letters &due for tasks")),
         ):
@@ -377,6 +387,8 @@ class BatchLettersView(QWidget):
         source, key = self.source, self.template.currentData()
         on = date_of(self.on) or today()
         ids = self._ids.get(source, [])
+        if isinstance(ids, CaseloadQuery) and self._radio(SHOWN).text().endswith("(0)"):
+            ids = []
         if source != DUE and not ids:
             self.summary.setText(
                 QCoreApplication.translate(
@@ -395,7 +407,8 @@ class BatchLettersView(QWidget):
                 }
                 if source == DUE:
                     return letters.review_due(mine, **kwargs)
-                return letters.review_batch(mine, ids, key, **kwargs)
+                chosen = cases.query_ids(mine, ids) if isinstance(ids, CaseloadQuery) else ids
+                return letters.review_batch(mine, chosen, key, **kwargs)
 
         self.batch_id, self.result = None, None
         self.outcome.clear()
@@ -587,7 +600,8 @@ def open_batch_letters(window: MainWindow) -> BatchLettersView:
     view = BatchLettersView(
         window.ws,
         selected=selected_case_ids(window),
-        shown=[model.case_id(r) for r in range(model.rowCount())],
+        shown=model.query,
+        shown_count=model.total if model.total is not None else model.rowCount(),
     )
     view.produced.connect(window._refresh)
     window.tabs.addTab(view, QCoreApplication.translate("BatchLettersView", "Batch letters"))
