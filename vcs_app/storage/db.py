@@ -271,6 +271,10 @@ class Store:
 
     def close(self) -> None:
         with contextlib.suppress(*DB_ERRORS):
+            # Statistics from a sample of each index (analysis_limit), as SQLite advises:
+            # the full analysis took 0.8 s at each close of a 100,000-victim file (0.02 s
+            # sampled), ten times that at a million.
+            self.db.execute("PRAGMA analysis_limit = 400")
             self.db.execute("PRAGMA optimize")
         self.db.close()
         _release(self._file_id)
