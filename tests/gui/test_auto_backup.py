@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from vcs_app.qt import auto_backup
 from vcs_app.qt.main_window import MainWindow
 from vcs_app.services import backups, cases
 
@@ -128,3 +129,35 @@ def test_without_a_backup_folder_nothing_is_scheduled(window):
     assert not window.auto_backup.timer.isActive()
     assert not window.auto_backup.wants_exit_backup()
     assert cases.caseload_counts(window.ws)["victims"] == 200
+
+
+def test_closing_does_not_wait_for_a_slow_backup_when_a_recent_one_exists(
+    qtbot, demo_ws, folder, monkeypatch
+):
+    """A big file (here: every backup is expected to be slow) is backed up on closing
+    only when no backup was made in the last day; otherwise the window closes at once
+    and the next automatic backup copies what changed."""
+    monkeypatch.setattr(auto_backup, "BACKUP_BYTES_PER_SECOND", 1)
+    first = MainWindow(demo_ws, remember_layout=False, backup_folder=folder)
+    first.show()
+    first.close()
+    assert first.isVisible()  # no backup yet: closing waits for one
+    qtbot.waitUntil(lambda: not first.isVisible(), timeout=20_000)
+    assert _count(demo_ws, folder) == 1
+    second = MainWindow(demo_ws, remember_layout=False, backup_folder=folder)
+    second.show()
+    second.open_case(second.caseload.model.case_id(0))  # a change since the backup
+    assert second.auto_backup.expected_seconds() > auto_backup.EXIT_WAIT_SECONDS
+    second.close()
+    assert not second.isVisible()  # closed at once
+    assert _count(demo_ws, folder) == 1
+
+
+def test_a_scheduled_backup_waits_for_a_pause(qtbot, backed_window, demo_ws, folder):
+    auto = backed_window.auto_backup
+    auto.idle.idle_ms = 60_000  # the VLO is busy
+    auto._when_idle()
+    assert not auto.busy and auto.retry.isActive()
+    auto.idle.idle_ms = 0
+    auto._when_idle()
+    qtbot.waitUntil(lambda: not auto.busy and _count(demo_ws, folder) == 1)

@@ -6,7 +6,7 @@ from helpers import click_ok, when_dialog_opens
 from PySide6.QtCore import Qt
 
 from vcs_app.qt.main_window import MainWindow
-from vcs_app.qt.models.caseload_model import CaseloadModel
+from vcs_app.qt.models.caseload_model import PAGE, CaseloadModel
 from vcs_app.qt.views.case_view import CaseView
 from vcs_app.services import cases
 
@@ -20,7 +20,9 @@ def test_caseload_model_passes_qt_model_tests(qtmodeltester, demo_ws):
 def test_window_shows_caseload_and_status(window, demo_ws):
     model = window.caseload.model
     open_cases = cases.caseload_counts(demo_ws)["open"]
-    assert model.rowCount() == open_cases
+    assert model.total == open_cases  # the exact count; rows are read a page at a time
+    assert model.rowCount() == min(open_cases, PAGE)
+    assert window.caseload.count.text() == f"{open_cases} cases"
     assert str(demo_ws.path) in window.statusBar().currentMessage()
     assert f"{open_cases:,} open cases" in window.statusBar().currentMessage()
     first = model.index(0, 0).data()
@@ -29,17 +31,18 @@ def test_window_shows_caseload_and_status(window, demo_ws):
 
 def test_search_narrows_the_table(qtbot, window):
     model = window.caseload.model
-    before = model.rowCount()
+    before = model.total
     family = model.index(0, 1).data().split(",")[0]
     window.focus_search()
     assert window.caseload.search.hasFocus()
     qtbot.keyClicks(window.caseload.search, family)
-    qtbot.waitUntil(lambda: 0 < model.rowCount() < before, timeout=3000)
+    qtbot.waitUntil(lambda: model.total is not None and 0 < model.total < before, timeout=3000)
+    assert model.rowCount() == model.total
     victims = [model.index(r, 1).data() for r in range(model.rowCount())]
     offenders = [model.index(r, 2).data() for r in range(model.rowCount())]
     assert all(family in v or family in o for v, o in zip(victims, offenders, strict=True))
     window.caseload.search.clear()
-    qtbot.waitUntil(lambda: model.rowCount() == before, timeout=3000)
+    qtbot.waitUntil(lambda: model.total == before, timeout=3000)
 
 
 def test_open_case_with_enter_and_add_liaison_note(qtbot, window, demo_ws):
@@ -150,15 +153,18 @@ def test_every_input_in_the_window_has_an_accessible_name(window):
     assert unnamed == []
 
 
-def test_startup_queries_the_caseload_once(qtbot, demo_ws, monkeypatch):
+def test_startup_reads_one_page_of_the_caseload(qtbot, demo_ws, monkeypatch):
     calls = []
-    original = cases.caseload_ids
-    monkeypatch.setattr(cases, "caseload_ids", lambda *a, **k: calls.append(k) or original(*a, **k))
+    original = cases.caseload_page
+    monkeypatch.setattr(
+        cases, "caseload_page", lambda *a, **k: calls.append(a) or original(*a, **k)
+    )
     window = MainWindow(demo_ws, remember_layout=False)
     qtbot.addWidget(window)
     assert len(calls) == 1
     window.caseload.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-    assert calls[-1]["sort"] == "offender" and calls[-1]["descending"] is True
+    query = calls[-1][1]
+    assert query.sort == "offender" and query.descending is True
     assert len(calls) == 2
 
 

@@ -17,8 +17,7 @@ from vcs_app.domain.model import (
     Party,
     Victim,
 )
-from vcs_app.services import cases
-from vcs_app.storage.repo_caseload import caseload_query
+from vcs_app.services import cases, liaison
 
 
 def _case(ws, given_name: str, family: str) -> int:
@@ -64,10 +63,11 @@ def test_names_and_references_rank_before_notes(ws, case_id):
     ]
 
 
-def test_search_uses_the_full_text_index(ws):
-    sql, params = caseload_query(text="thorn")
-    plan = " ".join(r[3] for r in ws.store.db.execute("EXPLAIN QUERY PLAN " + sql, params))
-    assert "SCAN case_search VIRTUAL TABLE INDEX" in plan
+def test_a_withdrawn_note_no_longer_finds_its_case(ws, case_id):
+    _note(ws, case_id, "Victim asked about the Quernstone approved premises.")
+    (note,) = [e for e in cases.open_case(ws, case_id).liaison if "Quernstone" in e.summary]
+    liaison.withdraw_entry(ws, note.id)
+    assert cases.caseload_ids(ws, text="quernstone") == []
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -18,12 +18,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date, timedelta
 
-import holidays
-
 from vcs_app.domain.model import DomainError
 
-_FIRST_YEAR = holidays.UnitedKingdom.start_year
-_LAST_YEAR = holidays.UnitedKingdom.end_year
+
+def _united_kingdom():
+    """The `holidays` calendar class, imported on first use: importing the package costs
+    about a tenth of a second, which every start of the window paid before any clock ran."""
+    from holidays.countries.united_kingdom import UnitedKingdom
+
+    return UnitedKingdom
 
 
 class _WeekdayHolidays:
@@ -38,15 +41,16 @@ class _WeekdayHolidays:
     def _cover(self, first_year: int, last_year: int) -> None:
         if self._first <= first_year and last_year <= self._last:
             return
+        known = _united_kingdom()
         for year in (first_year, last_year):
-            if not _FIRST_YEAR <= year <= _LAST_YEAR:
+            if not known.start_year <= year <= known.end_year:
                 raise DomainError(
                     f"Working days cannot be counted in {year}: bank holidays are only known "
-                    f"from {_FIRST_YEAR} to {_LAST_YEAR}. Check the date."
+                    f"from {known.start_year} to {known.end_year}. Check the date."
                 )
         if self._last >= self._first:  # widen what is loaded, never shrink it
             first_year, last_year = min(first_year, self._first), max(last_year, self._last)
-        calendar = holidays.UnitedKingdom(subdiv="ENG", years=range(first_year, last_year + 1))
+        calendar = known(subdiv="ENG", years=range(first_year, last_year + 1))
         weekdays = sorted(d for d in calendar if d.weekday() < 5)
         # Build fully, then publish: a reader on another thread never sees a half-filled set.
         self._set, self._sorted = frozenset(weekdays), tuple(weekdays)

@@ -1,7 +1,14 @@
 """Backups from the window: on a schedule, on exit, and when asked ("Back up now…").
 
 The copy is made off the GUI thread on its own connection (SQLite connections are per
-thread); a scheduled backup is skipped when nothing has happened since the last one.
+thread); a scheduled backup is skipped when nothing has happened
+since the last one, and waits for a pause in the VLO's work (it cannot be interrupted, and
+on a million-victim file it takes about a minute).
+
+Closing the window waits for a backup only when it is quick: on a file whose backup is
+expected to take longer than `EXIT_WAIT_SECONDS`, closing does not wait if a verified
+backup is less than `RECENT_HOURS` old; what changed since is copied by the next
+automatic backup (the first one comes shortly after the next start).
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
 
+from vcs_app.qt.idle import IdleWatch
 from vcs_app.qt.widgets import inform, progress_dialog, warn
 from vcs_app.qt.workers import Job
 from vcs_app.services import backups
@@ -20,6 +28,10 @@ from vcs_app.services.backups import BackupDone
 from vcs_app.services.workspace import Workspace, worker_workspace
 
 FIRST_BACKUP_DELAY_MS = 10_000  # let the window settle before the first copy
+RETRY_WHEN_BUSY_MS = 15_000  # a scheduled backup waits for a pause in the VLO's work
+EXIT_WAIT_SECONDS = 10  # closing waits for a backup expected to take at most this long...
+RECENT_HOURS = 24  # ...or longer, when the newest backup is older than this
+BACKUP_BYTES_PER_SECOND = 75_000_000  # measured: copy and check of a 5 GB file in 67 s
 
 
 def _size(n: int) -> str:
@@ -45,13 +57,18 @@ class AutoBackup(QObject):
         self._mark: int | None = None  # change mark when the last backup here was taken
         self._job: Job | None = None
         self._exit_done = not scheduled
+        self.idle = IdleWatch(self)
         self.timer = QTimer(self)
         self.timer.setInterval(minutes * 60_000)
-        self.timer.timeout.connect(self.run_scheduled)
+        self.timer.timeout.connect(self._when_idle)
         self.first = QTimer(self)  # soon after start, when the newest backup is old
         self.first.setSingleShot(True)
         self.first.setInterval(FIRST_BACKUP_DELAY_MS)
-        self.first.timeout.connect(self.run_scheduled)
+        self.first.timeout.connect(self._when_idle)
+        self.retry = QTimer(self)  # the VLO was busy: try again after a while
+        self.retry.setSingleShot(True)
+        self.retry.setInterval(RETRY_WHEN_BUSY_MS)
+        self.retry.timeout.connect(self._when_idle)
         if not scheduled:
             return
         self.timer.start()
@@ -75,8 +92,11 @@ class AutoBackup(QObject):
 
         return work
 
-    def _track(self, job: Job, folder: Path) -> None:
-        """Remember the running job; when it ends, note what a fresh backup covers."""
+    def _start(self, folder: Path, on_done: Callable[[BackupDone | None, str], None]) -> Job:
+        """Back up on a pool thread; when it ends (on the GUI thread) note what a
+        fresh backup covers, then call `on_done(result, error)`: one slot, so whoever
+        waits for the job to end sees both done."""
+        job = Job(self._work(folder))
         self._job = job
 
         def ended() -> None:
@@ -84,17 +104,17 @@ class AutoBackup(QObject):
             if job.result is not None and folder == self.folder:
                 self.last = job.result
                 self._mark = backups.change_mark(self.ws)
+            on_done(job.result, job.error or "")
 
         job.ended.connect(ended, Qt.ConnectionType.QueuedConnection)
-
-    def _start(self, folder: Path, on_done: Callable[[BackupDone | None, str], None]) -> Job:
-        """Back up on a pool thread; `on_done(result, error)` runs on the GUI thread."""
-        job = Job(self._work(folder))
-        self._track(job, folder)
-        job.ended.connect(
-            lambda: on_done(job.result, job.error or ""), Qt.ConnectionType.QueuedConnection
-        )
         return job.start()
+
+    def _when_idle(self) -> None:
+        """A timer's backup: now if the VLO has paused, else a little later."""
+        if self.idle.idle:
+            self.run_scheduled()
+        elif self.window.isVisible() and not self._exit_done:
+            self.retry.start()
 
     def run_scheduled(self) -> Job | None:
         """A quiet backup into the backup folder, unless one is running, the window has
@@ -158,6 +178,7 @@ class AutoBackup(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.first.stop()
+        self.retry.stop()
 
     def cancel_exit_backup(self) -> None:
         """No copy on the way out (e.g. the file was found damaged: keep the good backups)."""
@@ -165,7 +186,21 @@ class AutoBackup(QObject):
         self.stop()
 
     def wants_exit_backup(self) -> bool:
-        return not self._exit_done and self._changed()
+        return not self._exit_done and self._changed() and not self._too_slow_to_wait_for()
+
+    def expected_seconds(self) -> float:
+        """How long a backup of the file should take (the last one here, else its size)."""
+        if self.last is not None:
+            return self.last.seconds
+        return self.ws.path.stat().st_size / BACKUP_BYTES_PER_SECOND
+
+    def _too_slow_to_wait_for(self) -> bool:
+        if self.expected_seconds() <= EXIT_WAIT_SECONDS:
+            return False
+        newest = backups.backups_of(self.ws.path, self.folder)
+        return bool(newest) and datetime.now(UTC) - newest[0].taken_at < timedelta(
+            hours=RECENT_HOURS
+        )
 
     def run_exit_backup(self, then: Callable[[], None]) -> None:
         """Back up before the window closes, then call `then` (even if it failed)."""

@@ -10,17 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vcs_app.domain.model import OptState
-from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
-from vcs_app.qt.dialogs.forms import TaskDoneDialog
-from vcs_app.qt.dialogs.intake import (
-    EligibilityOverrideDialog,
-    FollowUpDialog,
-    IntakeDialog,
-    OptChangeDialog,
-    ReferralDetailsDialog,
-)
-from vcs_app.qt.dialogs.preferences import ContactDetailDialog, PreferencesDialog
-from vcs_app.qt.views.import_view import ImportDialog
 from vcs_app.services import cases, intake, preferences
 from vcs_app.services.intake import MatchDecision
 
@@ -30,6 +19,8 @@ if TYPE_CHECKING:
 
 
 class IntakeActions:
+    """Dialogs are imported when first used, not when the window starts."""
+
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.ws = window.ws
@@ -56,6 +47,9 @@ class IntakeActions:
         Cancelling the comparison, or a refusal on saving, goes back to the form with
         everything typed so far.
         """
+        from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
+        from vcs_app.qt.dialogs.intake import IntakeDialog
+
         w = self.window
         referral = None
         while True:
@@ -79,6 +73,8 @@ class IntakeActions:
             return changed.record_id
 
     def import_referrals(self) -> None:
+        from vcs_app.qt.views.import_view import ImportDialog
+
         dialog = ImportDialog(self.window, self.ws)
         dialog.imported.connect(self._imported)
         dialog.exec()
@@ -90,6 +86,8 @@ class IntakeActions:
     # --- the opt-in journey -------------------------------------------------------------
 
     def record_opt_change(self, case_id: int) -> None:
+        from vcs_app.qt.dialogs.intake import OptChangeDialog
+
         case = self._case(case_id)
         if case is None:
             return
@@ -109,6 +107,8 @@ class IntakeActions:
             )
 
     def record_follow_up(self, case_id: int) -> None:
+        from vcs_app.qt.dialogs.intake import FollowUpDialog
+
         case = self._case(case_id)
         if case is None:
             return
@@ -119,6 +119,8 @@ class IntakeActions:
             )
 
     def edit_referral(self, case_id: int) -> None:
+        from vcs_app.qt.dialogs.intake import ReferralDetailsDialog
+
         case = self._case(case_id)
         if case is None:
             return
@@ -132,6 +134,8 @@ class IntakeActions:
             )
 
     def override_eligibility(self, case_id: int) -> None:
+        from vcs_app.qt.dialogs.intake import EligibilityOverrideDialog
+
         case = self._case(case_id)
         if case is None:
             return
@@ -152,6 +156,8 @@ class IntakeActions:
     # --- contact preferences and details ------------------------------------------------
 
     def edit_preferences(self, case_id: int) -> None:
+        from vcs_app.qt.dialogs.preferences import PreferencesDialog
+
         case = self._case(case_id)
         if case is None:
             return
@@ -167,6 +173,8 @@ class IntakeActions:
             )
 
     def add_contact_detail(self, case_id: int) -> None:
+        from vcs_app.qt.dialogs.preferences import ContactDetailDialog
+
         detail = ContactDetailDialog.ask(self.window)
         if detail is not None:
             self.window._refresh(
@@ -174,6 +182,8 @@ class IntakeActions:
             )
 
     def edit_contact_detail(self, case_id: int, detail_id: int) -> None:
+        from vcs_app.qt.dialogs.preferences import ContactDetailDialog
+
         case = self._case(case_id)
         if case is None:
             return
@@ -188,6 +198,8 @@ class IntakeActions:
 
     def complete_task(self, task_id: int, title: str = "") -> None:
         """Ask what came of the task (one line, optional), then mark it done (undoable)."""
+        from vcs_app.qt.dialogs.forms import TaskDoneDialog
+
         note = TaskDoneDialog.ask(self.window, title)
         if note is not None:
             self.window.undo.complete_task(task_id, note)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -20,46 +21,33 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import CaseStatus, DomainError
+from vcs_app.domain.search import CaseloadQuery
 from vcs_app.qt.auto_backup import AutoBackup
-from vcs_app.qt.dialogs.bulk_dates import import_date_changes
-from vcs_app.qt.dialogs.condition import run_case_action
-from vcs_app.qt.dialogs.forms import LiaisonDialog, OffenderDialog, VictimDialog
-from vcs_app.qt.dialogs.key_date import add_key_date
-from vcs_app.qt.dialogs.letter import run_letter_action, write_letter_for_current
-from vcs_app.qt.dialogs.sentence import record_event, record_sentence
-from vcs_app.qt.dialogs.settings import (
-    DeskPreferences,
-    apply_backup_settings,
-    apply_display,
-    open_settings,
-)
-from vcs_app.qt.dialogs.sign_in import sign_in_for_gui
-from vcs_app.qt.dialogs.startup_problem import run_checked
-from vcs_app.qt.dialogs.subject_access import export_for_case
-from vcs_app.qt.dialogs.template_editor import edit_templates
-from vcs_app.qt.error_report import install_error_reporting
-from vcs_app.qt.help import show_about, show_help
-from vcs_app.qt.i18n import install_translator
 from vcs_app.qt.intake_actions import IntakeActions
 from vcs_app.qt.lock_screen import LOCK_SHORTCUT, ScreenLock
 from vcs_app.qt.models.caseload_model import CaseloadModel
 from vcs_app.qt.undo import UndoHistory
-from vcs_app.qt.views.audit_view import AuditLogView
-from vcs_app.qt.views.batch_letters import open_batch_letters
-from vcs_app.qt.views.case_view import CaseView
-from vcs_app.qt.views.condition_stats import ConditionStatsView
 from vcs_app.qt.views.dashboard import DashboardView
-from vcs_app.qt.views.om_directory import OMDirectoryView
-from vcs_app.qt.views.reports import ReportView
-from vcs_app.qt.views.retention import RetentionView
-from vcs_app.qt.views.waiting_on_om import WaitingOnOMView
 from vcs_app.qt.widgets import plain_label, table_view, use_clock, warn
 from vcs_app.services import backups, cases, documents, letters
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace, open_workspace
 
+# Dialogs and the views other than the caseload and dashboard are imported when first
+# used (`_lazy`): importing all of them took half a second of every start.
+
+
+def _lazy(module: str, name: str):
+    """`name` from `vcs_app.qt.<module>`, imported on first use."""
+    return getattr(importlib.import_module(f"vcs_app.qt.{module}"), name)
+
+
+def _command(module: str, name: str, *args):
+    """A menu action's slot that imports what it runs when triggered."""
+    return lambda *_: _lazy(module, name)(*args)
+
+
 ORG, APP = "VCS Desk", "VCS Desk"
-SEARCH_DEBOUNCE_MS = 150
 
 
 class CaseloadView(QWidget):
@@ -70,7 +58,7 @@ class CaseloadView(QWidget):
         self.model = CaseloadModel(ws)
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            self.tr("Search names, case reference, CRN or prison number")
+            self.tr("Search names, references, phone numbers, postcodes, OMs or notes")
         )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search caseload"))
@@ -105,25 +93,22 @@ class CaseloadView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._debounce.start)
+        # Every key searches at once: the search runs on the model's query thread, and
+        # the next key interrupts it, so there is nothing to wait for.
+        self.search.textChanged.connect(self.apply_filter)
         self.vlo.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
-        self.model.modelReset.connect(self._update_count)
+        self.model.counted.connect(self._update_count)
         self.apply_filter()
 
     def apply_filter(self) -> None:
-        self._debounce.stop()
         self.model.set_filter(
             text=self.search.text(), vlo=self.vlo.currentData(), status=self.status.currentData()
         )
 
-    def shown_cases(self) -> tuple[list[int], str]:
-        """The cases listed now (a search still being typed is applied first), and the
-        search and filters that list them, in words."""
+    def shown_cases(self) -> tuple[CaseloadQuery, int, str]:
+        """The query of the cases listed now (a search still being typed is applied
+        first), how many it finds, and the search and filters that list them, in words."""
         if self._debounce.isActive():
             self.apply_filter()
         model = self.model
@@ -133,11 +118,19 @@ class CaseloadView(QWidget):
             self.vlo.currentText(),
             self.status.currentText(),
         ]
-        return [model.case_id(r) for r in range(model.rowCount())], ", ".join(parts)
+        count = model.total if model.total is not None else model.rowCount()
+        return model.query, count, ", ".join(parts)
 
     def _update_count(self) -> None:
-        rows = self.model.rowCount()
-        text = self.tr("1 case") if rows == 1 else self.tr("%1 cases").replace("%1", f"{rows:,}")
+        total = self.model.total
+        if self.model.searching:
+            text = self.tr("Searching…")
+        elif total is None:
+            text = self.tr("Counting…")
+        elif total == 1:
+            text = self.tr("1 case")
+        else:
+            text = self.tr("%1 cases").replace("%1", f"{total:,}")
         self.count.setText(text)
         self.table.setAccessibleDescription(text)
 
@@ -196,7 +189,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self.settle_print_jobs)
         self.setCentralWidget(self.tabs)
         self.caseload.table.activated.connect(self._open_from_table)
-        self.caseload.model.modelReset.connect(self._show_status)
+        self.caseload.model.counted.connect(self._show_status)
         self.screen_lock = ScreenLock(self, ws)  # Lock now; run_gui adds the idle lock
         self._build_menus()
         self._update_status()
@@ -224,7 +217,7 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu,
             self.tr("Import &date changes…"),
-            lambda: import_date_changes(self),
+            _command("dialogs.bulk_dates", "import_date_changes", self),
             "Ctrl+Shift+K",
         ).setObjectName("import_date_changes")
         file_menu.addSeparator()
@@ -249,23 +242,39 @@ class MainWindow(QMainWindow):
             self._request_condition_current,
             "Ctrl+Shift+C",
         )
-        for text, command, shortcut, name in (
-            (self.tr("Record &sentence…"), record_sentence, "Ctrl+Shift+S", "record_sentence"),
-            (self.tr("Add official &key date…"), add_key_date, "Ctrl+K", "add_key_date"),
+        for text, (module, command), shortcut, name in (
+            (
+                self.tr("Record &sentence…"),
+                ("dialogs.sentence", "record_sentence"),
+                "Ctrl+Shift+S",
+                "record_sentence",
+            ),
+            (
+                self.tr("Add official &key date…"),
+                ("dialogs.key_date", "add_key_date"),
+                "Ctrl+K",
+                "add_key_date",
+            ),
             (
                 self.tr("Record sentence e&vent…"),
-                record_event,
+                ("dialogs.sentence", "record_event"),
                 "Ctrl+Shift+V",
                 "record_sentence_event",
             ),
         ):
-            action = self._action(case, text, lambda _=False, c=command: c(self), shortcut)
+            action = self._action(case, text, _command(module, command, self), shortcut)
             action.setObjectName(name)
         self._action(
-            case, self.tr("Write le&tter…"), lambda: write_letter_for_current(self), "Ctrl+Shift+W"
+            case,
+            self.tr("Write le&tter…"),
+            _command("dialogs.letter", "write_letter_for_current", self),
+            "Ctrl+Shift+W",
         )
         self._action(
-            case, self.tr("&Batch letters…"), lambda: open_batch_letters(self), "Ctrl+Shift+P"
+            case,
+            self.tr("&Batch letters…"),
+            _command("views.batch_letters", "open_batch_letters", self),
+            "Ctrl+Shift+P",
         )
         self._action(
             case, self.tr("&Close case tab"), self._close_current, QKeySequence.StandardKey.Close
@@ -289,9 +298,17 @@ class MainWindow(QMainWindow):
         self._action(tools, self.tr("Audit &log…"), self.open_audit_log, "Ctrl+Shift+L")
         self._action(tools, self.tr("&Back up now…"), self.auto_backup.back_up_now, "Ctrl+Shift+B")
         self._action(
-            tools, self.tr("Letter &templates…"), lambda: edit_templates(self), "Ctrl+Shift+T"
+            tools,
+            self.tr("Letter &templates…"),
+            _command("dialogs.template_editor", "edit_templates", self),
+            "Ctrl+Shift+T",
         )
-        self._action(tools, self.tr("&Settings…"), lambda: open_settings(self), "Ctrl+,")
+        self._action(
+            tools,
+            self.tr("&Settings…"),
+            _command("dialogs.settings", "open_settings", self),
+            "Ctrl+,",
+        )
         self._action(
             tools, self.tr("Rete&ntion review…"), self.open_retention_review, "Ctrl+Shift+N"
         ).setObjectName("retention_review")
@@ -303,7 +320,7 @@ class MainWindow(QMainWindow):
         self._action(
             help_menu,
             self.tr("&Help for this view"),
-            lambda: show_help(self),
+            _command("help", "show_help", self),
             QKeySequence.StandardKey.HelpContents,
         )
         self._action(help_menu, self.tr("&About VCS Desk"), self.about, "Ctrl+F1")
@@ -317,10 +334,11 @@ class MainWindow(QMainWindow):
 
     def _show_status(self) -> None:
         counts = self._counts
+        shown = self.caseload.model.total
         self.statusBar().showMessage(
             f"Database: {self.ws.path}   ·   {counts.get('open', 0):,} open cases, "
             f"{counts.get('victims', 0):,} victims   ·   showing "
-            f"{self.caseload.model.rowCount():,}   ·   signed in as {self.ws.user}"
+            f"{'…' if shown is None else f'{shown:,}'}   ·   signed in as {self.ws.user}"
         )
 
     def _settings(self) -> QSettings:
@@ -345,6 +363,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.auto_backup.run_exit_backup(then=self.close)
             return
+        self.caseload.model.close()
         settings = self._settings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("caseload/header", self.caseload.table.horizontalHeader().saveState())
@@ -365,26 +384,31 @@ class MainWindow(QMainWindow):
         if case_id is not None:
             self.open_case(case_id)
 
-    def case_tab(self, case_id: int) -> CaseView | None:
+    def case_tab(self, case_id: int):
+        """The open tab of this case (a CaseView), if any."""
         for i in range(1, self.tabs.count()):
             widget = self.tabs.widget(i)
-            if isinstance(widget, CaseView) and widget.case_id == case_id:
+            if getattr(widget, "is_case_view", False) and widget.case_id == case_id:
                 return widget
         return None
 
-    def open_case(self, case_id: int) -> CaseView | None:
+    def open_case(self, case_id: int):
         view = self.case_tab(case_id)
         if view is None:
             case = self._call(cases.open_case, self.ws, case_id)
             if case is None:
                 return None
-            view = CaseView(case)
+            view = _lazy("views.case_view", "CaseView")(case)
             view.edit_victim.connect(self.edit_victim)
             view.edit_offender.connect(self.edit_offender)
             view.add_liaison.connect(self.add_liaison)
             self.intake.attach(view)
-            view.om_work.connect(lambda *args: run_case_action(self, *args))
-            view.letter_action.connect(lambda *args: run_letter_action(self, *args))
+            view.om_work.connect(
+                lambda *args: _lazy("dialogs.condition", "run_case_action")(self, *args)
+            )
+            view.letter_action.connect(
+                lambda *args: _lazy("dialogs.letter", "run_letter_action")(self, *args)
+            )
             self.tabs.addTab(view, f"{case.link.ref} {case.victim.family_name}")
         self.tabs.setCurrentWidget(view)
         view.tabs.setFocus()
@@ -409,7 +433,7 @@ class MainWindow(QMainWindow):
 
     def _current_case_id(self) -> int | None:
         widget = self.tabs.currentWidget()
-        if isinstance(widget, CaseView):
+        if getattr(widget, "is_case_view", False):
             return widget.case_id
         return self.caseload.current_case_id()
 
@@ -456,7 +480,7 @@ class MainWindow(QMainWindow):
         case = self._call(cases.open_case, self.ws, case_id)
         if case is None:
             return
-        victim = VictimDialog.ask(self, case.victim)
+        victim = _lazy("dialogs.forms", "VictimDialog").ask(self, case.victim)
         if victim is not None:
             self.undo.edit_victim(case.victim, victim)
 
@@ -464,7 +488,7 @@ class MainWindow(QMainWindow):
         case = self._call(cases.open_case, self.ws, case_id)
         if case is None:
             return
-        offender = OffenderDialog.ask(self, case.offender)
+        offender = _lazy("dialogs.forms", "OffenderDialog").ask(self, case.offender)
         if offender is not None:
             self.undo.edit_offender(case.offender, offender)
 
@@ -472,7 +496,7 @@ class MainWindow(QMainWindow):
         view = self.case_tab(case_id)
         om_name = view.case.link.om_name if view else ""
         requests = [(r.id, r.title) for r in view.case.conditions] if view else []
-        entry = LiaisonDialog.ask(self, case_id, om_name, requests)
+        entry = _lazy("dialogs.forms", "LiaisonDialog").ask(self, case_id, om_name, requests)
         if entry is not None:
             self.undo.add_liaison_note(entry)
 
@@ -493,7 +517,7 @@ class MainWindow(QMainWindow):
 
     def _request_condition_current(self) -> None:
         if (case_id := self._current_case_id()) is not None:
-            run_case_action(self, case_id, "request")
+            _lazy("dialogs.condition", "run_case_action")(self, case_id, "request")
 
     def _open_view(self, kind: type[QWidget], title: str) -> QWidget:
         """Show the one tab of this kind, creating it the first time."""
@@ -508,26 +532,32 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(widget)
         return widget
 
-    def open_waiting_on_om(self) -> WaitingOnOMView:
-        return self._open_view(WaitingOnOMView, self.tr("Waiting on OM"))
+    def open_waiting_on_om(self):
+        view = _lazy("views.waiting_on_om", "WaitingOnOMView")
+        return self._open_view(view, self.tr("Waiting on OM"))
 
-    def open_om_directory(self) -> OMDirectoryView:
-        return self._open_view(OMDirectoryView, self.tr("OM directory"))
+    def open_om_directory(self):
+        return self._open_view(
+            _lazy("views.om_directory", "OMDirectoryView"), self.tr("OM directory")
+        )
 
-    def open_condition_stats(self) -> ConditionStatsView:
-        return self._open_view(ConditionStatsView, self.tr("Condition statistics"))
+    def open_condition_stats(self):
+        view = _lazy("views.condition_stats", "ConditionStatsView")
+        return self._open_view(view, self.tr("Condition statistics"))
 
-    def open_reports(self) -> ReportView:
-        return self._open_view(ReportView, self.tr("Reports"))
+    def open_reports(self):
+        return self._open_view(_lazy("views.reports", "ReportView"), self.tr("Reports"))
 
-    def open_retention_review(self) -> RetentionView:
-        return self._open_view(RetentionView, self.tr("Retention review"))
+    def open_retention_review(self):
+        view = _lazy("views.retention", "RetentionView")
+        return self._open_view(view, self.tr("Retention review"))
 
     def _subject_access_current(self) -> None:
         if (case_id := self._current_case_id()) is not None:
-            export_for_case(self, case_id)
+            _lazy("dialogs.subject_access", "export_for_case")(self, case_id)
 
-    def open_audit_log(self) -> AuditLogView:
+    def open_audit_log(self):
+        AuditLogView = _lazy("views.audit_view", "AuditLogView")
         for i in range(1, self.tabs.count()):
             widget = self.tabs.widget(i)
             if isinstance(widget, AuditLogView):
@@ -541,7 +571,7 @@ class MainWindow(QMainWindow):
         return view
 
     def about(self) -> None:
-        show_about(self)
+        _lazy("help", "show_about")(self)
 
 
 def _app() -> QApplication:
@@ -555,6 +585,12 @@ def run_gui(path: Path, *, key: str | None = None) -> int:
     """Lock the file, open it (or say why not and offer a backup), then run the window
     with automatic backups; see qt/dialogs/startup_problem.py. An encrypted file opens
     with `key`, or asks for it (qt/dialogs/db_key.py)."""
+    from vcs_app.qt.dialogs.settings import DeskPreferences, apply_backup_settings, apply_display
+    from vcs_app.qt.dialogs.sign_in import sign_in_for_gui
+    from vcs_app.qt.dialogs.startup_problem import run_checked
+    from vcs_app.qt.error_report import install_error_reporting
+    from vcs_app.qt.i18n import install_translator
+
     app = _app()
     install_error_reporting(app)
     install_translator(app)

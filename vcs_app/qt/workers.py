@@ -8,6 +8,10 @@ belong to the thread that opened them, so the function opens its own workspace w
 
 from __future__ import annotations
 
+import contextlib
+import os
+import queue
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from vcs_app.app import log_unexpected
 from vcs_app.domain.model import DomainError
 from vcs_app.qt.widgets import progress_dialog, warn
+from vcs_app.services.workspace import was_interrupted, worker_workspace
 
 
 class Cancelled(Exception):
@@ -126,3 +131,117 @@ def run_in_background(
         job.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
     job.ended.connect(ended, Qt.ConnectionType.QueuedConnection)
     return job.start()
+
+
+BACKGROUND_NICE = 10  # lower than the window, not so low that a busy computer starves it
+
+
+def lower_thread_priority() -> None:
+    """Run the calling thread at a lower priority (Linux: nice 10 for this thread alone),
+    so work nobody waits for yields the processor to the window; elsewhere a no-op."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
+
+
+class QueryThread(QObject):
+    """One background thread with its own connection to the caseload, for reads the
+    window must not wait for (a search as the VLO types, an exact count).
+
+    Requests run in order. `ask` starts a new round: the round before is stale, its
+    running SQL is interrupted (`sqlite3.Connection.interrupt`) and whatever it had not
+    started is skipped; `also` adds a request to the current round (the next page, the
+    count). Only results of the current round are delivered, on the GUI thread, through
+    `answered(round, kind, result)`; a request can see whether its round is still
+    current with the `current` callable it is given.
+    """
+
+    answered = Signal(int, str, object)
+    failed = Signal(int, str, str)
+
+    def __init__(self, ws, parent: QObject | None = None, *, background: bool = False) -> None:
+        """`background`: the thread runs at a lower priority (work nobody is waiting
+        for, such as an integrity check)."""
+        super().__init__(parent)
+        self._ws = ws
+        self._background = background
+        self._round = 0
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._store = None  # the worker's connection, once open (for interrupt)
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    @property
+    def round(self) -> int:
+        return self._round
+
+    def ask(self, kind: str, fn: Callable[[Any, Callable[[], bool]], Any]) -> int:
+        """Start a new round with `fn(workspace, current)`; returns the round."""
+        self._round += 1
+        self._interrupt()
+        return self.also(kind, fn)
+
+    def also(self, kind: str, fn: Callable[[Any, Callable[[], bool]], Any]) -> int:
+        """Add `fn` to the current round (it runs after the requests already asked)."""
+        if self._closed:
+            raise RuntimeError("the query thread is closed")
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._serve, name="vcs-query", daemon=True)
+            self._thread.start()
+        self._queue.put((self._round, kind, fn))
+        return self._round
+
+    def cancel(self) -> None:
+        """Make every request asked so far stale."""
+        self._round += 1
+        self._interrupt()
+
+    def _interrupt(self) -> None:
+        store = self._store
+        if store is not None:
+            store.interrupt()
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Stop the thread (interrupting its work) and close its connection."""
+        if self._closed:
+            return
+        self._closed = True
+        self.cancel()
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join(timeout)
+
+    def _serve(self) -> None:
+        if self._background:
+            lower_thread_priority()
+        with contextlib.ExitStack() as stack:
+            try:
+                ws = stack.enter_context(worker_workspace(self._ws))
+            except Exception as exc:  # the file cannot be opened now: say so and stop
+                self.failed.emit(self._round, "open", str(exc))
+                return
+            self._store = ws.store
+            try:
+                while (request := self._queue.get()) is not None:
+                    self._run(ws, *request)
+            finally:
+                self._store = None
+
+    def _run(self, ws, round_: int, kind: str, fn) -> None:
+        def current() -> bool:
+            return round_ == self._round
+
+        if not current():
+            return
+        try:
+            result = fn(ws, current)
+        except DomainError as exc:
+            self.failed.emit(round_, kind, str(exc))
+            return
+        except Exception as exc:  # a bug must still end the request, not the thread
+            if was_interrupted(exc) or not current():
+                return  # a newer round took over
+            self.failed.emit(round_, kind, f"Unexpected error: {exc}")
+            return
+        if current():
+            self.answered.emit(round_, kind, result)

@@ -51,6 +51,8 @@ __all__ = [
     "damage_in",
     "latest_verified_backup",
     "restore",
+    "table_damage",
+    "tables_to_check",
 ]
 
 
@@ -132,6 +134,19 @@ def damage_in(db_path: Path | str, key: str | None = None) -> str | None:
     """
     problems = verify_copy(Path(db_path), key)
     return problems[0] if problems else None
+
+
+def tables_to_check(ws: Workspace) -> list[str]:
+    """The tables an integrity check goes through, one at a time (`table_damage`)."""
+    return ws.store.tables()
+
+
+def table_damage(ws: Workspace, table: str) -> str | None:
+    """What is structurally wrong with one table of the open file (and its indexes), or
+    None: the check after start, made a table at a time while the VLO is not working so it
+    never slows them down (a whole check of a million-victim file takes minutes)."""
+    problems = ws.store.table_problems(table)
+    return f"{table}: {problems[0]}" if problems else None
 
 
 def restore(

@@ -18,6 +18,7 @@ from vcs_app.domain.model import (
     ValidationError,
     Victim,
 )
+from vcs_app.domain.search import CaseloadPage, CaseloadQuery, PageCursor
 from vcs_app.services import undo
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import (
@@ -258,10 +259,26 @@ def caseload_ids(
     sort: str = "victim",
     descending: bool = False,
 ) -> list[int]:
-    """Ids of matching cases in display order (filtering and sorting done by SQLite)."""
-    return repo_caseload.caseload_ids(
-        ws.store.db, text=text, vlo=vlo, status=status, sort=sort, descending=descending
-    )
+    """Every id of the matching cases in display order (a batch of letters to "all the
+    cases shown"); the window reads a page at a time (`caseload_page`)."""
+    return query_ids(ws, CaseloadQuery(text, vlo, status, sort, descending))
+
+
+def query_ids(ws: Workspace, query: CaseloadQuery) -> list[int]:
+    """Every id the query finds, in display order."""
+    return repo_caseload.caseload_ids(ws.store.db, query)
+
+
+def caseload_page(
+    ws: Workspace, query: CaseloadQuery, cursor: PageCursor | None = None, limit: int = 100
+) -> CaseloadPage:
+    """The next page of the caseload after `cursor` (None: the first)."""
+    return repo_caseload.caseload_page(ws.store.db, query, cursor, limit)
+
+
+def caseload_count(ws: Workspace, query: CaseloadQuery) -> int:
+    """How many cases the query finds (exact)."""
+    return repo_caseload.caseload_count(ws.store.db, query)
 
 
 def caseload_rows(ws: Workspace, ids: list[int]) -> dict[int, CaseSummary]:

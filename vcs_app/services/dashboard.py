@@ -1,8 +1,8 @@
 """The VLO's day: what is overdue, due today and due this week, per VLO or for everyone.
 
 At national scale the list runs to tens of thousands of tasks, so the dashboard never
-reads it whole: exact counts come from one COUNT query over an index, and the rows it
-shows are read a page at a time (LIMIT/OFFSET in index order).
+reads it whole: exact counts come from tallies kept by the database, and the rows it shows
+are read a page at a time, each page after the last row of the one before.
 """
 
 from __future__ import annotations
@@ -82,16 +82,20 @@ class DueQuery:
 
 
 def due_counts(ws: Workspace, *, on: date, vlo: str | None = None) -> DueCounts:
-    """Exact figures from one COUNT over an index (never by reading the list)."""
+    """Exact figures from the due tallies (never by reading the list)."""
     first, last = DueQuery(on, vlo).dates()
     overdue, today, total = repo_dashboard.due_counts(ws.store.db, on, first, last, vlo)
     return DueCounts(overdue, today, total - overdue - today)
 
 
-def due_page(ws: Workspace, query: DueQuery, offset: int, limit: int) -> list[DueItem]:
-    """Rows `offset` to `offset + limit` of the list, oldest first (then case, task)."""
+def due_page(
+    ws: Workspace, query: DueQuery, after: DueItem | None, limit: int, skip: int = 0
+) -> list[DueItem]:
+    """Up to `limit` items of the list after `after` (None: from the start), leaving out
+    the first `skip` of those, oldest first (then case, task)."""
     first, last = query.dates()
-    rows = repo_dashboard.due_page(ws.store.db, first, last, query.vlo, offset, limit)
+    key = (after.due_on.isoformat(), after.link_id, after.task_id) if after else None
+    rows = repo_dashboard.due_page(ws.store.db, first, last, query.vlo, key, limit, skip)
     return [
         DueItem(r[0], r[1], r[2], r[3], r[4], date.fromisoformat(r[5]), r[6], r[7]) for r in rows
     ]

@@ -40,7 +40,7 @@ from vcs_app.domain.rules import Clock, RuleSet, load_rule_sets, rule_set_for
 from vcs_app.domain.sentence import EVENT_RULES, EventKind, update_decision
 from vcs_app.resource_files import resource_path
 from vcs_app.services.accounts import add_demo_account
-from vcs_app.services.sentences import month_year
+from vcs_app.services.sentences import key_date_source_ref, month_year
 from vcs_app.services.workspace import Workspace, open_workspace
 from vcs_app.storage import audit
 from vcs_app.storage.backup import (
@@ -325,6 +325,20 @@ class _Builder:
             )
         )
         return self.next_liaison
+
+
+VIEWS_PER_CASE = (0, 2)  # how often each case has been opened (uniform), for the log
+
+
+def _record_case_views(db, rng: random.Random, case_info: list) -> None:
+    """The audit log a caseload in use has: a "view" row each time a VLO opened a case
+    (DPA 2018 s.62), so the log is as long at benchmark scale as it would be."""
+    low, high = VIEWS_PER_CASE
+    for link_id, _referred, _om, vlo, _stage in case_info:
+        for _ in range(rng.randint(low, high)):
+            audit.record(
+                db, who=vlo, action="view", entity="link", entity_id=link_id, link_id=link_id
+            )
 
 
 def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date | None = None):
@@ -886,6 +900,7 @@ def build_demo(ws: Workspace, *, victims: int = 300, seed: int = 1, today: date 
             entity="demo_data",
             detail={"victims": victims, "seed": seed, "today": today.isoformat()},
         )
+        _record_case_views(db, random.Random(seed + 7_919), case_info)
     return DemoSummary(
         victims, n_offenders, len(links), len(liaison), len(contact_log), len(build.tasks)
     )
@@ -956,7 +971,7 @@ def _update_tasks(
                 "key_date_update",
                 f"Tell the victim of the new {what}" + ("" if parole else f" {month_year(value)}"),
                 received,
-                source=f"key_date:{key_id}",
+                source=key_date_source_ref(key_id),
             )
         if parole:
             event = info["review"]

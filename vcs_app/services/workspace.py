@@ -17,6 +17,7 @@ from vcs_app.storage.db import (
     Store,
     StoreError,
     TrailKeyMissingError,
+    is_interrupted,
     may_be_encrypted,
     open_store,
 )
@@ -46,6 +47,12 @@ class Workspace:
 
     def close(self) -> None:
         self.store.close()
+
+
+def was_interrupted(exc: BaseException) -> bool:
+    """True when a read failed only because `Store.interrupt` stopped it (a newer request
+    made it pointless), not because anything is wrong."""
+    return is_interrupted(exc)
 
 
 def current_os_user() -> str:

@@ -13,6 +13,7 @@ import functools
 import json
 import re
 import secrets
+import sqlite3
 import threading
 
 from sqlite_utils import Database
@@ -53,7 +54,9 @@ def _schema(db: Database) -> dict[tuple[str, str], str]:
 @functools.cache
 def reference_schema() -> dict[tuple[str, str], str]:
     """What the migrations create, built once per process in memory."""
-    memory = Database(memory=True)
+    from vcs_app.storage.db import add_functions  # (db imports this module when opening)
+
+    memory = Database(add_functions(sqlite3.connect(":memory:")))
     try:
         MIGRATIONS.apply(memory)
         return _schema(memory)

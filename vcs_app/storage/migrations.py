@@ -899,6 +899,160 @@ def m0020_task_outcome_note(db: Database) -> None:
     db.execute("ALTER TABLE task ADD COLUMN outcome_note TEXT NOT NULL DEFAULT ''")
 
 
+# The caseload's sortable columns (storage/repo_caseload.SORTS) and the expression the
+# next-due column sorts by: cases with nothing due come last.
+NEXT_DUE_KEY = "ifnull(next_due, '9999-12-31')"
+_SORT_COLUMNS_0028 = {
+    "offence": "offence",
+    "opt": "opt_state",
+    "level": "contact_level",
+    "vlo": "vlo",
+    "due": NEXT_DUE_KEY,
+}
+
+
+@MIGRATIONS(name="0028_caseload_paging")
+def m0028_caseload_paging(db: Database) -> None:
+    """The caseload is read a page at a time in index order, so every sortable column has
+    an index in both the orders it is read in: within one status (with the case id as the
+    last key, implicitly) and across all of them.
+
+    Counts the window shows after every change are kept by triggers instead of being
+    counted again (at a million cases each COUNT took tens of milliseconds): cases per
+    status and VLO (`case_tally`), victims (`victim_tally`), and open tasks of open cases
+    per due date and VLO (`due_tally`, the dashboard's figures)."""
+    statements = ["CREATE INDEX link_status ON link(status)"]
+    for name, column in _SORT_COLUMNS_0028.items():
+        statements += [
+            f"CREATE INDEX link_status_{name}_sort ON link(status, {column})",
+            f"CREATE INDEX link_{name}_sort ON link({column})",
+        ]
+    statements += [
+        """CREATE TABLE case_tally (
+            status TEXT NOT NULL, vlo TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (status, vlo)
+        ) WITHOUT ROWID""",
+        "INSERT INTO case_tally SELECT status, vlo, count(*) FROM link GROUP BY status, vlo",
+        """CREATE TRIGGER case_tally_insert AFTER INSERT ON link BEGIN
+            INSERT INTO case_tally VALUES (new.status, new.vlo, 1)
+            ON CONFLICT (status, vlo) DO UPDATE SET n = n + 1;
+        END""",
+        """CREATE TRIGGER case_tally_delete AFTER DELETE ON link BEGIN
+            UPDATE case_tally SET n = n - 1 WHERE status = old.status AND vlo = old.vlo;
+        END""",
+        """CREATE TRIGGER case_tally_update AFTER UPDATE OF status, vlo ON link
+        WHEN old.status IS NOT new.status OR old.vlo IS NOT new.vlo BEGIN
+            UPDATE case_tally SET n = n - 1 WHERE status = old.status AND vlo = old.vlo;
+            INSERT INTO case_tally VALUES (new.status, new.vlo, 1)
+            ON CONFLICT (status, vlo) DO UPDATE SET n = n + 1;
+        END""",
+        "CREATE TABLE victim_tally (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL)",
+        "INSERT INTO victim_tally SELECT 1, count(*) FROM victim",
+        """CREATE TRIGGER victim_tally_insert AFTER INSERT ON victim BEGIN
+            UPDATE victim_tally SET n = n + 1;
+        END""",
+        """CREATE TRIGGER victim_tally_delete AFTER DELETE ON victim BEGIN
+            UPDATE victim_tally SET n = n - 1;
+        END""",
+        """CREATE TABLE due_tally (
+            due_on TEXT NOT NULL, vlo TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (due_on, vlo)
+        ) WITHOUT ROWID""",
+        """INSERT INTO due_tally SELECT t.due_on, l.vlo, count(*) FROM task t
+           JOIN link l ON l.id = t.link_id
+           WHERE t.done_on IS NULL AND l.status = 'open' GROUP BY t.due_on, l.vlo""",
+        # A task counts while it is open and its case is open.
+        """CREATE TRIGGER due_tally_task_insert AFTER INSERT ON task
+        WHEN new.done_on IS NULL BEGIN
+            INSERT INTO due_tally SELECT new.due_on, l.vlo, 1 FROM link l
+            WHERE l.id = new.link_id AND l.status = 'open'
+            ON CONFLICT (due_on, vlo) DO UPDATE SET n = n + 1;
+        END""",
+        """CREATE TRIGGER due_tally_task_delete AFTER DELETE ON task
+        WHEN old.done_on IS NULL BEGIN
+            UPDATE due_tally SET n = n - 1 WHERE due_on = old.due_on AND vlo =
+            (SELECT l.vlo FROM link l WHERE l.id = old.link_id AND l.status = 'open');
+        END""",
+        """CREATE TRIGGER due_tally_task_update AFTER UPDATE OF done_on, due_on, link_id ON task
+        BEGIN
+            UPDATE due_tally SET n = n - 1 WHERE old.done_on IS NULL
+            AND due_on = old.due_on AND vlo =
+            (SELECT l.vlo FROM link l WHERE l.id = old.link_id AND l.status = 'open');
+            INSERT INTO due_tally SELECT new.due_on, l.vlo, 1 FROM link l
+            WHERE new.done_on IS NULL AND l.id = new.link_id AND l.status = 'open'
+            ON CONFLICT (due_on, vlo) DO UPDATE SET n = n + 1;
+        END""",
+        """CREATE TRIGGER due_tally_link_update AFTER UPDATE OF status, vlo ON link
+        WHEN (old.status IS NOT new.status OR old.vlo IS NOT new.vlo)
+        AND (old.status = 'open' OR new.status = 'open') BEGIN
+            UPDATE due_tally SET n = n - (SELECT count(*) FROM task t WHERE t.link_id = old.id
+                AND t.done_on IS NULL AND t.due_on = due_tally.due_on)
+            WHERE old.status = 'open' AND vlo = old.vlo AND due_on IN
+                (SELECT t.due_on FROM task t WHERE t.link_id = old.id AND t.done_on IS NULL);
+            INSERT INTO due_tally SELECT t.due_on, new.vlo, count(*) FROM task t
+            WHERE new.status = 'open' AND t.link_id = new.id AND t.done_on IS NULL
+            GROUP BY t.due_on
+            ON CONFLICT (due_on, vlo) DO UPDATE SET n = n + excluded.n;
+        END""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+# What `case_search` and `case_names` hold for each case (one row per case, rowid = its
+# id). Tags are words no one can type (they start with a private-use character, which
+# the search's own words never contain): the case's status and VLO, so a count of the
+# cases a search finds is one full-text query. Kept in step by repo_cases.refresh_search.
+TAG = "\ue000"
+SEARCH_NAMES = "v.given_name || ' ' || v.family_name || ' ' || o.given_name || ' ' || o.family_name"
+SEARCH_REFS = "l.ref || ' ' || COALESCE(o.crn, '') || ' ' || COALESCE(o.nomis, '')"
+SEARCH_PEOPLE = "v.guardian_name || ' ' || COALESCE(r.acting_for, '') || ' ' || l.om_name"
+SEARCH_CONTACT = (
+    "COALESCE((SELECT group_concat(vcs_contact_words(c.kind, c.value), ' ')"
+    " FROM contact_detail c WHERE c.victim_id = v.id), '')"
+)
+SEARCH_NOTES = (
+    "COALESCE((SELECT group_concat(e.summary, ' ') FROM liaison_entry e"
+    " WHERE e.link_id = l.id AND e.withdrawn_at IS NULL), '')"
+)
+SEARCH_TAGS = f"'{TAG}s' || l.status || ' {TAG}v' || lower(hex(l.vlo))"
+SEARCH_FROM = (
+    " FROM link l JOIN victim v ON v.id = l.victim_id JOIN offender o ON o.id = l.offender_id"
+    " LEFT JOIN referral r ON r.link_id = l.id"
+)
+_FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', detail = column"
+
+
+@MIGRATIONS(name="0029_search_what_callers_say")
+def m0029_search_what_callers_say(db: Database) -> None:
+    """Search finds what a caller says: the parent or guardian, the person acted for, the
+    OM, a phone number and a postcode; one letter is enough (a prefix index of 1, 2 and 3
+    letters, so "s" reads one list instead of thousands).
+
+    Two full-text tables, one row per case: `case_names` (names, references, people,
+    contact words) ranks a case first; `case_search` adds the liaison notes and finds
+    every case. Both carry tags (status, VLO) so a search's exact count is one query.
+    Column detail only (no word positions): the caseload searches words, not phrases,
+    and the index is half the size."""
+    db.execute("DROP TABLE IF EXISTS case_search")
+    common = "names, refs, people, contact"
+    db.execute(f"CREATE VIRTUAL TABLE case_names USING fts5({common}, tags, {_FTS_OPTIONS})")
+    db.execute(
+        f"CREATE VIRTUAL TABLE case_search USING fts5({common}, notes, tags, {_FTS_OPTIONS})"
+    )
+    values = f"{SEARCH_NAMES}, {SEARCH_REFS}, {SEARCH_PEOPLE}, {SEARCH_CONTACT}"
+    db.execute(
+        f"INSERT INTO case_names (rowid, {common}, tags)"
+        f" SELECT l.id, {values}, {SEARCH_TAGS}{SEARCH_FROM}"
+    )
+    db.execute(
+        f"INSERT INTO case_search (rowid, {common}, notes, tags)"
+        f" SELECT l.id, {values}, {SEARCH_NOTES}, {SEARCH_TAGS}{SEARCH_FROM}"
+    )
+    for table in ("case_names", "case_search"):
+        db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -15,7 +15,7 @@ from vcs_app.domain.model import (
     normalise_name,
 )
 from vcs_app.storage.db import utc_now
-from vcs_app.storage.repo_cases import _iso, _offender, _victim
+from vcs_app.storage.repo_cases import _iso, _offender, _victim, search_changed
 
 # --- the referral beside its case -----------------------------------------------------
 
@@ -37,6 +37,7 @@ def save_referral_record(db: Database, record: ReferralRecord) -> None:
             record.source,
         ],
     )
+    search_changed(db, [record.link_id])  # the person acted for finds the case
 
 
 def referral_record(db: Database, link_id: int) -> ReferralRecord | None:

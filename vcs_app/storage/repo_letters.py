@@ -503,9 +503,12 @@ def log_letter_contact(db: Database, link_id: int, on: date, summary: str, who: 
 
 def task_key_date(db: Database, task_id: int) -> tuple[str, date] | None:
     """The key date a task was made for (its source is "key_date:<id>"), if any."""
+    # The id is read out of the reference, so the date is found by its key: a join on
+    # 'key_date:' || k.id read every key date for every letter (155 ms at a million).
     row = db.execute(
-        "SELECT k.kind, k.value FROM task t JOIN key_date k ON t.source_ref = 'key_date:' || k.id"
-        " WHERE t.id = ?",
+        "SELECT k.kind, k.value FROM task t JOIN key_date k"
+        " ON k.id = CAST(substr(t.source_ref, 10) AS INTEGER)"
+        " WHERE t.id = ? AND t.source_ref LIKE 'key_date:%'",
         [task_id],
     ).fetchone()
     return (row[0], date.fromisoformat(row[1])) if row else None

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from vcs_app.domain.conditions import OffenderManager, OMAssignment
 from vcs_app.domain.model import ContactDetail, LiaisonEntry, NotFound, normalise_name
 from vcs_app.storage.db import utc_now
-from vcs_app.storage.repo_cases import _date, _iso, record_change, refresh_search
+from vcs_app.storage.repo_cases import _date, _iso, record_change, search_changed
 
 # --- liaison --------------------------------------------------------------------------
 
@@ -46,7 +46,7 @@ def insert_liaison_entry(db: Database, entry: LiaisonEntry) -> int:
         )
         .last_pk
     )
-    refresh_search(db, [entry.link_id])  # the note's words now find the case
+    search_changed(db, [entry.link_id])  # the note's words now find the case
     return entry_id
 
 
@@ -335,6 +335,7 @@ def rename_on_cases(
     )
     for link_id, old_team in cases:
         record_change(db, link_id, "om_team", old_team, team, on=on, who=who)
+    search_changed(db, [link_id for link_id, _ in cases])  # the OM's name finds their cases
     return [link_id for link_id, _ in cases]
 
 
@@ -368,6 +369,7 @@ def set_case_om(db: Database, link_id: int, name: str, team: str, *, on: date, w
         [name, team, utc_now(), link_id],
     )
     record_change(db, link_id, "om_team", old_team, team, on=on, who=who)
+    search_changed(db, [link_id])
 
 
 def current_assignment(db: Database, link_id: int) -> OMAssignment | None:

@@ -17,7 +17,7 @@ from vcs_app.domain import disclosure
 from vcs_app.storage import db as store_db
 
 # Full-text tables whose rowid is a case (link) id.
-_SEARCH_TABLES = ("case_search",)
+_SEARCH_TABLES = ("case_names", "case_search")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from sqlite_utils import Database
 
 from vcs_app.domain.model import KeyDate, NotFound
 from vcs_app.storage.db import utc_now
+from vcs_app.storage.repo_cases import search_changed
 from vcs_app.storage.repo_events import _key_date
 from vcs_app.storage.rows import select_rows, update_row
 
@@ -38,6 +39,8 @@ def withdraw_liaison_entry(db: Database, entry_id: int, by: str) -> None:
         entry_id,
         {"withdrawn_at": utc_now(), "withdrawn_by": by, "awaiting_reply": 0},
     )
+    (link_id,) = db.execute("SELECT link_id FROM liaison_entry WHERE id = ?", [entry_id]).fetchone()
+    search_changed(db, [link_id])  # its words no longer find the case
 
 
 # --- official key dates ---------------------------------------------------------------

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from vcs_app.domain.model import DomainError
 from vcs_app.qt.auto_backup import AutoBackup
 from vcs_app.qt.dialogs.db_key import open_with_key
+from vcs_app.qt.idle import IdleCheck
 from vcs_app.qt.widgets import ask, plain_label, rich_label, warn
-from vcs_app.qt.workers import Job
 from vcs_app.services import backups
 from vcs_app.services.backups import BackupFile
 from vcs_app.services.workspace import (
@@ -235,20 +235,6 @@ def open_for_gui(
             warn(None, "Restore failed", str(exc))
 
 
-def check_in_background(ws: Workspace, on_damage: Callable[[str], None]) -> Job:
-    """Integrity-check the open file off the GUI thread (seconds on a big caseload, so
-    not before the window shows); `on_damage(problem)` runs on the GUI thread if needed."""
-    path, key = ws.path, ws.store.key
-    job = Job(lambda _progress: backups.damage_in(path, key))
-
-    def ended() -> None:
-        if isinstance(job.result, str):
-            on_damage(job.result)
-
-    job.ended.connect(ended, Qt.ConnectionType.QueuedConnection)
-    return job.start()
-
-
 class _Window(Protocol):
     auto_backup: AutoBackup
 
@@ -290,9 +276,11 @@ def run_checked(
                     window.auto_backup.cancel_exit_backup()  # keep the good backups
                     window.close()
 
-                _checking = check_in_background(ws, damaged)  # referenced until exec ends
+                checking = IdleCheck(app, ws, damaged)  # in the VLO's pauses, a table at a time
                 window.show()
                 code = app.exec()
+                checking.stop()
+                checking.deleteLater()
         finally:
             ws.close()
             lock.release()

@@ -1,6 +1,15 @@
-"""The caseload as a lazy table: a list of ids from SQL, rows fetched a page at a time."""
+"""The caseload as a lazy table: a page of rows at a time, in the order SQLite reads them.
+
+A plain list (no search words) reads its first page and its count (a tally) on the GUI
+thread: both cost the same at a million cases as at a hundred. A search runs on a query
+thread (`QueryThread`), so typing never waits for it: each key makes the search before it
+stale (its SQL is interrupted), the first page is shown as soon as it is read, and the
+exact count follows. More rows are read as the table scrolls to its end (`fetchMore`).
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -8,10 +17,13 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     Qt,
+    Signal,
 )
 
 from vcs_app.domain.model import CaseSummary, label
+from vcs_app.domain.search import CaseloadQuery, PageCursor
 from vcs_app.qt.widgets import Index, fmt_date, plain_tip
+from vcs_app.qt.workers import QueryThread
 from vcs_app.services import cases
 from vcs_app.services.workspace import Workspace
 
@@ -28,7 +40,9 @@ COLUMNS: tuple[tuple[str | None, str], ...] = (
     ("vlo", QT_TRANSLATE_NOOP("CaseloadModel", "VLO")),
     ("status", QT_TRANSLATE_NOOP("CaseloadModel", "Status")),
 )
-PAGE = 100
+PAGE = 100  # rows read at a time (a screen is about 30)
+
+Cells = tuple[str, ...]
 
 
 def _cell(row: CaseSummary, column: int) -> str:
@@ -47,80 +61,185 @@ def _cell(row: CaseSummary, column: int) -> str:
     return values[column]
 
 
+def _cells_of(ws: Workspace, ids: tuple[int, ...]) -> dict[int, Cells | None]:
+    """Each row's cells formatted once (a screen of rows asks data() for every cell)."""
+    rows = cases.caseload_rows(ws, list(ids))
+    return {cid: tuple(_cell(r, c) for c in range(len(COLUMNS))) for cid, r in rows.items()}
+
+
+def _read_page(ws: Workspace, query: CaseloadQuery, cursor: PageCursor | None):
+    """A page of ids and their cells: what one read of the caseload hands the model."""
+    page = cases.caseload_page(ws, query, cursor, PAGE)
+    return page, _cells_of(ws, page.ids)
+
+
 class CaseloadModel(QAbstractTableModel):
-    """Holds only ids; `data()` fetches the page around a row on first sight."""
+    """The rows read so far (ids and their cells); `total` is the exact number of cases
+    the query finds, None while a search is still counting them."""
+
+    counted = Signal()  # `total` or `searching` changed
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
         self._ws = ws
+        self.query = CaseloadQuery()
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
-        # Each row's cells formatted once: a screen of rows asks data() for every cell.
-        self._cache: dict[int, tuple[str, ...]] = {}
-        self.text = ""
-        self.vlo: str | None = None
-        self.status: str | None = "open"
-        self.sort_key = "victim"
-        self.descending = False
+        self._cache: dict[int, Cells | None] = {}
+        self._next: PageCursor | None = None
+        self._fetching = False  # a next page is being read on the query thread
+        self._thread: QueryThread | None = None
+        self.total: int | None = 0
+        self.searching = False  # a search's first page is being read
         self._loaded = False
 
     # --- querying -----------------------------------------------------------------------
 
+    @property
+    def text(self) -> str:
+        return self.query.text
+
+    @property
+    def sort_key(self) -> str:
+        return self.query.sort
+
+    @property
+    def descending(self) -> bool:
+        return self.query.descending
+
     def set_filter(self, *, text: str, vlo: str | None, status: str | None) -> None:
-        self.text, self.vlo, self.status = text, vlo, status
+        self.set_query(replace(self.query, text=text, vlo=vlo, status=status))
+
+    def set_query(self, query: CaseloadQuery) -> None:
+        self.query = query
         self.reload()
 
     def reload(self) -> None:
-        ids = cases.caseload_ids(
-            self._ws,
-            text=self.text,
-            vlo=self.vlo,
-            status=self.status,
-            sort=self.sort_key,
-            descending=self.descending,
-        )
+        """Read the query's first page again (and its count)."""
         self._loaded = True
+        if not self.query.text.strip():
+            if self._thread is not None:
+                self._thread.cancel()  # a search still running is no longer wanted
+            self.searching = False
+            page, cells = _read_page(self._ws, self.query, None)
+            self._show_first(page, cells, cases.caseload_count(self._ws, self.query))
+            return
+        self.searching = True
+        self.counted.emit()
+        query = self.query
+        thread = self._query_thread()
+        thread.ask("first", lambda ws, _current: _read_page(ws, query, None))
+        thread.also("count", lambda ws, _current: cases.caseload_count(ws, query))
+
+    def _query_thread(self) -> QueryThread:
+        if self._thread is None:
+            self._thread = QueryThread(self._ws, self)
+            self._thread.answered.connect(self._answered)
+            self._thread.failed.connect(self._failed)
+        return self._thread
+
+    def _answered(self, round_: int, kind: str, result: object) -> None:
+        if self._thread is None or round_ != self._thread.round:
+            return  # a newer search (or a plain list) replaced it
+        if kind == "first":
+            page, cells = result
+            self._show_first(page, cells, None)
+        elif kind == "count":
+            self.total = result
+            self.counted.emit()
+        elif kind == "more":
+            self._fetching = False
+            page, cells = result
+            self._append(page, cells)
+
+    def _failed(self, round_: int, kind: str, message: str) -> None:
+        if self._thread is not None and round_ == self._thread.round:
+            self._fetching = False
+            self.searching = False
+            self.counted.emit()
+
+    def _show_first(self, page, cells: dict[int, Cells | None], total: int | None) -> None:
         self.beginResetModel()
-        self._ids = ids
-        self._row_of = {}
-        self._cache.clear()
+        self._ids = list(page.ids)
+        self._row_of = {cid: row for row, cid in enumerate(self._ids)}
+        self._cache = cells
+        self._next = page.next
+        self._fetching = False
+        self.searching = False
+        if total is not None or self.query.text.strip():
+            self.total = total
         self.endResetModel()
+        self.counted.emit()
+
+    def _append(self, page, cells: dict[int, Cells | None]) -> None:
+        self._next = page.next
+        if not page.ids:
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.ids) - 1)
+        for offset, cid in enumerate(page.ids):
+            self._row_of[cid] = first + offset
+        self._ids += page.ids
+        self._cache.update(cells)
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._next is not None and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """The next page, when the view scrolls to the last row read: read here for a
+        plain list, on the query thread for a search."""
+        if not self.canFetchMore(parent):
+            return
+        query, cursor = self.query, self._next
+        if not query.text.strip():
+            self._append(*_read_page(self._ws, query, cursor))
+            return
+        self._fetching = True
+        self._query_thread().also("more", lambda ws, _current: _read_page(ws, query, cursor))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0]
         descending = order == Qt.SortOrder.DescendingOrder
         if key is None or (self._loaded and (key, descending) == (self.sort_key, self.descending)):
             return
-        self.sort_key, self.descending = key, descending
+        self.query = replace(self.query, sort=key, descending=descending)
         if self._loaded:  # before the first load, only remember the order
             self.reload()
+
+    def close(self) -> None:
+        """Stop the query thread (the window is closing)."""
+        if self._thread is not None:
+            self._thread.close()
+
+    # --- rows -----------------------------------------------------------------------------
 
     def case_id(self, row: int) -> int:
         return self._ids[row]
 
     def row_of(self, case_id: int) -> int | None:
-        if not self._row_of and self._ids:
-            self._row_of = {cid: row for row, cid in enumerate(self._ids)}
+        """The row of a case among those read so far."""
         return self._row_of.get(case_id)
 
     def refresh_cases(self, case_ids: tuple[int, ...]) -> None:
-        """Re-read only these rows and tell the view (a narrow dataChanged per row)."""
-        for case_id in case_ids:
-            self._cache.pop(case_id, None)
-            row = self.row_of(case_id)
-            if row is not None:
-                self.dataChanged.emit(
-                    self.index(row, 0), self.index(row, len(COLUMNS) - 1), [Qt.DisplayRole]
-                )
+        """Re-read only these rows, if shown, and tell the view (a narrow dataChanged)."""
+        shown = tuple(cid for cid in case_ids if cid in self._row_of)
+        if not shown:
+            return
+        for cid in shown:
+            self._cache.pop(cid, None)
+        self._cache.update(_cells_of(self._ws, shown))
+        for cid in shown:
+            row = self._row_of[cid]
+            self.dataChanged.emit(
+                self.index(row, 0), self.index(row, len(COLUMNS) - 1), [Qt.DisplayRole]
+            )
 
-    def _cells(self, row: int) -> tuple[str, ...] | None:
+    def _cells(self, row: int) -> Cells | None:
         case_id = self._ids[row]
-        if case_id not in self._cache:
-            start = max(0, row - PAGE // 4)
-            page = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
-            for cid, summary in cases.caseload_rows(self._ws, page).items():
-                self._cache[cid] = tuple(_cell(summary, c) for c in range(len(COLUMNS)))
-        return self._cache.get(case_id)
+        if case_id not in self._cache:  # refreshed, or removed since its page was read
+            self._cache[case_id] = _cells_of(self._ws, (case_id,)).get(case_id)
+        return self._cache[case_id]
 
     # --- Qt model API -------------------------------------------------------------------
 

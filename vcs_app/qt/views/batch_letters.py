@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import DomainError, label
+from vcs_app.domain.search import CaseloadQuery
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.widgets import (
@@ -52,7 +53,7 @@ from vcs_app.qt.widgets import (
     today,
 )
 from vcs_app.qt.workers import Job, run_in_background
-from vcs_app.services import documents, letters
+from vcs_app.services import cases, documents, letters
 from vcs_app.services.cases import Changed
 from vcs_app.services.letter_settings import archive_folder
 from vcs_app.services.workspace import Workspace, worker_workspace
@@ -150,17 +151,20 @@ class BatchLettersView(QWidget):
         ws: Workspace,
         *,
         selected: list[int],
-        shown: list[int] | Callable[[], tuple[list[int], str]],
+        shown: list[int] | Callable[[], tuple[list[int] | CaseloadQuery, int, str]],
         on: date | None = None,
     ) -> None:
-        """`shown`: the caseload's cases, or (from the window) a function giving them and
-        the search and filters that produced them as they are *when the check runs*, so a
-        search changed after the tab opened never leaves letters going to the old set."""
+        """`shown`: the caseload's cases, or (from the window) a function giving them as
+        they are *when the check runs* (the caseload's query, read in the background: a
+        national caseload is not read whole in the window), how many it finds, and the
+        search and filters that produced them in words, so a search changed after the tab
+        opened never leaves letters going to the old set."""
         super().__init__()
         self.ws = ws
         self.setAccessibleName(QCoreApplication.translate("BatchLettersView", "Batch letters"))
-        self._shown = shown if callable(shown) else (lambda ids=list(shown): (ids, ""))
-        self._ids = {SELECTED: list(selected), SHOWN: self._shown()[0]}
+        self._shown = shown if callable(shown) else (lambda ids=list(shown): (ids, len(ids), ""))
+        shown_ids, self._shown_count, _ = self._shown()
+        self._ids = {SELECTED: list(selected), SHOWN: shown_ids}
         self.shown_from = ""  # the search and filters the last check's cases came from
         self.review: letters.BatchReview | None = None
         self.result: letters.BatchResult | None = None
@@ -178,7 +182,7 @@ class BatchLettersView(QWidget):
                     count=f"{len(selected):,}"
                 ),
             ),
-            (SHOWN, self._shown_text(len(self._ids[SHOWN]))),
+            (SHOWN, self._shown_text(self._shown_count)),
             (DUE, QCoreApplication.translate("BatchLettersView", "Letters &due for tasks")),
         ):
             radio = QRadioButton(text)
@@ -329,14 +333,15 @@ class BatchLettersView(QWidget):
             "BatchLettersView", "All cases &shown in the caseload ({count})"
         ).format(count=f"{count:,}")
 
-    def _take_shown(self) -> list[int]:
-        """The caseload's cases as they are now (and what produced them)."""
-        ids, self.shown_from = self._shown()
-        self._ids[SHOWN] = list(ids)
+    def _take_shown(self) -> list[int] | CaseloadQuery:
+        """The caseload's cases as they are now (and what produced them): their ids, or
+        the query that finds them (read in the background); none when it finds none."""
+        ids, self._shown_count, self.shown_from = self._shown()
+        self._ids[SHOWN] = ids
         radio = self._radio(SHOWN)
-        radio.setText(self._shown_text(len(ids)))
+        radio.setText(self._shown_text(self._shown_count))
         radio.setAccessibleName(radio.text().replace("&", ""))
-        return self._ids[SHOWN]
+        return ids if self._shown_count else []
 
     def _radio(self, key: str) -> QRadioButton:
         return next(b for b in self.sources.buttons() if b.objectName() == key)
@@ -422,7 +427,8 @@ class BatchLettersView(QWidget):
                 }
                 if source == DUE:
                     return letters.review_due(mine, **kwargs)
-                return letters.review_batch(mine, ids, key, **kwargs)
+                chosen = cases.query_ids(mine, ids) if isinstance(ids, CaseloadQuery) else ids
+                return letters.review_batch(mine, chosen, key, **kwargs)
 
         self.batch_id, self.result = None, None
         self.outcome.clear()
@@ -454,7 +460,7 @@ class BatchLettersView(QWidget):
         if self.source == SHOWN:
             text += "\n" + QCoreApplication.translate(
                 "BatchLettersView", "Cases: the {count} shown in the caseload when checked ({how})."
-            ).format(count=f"{len(self._ids[SHOWN]):,}", how=self.shown_from or "as listed")
+            ).format(count=f"{self._shown_count:,}", how=self.shown_from or "as listed")
         self.summary.setText(text)
         self._update()
 

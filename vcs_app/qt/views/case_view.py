@@ -30,6 +30,8 @@ TABS = (victim, offender, timeline, conditions, liaison, letters, history)
 class CaseView(QWidget):
     """Shows a CaseFile; actions are requested through signals the main window handles."""
 
+    is_case_view = True  # how the main window knows a case tab (it imports this lazily)
+
     edit_victim = Signal(int)
     edit_offender = Signal(int)
     add_liaison = Signal(int)

@@ -43,7 +43,9 @@ PAGE = 100
 
 class DueModel(QAbstractTableModel):
     """A row count and pages of rows read as they come into view (the list can run to
-    tens of thousands of tasks: the first screen costs one COUNT and one page)."""
+    tens of thousands of tasks: the first screen costs the tallies and one page). Each
+    page is read after the last row of the page before it; a jump further down reads on
+    from the nearest page already read."""
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
@@ -63,10 +65,17 @@ class DueModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def _read(self, page: int) -> list[DueItem]:
+        known = [p for p in self._pages if p < page and self._pages[p]]
+        start = max(known, default=-1)
+        after = self._pages[start][-1] if start >= 0 else None
+        skip = (page - start - 1) * PAGE
+        return dashboard.due_page(self._ws, self._query, after, PAGE, skip)
+
     def item(self, row: int) -> DueItem | None:
         page, offset = divmod(row, PAGE)
         if page not in self._pages:
-            self._pages[page] = dashboard.due_page(self._ws, self._query, page * PAGE, PAGE)
+            self._pages[page] = self._read(page)
         rows = self._pages[page]
         return rows[offset] if offset < len(rows) else None
 
@@ -120,6 +129,7 @@ class DashboardView(QWidget):
         self._today = ws.today
         self.counts = DueCounts(0, 0, 0)
         self.on: date | None = None  # the day last read; None until first loaded
+        self._stale = False  # changed while hidden: read again when next shown
         self.model = DueModel(ws)
         self.table = table_view(self.model, self.tr("Tasks due"))
         for column, width in enumerate((130, 90, 95, 200, 460)):
@@ -185,11 +195,13 @@ class DashboardView(QWidget):
         self.vlo.blockSignals(False)
 
     def ensure_loaded(self) -> None:
-        if self.on is None:
+        """Read the list if it was never read, or changed while the tab was hidden."""
+        if self.on is None or self._stale:
             self.refresh()
 
     def refresh(self) -> None:
         """Count again and show the first page (first show, another VLO, a new day)."""
+        self._stale = False
         self._fill_vlos()
         self.on = self._today()
         self.counts = dashboard.due_counts(self.ws, on=self.on, vlo=self.vlo.currentData())
@@ -197,10 +209,17 @@ class DashboardView(QWidget):
 
     def refresh_after(self, changed: object) -> None:
         """Called by the main window after every change. A change can move tasks between
-        buckets or out of the list, so count again (one indexed COUNT) and drop the read
-        pages; nothing is read before the dashboard is first loaded."""
-        if self.on is not None:
+        buckets or out of the list: the figures are read again (tallies, cheap at any
+        size); the list only if it is on screen, else when the tab is next shown.
+        Nothing is read before the dashboard is first loaded."""
+        if self.on is None:
+            return
+        if self.isVisible():
             self.refresh()
+            return
+        self._stale = True
+        self.counts = dashboard.due_counts(self.ws, on=self.on, vlo=self.vlo.currentData())
+        self.counts_changed.emit(self.counts)
 
     def _show_counts(self) -> None:
         on = self.on
