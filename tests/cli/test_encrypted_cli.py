@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import data_folder_with_key
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "correct horse battery staple"
@@ -168,7 +169,8 @@ def test_a_key_shorter_than_a_password_is_refused_at_create(tmp_path, command):
 
 def test_exports_from_an_encrypted_caseload_say_they_are_not_encrypted(tmp_path, encrypted_demo):
     env_key = {"key_env": KEY}
-    xdg = {"XDG_DATA_HOME": str(tmp_path / "xdg")}
+    data = data_folder_with_key(tmp_path / "xdg")  # the run's audit key, nothing else
+    xdg = {"XDG_DATA_HOME": str(data)}
     out = tmp_path / "out"
     letters = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "letters", "--db", str(encrypted_demo),
@@ -179,9 +181,8 @@ def test_exports_from_an_encrypted_caseload_say_they_are_not_encrypted(tmp_path,
     assert letters.returncode == 0, letters.stderr
     assert f"each letter written to {out} will be an ordinary file" in letters.stderr
     written = list(out.glob("*.pdf"))
-    kept = list((tmp_path / "xdg").rglob("*"))
+    kept = [p for p in data.rglob("*") if p.is_file() and "trail" not in p.parts]
     assert written and all(p.read_bytes().startswith(b"%PDF") for p in written)  # as asked
-    kept = [p for p in kept if p.is_file()]
     assert len(kept) == len(written) and all(p.name.endswith(".pdf.sealed") for p in kept)
     assert not any(b"%PDF" in p.read_bytes() for p in kept)  # the app's own copies: sealed
     report = run(
