@@ -55,6 +55,7 @@ class CaseloadView(QWidget):
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
+        self.ws = ws
         self.model = CaseloadModel(ws)
         self.search = QLineEdit()
         self.search.setPlaceholderText(
@@ -107,10 +108,9 @@ class CaseloadView(QWidget):
         )
 
     def shown_cases(self) -> tuple[CaseloadQuery, int, str]:
-        """The query of the cases listed now (a search still being typed is applied
-        first), how many it finds, and the search and filters that list them, in words."""
-        if self._debounce.isActive():
-            self.apply_filter()
+        """The query of the cases listed now (every key applies the search at once), how
+        many it finds (counted here if the model is still counting), and the search and
+        filters that list them, in words."""
         model = self.model
         text = self.search.text().strip()
         parts = [
@@ -118,7 +118,9 @@ class CaseloadView(QWidget):
             self.vlo.currentText(),
             self.status.currentText(),
         ]
-        count = model.total if model.total is not None else model.rowCount()
+        count = model.total
+        if count is None:
+            count = cases.caseload_count(self.ws, model.query)
         return model.query, count, ", ".join(parts)
 
     def _update_count(self) -> None:
