@@ -675,7 +675,8 @@ def letters_due(path: Path) -> dict:
         done = subprocess.run(
             [
                 sys.executable,
-                str(Path(__file__).resolve().parents[1] / "main.py"),
+                "-m",
+                "vcs_app",
                 "letters",
                 "--db",
                 str(copy),
@@ -725,7 +726,8 @@ def check_seconds(path: Path) -> float:
     subprocess.run(
         [
             sys.executable,
-            str(Path(__file__).resolve().parents[1] / "main.py"),
+            "-m",
+            "vcs_app",
             "check",
             "--db",
             str(path),

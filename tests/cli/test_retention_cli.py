@@ -13,6 +13,8 @@ from cli_run import run_main as run
 from vcs_app.services.demo import build_demo
 from vcs_app.services.workspace import make_separate, open_workspace
 
+SENIOR_PW = "a senior's long password"
+
 ON = date(2026, 11, 26)
 
 
@@ -56,13 +58,22 @@ def test_an_unknown_victim_is_one_line_and_exit_1(demo_db, tmp_path):
 
 
 def test_purge_from_the_command_line_needs_a_senior_s_password(demo_db, tmp_path):
-    """Issue 16 §2: `retention --purge` signs in `--as` a senior VLO (password on stdin);
-    the demo's account is one. Its backups still holding the cases are named, then erased."""
+    """Issue 16 §2: `retention --purge` signs in `--as` a senior VLO (password on stdin;
+    the demo's own account is a VLO, issue 16 §8). Its backups still holding the cases
+    are named, then erased."""
     import shutil
+
+    from vcs_app.domain.model import Role
+    from vcs_app.services import accounts
 
     path = tmp_path / "copy.db"
     shutil.copyfile(demo_db, path)
     make_separate(path)  # the other tests go on using the original
+    office = open_workspace(path, user="ada.admin", role=Role.ADMIN)
+    try:
+        accounts.create_account(office, "sam.senior", "Sam Senior", Role.SENIOR, SENIOR_PW)
+    finally:
+        office.close()
     db, later = str(path), "2040-01-01"
     assert run("backup", "--db", db).returncode == 0
     refused = run("retention", "--db", db, "--on", later, "--purge")
@@ -71,9 +82,9 @@ def test_purge_from_the_command_line_needs_a_senior_s_password(demo_db, tmp_path
         "vcs-desk: retention --purge needs a senior VLO's sign-in: add --as USERNAME"
     )
 
-    def as_demo_senior(*flags: str, password: str = "demo-password"):
+    def as_demo_senior(*flags: str, password: str = SENIOR_PW):
         return run(
-            "retention", "--db", db, "--on", later, *flags, "--as", "demo.vlo",
+            "retention", "--db", db, "--on", later, *flags, "--as", "sam.senior",
             "--password-stdin", stdin=f"{password}\n",
         )  # fmt: skip
 

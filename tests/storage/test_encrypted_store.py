@@ -154,7 +154,10 @@ request_pdf = om.default_document_path(ws, link.ref, TODAY)
 om.send_to_om(ws, link.id, [request], on=TODAY, pdf_path=request_pdf)
 
 databases = ("db", "-wal", "-shm")
-kept = [p for p in path.parent.rglob("*") if p.is_file() and not p.name.endswith(databases)]
+kept = [
+    p for p in path.parent.rglob("*")
+    if p.is_file() and not p.name.endswith(databases) and "trail" not in p.parts  # (keys, anchors)
+]
 names = [r[0] for r in ws.store.db.execute("SELECT family_name FROM victim")]
 names += [r[0] for r in ws.store.db.execute("SELECT family_name FROM offender")]
 leaked = sorted({str(p.relative_to(path.parent)) for p in kept for n in names

@@ -70,6 +70,7 @@ OTHER_ENTITIES = frozenset(
         "audit_log",
         "condition_statistics",
         "database",
+        "backup",
         "date_batch",
         "demo_data",
         "referrals",

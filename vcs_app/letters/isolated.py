@@ -25,11 +25,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import vcs_app
 from vcs_app.letters.context import LetterError
 
 TIME_LIMIT_S = 5.0
 MEMORY_LIMIT_MB = 768
-_ROOT = Path(__file__).resolve().parents[2]
+_ROOT = Path(vcs_app.__path__[0]).parent  # the folder vcs_app is imported from
 _TOO_BIG = (
     "The template cannot be used: it needs more memory than a letter can. Simplify the wording."
 )
