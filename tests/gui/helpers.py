@@ -11,12 +11,16 @@ def when_dialog_opens(qtbot, fill, *, then=None, over=None, waited: int = 0):
     after it (e.g. a message box the first dialog's OK leads to).
 
     It keeps looking until the dialog is up (a busy machine may take a while to get
-    there): a single look that came too early left the dialog open and the test hung in
-    its event loop, where no timeout can reach. A failing `fill` closes the dialog."""
+    there) and is active: a single look that came too early left the dialog open and the
+    test hung in its event loop, where no timeout can reach. A failing `fill` closes the
+    dialog."""
 
     def run():
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog) or dialog is over or not dialog.isVisible():
+        # Up, and active (so it has the keyboard focus its fill may check), or up for a
+        # while on a platform that never activates it.
+        up = isinstance(dialog, QDialog) and dialog is not over and dialog.isVisible()
+        if not up or (QApplication.activeWindow() is not dialog and waited < 2_000):
             assert waited < 30_000, "expected a dialog"
             when_dialog_opens(qtbot, fill, then=then, over=over, waited=waited + 25)
             return

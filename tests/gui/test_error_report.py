@@ -124,8 +124,9 @@ def test_the_window_installs_the_reporter(tmp_path, monkeypatch, log_file):
         seen.append(sys.excepthook)
         return 0
 
-    monkeypatch.setattr(main_window, "run_checked", no_window)
-    monkeypatch.setattr(main_window, "apply_display", lambda app: None)  # keep the palette
+    # (run_gui imports them when it runs)
+    monkeypatch.setattr("vcs_app.qt.dialogs.startup_problem.run_checked", no_window)
+    monkeypatch.setattr("vcs_app.qt.dialogs.settings.apply_display", lambda app: None)
     hooks = sys.excepthook, threading.excepthook
     try:
         assert main_window.run_gui(tmp_path / "vcs.db") == 0

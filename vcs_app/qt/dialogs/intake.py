@@ -48,7 +48,16 @@ from vcs_app.domain.model import (
     label,
 )
 from vcs_app.qt.dialogs.forms import FormDialog
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, fmt_date, plain_label, today
+from vcs_app.qt.widgets import (
+    add_row,
+    date_edit,
+    date_of,
+    enum_combo,
+    fmt_date,
+    message_box,
+    plain_label,
+    today,
+)
 from vcs_app.services import intake
 from vcs_app.services.intake import ReferralChanges
 
@@ -628,14 +637,14 @@ class OptChangeDialog(FormDialog):
 
     @classmethod
     def confirm(cls, parent: QWidget, text: str) -> bool:
-        box = QMessageBox(
+        box = message_box(
             QMessageBox.Icon.Question,
+            parent,
             QCoreApplication.translate("Intake", "Confirm opt-out"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            parent,
+            QMessageBox.StandardButton.No,  # Enter answers No
         )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
 
 
