@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,14 +51,34 @@ def _command(module: str, name: str, *args):
 ORG, APP = "VCS Desk", "VCS Desk"
 
 
+class SearchBox(QLineEdit):
+    """The caseload's search: Enter opens the first case found, Down goes to the list
+    (as the search fields of calibre and Anki's browser lead into their lists)."""
+
+    open_first = Signal()
+    into_list = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_first.emit()
+        elif event.key() == Qt.Key.Key_Down:
+            self.into_list.emit()
+        else:
+            super().keyPressEvent(event)
+
+
 class CaseloadView(QWidget):
     """Search box and filters over the lazy caseload table."""
+
+    open_case = Signal(int)
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
         self.ws = ws
         self.model = CaseloadModel(ws)
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setPlaceholderText(
             self.tr("Search names, references, phone numbers, postcodes, OMs or notes")
         )
@@ -97,6 +118,10 @@ class CaseloadView(QWidget):
         # Every key searches at once: the search runs on the model's query thread, and
         # the next key interrupts it, so there is nothing to wait for.
         self.search.textChanged.connect(self.apply_filter)
+        self.search.open_first.connect(self._open_first)
+        self.search.into_list.connect(self._enter_list)
+        self._after_search: Callable[[], None] | None = None  # Enter or Down, awaiting it
+        self.model.counted.connect(self._search_answered)
         self.vlo.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.model.counted.connect(self._update_count)
@@ -122,6 +147,41 @@ class CaseloadView(QWidget):
         if count is None:
             count = cases.caseload_count(self.ws, model.query)
         return model.query, count, ", ".join(parts)
+
+    def _when_found(self, then: Callable[[], None]) -> None:
+        """Run `then` once the search typed so far has its first page: now, or when the
+        query thread answers (Enter pressed while it still reads)."""
+        if self.model.searching:
+            self._after_search = then
+        else:
+            self._after_search = None
+            then()
+
+    def _search_answered(self) -> None:
+        if self._after_search is not None and not self.model.searching:
+            then, self._after_search = self._after_search, None
+            then()
+
+    def _open_first(self) -> None:
+        """Enter in the search: open the case found (the first, if several)."""
+
+        def open_found() -> None:
+            if self.model.rowCount():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+                self.open_case.emit(self.model.case_id(0))
+
+        self._when_found(open_found)
+
+    def _enter_list(self) -> None:
+        """Down in the search: into the list, on its first case."""
+
+        def into_list() -> None:
+            if self.model.rowCount():
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(self.model.index(0, 0))
+
+        self._when_found(into_list)
 
     def _update_count(self) -> None:
         total = self.model.total
@@ -192,6 +252,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.caseload.table.activated.connect(self._open_from_table)
         self.caseload.model.counted.connect(self._show_status)
+        self.caseload.open_case.connect(self.open_case)
         self.screen_lock = ScreenLock(self, ws)  # Lock now; run_gui adds the idle lock
         self._build_menus()
         self._update_status()

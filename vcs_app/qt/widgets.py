@@ -5,6 +5,7 @@ user's login hash to that host)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -12,12 +13,16 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     Qt,
+    QTimer,
     Slot,
 )
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +33,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressDialog,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QWidget,
 )
+
+from vcs_app.domain.model import DomainError
 
 NO_DATE = QDate(1900, 1, 1)  # the minimum of an optional date edit means "not known"
 ROW_HEIGHT = 24
@@ -142,28 +151,242 @@ def add_row(form: QFormLayout, text: str, widget: QWidget, *, name: str | None =
     return widget
 
 
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+# A date typed whole: day, month and year with "/", "." or "-" between them, or eight
+# digits (ddmmyyyy), as a VLO reads it off a referral form or hears it on the phone.
+_TYPED_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{2})(\d{2})(\d{4})")
+_TYPED_CHARS = frozenset("0123456789/.-")
+
+
+def parse_typed_date(text: str) -> date | None:
+    """The date in `text` (02/11/2026, 2/11/2026, 02112026, 02.11.2026), or None."""
+    found = _TYPED_DATE.fullmatch(text.strip())
+    if found is None:
+        return None
+    day, month, year = (int(g) for g in found.groups() if g is not None)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+class DateNotFinished(DomainError):
+    """What was typed into an optional date is not a whole date yet."""
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be "Not known" (its special value, the minimum date).
+
+    Typing a date into it just works: while it is empty, or all its text is selected (as
+    after Tab), digits and separators are collected and shown as typed, and once they
+    make a whole date (02/11/2026, 2/11/2026 or 02112026) that is the date; Escape puts
+    back what was there. Delete or Backspace on the selected field clears it. Alt+Down
+    or F4 opens the calendar (QDateEdit's own pop-up, which has no key of its own) on the
+    date, or on today when there is none, never on the minimum; Escape there leaves the
+    field as it was. Otherwise it is QDateEdit (arrows step a section of a known date).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._empty_text = QCoreApplication.translate("DateEdit", "Not known")
+        self._typed = ""
+        self._before = NO_DATE  # the date to put back when typing is abandoned
+        self._opened_with: QDate | None = None  # the calendar's starting date, while open
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        super().setSpecialValueText(self._empty_text)
+        self.setDate(NO_DATE)
+        self.setToolTip(
+            QCoreApplication.translate(
+                "DateEdit",
+                "Type the date, e.g. 02/11/2026 or 02112026. Delete clears it;"
+                " Alt+Down opens a calendar.",
+            )
+        )
+        calendar = self.calendarWidget()
+        calendar.installEventFilter(self)
+        calendar.activated.connect(self._calendar_chose)
+        calendar.clicked.connect(self._calendar_chose)
+
+    # --- what it holds ------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return self.date() == self.minimumDate()
+
+    def typed_text(self) -> str:
+        """What is being typed and is not a date yet ("" when nothing is)."""
+        return self._typed
+
+    def setSpecialValueText(self, text: str) -> None:
+        """The words shown for "no date" (kept while a date is being typed)."""
+        self._empty_text = text
+        if not self._typed:
+            super().setSpecialValueText(text)
+
+    def clear_date(self) -> None:
+        self._show_typed("")
+        self.setDate(self.minimumDate())
+        self.selectAll()
+
+    # --- typing -------------------------------------------------------------------------
+
+    def _show_typed(self, text: str) -> None:
+        self._typed = text
+        super().setSpecialValueText(text or self._empty_text)
+        if text:
+            self.lineEdit().setCursorPosition(len(text))
+
+    def _all_selected(self) -> bool:
+        edit = self.lineEdit()
+        return bool(edit.text()) and edit.selectedText() == edit.text()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, text = event.key(), event.text()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        alt = mods == Qt.KeyboardModifier.AltModifier
+        plain = not mods & ~Qt.KeyboardModifier.ShiftModifier
+        typing = bool(self._typed)
+        if (alt and key == Qt.Key.Key_Down) or (plain and key == Qt.Key.Key_F4):
+            self.open_calendar()
+        elif plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            if typing and key == Qt.Key.Key_Backspace:
+                self._show_typed(self._typed[:-1])
+            elif typing or self.is_empty() or self._all_selected():
+                self.clear_date()
+            else:
+                super().keyPressEvent(event)
+        elif (
+            plain
+            and text
+            and text in _TYPED_CHARS
+            and (typing or self.is_empty() or self._all_selected())
+        ):
+            if not typing:
+                self._before = self.date()
+                self.setDate(self.minimumDate())
+            self._type(text)
+        elif typing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # Enter does not save a half-typed date: it is finished first
+        elif typing and key == Qt.Key.Key_Escape:
+            self._show_typed("")
+            self.setDate(self._before)
+            self.selectAll()
+        else:
+            super().keyPressEvent(event)
+
+    def _type(self, char: str) -> None:
+        typed = self._typed + char
+        if len(typed) > len("02/11/2026"):
+            return
+        found = parse_typed_date(typed) if _year_typed(typed) else None
+        if found is not None and _qdate(found) > self.minimumDate():
+            self._show_typed("")
+            self.setDate(_qdate(found))
+            self.selectAll()
+        else:
+            self._show_typed(typed)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        keyboard = (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        )
+        if event.reason() in keyboard and not self._typed:
+            self.selectAll()  # so typing replaces the date, as in a text field
+
+    # --- the calendar -------------------------------------------------------------------
+
+    def open_calendar(self) -> None:
+        """Open QDateEdit's pop-up from the keyboard: the press its drop-down arrow gets."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.frame = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+        at = QPointF(arrow.center())
+        self.mousePressEvent(
+            QMouseEvent(
+                QEvent.Type.MouseButtonPress,
+                at,
+                self.mapToGlobal(at),
+                Qt.MouseButton.LeftButton,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        )
+
+    def _calendar_chose(self, _day: QDate) -> None:
+        self._opened_with = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.calendarWidget():
+            if event.type() == QEvent.Type.Show:
+                self._show_typed("")
+                self._opened_with = self.date()
+                if self.is_empty():  # open on today; the field changes only on a choice
+                    calendar = self.calendarWidget()
+                    calendar.blockSignals(True)
+                    calendar.setSelectedDate(_qdate(today()))
+                    calendar.blockSignals(False)
+            elif event.type() == QEvent.Type.Hide:
+                # A choice (Enter, a click) closes it before its signal reaches us.
+                QTimer.singleShot(0, self, self._closed_without_choice)
+        return super().eventFilter(watched, event)
+
+    def _closed_without_choice(self) -> None:
+        """Escape or a click elsewhere: the field is as it was before the pop-up."""
+        if self._opened_with is not None:
+            self.setDate(self._opened_with)
+            self._opened_with = None
+        self.selectAll()  # typing replaces it, as after Tab
+
+
+def _year_typed(typed: str) -> bool:
+    """A typed date is finished once its year has four digits."""
+    digits = sum(c.isdigit() for c in typed)
+    return digits == 8 if typed.isdigit() else bool(re.search(r"[/.-]\d{4}$", typed))
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
 def date_edit(value: date | None, *, optional: bool = False) -> QDateEdit:
+    if optional:
+        edit: QDateEdit = OptionalDateEdit()
+        if value is not None:
+            edit.setDate(_qdate(value))
+        return edit
     edit = QDateEdit()
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
-    if optional:
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("Not known")
-    if value is not None:
-        edit.setDate(QDate(value.year, value.month, value.day))
-    elif optional:
-        edit.setDate(NO_DATE)
-    else:
-        now = today()
-        edit.setDate(QDate(now.year, now.month, now.day))
+    edit.setDate(_qdate(value if value is not None else today()))
     return edit
 
 
 def date_of(edit: QDateEdit) -> date | None:
+    """The edit's date; None for "not known". A date still being typed is an error in
+    words (raised where a dialog is saved, so nothing typed is lost)."""
+    if isinstance(edit, OptionalDateEdit) and edit.typed_text():
+        raise DateNotFinished(
+            QCoreApplication.translate(
+                "DateEdit",
+                "{field}: “{typed}” is not a date; type it as 02/11/2026 or 02112026.",
+            ).format(field=edit.accessibleName() or "Date", typed=edit.typed_text())
+        )
     value = edit.date()
     if edit.specialValueText() and value == edit.minimumDate():
         return None
-    return date(value.year(), value.month(), value.day())
+    return _pydate(value)
 
 
 def fmt_date(value: date | None) -> str:

@@ -1,0 +1,114 @@
+"""Issue 18, at the desk: typing, searching and moving without friction. Each test drives
+the real widgets with key events, as a VLO on the phone would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fixed_day import TODAY
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from vcs_app.qt.dialogs.forms import VictimDialog
+from vcs_app.qt.views.case_view import CaseView
+from vcs_app.qt.widgets import date_of
+from vcs_app.services import cases
+
+NONE = Qt.KeyboardModifier.NoModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _focus():
+    return QApplication.focusWidget()
+
+
+def _shown(qtbot, dialog):
+    """Show a dialog and make it the active window (a window manager would)."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def _into_date_of_birth(qtbot, dialog):
+    """Alt+D: the date of birth, as a keyboard reaches it."""
+    dialog.given.setFocus()
+    qtbot.keyClick(dialog.given, Qt.Key.Key_D, ALT)
+    assert _focus() is dialog.dob
+
+
+# --- 1. optional dates can be typed ---------------------------------------------------
+
+
+def test_an_empty_optional_date_takes_a_typed_date_with_or_without_slashes(qtbot, app_cases):
+    victim = app_cases["any"].victim
+    dialog = _shown(qtbot, VictimDialog(None, victim))
+    for typed in ("02112026", "02/11/2026", "2/11/2026"):
+        _into_date_of_birth(qtbot, dialog)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Delete)  # one key clears it
+        assert dialog.dob.lineEdit().text() == "Not known"
+        assert date_of(dialog.dob) is None
+        qtbot.keyClicks(_focus(), typed)
+        assert dialog.dob.lineEdit().text() == "02/11/2026", typed
+        assert date_of(dialog.dob) == date(2026, 11, 2)
+
+
+def test_a_half_typed_date_is_kept_and_saving_says_why_not(qtbot, app_cases):
+    dialog = _shown(qtbot, VictimDialog(None, app_cases["any"].victim))
+    _into_date_of_birth(qtbot, dialog)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Backspace)
+    qtbot.keyClicks(_focus(), "0211")
+    assert dialog.dob.lineEdit().text() == "0211"  # never "Not known0211"
+    qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "“0211” is not a date" in dialog.error.text()
+    assert dialog.dob.lineEdit().text() == "0211"  # nothing lost
+
+
+def test_the_calendar_opens_on_today_and_escape_leaves_the_date_unknown(qtbot, app_cases):
+    dialog = _shown(qtbot, VictimDialog(None, app_cases["any"].victim))
+    _into_date_of_birth(qtbot, dialog)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Delete)
+    calendar = dialog.dob.calendarWidget()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Down, ALT)
+    qtbot.waitUntil(calendar.isVisible)
+    shown = calendar.selectedDate()
+    assert date(shown.year(), shown.month(), shown.day()) == TODAY
+    assert (calendar.yearShown(), calendar.monthShown()) == (TODAY.year, TODAY.month)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    qtbot.waitUntil(lambda: dialog.dob.lineEdit().text() == "Not known")
+    qtbot.keyClick(_focus(), Qt.Key.Key_F4)
+    qtbot.waitUntil(calendar.isVisible)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Left)  # the day before today
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+    assert date_of(dialog.dob) == date(2026, 11, 25)
+
+
+# --- 3. search to open ----------------------------------------------------------------
+
+
+def test_enter_in_the_search_opens_the_case_and_down_enters_the_list(qtbot, window, demo_ws):
+    ref = window.caseload.model.index(5, 0).data()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert _focus() is window.caseload.search
+    qtbot.keyClicks(_focus(), ref)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # before the search has even run
+    view = window.tabs.currentWidget()
+    assert isinstance(view, CaseView)
+    assert view.case.link.ref == ref
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    surname = view.case.victim.family_name
+    qtbot.keyClicks(_focus(), surname)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Down)
+    table = window.caseload.table
+    assert _focus() is table
+    assert table.currentIndex().row() == 0
+    found = cases.caseload_ids(demo_ws, text=surname)
+    assert window.caseload.model.case_id(0) == found[0]
