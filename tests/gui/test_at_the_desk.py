@@ -112,3 +112,64 @@ def test_enter_in_the_search_opens_the_case_and_down_enters_the_list(qtbot, wind
     assert table.currentIndex().row() == 0
     found = cases.caseload_ids(demo_ws, text=surname)
     assert window.caseload.model.case_id(0) == found[0]
+
+
+# --- 2. a refused request keeps what was typed ----------------------------------------
+
+
+def _case_with_phone(ws):
+    for case_id in cases.caseload_ids(ws):
+        case = cases.open_case(ws, case_id)
+        phones = [c.value for c in case.contacts if c.kind.value == "phone"]
+        if phones:
+            return case, phones[0]
+    raise AssertionError("no demo case with a phone number")
+
+
+def test_a_refused_condition_request_stays_open_with_everything_typed(qtbot, window, demo_ws):
+    from helpers import when_dialog_opens
+
+    from vcs_app.qt.dialogs.condition import ConditionDialog
+
+    case, phone = _case_with_phone(demo_ws)
+    window.open_case(case.link.id)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    seen: dict[str, object] = {}
+
+    def fill(dialog):
+        assert isinstance(dialog, ConditionDialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClick(_focus(), Qt.Key.Key_R, ALT)
+        assert _focus() is dialog.reason
+        qtbot.keyClicks(_focus(), f"He rang her on {phone} from prison.")
+        qtbot.keyClick(_focus(), Qt.Key.Key_K, ALT)
+        qtbot.keyClicks(_focus(), "Harassment by phone.")
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # refused: the dialog stays
+        assert dialog.isVisible()
+        seen["error"] = dialog.error.text()
+        assert dialog.risk.toPlainText() == "Harassment by phone."  # nothing retyped
+        qtbot.keyClick(_focus(), Qt.Key.Key_R, ALT)
+        qtbot.keyClick(_focus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(_focus(), "He rang her from prison.")
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+        seen["closed"] = not dialog.isVisible()
+
+    when_dialog_opens(qtbot, fill)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: "closed" in seen)
+    assert "must not contain a victim's contact details" in seen["error"]
+    assert seen["closed"]
+    requests = cases.open_case(demo_ws, case.link.id).conditions
+    assert [(r.reason, r.risk) for r in requests][-1] == (
+        "He rang her from prison.",
+        "Harassment by phone.",
+    )

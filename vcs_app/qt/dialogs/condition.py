@@ -457,8 +457,14 @@ def _step(window: MainWindow, step: Step, func, request_id: int, **values) -> No
 
 
 def request_condition(window: MainWindow, case: CaseFile, _: int) -> Changed | None:
-    draft = ConditionDialog.ask(window, case.link.id, case.victim.full_name)
-    return None if draft is None else window._call(conditions.request_condition, window.ws, draft)
+    """A request refused (say, its reason holds the victim's street) stays in the dialog,
+    filled in, to be corrected."""
+    return ConditionDialog.ask_and_save(
+        window,
+        functools.partial(conditions.request_condition, window.ws),
+        case.link.id,
+        case.victim.full_name,
+    )
 
 
 def send(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -68,6 +68,9 @@ class FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.value: Any = None
+        # With `save` (see `ask_and_save`) OK also saves, and a refusal is shown here.
+        self.save: Callable[[Any], Any] | None = None
+        self.saved: Any = None
         self._buttons_last = False
 
     def build(self) -> Any:
@@ -88,6 +91,8 @@ class FormDialog(QDialog):
     def accept(self) -> None:
         try:
             self.value = self.build()
+            if self.save is not None:
+                self.saved = self.save(self.value)
         except DomainError as exc:
             self.error.setText(
                 QCoreApplication.translate("FormDialog", "Cannot save: {problem}").format(
@@ -103,6 +108,15 @@ class FormDialog(QDialog):
         """Show the dialog; the new value, or None if cancelled."""
         dialog = cls(parent, *args)
         return dialog.value if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @classmethod
+    def ask_and_save(cls, parent: QWidget | None, save: Callable[[Any], Any], *args: Any) -> Any:
+        """Show the dialog and save its value with `save` (a service call) on OK: what it
+        returns, or None if cancelled. A refusal (a DomainError) is shown in the dialog,
+        which stays open with everything typed, to be corrected."""
+        dialog = cls(parent, *args)
+        dialog.save = save
+        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class VictimDialog(FormDialog):
