@@ -59,6 +59,22 @@ def _warn_unencrypted(ws, what: str) -> None:
         print(f"vcs-desk: warning: {warning}", file=sys.stderr)
 
 
+# Commands that make or replace a file: it must be named (no default file).
+NAMED_FILE = {
+    "demo": "it creates a new file",
+    "new": "it creates a new file",
+    "restore": "it replaces the file",
+}
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    """`--db` after the command, as well as before it (`python main.py --db X due`);
+    without either, the window's default file is used (see `run`)."""
+    parser.add_argument(
+        "--db", type=Path, default=argparse.SUPPRESS, help="database file (default: the window's)"
+    )
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, as argparse does, minus usage
         print(f"vcs-desk: {message}", file=sys.stderr)
@@ -80,33 +96,33 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("demo", help="create a database of synthetic cases")
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p.add_argument("--victims", type=int, default=300)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--on", type=_date, default=None, help="treat this date as today")
 
     p = sub.add_parser("check", help="integrity, schema and audit-chain check (exit 0 ok, 1 not)")
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
 
     p = sub.add_parser("backup", help="verified backup of the database into a folder")
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p.add_argument("--to", type=Path, default=None, help="folder (default: the automatic one)")
 
     p = sub.add_parser("restore", help="replace the database with a verified backup")
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE")
 
     p = sub.add_parser("due", help="list overdue and due tasks")
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p.add_argument("--on", type=_date, default=None)
 
     p = sub.add_parser("import", help="import referrals from a CSV file (all or nothing)")
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p.add_argument("file", type=Path, metavar="FILE.csv")
     p.add_argument(
@@ -119,14 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "letters", help="produce approved letters (and with --due, the letters due) as PDFs"
     )
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p.add_argument("--out", type=Path, required=True, help="folder for the PDF files")
     p.add_argument("--due", action="store_true", help="also write the letters due for tasks")
     p.add_argument("--on", type=_date, default=None, help="letter date and due date (today)")
 
     p = sub.add_parser("screenshot", help="save an offscreen picture of a view")
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument(
         "--view",
@@ -135,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--size", default="1280x800")
     p = sub.add_parser("report", help="the management report for a period, as PDF or CSV")
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE")
     p.add_argument("--to", dest="end", type=_date, required=True, metavar="DATE")
@@ -161,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         "retention",
         help="list closed cases past the retention period (and with --purge, erase them)",
     )
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p.add_argument("--on", type=_date, default=None, help="as at this date (today)")
     p.add_argument(
@@ -178,14 +194,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "subject-access", help="everything held about a victim, as a PDF and a CSV bundle"
     )
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
-    p.add_argument("--victim", type=int, required=True, metavar="ID")
+    p.add_argument(
+        "--victim",
+        required=True,
+        metavar="REF",
+        help="a case reference of theirs (VCS-000123) or the victim's number",
+    )
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     p = sub.add_parser(
         "new", help="create an empty caseload file (the window then asks for its first account)"
     )
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p = sub.add_parser(
         "account",
@@ -193,7 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("action", choices=["list", "add", "password", "role", "deactivate"])
     p.add_argument("username", nargs="?", help="the account (all but list)")
-    p.add_argument("--db", type=Path, required=True)
+    _db_option(p)
     _key_option(p)
     p.add_argument("--name", default="", help="the person's name (add)")
     p.add_argument("--role", choices=["vlo", "senior", "admin"], default=None)
@@ -218,8 +239,17 @@ def _sign_in_options(parser: argparse.ArgumentParser, who: str) -> None:
 
 
 def run(argv: list[str]) -> int:
+    from vcs_app.app import default_db_path
+
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
+    if command not in ("gui", "bench") and args.db is None:
+        if command in NAMED_FILE:
+            raise DomainError(f"{command} needs --db PATH: {NAMED_FILE[command]}.")
+        args.db = default_db_path()
+        print(
+            f"vcs-desk: using {args.db} (the window's file; --db PATH for another)", file=sys.stderr
+        )
     return COMMANDS[command](args)
 
 
@@ -484,7 +514,8 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     try:
         _warn_unencrypted(ws, f"the export in {args.out}")
-        done = subject_access.export_subject_access(ws, args.victim, args.out)
+        victim_id = subject_access.victim_named(ws, args.victim)
+        done = subject_access.export_subject_access(ws, victim_id, args.out)
     finally:
         ws.close()
     print(f"{done.records} records ({done.kinds} kinds) written to {done.pdf} and {done.bundle}")

@@ -25,8 +25,9 @@ from vcs_app.domain.conditions import spreadsheet_safe
 from vcs_app.domain.model import DomainError, NotFound
 from vcs_app.letters.print_adapter import write_pdf
 from vcs_app.services import documents
+from vcs_app.services.audit_view import normalise_case_ref
 from vcs_app.services.workspace import Workspace
-from vcs_app.storage import audit, repo_retention
+from vcs_app.storage import audit, repo_cases, repo_retention
 from vcs_app.storage.files import atomic_file
 from vcs_app.storage.repo_retention import RecordSet
 
@@ -56,6 +57,19 @@ class SubjectAccessExport:
     bundle: Path  # zip of one CSV per kind of record
     records: int
     kinds: int
+
+
+def victim_named(ws: Workspace, text: str) -> int:
+    """The victim meant by `text`: a case reference of theirs (VCS-000123, as the window
+    shows it) or the victim's own number."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    ref = normalise_case_ref(text)
+    link_id = audit.case_id_for_ref(ws.store.db, ref)
+    if link_id is None:
+        raise NotFound(f"There is no case {ref} (give a case reference such as VCS-000123).")
+    return repo_cases.get_link(ws.store.db, link_id).victim_id
 
 
 def _csv(records: RecordSet) -> bytes:
