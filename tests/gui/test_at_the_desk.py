@@ -104,12 +104,14 @@ def test_enter_in_the_search_opens_the_case_and_down_enters_the_list(qtbot, wind
     assert view.case.link.ref == ref
 
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert _focus() is window.caseload.search
     surname = view.case.victim.family_name
     qtbot.keyClicks(_focus(), surname)
     qtbot.keyClick(_focus(), Qt.Key.Key_Down)
     table = window.caseload.table
     assert _focus() is table
     assert table.currentIndex().row() == 0
+    assert window.caseload.search.text() == surname
     found = cases.caseload_ids(demo_ws, text=surname)
     assert window.caseload.model.case_id(0) == found[0]
 
@@ -173,3 +175,54 @@ def test_a_refused_condition_request_stays_open_with_everything_typed(qtbot, win
         "He rang her from prison.",
         "Harassment by phone.",
     )
+
+
+# --- 12. window size ------------------------------------------------------------------
+
+
+def _closed_at(qtbot, ws, size, at=None):
+    """A window shown, sized and placed so, then closed (its geometry remembered)."""
+    from vcs_app.qt.main_window import MainWindow
+
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(*size)
+    if at is not None:
+        window.move(*at)
+    window.close()
+
+
+def test_a_remembered_size_too_small_for_the_layout_is_not_restored(qtbot, demo_ws):
+    from vcs_app.qt.main_window import MainWindow
+
+    _closed_at(qtbot, demo_ws, (534, 350))
+    window = MainWindow(demo_ws)
+    qtbot.addWidget(window)
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert window.width() >= min(760, screen.width())  # room for the caseload
+    assert window.height() >= min(520, screen.height())
+    assert window.size().expandedTo(window.minimumSizeHint()) == window.size()
+
+
+def test_a_window_remembered_off_screen_comes_back_onto_the_screen(qtbot, demo_ws):
+    from vcs_app.qt.main_window import MainWindow
+
+    _closed_at(qtbot, demo_ws, (780, 640), at=(9000, 7000))
+    window = MainWindow(demo_ws)
+    qtbot.addWidget(window)
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert screen.contains(window.geometry().topLeft())
+    assert window.width() >= min(760, screen.width())
+
+
+def test_a_good_size_and_place_are_kept(qtbot, demo_ws):
+    from vcs_app.qt.main_window import MainWindow
+
+    _closed_at(qtbot, demo_ws, (780, 640), at=(10, 20))
+    window = MainWindow(demo_ws)
+    qtbot.addWidget(window)
+    assert (window.width(), window.height()) == (780, 640)
+    x, y = window.pos().toTuple()
+    assert abs(x - 10) <= 10 and abs(y - 20) <= 10  # where it was (give or take a frame)

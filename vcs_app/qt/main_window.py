@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,8 @@ def _command(module: str, name: str, *args):
 
 
 ORG, APP = "VCS Desk", "VCS Desk"
+DEFAULT_SIZE = QSize(1280, 800)
+MIN_USEFUL_SIZE = QSize(760, 520)
 
 
 class SearchBox(QLineEdit):
@@ -103,9 +105,10 @@ class CaseloadView(QWidget):
 
         search_label = plain_label(self.tr("&Search:"))
         search_label.setBuddy(self.search)
-        vlo_label = plain_label(self.tr("&VLO:"))
+        # V&LO and Stat&us: Alt+V and Alt+T open the View and Tools menus
+        vlo_label = plain_label(self.tr("V&LO:"))
         vlo_label.setBuddy(self.vlo)
-        status_label = plain_label(self.tr("S&tatus:"))
+        status_label = plain_label(self.tr("Stat&us:"))
         status_label.setBuddy(self.status)
         bar = QHBoxLayout()
         for widget in (search_label, self.search, vlo_label, self.vlo, status_label, self.status):
@@ -405,21 +408,46 @@ class MainWindow(QMainWindow):
         )
 
     def _settings(self) -> QSettings:
-        return QSettings(ORG, APP)
+        # The application's own settings (its organisation and name, set by _app()), as
+        # everything else here reads them: QSettings(ORG, APP) ignored the format and
+        # place the tests give, so every test run wrote the user's real window layout.
+        return QSettings()
 
     def _restore_layout(self) -> None:
         settings = self._settings() if self._remember_layout else None
         geometry = settings.value("main/geometry") if settings else None
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(DEFAULT_SIZE)
+        elif not self._fits():
+            # A remembered size too small for the caseload (once 534x350, after the
+            # first-run wizard): start as a new window does, on the main screen.
+            self.setWindowState(Qt.WindowState.WindowNoState)
+            self.resize(DEFAULT_SIZE.boundedTo(self._screen_space().size()))
+            self.move(self._screen_space().center() - self.rect().center())
         header = settings.value("caseload/header") if settings else None
         if isinstance(header, QByteArray):
             self.caseload.table.horizontalHeader().restoreState(header)
         else:
             for column, width in enumerate((95, 170, 170, 200, 90, 120, 85, 160, 120)):
                 self.caseload.table.setColumnWidth(column, width)
+
+    def needed_size(self) -> QSize:
+        """The least size the window is useful at: its layout's minimum, and room for the
+        caseload's search bar and about a dozen rows (never more than the screen)."""
+        needed = self.minimumSizeHint().expandedTo(MIN_USEFUL_SIZE)
+        return needed.boundedTo(self._screen_space().size())
+
+    def _screen_space(self) -> QRect:
+        screen = QApplication.primaryScreen()
+        return screen.availableGeometry() if screen else QRect(0, 0, *DEFAULT_SIZE.toTuple())
+
+    def _fits(self) -> bool:
+        """Big enough for the layout. (A place off every screen, say a monitor since
+        unplugged, restoreGeometry itself moves back onto the screen.)"""
+        if self.isMaximized() or self.isFullScreen():
+            return True
+        needed = self.needed_size()
+        return self.width() >= needed.width() and self.height() >= needed.height()
 
     def closeEvent(self, event) -> None:
         if self.auto_backup.wants_exit_backup():  # close again once the copy is made
@@ -428,7 +456,8 @@ class MainWindow(QMainWindow):
             return
         self.caseload.model.close()
         settings = self._settings()
-        settings.setValue("main/geometry", self.saveGeometry())
+        if self.isVisible():  # a window never shown has no size of its own to remember
+            settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("caseload/header", self.caseload.table.horizontalHeader().saveState())
         super().closeEvent(event)
 
