@@ -228,7 +228,7 @@ def test_the_timeline_labels_official_and_estimated_dates_in_words(qtbot, window
     _add_crd(qtbot, window, date(2027, 2, 1), "Prison OMU email", {})
     view = window.case_tab(case_id)
     view.tabs.setCurrentIndex(2)
-    assert view.tabs.tabText(2) == "Ti&meline"
+    assert view.tabs.tabText(2) == "Timeline"
     model = view.timeline_model
     kinds = {model.index(r, 2).data() for r in range(model.rowCount())}
     assert {"OFFICIAL DATE", "TODAY"} <= kinds

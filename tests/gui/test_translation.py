@@ -105,7 +105,7 @@ def test_the_main_window_reads_in_welsh(qtbot, demo_ws, welsh):
     assert window.tabs.tabText(1).startswith("Dangosfwrdd")
     assert window.caseload.model.headerData(0, Qt.Orientation.Horizontal) == "Achos"
     view = window.open_case(window.caseload.model.case_id(0))
-    assert view.tabs.tabText(0) == "&Dioddefwr a chyswllt"
+    assert view.tabs.tabText(0) == "Dioddefwr a chyswllt"  # sections are Alt+1..7
 
 
 def test_the_settings_dialog_reads_in_welsh(qtbot, demo_ws, welsh):
@@ -127,7 +127,7 @@ def test_a_case_view_reads_in_welsh(qtbot, demo_ws, welsh):
     assert view.safety.text().startswith(("⚠ DIOGELWCH:", "Does dim baneri diogelwch"))
     assert " troseddwr " in view.header.text()
     victim_tab = view.show_tab("Victim")
-    assert {"&Golygu'r dioddefwr…", "&Ychwanegu manylyn cyswllt…"} <= _buttons(victim_tab)
+    assert "&Ychwanegu manylyn cyswllt…" in _buttons(victim_tab)
     captions = {label.text() for label in victim_tab.findChildren(QLabel)}
     assert {"Enw:", "Dyddiad geni:", "Lefel cyswllt:"} <= captions
     assert view.contacts_model.headerData(0, Qt.Orientation.Horizontal) == "Math"

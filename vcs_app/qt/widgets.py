@@ -136,6 +136,11 @@ def progress_dialog(text: str, cancel: str, parent: QWidget | None) -> QProgress
     return dialog
 
 
+def without_mnemonic(text: str) -> str:
+    """A caption without its Alt key ("Contacts && le&tters" -> "Contacts && letters")."""
+    return re.sub(r"&(.)", lambda found: "&&" if found[1] == "&" else found[1], text)
+
+
 def labelled(text: str, widget: QWidget, name: str | None = None) -> tuple[QLabel, QWidget]:
     """A caption for `widget`: it is the widget's buddy (its Alt key reaches it) and the
     widget gets an accessible name (by default the caption without '&' and ':')."""

@@ -79,7 +79,7 @@ class OfficePage(_CheckedPage):
             "Every letter carries your office's letterhead and return address and tells the"
             " victim how to reach the office. You can change these later in Settings.",
         )
-        self.office = add_row(form, "Office &name:", QLineEdit())
+        self.office = add_row(form, "&Office name:", QLineEdit())
         self.office.setPlaceholderText("e.g. Probation Service Victim Liaison Unit")
         self.address = add_row(form, "&Return address:", QPlainTextEdit())
         self.address.setPlaceholderText("One line per line of the address")
@@ -116,7 +116,7 @@ class AccountPage(_CheckedPage):
             " Choose a password of at least 12 characters: three random words are easy to"
             " remember and hard to guess.",
         )
-        self.display_name = add_row(form, "Your &name:", QLineEdit())
+        self.display_name = add_row(form, "Your na&me:", QLineEdit())
         self.username = add_row(form, "&Username:", QLineEdit())
         self.username.setPlaceholderText("e.g. alex.morgan")
         self.password = add_row(form, "&Password:", QLineEdit())

@@ -210,7 +210,7 @@ def _offence_rows(dialog: Any, form: QFormLayout, link: Link | None, record) -> 
     )
     dialog.custody = add_row(
         form,
-        QCoreApplication.translate("Intake", "&Custody:"),
+        QCoreApplication.translate("Intake", "Custody:"),
         _custody_spin(record.custody_months if record else None),
         name=QCoreApplication.translate("Intake", "Custody length in months"),
     )
@@ -231,7 +231,7 @@ def _referral_rows(dialog: Any, form: QFormLayout, vlos: list[str], link: Link |
     )
     dialog.referrer = add_row(
         form,
-        QCoreApplication.translate("Intake", "Referred &by:"),
+        QCoreApplication.translate("Intake", "Referred by:"),
         QLineEdit(link.referrer if link else "Witness Care Unit"),
     )
     dialog.vlo = add_row(
@@ -241,7 +241,7 @@ def _referral_rows(dialog: Any, form: QFormLayout, vlos: list[str], link: Link |
     )
     dialog.om_name = add_row(
         form,
-        QCoreApplication.translate("Intake", "Offender &manager:"),
+        QCoreApplication.translate("Intake", "Offender manager:"),
         QLineEdit(link.om_name if link else ""),
         name=QCoreApplication.translate("Intake", "OM name"),
     )
@@ -275,7 +275,7 @@ class IntakeDialog(FormDialog):
             f, QCoreApplication.translate("Intake", "Victim &first name:"), QLineEdit()
         )
         self.v_family = add_row(
-            f, QCoreApplication.translate("Intake", "Victim &surname:"), QLineEdit()
+            f, QCoreApplication.translate("Intake", "Victim s&urname:"), QLineEdit()
         )
         self.v_dob = add_row(
             f,
@@ -293,12 +293,12 @@ class IntakeDialog(FormDialog):
         )
         self.acting_for = add_row(
             f,
-            QCoreApplication.translate("Intake", "Acts &for:"),
+            QCoreApplication.translate("Intake", "Acts for:"),
             QLineEdit(),
             name=QCoreApplication.translate("Intake", "Acts for (person harmed)"),
         )
         self.relationship = add_row(
-            f, QCoreApplication.translate("Intake", "Relations&hip:"), QLineEdit()
+            f, QCoreApplication.translate("Intake", "Relationship:"), QLineEdit()
         )
         self.guardian = add_row(
             f,
@@ -310,7 +310,7 @@ class IntakeDialog(FormDialog):
             f, QCoreApplication.translate("Intake", "&Language:"), enum_combo(_choices(Language))
         )
         self.access = add_row(
-            f, QCoreApplication.translate("Intake", "Acc&essibility needs:"), QLineEdit()
+            f, QCoreApplication.translate("Intake", "Accessibility needs:"), QLineEdit()
         )
         self.phone_first = add_row(
             f,
@@ -322,7 +322,7 @@ class IntakeDialog(FormDialog):
         contact_box, f = _group(QCoreApplication.translate("Intake", "Contact details and safety"))
         self.address = add_row(
             f,
-            QCoreApplication.translate("Intake", "Add&ress:"),
+            QCoreApplication.translate("Intake", "Addr&ess:"),
             QPlainTextEdit(),
             name=QCoreApplication.translate("Intake", "Address"),
         )
@@ -344,7 +344,7 @@ class IntakeDialog(FormDialog):
         self.email = add_row(f, QCoreApplication.translate("Intake", "E&mail:"), QLineEdit())
         self.channel = add_row(
             f,
-            QCoreApplication.translate("Intake", "Preferred c&hannel:"),
+            QCoreApplication.translate("Intake", "Preferred channel:"),
             enum_combo(_choices(Channel)),
         )
 
@@ -353,7 +353,7 @@ class IntakeDialog(FormDialog):
             f, QCoreApplication.translate("Intake", "&Offender first name:"), QLineEdit()
         )
         self.o_family = add_row(
-            f, QCoreApplication.translate("Intake", "Offender s&urname:"), QLineEdit()
+            f, QCoreApplication.translate("Intake", "Offender surname:"), QLineEdit()
         )
         self.o_dob = add_row(
             f,
@@ -368,7 +368,7 @@ class IntakeDialog(FormDialog):
         )
         self.nomis = add_row(
             f,
-            QCoreApplication.translate("Intake", "Prison &number:"),
+            QCoreApplication.translate("Intake", "Prison num&ber:"),
             QLineEdit(),
             name=QCoreApplication.translate("Intake", "Offender prison number"),
         )

@@ -201,7 +201,7 @@ class LetterDialog(FormDialog):
             QCoreApplication.translate("LetterDialog", "P&rint…"), lambda: self.print_letter(), role
         )
         self.pdf_button = self._button(
-            QCoreApplication.translate("LetterDialog", "Save P&DF…"), self.save_pdf, role
+            QCoreApplication.translate("LetterDialog", "Save PD&F…"), self.save_pdf, role
         )
         self.phone_button = self._button(
             QCoreApplication.translate("LetterDialog", "P&hone task instead"),

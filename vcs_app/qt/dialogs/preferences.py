@@ -36,7 +36,7 @@ class PreferencesDialog(FormDialog):
         )
         self.level = add_row(
             self.form,
-            QCoreApplication.translate("PreferencesDialog", "Contact &level:"),
+            QCoreApplication.translate("PreferencesDialog", "Contact le&vel:"),
             enum_combo(_choices(ContactLevel), prefs.contact_level.value),
         )
         self.level.setEnabled(opted_in)

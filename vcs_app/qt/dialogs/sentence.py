@@ -308,7 +308,7 @@ class EventDialog(FormDialog):
         self.notified_on = add_row(
             self.form, "Date you were &told:", date_edit(today()), name="Date you were told"
         )
-        self.detail = add_row(self.form, "De&tails:", QPlainTextEdit())
+        self.detail = add_row(self.form, "Detai&ls:", QPlainTextEdit())
         self.detail.setTabChangesFocus(True)
         self.detail.setFixedHeight(70)
         self.who = plain_label()

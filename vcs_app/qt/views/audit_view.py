@@ -193,13 +193,13 @@ class AuditLogView(QWidget):
             QCoreApplication.translate("AuditLogView", "Audit log message")
         )
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = QPushButton(QCoreApplication.translate("AuditLogView", "&Export CSV…"))
+        self.export_button = QPushButton(QCoreApplication.translate("AuditLogView", "E&xport CSV…"))
         self.export_button.setAccessibleName(
             QCoreApplication.translate("AuditLogView", "Export the entries shown as CSV")
         )
         self.export_button.clicked.connect(self.export_csv)
         self.verify_button = QPushButton(
-            QCoreApplication.translate("AuditLogView", "&Verify chain")
+            QCoreApplication.translate("AuditLogView", "Ver&ify chain")
         )
         self.verify_button.setAccessibleName(
             QCoreApplication.translate("AuditLogView", "Verify the audit chain")
@@ -214,7 +214,7 @@ class AuditLogView(QWidget):
                 QCoreApplication.translate("AuditLogView", "Filter by user"),
             ),
             *labelled(
-                QCoreApplication.translate("AuditLogView", "Ac&tion:"),
+                QCoreApplication.translate("AuditLogView", "Actio&n:"),
                 self.action,
                 QCoreApplication.translate("AuditLogView", "Filter by action"),
             ),
@@ -224,7 +224,7 @@ class AuditLogView(QWidget):
                 QCoreApplication.translate("AuditLogView", "Filter by case reference"),
             ),
             *labelled(
-                QCoreApplication.translate("AuditLogView", "&From:"),
+                QCoreApplication.translate("AuditLogView", "Fro&m:"),
                 self.since,
                 QCoreApplication.translate("AuditLogView", "From date"),
             ),

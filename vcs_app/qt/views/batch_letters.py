@@ -202,7 +202,7 @@ class BatchLettersView(QWidget):
             self.template.addItem(info.title_en, info.key)
         self.on = add_row(
             form,
-            QCoreApplication.translate("BatchLettersView", "Letter da&te:"),
+            QCoreApplication.translate("BatchLettersView", "Letter date:"),
             date_edit(on or today()),
         )
         self.pdf_mode = QRadioButton(
@@ -210,7 +210,7 @@ class BatchLettersView(QWidget):
         )
         self.print_mode = QRadioButton(
             QCoreApplication.translate(
-                "BatchLettersView", "P&rint them (a PDF of each is kept too)"
+                "BatchLettersView", "Pr&int them (a PDF of each is kept too)"
             )
         )
         self.pdf_mode.setChecked(True)
@@ -227,13 +227,13 @@ class BatchLettersView(QWidget):
         mode_label = plain_label(QCoreApplication.translate("BatchLettersView", "Produce as:"))
         form.addRow(mode_label, modes)
         self.folder = QLineEdit(str(self._default_folder()))
-        browse = QPushButton(QCoreApplication.translate("BatchLettersView", "&Browse…"))
+        browse = QPushButton(QCoreApplication.translate("BatchLettersView", "Bro&wse…"))
         browse.setAccessibleName(QCoreApplication.translate("BatchLettersView", "Choose folder"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        folder_label = plain_label(QCoreApplication.translate("BatchLettersView", "&Folder:"))
+        folder_label = plain_label(QCoreApplication.translate("BatchLettersView", "Folder:"))
         folder_label.setBuddy(self.folder)
         self.folder.setAccessibleName(
             QCoreApplication.translate("BatchLettersView", "Folder for the PDF files")
@@ -241,7 +241,7 @@ class BatchLettersView(QWidget):
         form.addRow(folder_label, folder_row)
 
         self.check_button = QPushButton(
-            QCoreApplication.translate("BatchLettersView", "&Check letters")
+            QCoreApplication.translate("BatchLettersView", "Chec&k letters")
         )
         self.check_button.setAccessibleName(
             QCoreApplication.translate("BatchLettersView", "Check letters")
@@ -278,13 +278,13 @@ class BatchLettersView(QWidget):
         )
         self.approve_button.clicked.connect(self.approve_and_produce)
         self.phone_button = QPushButton(
-            QCoreApplication.translate("BatchLettersView", "Add p&hone tasks for do-not-post cases")
+            QCoreApplication.translate("BatchLettersView", "Add phone tasks for do-&not-post cases")
         )
         self.phone_button.setAccessibleName(
             QCoreApplication.translate("BatchLettersView", "Add phone tasks for do-not-post cases")
         )
         self.phone_button.clicked.connect(self.add_phone_tasks)
-        self.resume_button = QPushButton(QCoreApplication.translate("BatchLettersView", "R&esume"))
+        self.resume_button = QPushButton(QCoreApplication.translate("BatchLettersView", "Resu&me"))
         self.resume_button.setAccessibleName(
             QCoreApplication.translate("BatchLettersView", "Resume producing")
         )

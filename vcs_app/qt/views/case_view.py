@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QTabWidget,
@@ -22,7 +21,7 @@ from vcs_app.qt.views.case_tabs import (
     timeline,
     victim,
 )
-from vcs_app.qt.widgets import plain_label
+from vcs_app.qt.widgets import plain_label, without_mnemonic
 
 TABS = (victim, offender, timeline, conditions, liaison, letters, history)
 
@@ -71,7 +70,19 @@ class CaseView(QWidget):
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(0, 0, 0, 0)
             self._pages.append(page)
-            self.tabs.addTab(page, QCoreApplication.translate("CaseView", tab.TITLE))
+            # Alt+1 to Alt+7 choose a section, as in a web browser's tabs, not a letter:
+            # the menu bar's Alt keys and the sections' buttons need every letter there is.
+            title = without_mnemonic(QCoreApplication.translate("CaseView", tab.TITLE))
+            index = self.tabs.addTab(page, title)
+            key = QKeySequence(f"Alt+{index + 1}")
+            QShortcut(key, self, lambda i=index: self.tabs.setCurrentIndex(i))
+            self.tabs.setTabToolTip(
+                index,
+                self.tr("{section} ({key})").format(
+                    section=self.tabs.tabText(index).replace("&&", "&"),
+                    key=key.toString(QKeySequence.SequenceFormat.NativeText),
+                ),
+            )
         self._built: dict[int, QWidget] = {}
         self._stale: set[int] = set()
         self.tabs.currentChanged.connect(self._build_if_stale)
@@ -104,7 +115,7 @@ class CaseView(QWidget):
         """Make the tab whose title contains `title` (no mnemonics, e.g. "Liaison")
         current and return its built content."""
         for index, tab in enumerate(TABS):
-            if title in re.sub("&(.)", r"\1", tab.TITLE):  # "Contacts && le&tters"
+            if title in without_mnemonic(tab.TITLE).replace("&&", "&"):  # "Contacts & letters"
                 self.tabs.setCurrentIndex(index)
                 self._build_if_stale(index)
                 return self._built[index]

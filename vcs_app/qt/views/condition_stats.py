@@ -97,7 +97,7 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
                 QCoreApplication.translate("ConditionStatsView", "Group requests by"),
             ),
             (
-                QCoreApplication.translate("ConditionStatsView", "Requested &from:"),
+                QCoreApplication.translate("ConditionStatsView", "Requested fr&om:"),
                 self.start,
                 QCoreApplication.translate("ConditionStatsView", "Requested from"),
             ),

@@ -226,7 +226,7 @@ class DashboardView(QWidget):
         self.as_of.setText(f"As of {on:%A} {fmt_date(on)}")
         words = {
             Bucket.OVERDUE: (self.tr("Over&due"), self.counts.overdue),
-            Bucket.TODAY: (self.tr("Due &today"), self.counts.today),
+            Bucket.TODAY: (self.tr("Due toda&y"), self.counts.today),
             Bucket.WEEK: (self.tr("This &week"), self.counts.week),
             None: (self.tr("&All due"), self.counts.total),
         }

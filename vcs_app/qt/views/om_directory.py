@@ -78,7 +78,7 @@ class OMDirectoryView(ReloadWhenShown, QWidget):
                 self.add_om,
             ),
             button(
-                QCoreApplication.translate("OMDirectoryView", "&Edit OM…"),
+                QCoreApplication.translate("OMDirectoryView", "E&dit OM…"),
                 QCoreApplication.translate("OMDirectoryView", "Edit the selected offender manager"),
                 self.edit_om,
             ),

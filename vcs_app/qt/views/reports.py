@@ -128,22 +128,22 @@ class ReportView(QWidget):
         controls = QHBoxLayout()
         for text, widget, name in (
             (
-                QCoreApplication.translate("ReportView", "&From:"),
+                QCoreApplication.translate("ReportView", "Fro&m:"),
                 self.start,
                 QCoreApplication.translate("ReportView", "Period from"),
             ),
             (
-                QCoreApplication.translate("ReportView", "&To:"),
+                QCoreApplication.translate("ReportView", "T&o:"),
                 self.end,
                 QCoreApplication.translate("ReportView", "Period to"),
             ),
             (
-                QCoreApplication.translate("ReportView", "OM t&eam:"),
+                QCoreApplication.translate("ReportView", "OM team:"),
                 self.team,
                 QCoreApplication.translate("ReportView", "OM team"),
             ),
             (
-                QCoreApplication.translate("ReportView", "&VLO:"),
+                QCoreApplication.translate("ReportView", "V&LO:"),
                 self.vlo,
                 QCoreApplication.translate("ReportView", "VLO"),
             ),
@@ -195,7 +195,7 @@ class ReportView(QWidget):
         side_layout.addWidget(self.cases_label)
         side_layout.addWidget(self.cases_table, 1)
         self.export_cases_button = button(
-            QCoreApplication.translate("ReportView", "Export &cases…"),
+            QCoreApplication.translate("ReportView", "Export cases…"),
             QCoreApplication.translate(
                 "ReportView", "Export the cases behind the chosen figure to CSV or PDF"
             ),
@@ -217,8 +217,8 @@ class ReportView(QWidget):
         )
         self.pages = QTabWidget()
         self.pages.setAccessibleName(QCoreApplication.translate("ReportView", "Report pages"))
-        self.pages.addTab(splitter, QCoreApplication.translate("ReportView", "&Figures"))
-        self.pages.addTab(self.charts, QCoreApplication.translate("ReportView", "C&harts"))
+        self.pages.addTab(splitter, QCoreApplication.translate("ReportView", "F&igures"))
+        self.pages.addTab(self.charts, QCoreApplication.translate("ReportView", "Ch&arts"))
         self.pages.addTab(
             self.definitions, QCoreApplication.translate("ReportView", "&Definitions")
         )

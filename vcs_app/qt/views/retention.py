@@ -76,7 +76,7 @@ class RetentionView(QWidget):
         as_at_label = plain_label(QCoreApplication.translate("RetentionView", "Review &as at:"))
         as_at_label.setBuddy(self.as_at)
         self.erase_button = button(
-            QCoreApplication.translate("RetentionView", "&Erase selected…"),
+            QCoreApplication.translate("RetentionView", "Erase se&lected…"),
             QCoreApplication.translate("RetentionView", "Erase the selected cases for good"),
             self.erase_selected,
         )
@@ -98,7 +98,7 @@ class RetentionView(QWidget):
             ),
             self.erase_button,
             button(
-                QCoreApplication.translate("RetentionView", "&Refresh"),
+                QCoreApplication.translate("RetentionView", "Refre&sh"),
                 QCoreApplication.translate("RetentionView", "Refresh the retention list"),
                 self.reload,
             ),

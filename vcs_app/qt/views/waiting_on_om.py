@@ -93,14 +93,14 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
                 self.open_selected,
             ),
             button(
-                QCoreApplication.translate("WaitingOnOMView", "C&hase…"),
+                QCoreApplication.translate("WaitingOnOMView", "Ch&ase…"),
                 QCoreApplication.translate(
                     "WaitingOnOMView", "Chase the OM about the selected item"
                 ),
                 self.chase_selected,
             ),
             button(
-                QCoreApplication.translate("WaitingOnOMView", "&Refresh"),
+                QCoreApplication.translate("WaitingOnOMView", "Refre&sh"),
                 QCoreApplication.translate("WaitingOnOMView", "Refresh the waiting list"),
                 self.reload,
             ),

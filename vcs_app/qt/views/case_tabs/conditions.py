@@ -49,7 +49,7 @@ STEP_BUTTONS: dict[Step, tuple[str, str, str]] = {
         "chase",
     ),
     Step.VARIED: (
-        QT_TRANSLATE_NOOP("CaseView", "Va&riation…"),
+        QT_TRANSLATE_NOOP("CaseView", "V&ariation…"),
         QT_TRANSLATE_NOOP("CaseView", "Record variation"),
         "vary",
     ),

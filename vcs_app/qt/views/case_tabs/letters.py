@@ -90,7 +90,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
             lambda: view.letter_action.emit(case.link.id, "write", 0),
         ),
         "open": button(
-            QCoreApplication.translate("CaseView", "Op&en letter…"),
+            QCoreApplication.translate("CaseView", "&Open letter…"),
             QCoreApplication.translate("CaseView", "Open letter"),
             lambda: _emit(view, case, "open"),
         ),
@@ -100,12 +100,12 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
             lambda: _emit(view, case, "pdf"),
         ),
         "returned": button(
-            QCoreApplication.translate("CaseView", "Mark &returned…"),
+            QCoreApplication.translate("CaseView", "Mar&k returned…"),
             QCoreApplication.translate("CaseView", "Mark returned undelivered"),
             lambda: _emit(view, case, "returned"),
         ),
         "withdraw": button(
-            QCoreApplication.translate("CaseView", "Wit&hdraw…"),
+            QCoreApplication.translate("CaseView", "Withdr&aw…"),
             QCoreApplication.translate("CaseView", "Withdraw letter"),
             lambda: _emit(view, case, "withdraw"),
         ),

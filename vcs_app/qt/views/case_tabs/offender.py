@@ -247,7 +247,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
             ADD_KEY_DATE,
         ),
         (
-            QCoreApplication.translate("CaseView", "Record e&vent…"),
+            QCoreApplication.translate("CaseView", "Record eve&nt…"),
             QCoreApplication.translate("CaseView", "Record sentence event"),
             RECORD_EVENT,
         ),
@@ -262,7 +262,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         )
     buttons.addWidget(
         button(
-            QCoreApplication.translate("CaseView", "Edit o&ffender…"),
+            QCoreApplication.translate("CaseView", "E&dit offender…"),
             QCoreApplication.translate("CaseView", "Edit offender"),
             lambda: view.edit_offender.emit(view.case_id),
         )

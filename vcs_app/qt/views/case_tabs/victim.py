@@ -174,7 +174,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         ),
         follow_up,
         button(
-            QCoreApplication.translate("CaseView", "Edit &referral…"),
+            QCoreApplication.translate("CaseView", "Edit referra&l…"),
             QCoreApplication.translate("CaseView", "Edit referral"),
             lambda: signals.edit_referral.emit(view.case_id),
         ),
@@ -186,7 +186,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     ]
     contact = [
         button(
-            QCoreApplication.translate("CaseView", "&Edit victim…"),
+            QCoreApplication.translate("CaseView", "Edit victi&m…"),
             QCoreApplication.translate("CaseView", "Edit victim"),
             lambda: view.edit_victim.emit(view.case_id),
         ),
