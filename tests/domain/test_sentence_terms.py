@@ -140,3 +140,13 @@ def test_a_standard_sentence_and_a_default_term_can_be_recorded_in_weeks_and_day
 def test_a_term_that_cannot_be_is_refused_in_words(values, message):
     with pytest.raises(ValidationError, match=message):
         Sentence(1, sentence_date=date(2025, 1, 6), **values)
+
+
+def test_the_referrals_offence_type_carries_over_to_the_release_rules():
+    from vcs_app.domain.model import OffenceCategory
+    from vcs_app.domain.sentence import OffenceClass, offence_class_of_referral
+
+    assert offence_class_of_referral(OffenceCategory.VIOLENT) is OffenceClass.VIOLENT
+    assert offence_class_of_referral("sexual") is OffenceClass.SEXUAL
+    for says_too_little in ("domestic_abuse", "stalking", "other"):
+        assert offence_class_of_referral(says_too_little) is OffenceClass.UNKNOWN

@@ -141,7 +141,7 @@ def test_a_refused_condition_request_stays_open_with_everything_typed(qtbot, win
 
     def fill(dialog):
         assert isinstance(dialog, ConditionDialog)
-        dialog.activateWindow()
+        dialog.activateWindow()  # a window manager would
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
         qtbot.keyClick(_focus(), Qt.Key.Key_R, ALT)
         assert _focus() is dialog.reason
@@ -226,3 +226,133 @@ def test_a_good_size_and_place_are_kept(qtbot, demo_ws):
     assert (window.width(), window.height()) == (780, 640)
     x, y = window.pos().toTuple()
     assert abs(x - 10) <= 10 and abs(y - 20) <= 10  # where it was (give or take a frame)
+
+
+# --- 6 and 7. another victim of the same offender; the offence type asked once ---------
+
+
+def _type_in_intake(qtbot, dialog, fields):
+    """Alt+key to a field of New referral, then type; a name without an Alt key is
+    reached with Tab from the field before it."""
+    dialog.activateWindow()  # a window manager would
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    for key, text, tabs in fields:
+        if key is not None:
+            qtbot.keyClick(_focus(), key, ALT)
+        for _ in range(tabs):
+            qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        if text:
+            qtbot.keyClicks(_focus(), text)
+
+
+def test_a_new_referral_gives_the_sentence_its_offence_type_and_an_estimate(qtbot, window, demo_ws):
+    from helpers import when_dialog_opens
+
+    from vcs_app.domain.sentence import OffenceClass
+    from vcs_app.qt.dialogs.intake import IntakeDialog
+    from vcs_app.services import sentences
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    done = []
+
+    def referral(dialog):
+        assert isinstance(dialog, IntakeDialog)
+        assert dialog.category.currentText() == "Violent"  # for eligibility
+        _type_in_intake(
+            qtbot,
+            dialog,
+            [
+                (Qt.Key.Key_N, "Wounding", 0),
+                (Qt.Key.Key_A, "01102026", 0),  # Sentence d&ate
+                (Qt.Key.Key_D, "Standard", 0),  # Sentence or &disposal
+                (None, "36", 1),  # custody, months
+                (Qt.Key.Key_F, "Wren", 0),
+                (None, "Quixwell", 1),
+                (Qt.Key.Key_O, "Percy", 0),
+                (None, "Greatorex", 1),
+            ],
+        )
+        assert dialog.custody.value() == 36
+        qtbot.keyClick(_focus(), Qt.Key.Key_S, ALT)  # &Save referral
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        done.append(True)
+
+    when_dialog_opens(qtbot, referral)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), CaseView))
+    view = window.tabs.currentWidget()
+    assert view.case.victim.full_name == "Wren Quixwell"
+    file = sentences.sentence_file(demo_ws, view.case.offender.id)
+    assert file.sentence.offence_class is OffenceClass.VIOLENT
+    kinds = {e.kind for e in file.estimates.items}
+    assert "CRD" in kinds, file.estimates.notes  # a release estimate, with no second field
+
+
+def test_another_victim_of_this_offender_joins_the_same_offender(qtbot, window, demo_ws):
+    from helpers import when_dialog_opens
+
+    from vcs_app.qt.dialogs.intake import IntakeDialog
+    from vcs_app.services import sentences
+
+    first = next(
+        case
+        for case in (cases.open_case(demo_ws, i) for i in cases.caseload_ids(demo_ws))
+        if case.link.om_name and case.offender.crn
+    )
+    sentence = sentences.sentence_file(demo_ws, first.offender.id).sentence
+    offenders = demo_ws.store.db.execute("SELECT COUNT(*) FROM offender").fetchone()[0]
+    window.open_case(first.link.id)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    seen = {}
+
+    def referral(dialog):
+        assert isinstance(dialog, IntakeDialog)
+        seen["filled"] = (
+            dialog.o_family.text(),
+            dialog.crn.text(),
+            dialog.om_name.text(),
+            dialog.om_team.text(),
+            dialog.vlo.currentText(),
+            dialog.sentence_type.currentData(),
+            date_of(dialog.sentenced),
+        )
+        _type_in_intake(
+            qtbot,
+            dialog,
+            [
+                (Qt.Key.Key_F, "Ivy", 0),
+                (None, "Quennell", 1),
+                (Qt.Key.Key_I, "14031990", 0),  # Date of b&irth, typed
+            ],
+        )
+        qtbot.keyClick(_focus(), Qt.Key.Key_S, ALT)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    when_dialog_opens(qtbot, referral)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.tabs.currentWidget().case_id != first.link.id)
+    new = window.tabs.currentWidget().case
+    assert seen["filled"] == (
+        first.offender.family_name,
+        first.offender.crn,
+        first.link.om_name,
+        first.link.om_team,
+        first.link.vlo,
+        sentence.type.value,
+        sentence.sentence_date,
+    )
+    assert new.victim.full_name == "Ivy Quennell"
+    assert new.victim.dob == date(1990, 3, 14)
+    assert new.offender.id == first.offender.id  # the same offender, not a copy
+    assert demo_ws.store.db.execute("SELECT COUNT(*) FROM offender").fetchone()[0] == offenders
+    assert (new.link.om_name, new.link.om_team, new.link.vlo) == (
+        first.link.om_name,
+        first.link.om_team,
+        first.link.vlo,
+    )

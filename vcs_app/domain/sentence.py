@@ -17,6 +17,7 @@ from vcs_app.domain.model import (
     CaseStatus,
     ContactLevel,
     KeyDate,
+    OffenceCategory,
     OptState,
     SentenceType,
     ValidationError,
@@ -71,6 +72,18 @@ OFFENCE_CLASS_LABELS: dict[OffenceClass, str] = {
     " Official Secrets Acts)",
     OffenceClass.TERRORIST: "Terrorist offence",
 }
+
+
+def offence_class_of_referral(category: OffenceCategory) -> OffenceClass:
+    """The release rules' offence type a referral's offence type (asked at intake for
+    eligibility) already says, so the VLO is not asked twice: violent and sexual carry
+    over as the classes with a maximum below life (the Record sentence dialog corrects a
+    life maximum); the others say too little, so stay not known."""
+    return {
+        OffenceCategory.VIOLENT: OffenceClass.VIOLENT,
+        OffenceCategory.SEXUAL: OffenceClass.SEXUAL,
+    }.get(OffenceCategory(category), OffenceClass.UNKNOWN)
+
 
 SENTENCE_TYPE_LABELS: dict[SentenceType, str] = {
     SentenceType.SDS: "Standard determinate sentence (SDS)",

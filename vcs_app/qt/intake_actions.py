@@ -41,19 +41,25 @@ class IntakeActions:
 
     # --- new referrals ------------------------------------------------------------------
 
-    def new_referral(self) -> int | None:
+    def new_referral(self, same_offender_as: int | None = None) -> int | None:
         """Intake form, then (if anyone matches) the side-by-side choice, then save.
 
         Cancelling the comparison, or a refusal on saving, goes back to the form with
-        everything typed so far.
+        everything typed so far. `same_offender_as`: a case whose offender has another
+        victim (the form starts with the offender, sentence, OM and VLO filled in).
         """
         from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
         from vcs_app.qt.dialogs.intake import IntakeDialog
 
         w = self.window
+        same = None
+        if same_offender_as is not None:
+            same = w._call(intake.same_offender, self.ws, same_offender_as)
+            if same is None:
+                return None
         referral = None
         while True:
-            referral = IntakeDialog.ask(w, cases.vlo_names(self.ws), referral)
+            referral = IntakeDialog.ask(w, cases.vlo_names(self.ws), referral, same)
             if referral is None:
                 return None
             matches = w._call(intake.find_matches, self.ws, referral)

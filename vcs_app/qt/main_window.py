@@ -304,6 +304,12 @@ class MainWindow(QMainWindow):
         self._action(case, self.tr("Add &liaison note…"), self._add_liaison_current, "Ctrl+L")
         self._action(
             case,
+            self.tr("Add another vict&im of this offender…"),
+            self._add_victim_of_offender_current,
+            "Ctrl+Shift+A",
+        ).setObjectName("another_victim")
+        self._action(
+            case,
             self.tr("Request licence co&ndition…"),
             self._request_condition_current,
             "Ctrl+Shift+C",
@@ -536,6 +542,12 @@ class MainWindow(QMainWindow):
     def _edit_offender_current(self) -> None:
         if (case_id := self._current_case_id()) is not None:
             self.edit_offender(case_id)
+
+    def _add_victim_of_offender_current(self) -> None:
+        """A new referral for the current case's offender: no retyping of the offender,
+        sentence, OM, team and VLO, and no second record of the offender."""
+        if (case_id := self._current_case_id()) is not None:
+            self.intake.new_referral(same_offender_as=case_id)
 
     def _add_liaison_current(self) -> None:
         if (case_id := self._current_case_id()) is not None:

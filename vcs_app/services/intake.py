@@ -42,10 +42,17 @@ from vcs_app.domain.model import (
     eighteenth_birthday,
     label,
 )
+from vcs_app.domain.sentence import offence_class_of_referral
 from vcs_app.services import access, clocks
 from vcs_app.services.cases import Changed, summaries
 from vcs_app.services.workspace import Workspace
-from vcs_app.storage import audit, repo_cases, repo_events, repo_intake
+from vcs_app.storage import (
+    audit,
+    repo_cases,
+    repo_events,
+    repo_intake,
+    repo_sentences,
+)
 
 OPT_CLOCKS = ("referral_to_offer", "offer_follow_up", "follow_up_to_no_response")
 SEPARATE = "separate"
@@ -124,6 +131,7 @@ def _matches(db, referral: Referral, today: date) -> ReferralMatches:
     offenders = tuple(
         PersonMatch(o, why, same, cases_of(repo_cases.links_for_offender(db, o.id)))
         for o, why, same in found
+        if referral.offender.id is None  # another victim of an offender on file: no question
     )
     return ReferralMatches(victims, offenders)
 
@@ -179,6 +187,52 @@ def _merged(on_file, incoming, fields: tuple[str, ...]):
     """The record on file with its empty fields filled from the referral (never overwritten)."""
     filled = {name: getattr(incoming, name) for name in fields if not getattr(on_file, name)}
     return replace(on_file, **{k: v for k, v in filled.items() if v}), filled
+
+
+# --- another victim of an offender on file ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class SameOffender:
+    """What a referral for another victim of a case's offender starts with: the offender
+    on file, the offence and sentence, the OM and the VLO (nothing typed twice)."""
+
+    case_ref: str
+    offender: Offender
+    offence: str
+    offence_category: OffenceCategory
+    sentence_date: date | None
+    sentence_type: SentenceType | None
+    custody_months: float | None
+    om_name: str
+    om_team: str
+    vlo: str
+
+
+def same_offender(ws: Workspace, link_id: int) -> SameOffender:
+    """The start of a referral for another victim of this case's offender: the sentence
+    as recorded for the offender (else as the case's referral gave it)."""
+    db = ws.store.db
+    link = repo_cases.get_link(db, link_id)
+    record = referral_record(ws, link_id)
+    kind, months, sentenced = record.sentence_type, record.custody_months, link.sentence_date
+    row = repo_sentences.current_sentence_row(db, link.offender_id)
+    if row is not None:
+        kind = SentenceType(row["type"])
+        months = row["custodial_months"] or row["length_months"]
+        sentenced = date.fromisoformat(row["sentence_date"])
+    return SameOffender(
+        case_ref=link.ref,
+        offender=repo_cases.get_offender(db, link.offender_id),
+        offence=link.offence,
+        offence_category=link.offence_category,
+        sentence_date=sentenced,
+        sentence_type=kind,
+        custody_months=months,
+        om_name=link.om_name,
+        om_team=link.om_team,
+        vlo=link.vlo,
+    )
 
 
 # --- eligibility ----------------------------------------------------------------------
@@ -238,7 +292,8 @@ def _sync_offer_clock(ws: Workspace, link: Link, on: date) -> None:
 def register_referral(
     ws: Workspace, referral: Referral, decision: MatchDecision | None = None
 ) -> Changed:
-    """Put a referral on file as a new case, in one transaction."""
+    """Put a referral on file as a new case, in one transaction. A referral whose
+    offender has an id (another victim of an offender on file) joins that offender."""
     with ws.store.atomic():
         link = register_in_transaction(ws, referral, decision or MatchDecision(), "intake form")
     return Changed((link.id,), "link", link.id)
@@ -258,7 +313,10 @@ def register_in_transaction(
     if matches is None:
         matches = _matches(db, referral, ws.today())
     merge_victim = _choose(matches.victims, decision.victim, "victim")
-    merge_offender = _choose(matches.offenders, decision.offender, "offender")
+    if referral.offender.id is not None:  # another victim of an offender on file
+        merge_offender = repo_cases.get_offender(db, referral.offender.id).id
+    else:
+        merge_offender = _choose(matches.offenders, decision.offender, "offender")
     victim_id = _put_victim(ws, referral.victim, merge_victim)
     offender_id = _put_offender(ws, referral.offender, merge_offender)
     existing = repo_intake.link_between(db, victim_id, offender_id)
@@ -291,6 +349,7 @@ def register_in_transaction(
             sentence_type=referral.sentence_type.value,
             custody_months=referral.custody_months,
             sentence_date=referral.sentence_date.isoformat(),
+            offence_class=offence_class_of_referral(referral.offence_category).value,
             recorded_by=ws.user,
         )
     _add_contacts(ws, victim_id, referral.contacts, link_id, new_victim=merge_victim is None)

@@ -67,6 +67,7 @@ def add_sentence_if_none(
     sentence_type: str,
     custody_months: float | None,
     sentence_date: str,
+    offence_class: str,
     recorded_by: str,
 ) -> int | None:
     """Record the referral's sentence when the offender has none on file yet (else None)."""
@@ -74,13 +75,15 @@ def add_sentence_if_none(
         return None
     cursor = db.execute(
         "INSERT INTO sentence (offender_id, type, length_months, custodial_months,"
-        " sentence_date, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        " sentence_date, offence_class, recorded_by, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             offender_id,
             sentence_type,
             custody_months,
             custody_months,
             sentence_date,
+            offence_class,
             recorded_by,
             utc_now(),
         ],

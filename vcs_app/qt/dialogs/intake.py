@@ -59,7 +59,7 @@ from vcs_app.qt.widgets import (
     today,
 )
 from vcs_app.services import intake
-from vcs_app.services.intake import ReferralChanges
+from vcs_app.services.intake import ReferralChanges, SameOffender
 
 SENTENCE_WORDS = {
     SentenceType.SDS: QT_TRANSLATE_NOOP("Intake", "Standard determinate (SDS)"),
@@ -256,9 +256,16 @@ class IntakeDialog(FormDialog):
     """A new referral from the Witness Care Unit: who, what, the sentence, how to contact."""
 
     def __init__(
-        self, parent: QWidget | None, vlos: list[str], referral: Referral | None = None
+        self,
+        parent: QWidget | None,
+        vlos: list[str],
+        referral: Referral | None = None,
+        same_offender: SameOffender | None = None,
     ) -> None:
+        """`same_offender`: a case whose offender this referral is about (another victim
+        of theirs): the offender, the sentence, the OM and the VLO come filled in."""
         super().__init__(parent, QCoreApplication.translate("Intake", "New referral"))
+        self._offender_on_file: Offender | None = None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             QCoreApplication.translate("Intake", "&Save referral")
         )
@@ -389,6 +396,15 @@ class IntakeDialog(FormDialog):
         self.v_dob.dateChanged.connect(self._show_minor)
         self.referred.dateChanged.connect(self._show_minor)
         self.role.currentIndexChanged.connect(self._show_role)
+        self.offender_note = QLabel()
+        self.offender_note.setWordWrap(True)
+        self.offender_note.setAccessibleName(
+            QCoreApplication.translate("Intake", "Offender on file")
+        )
+        self.offender_note.hide()
+        f.addRow(self.offender_note)
+        if same_offender is not None:
+            self._fill_from_case(same_offender)
         if referral is not None:
             self._fill(referral)
         self._show_minor()
@@ -414,6 +430,53 @@ class IntakeDialog(FormDialog):
         acting = self.role.currentData() != VictimRole.VICTIM.value
         self.acting_for.setEnabled(acting)
         self.relationship.setEnabled(acting)
+
+    def _fill_from_case(self, same: SameOffender) -> None:
+        """Another victim of a case's offender: what the two referrals share."""
+        self.setWindowTitle(
+            QCoreApplication.translate("Intake", "New referral: another victim of {name}").format(
+                name=same.offender.full_name
+            )
+        )
+        self.vlo.setCurrentText(same.vlo)
+        self.om_name.setText(same.om_name)
+        self.om_team.setText(same.om_team)
+        self.offence.setText(same.offence)
+        self.category.setCurrentIndex(self.category.findData(same.offence_category.value))
+        if same.sentence_date is not None:
+            d = same.sentence_date
+            self.sentenced.setDate(QDate(d.year, d.month, d.day))
+        if same.sentence_type is not None:
+            self.sentence_type.setCurrentIndex(
+                max(0, self.sentence_type.findData(same.sentence_type.value))
+            )
+        self.custody.setValue(same.custody_months or 0)
+        self._use_offender_on_file(same.offender, same.case_ref)
+
+    def _use_offender_on_file(self, offender: Offender, ref: str = "") -> None:
+        """The offender is the one on file: shown, not edited here (nor matched again)."""
+        self._offender_on_file = offender
+        self.o_given.setText(offender.given_name)
+        self.o_family.setText(offender.family_name)
+        if offender.dob is not None:
+            d = offender.dob
+            self.o_dob.setDate(QDate(d.year, d.month, d.day))
+        self.crn.setText(offender.crn)
+        self.nomis.setText(offender.nomis)
+        for widget in (self.o_given, self.o_family, self.o_dob, self.crn, self.nomis):
+            widget.setEnabled(False)
+        self.offender_note.setText(
+            QCoreApplication.translate(
+                "Intake",
+                "The offender on file{case}: the new case joins them. Correct their details"
+                " with Edit offender (Ctrl+Shift+E) on a case.",
+            ).format(
+                case=QCoreApplication.translate("Intake", " in {ref}").format(ref=ref)
+                if ref
+                else ""
+            )
+        )
+        self.offender_note.show()
 
     def _fill(self, r: Referral) -> None:
         """Put a referral back in the form (after the duplicate check was cancelled)."""
@@ -455,6 +518,9 @@ class IntakeDialog(FormDialog):
             elif c.kind.value == "email":
                 self.email.setText(c.value)
         self.channel.setCurrentIndex(self.channel.findData(r.channel.value))
+        if o.id is not None:
+            self._use_offender_on_file(o)
+            return
         self.o_given.setText(o.given_name)
         self.o_family.setText(o.family_name)
         set_date(self.o_dob, o.dob)
@@ -487,7 +553,8 @@ class IntakeDialog(FormDialog):
                 phone_first=self.phone_first.isChecked(),
                 guardian_name=self.guardian.text(),
             ),
-            offender=Offender(
+            offender=self._offender_on_file
+            or Offender(
                 self.o_given.text(),
                 self.o_family.text(),
                 dob=date_of(self.o_dob),
