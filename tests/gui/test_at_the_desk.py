@@ -356,3 +356,129 @@ def test_another_victim_of_this_offender_joins_the_same_offender(qtbot, window, 
         first.link.om_team,
         first.link.vlo,
     )
+
+
+# --- 8. words that mislead --------------------------------------------------------------
+
+
+def _open_by_search(qtbot, window, text):
+    """Ctrl+F, type, Enter: the case opens."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(_focus(), text)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    view = window.tabs.currentWidget()
+    assert isinstance(view, CaseView)
+    return view
+
+
+def _captions(widget) -> dict[str, str]:
+    """A form's caption -> value, as a reader sees them."""
+    from PySide6.QtWidgets import QLabel
+
+    return {
+        label.text().rstrip(":"): label.buddy().text()
+        for label in widget.findChildren(QLabel)
+        if isinstance(label.buddy(), QLabel)
+    }
+
+
+def _bereaved_father_referred(ws):
+    from vcs_app.domain.model import Offender, Referral, Victim, VictimRole
+    from vcs_app.services import intake
+
+    referral = Referral(
+        victim=Victim("Gareth", "Synthbrook", role=VictimRole.BEREAVED_RELATIVE),
+        offender=Offender("Mallory", "Quarrendon"),
+        offence="Manslaughter",
+        referral_date=date(2026, 11, 20),
+        acting_for="Dylan Synthbrook (deceased)",
+        relationship="father",
+    )
+    return intake.register_referral(ws, referral).record_id
+
+
+def test_a_referred_relative_reads_whose_father_and_no_level_yet(qtbot, window, demo_ws):
+    case_id = _bereaved_father_referred(demo_ws)
+    window.caseload.model.reload()
+    view = _open_by_search(qtbot, window, cases.open_case(demo_ws, case_id).link.ref)
+    qtbot.keyClick(_focus(), Qt.Key.Key_1, ALT)  # Victim & contact
+    captions = _captions(view.show_tab("Victim"))
+    assert captions["Acts for"] == "Father of Dylan Synthbrook (deceased)"
+    assert captions["Opt-in"] == "Referred"
+    assert captions["Contact level"] == "Not chosen yet (asked when they opt in)"
+    row = window.caseload.model.row_of(case_id)
+    assert window.caseload.model.index(row, 5).data() == "Not chosen"
+
+
+def test_the_two_offer_letters_have_titles_that_tell_them_apart(qtbot, window, demo_ws):
+    from vcs_app.qt.dialogs.letter import LetterDialog
+
+    dialog = _shown(qtbot, LetterDialog(window, demo_ws, cases.caseload_ids(demo_ws)[0]))
+    qtbot.keyClick(_focus(), Qt.Key.Key_L, ALT)
+    titles = [dialog.template.itemText(i) for i in range(dialog.template.count())]
+    offer = next(t for t in titles if t.endswith("offer of contact") and "reminder" not in t)
+    reminder = next(t for t in titles if "reminder" in t)
+    assert offer == "Victim Contact Scheme: offer of contact"
+    assert reminder == "Victim Contact Scheme: a reminder of our offer of contact"
+
+
+def test_the_history_tab_speaks_words_and_shows_whole_times(qtbot, window, demo_ws):
+    from vcs_app.domain.model import Offender, Referral, Victim
+    from vcs_app.services import intake
+
+    young = Referral(
+        victim=Victim("Poppy", "Vellacott", dob=date(2010, 3, 15), guardian_name="A Parent"),
+        offender=Offender("Rufus", "Thackeray"),
+        offence="Assault",
+        referral_date=date(2026, 11, 20),
+    )
+    case_id = intake.register_referral(demo_ws, young).record_id
+    window.caseload.model.reload()
+    view = _open_by_search(qtbot, window, cases.open_case(demo_ws, case_id).link.ref)
+    qtbot.keyClick(_focus(), Qt.Key.Key_7, ALT)  # History
+    from PySide6.QtWidgets import QTableView
+
+    page = view.show_tab("History")
+    audit = next(t for t in page.findChildren(QTableView) if t.accessibleName() == "Record history")
+    model = audit.model()
+    changes = [model.index(r, 4).data() for r in range(model.rowCount())]
+    turning_18 = [c for c in changes if "turns 18" in c]
+    assert turning_18 == ["Task: Offer contact directly: Poppy Vellacott turns 18, due 15/03/2028"]
+    assert not [c for c in changes if "due_on" in c or "rule:" in c or "_" in c]
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "When"
+    assert audit.columnWidth(0) >= audit.sizeHintForColumn(0)  # the time is not cut off
+    assert model.index(0, 2).data() in ("Created", "Changed", "Viewed")
+
+
+def test_next_due_says_overdue_and_status_fits_at_1280(qtbot, window, demo_ws):
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    model = window.caseload.model
+    dues = [model.index(r, 6).data() for r in range(model.rowCount())]
+    late = [d for d in dues if d.endswith(" overdue")]
+    assert late and all(d[:10].count("/") == 2 for d in late)
+    table = window.caseload.table
+    header = table.horizontalHeader()
+    status = model.columnCount() - 1
+    assert header.sectionViewportPosition(status) + 60 <= table.viewport().width()
+    assert header.sectionSize(6) >= table.sizeHintForColumn(6)  # "16/11/2026 overdue" whole
+
+
+def test_the_dashboard_filter_in_force_is_the_one_that_looks_pressed(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    dashboard = window.dashboard
+    buttons = dashboard.buttons
+
+    def bold():
+        return [b.text() for b in buttons.values() if b.font().bold()]
+
+    pressed = [b.text() for b in buttons.values() if b.isChecked()]
+    assert bold() == pressed and pressed[0].startswith("&All due")
+    qtbot.keyClick(_focus(), Qt.Key.Key_D, ALT)  # Over&due (clicked after its animation)
+    qtbot.waitUntil(lambda: not buttons[None].isChecked())
+    assert [b.text() for b in buttons.values() if b.isChecked()] == bold()
+    assert bold()[0].startswith("Over&due")

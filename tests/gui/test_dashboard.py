@@ -36,9 +36,12 @@ def test_counts_are_words_and_numbers_and_filter_the_list(qtbot, demo_ws):
     overdue = view.buttons[Bucket.OVERDUE]
     assert overdue.text() == f"Over&due ({counts.overdue:,})"
     assert overdue.accessibleName() == f"Overdue: {counts.overdue} tasks"
-    assert overdue.font().bold()  # emphasis as well as words, never colour alone
+    # Bold marks the filter in force (pressed), as well as its pressed look: an emphasised
+    # Overdue looked like the chosen button when All due was (issue 18).
+    assert not overdue.font().bold() and view.buttons[None].font().bold()
     assert view.model.rowCount() == counts.total
     overdue.click()
+    assert overdue.font().bold() and not view.buttons[None].font().bold()
     assert view.model.rowCount() == counts.overdue
     words = {view.model.index(r, 0).data().split(" by ")[0] for r in range(view.model.rowCount())}
     assert words == {"Overdue"}

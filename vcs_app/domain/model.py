@@ -88,6 +88,12 @@ class ContactLevel(StrEnum):
     NONE = "none"
 
 
+def chosen_contact_level(opt_state: OptState, level: ContactLevel) -> ContactLevel | None:
+    """The contact level the victim chose, or None before they opt in: a case holds a
+    level from the start (key stages, the default), but nobody has chosen it yet."""
+    return level if OptState(opt_state) is OptState.OPTED_IN else None
+
+
 class Channel(StrEnum):
     LETTER = "letter"
     PHONE = "phone"

@@ -434,7 +434,8 @@ class MainWindow(QMainWindow):
         if isinstance(header, QByteArray):
             self.caseload.table.horizontalHeader().restoreState(header)
         else:
-            for column, width in enumerate((95, 170, 170, 200, 90, 120, 85, 160, 120)):
+            # All ten columns fit a 1280-pixel window, Status (the last) included.
+            for column, width in enumerate((90, 165, 155, 170, 85, 110, 135, 125, 110)):
                 self.caseload.table.setColumnWidth(column, width)
 
     def needed_size(self) -> QSize:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from vcs_app.domain.model import Task
+from vcs_app.domain.model import DomainError, Task
 from vcs_app.domain.rules import Clock, rule_set_for
 from vcs_app.services.workspace import Workspace
 from vcs_app.storage import audit, repo_events
@@ -26,6 +26,15 @@ def clock_for(key: str, on: date) -> tuple[Clock, str]:
     """The clock `key` of the rule set in force on `on`, and that rule set's version."""
     rules = rule_set_for(on)
     return rules.clock(key), rules.version
+
+
+def rule_label(rule: str, on: date) -> str:
+    """What a task's rule asks for, in words (the rule set's clock; a one-off task's
+    rule, such as a liaison follow-up, in its own words)."""
+    try:
+        return rule_set_for(on).clock(rule).label
+    except DomainError:
+        return rule.replace("_", " ").capitalize()
 
 
 def start_clock(

@@ -396,7 +396,7 @@ class IntakeDialog(FormDialog):
         self.v_dob.dateChanged.connect(self._show_minor)
         self.referred.dateChanged.connect(self._show_minor)
         self.role.currentIndexChanged.connect(self._show_role)
-        self.offender_note = QLabel()
+        self.offender_note = plain_label()
         self.offender_note.setWordWrap(True)
         self.offender_note.setAccessibleName(
             QCoreApplication.translate("Intake", "Offender on file")

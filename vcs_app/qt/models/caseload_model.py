@@ -10,6 +10,7 @@ exact count follows. More rows are read as the table scrolls to its end (`fetchM
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -20,9 +21,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from vcs_app.domain.model import CaseSummary, label
+from vcs_app.domain.model import CaseSummary, chosen_contact_level, label
 from vcs_app.domain.search import CaseloadQuery, PageCursor
-from vcs_app.qt.widgets import Index, fmt_date, plain_tip
+from vcs_app.qt.widgets import Index, fmt_date, plain_tip, today
 from vcs_app.qt.workers import QueryThread
 from vcs_app.services import cases
 from vcs_app.services.workspace import Workspace
@@ -45,15 +46,29 @@ PAGE = 100  # rows read at a time (a screen is about 30)
 Cells = tuple[str, ...]
 
 
-def _cell(row: CaseSummary, column: int) -> str:
+def _level(row: CaseSummary) -> str:
+    level = chosen_contact_level(row.opt_state, row.contact_level)
+    return label(level) if level else QCoreApplication.translate("CaseloadModel", "Not chosen")
+
+
+def _due(row: CaseSummary, on: date) -> str:
+    """The next task's date, with "overdue" in words when it is."""
+    if row.next_due is None or row.next_due >= on:
+        return fmt_date(row.next_due)
+    return QCoreApplication.translate("CaseloadModel", "{date} overdue").format(
+        date=fmt_date(row.next_due)
+    )
+
+
+def _cell(row: CaseSummary, column: int, on: date) -> str:
     values = (
         row.ref,
         row.victim_name,
         row.offender_name,
         row.offence,
         label(row.opt_state),
-        label(row.contact_level),
-        fmt_date(row.next_due),
+        _level(row),
+        _due(row, on),
         "; ".join(row.flags + row.needs),
         row.vlo,
         label(row.status),
@@ -64,7 +79,8 @@ def _cell(row: CaseSummary, column: int) -> str:
 def _cells_of(ws: Workspace, ids: tuple[int, ...]) -> dict[int, Cells | None]:
     """Each row's cells formatted once (a screen of rows asks data() for every cell)."""
     rows = cases.caseload_rows(ws, list(ids))
-    return {cid: tuple(_cell(r, c) for c in range(len(COLUMNS))) for cid, r in rows.items()}
+    on = today()  # the window's day, as everywhere in the window
+    return {cid: tuple(_cell(r, c, on) for c in range(len(COLUMNS))) for cid, r in rows.items()}
 
 
 def _read_page(ws: Workspace, query: CaseloadQuery, cursor: PageCursor | None):

@@ -6,6 +6,9 @@ million entries opens as fast as one of ten.
 
 from __future__ import annotations
 
+import json
+import re
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -27,17 +30,18 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.model import AuditEntry, DomainError
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
-from vcs_app.qt.views.case_tabs.history import _history_text
 from vcs_app.qt.widgets import (
     Index,
     date_edit,
     date_of,
+    fmt_date,
     labelled,
     plain_label,
     plain_tip,
     table_view,
+    today,
 )
-from vcs_app.services import audit_view
+from vcs_app.services import audit_view, clocks
 from vcs_app.services.audit_view import AuditFilter
 from vcs_app.services.workspace import Workspace
 
@@ -71,13 +75,100 @@ RECORD_LABELS = {
 }
 
 
+def record_label(entity: str) -> str:
+    if entity in RECORD_LABELS:
+        return QCoreApplication.translate("AuditLogView", RECORD_LABELS[entity])
+    return entity.replace("_", " ")
+
+
 def _record(entry: AuditEntry) -> str:
-    what = (
-        QCoreApplication.translate("AuditLogView", RECORD_LABELS[entry.entity])
-        if entry.entity in RECORD_LABELS
-        else entry.entity.replace("_", " ")
-    )
+    what = record_label(entry.entity)
     return f"{what} {entry.entity_id}" if entry.entity_id is not None else what
+
+
+# What the keys of a change's detail mean, where their names are not plain words.
+KEY_WORDS = {
+    "due_on": QT_TRANSLATE_NOOP("AuditLogView", "due"),
+    "opt_state": QT_TRANSLATE_NOOP("AuditLogView", "opt-in"),
+    "om_name": QT_TRANSLATE_NOOP("AuditLogView", "OM"),
+    "om_team": QT_TRANSLATE_NOOP("AuditLogView", "OM team"),
+    "vlo": QT_TRANSLATE_NOOP("AuditLogView", "VLO"),
+    "crn": QT_TRANSLATE_NOOP("AuditLogView", "CRN"),
+    "nomis": QT_TRANSLATE_NOOP("AuditLogView", "prison number"),
+    "dob": QT_TRANSLATE_NOOP("AuditLogView", "date of birth"),
+    "offence_category": QT_TRANSLATE_NOOP("AuditLogView", "offence type"),
+    "referral_date": QT_TRANSLATE_NOOP("AuditLogView", "referral received"),
+    "rules_version": QT_TRANSLATE_NOOP("AuditLogView", "rules"),
+    "source": QT_TRANSLATE_NOOP("AuditLogView", "how it came"),
+    "on": QT_TRANSLATE_NOOP("AuditLogView", "on"),
+    "condition_request_id": QT_TRANSLATE_NOOP("AuditLogView", "licence condition request"),
+    "awaiting_reply": QT_TRANSLATE_NOOP("AuditLogView", "waits for a reply"),
+}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _value_words(value: object) -> str:
+    if value is None or value == "":
+        return QCoreApplication.translate("AuditLogView", "none")
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("AuditLogView", "yes")
+            if value
+            else QCoreApplication.translate("AuditLogView", "no")
+        )
+    if isinstance(value, list):
+        if len(value) == 2:
+            return f"{_value_words(value[0])} → {_value_words(value[1])}"
+        return ", ".join(_value_words(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{_key_words(k)} {_value_words(v)}" for k, v in value.items())
+    text = str(value)
+    if _ISO_DAY.fullmatch(text):
+        return fmt_date(date.fromisoformat(text))
+    return text.replace("_", " ") if re.fullmatch(r"[a-z0-9_]+", text) else text
+
+
+def _key_words(key: str) -> str:
+    if key in KEY_WORDS:
+        return QCoreApplication.translate("AuditLogView", KEY_WORDS[key])
+    return key.replace("_", " ")
+
+
+def change_words(entity: str, detail: str, task_title: str = "") -> str:
+    """A logged change in words: "Task: Offer contact to the victim directly, due
+    15/03/2028", not "rule: turning_18; due_on: 2028-03-15"."""
+    if not detail:
+        return ""
+    try:
+        data = json.loads(detail)
+    except ValueError:
+        return detail
+    if not isinstance(data, dict):
+        return detail
+    if {"old", "new"} <= data.keys():
+        old = _value_words(data["old"]) if data["old"] else "(none)"
+        return f"{data.get('kind', '')} {old} → {_value_words(data['new'])}".strip()
+    data = dict(data)
+    parts = []
+    if entity == "task":
+        rule = data.pop("rule", "")
+        title = task_title or (clocks.rule_label(rule, today()) if rule else "")
+        head = QCoreApplication.translate("AuditLogView", "Task")
+        parts.append(f"{head}: {title}" if title else head)
+        if "due_on" in data:
+            due = QCoreApplication.translate("AuditLogView", "due {date}").format(
+                date=_value_words(data.pop("due_on"))
+            )
+            parts[-1] += f", {due}"
+        if data.pop("done", False):
+            parts.append(QCoreApplication.translate("AuditLogView", "done"))
+        outcome = data.pop("outcome", "")
+        if outcome and outcome != "done":
+            parts.append(_value_words(outcome))
+        elif outcome and not parts[1:]:
+            parts.append(QCoreApplication.translate("AuditLogView", "done"))
+    parts += [f"{_key_words(key)}: {_value_words(value)}" for key, value in data.items()]
+    return "; ".join(parts)
 
 
 class AuditLogModel(QAbstractTableModel):
@@ -154,7 +245,7 @@ class AuditLogModel(QAbstractTableModel):
             return _record(entry)
         if column == 4:
             return audit_view.case_ref_of(entry)
-        return _history_text(entry.detail)
+        return change_words(entry.entity, entry.detail)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

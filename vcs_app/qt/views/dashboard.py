@@ -235,13 +235,19 @@ class DashboardView(QWidget):
             b.setText(f"{text} ({count:,})")
             tasks = self.tr("%1 tasks").replace("%1", str(count))
             b.setAccessibleName(f"{text.replace('&', '')}: {tasks}")
-            font = b.font()
-            font.setBold(bucket is Bucket.OVERDUE and count > 0)
-            b.setFont(font)
         self._show_items()
         self.counts_changed.emit(self.counts)
 
+    def _mark_chosen(self) -> None:
+        """The filter in force is the one that looks pressed, in bold: nothing else is
+        bold, so Overdue no longer looks like the chosen (or default) button."""
+        for b in self.buttons.values():
+            font = b.font()
+            font.setBold(b.isChecked())
+            b.setFont(font)
+
     def _show_items(self) -> None:
+        self._mark_chosen()
         bucket = next((k for k, b in self.buttons.items() if b.isChecked()), None)
         row = self.table.currentIndex().row()
         counts = self.counts

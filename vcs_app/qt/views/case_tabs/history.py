@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from vcs_app.domain.model import CaseFile, label
+from vcs_app.qt.views.audit_view import action_label, change_words, record_label
 from vcs_app.qt.views.case_tabs.common import page
 from vcs_app.qt.widgets import RowsModel, plain_label, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
-
-
-def _history_text(detail: str) -> str:
-    if not detail:
-        return ""
-    try:
-        data = json.loads(detail)
-    except ValueError:
-        return detail
-    if isinstance(data, dict) and {"old", "new"} <= data.keys():
-        return f"{data.get('kind', '')} {data['old'] or '(none)'} → {data['new']}".strip()
-    if isinstance(data, dict):
-        parts = []
-        for key, value in data.items():
-            if isinstance(value, list) and len(value) == 2:
-                parts.append(f"{key}: {value[0]} → {value[1]}")
-            else:
-                parts.append(f"{key}: {value}")
-        return "; ".join(parts)
-    return detail
 
 
 TITLE = QT_TRANSLATE_NOOP("CaseView", "&History")
@@ -49,9 +29,10 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         ],
         [(on, label(state), source, by) for on, state, source, by in case.opt_history],
     )
+    task_titles = {t.id: t.title for t in case.tasks}
     audit = RowsModel(
         [
-            QCoreApplication.translate("CaseView", "When (UTC)"),
+            QCoreApplication.translate("CaseView", "When"),
             QCoreApplication.translate("CaseView", "Who"),
             QCoreApplication.translate("CaseView", "Action"),
             QCoreApplication.translate("CaseView", "Record"),
@@ -59,18 +40,25 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
         ],
         [
             (
-                h.at.strftime("%d/%m/%Y %H:%M"),
+                h.at.astimezone().strftime("%d/%m/%Y %H:%M"),  # stored in UTC, shown local
                 h.who,
-                h.action,
-                h.entity.replace("_", " "),
-                _history_text(h.detail),
+                action_label(h.action),
+                record_label(h.entity),
+                change_words(
+                    h.entity, h.detail, task_titles.get(h.entity_id, "") if h.entity_id else ""
+                ),
             )
             for h in case.history
         ],
     )
+    opt_table = table_view(opt, QCoreApplication.translate("CaseView", "Opt-in history"))
+    audit_table = table_view(audit, QCoreApplication.translate("CaseView", "Record history"))
+    for table in (opt_table, audit_table):  # dates and times whole, never cut off
+        for column in range(table.model().columnCount() - 1):  # the last one stretches
+            table.resizeColumnToContents(column)
     return page(
         plain_label(QCoreApplication.translate("CaseView", "Opt-in history")),
-        table_view(opt, QCoreApplication.translate("CaseView", "Opt-in history")),
+        opt_table,
         plain_label(QCoreApplication.translate("CaseView", "Record history (audit)")),
-        table_view(audit, QCoreApplication.translate("CaseView", "Record history")),
+        audit_table,
     )

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from vcs_app.domain.model import CaseFile, OptState, label
+from vcs_app.domain.model import (
+    CaseFile,
+    OptState,
+    ReferralRecord,
+    chosen_contact_level,
+    label,
+)
 from vcs_app.qt.views.case_tabs.common import button, form, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 
@@ -47,6 +53,27 @@ def _sentence(case: CaseFile) -> str:
     return f"{record.sentence_type.value}{months}, {fmt_date(case.link.sentence_date)}".strip(", ")
 
 
+def _acts_for(record: ReferralRecord | None) -> str:
+    """Whose relative or representative: "Father of Dylan Synthbrook (deceased)"."""
+    if record is None or not record.acting_for:
+        return ""
+    if not record.relationship:
+        return record.acting_for
+    relationship = record.relationship[:1].upper() + record.relationship[1:]
+    return QCoreApplication.translate("CaseView", "{relationship} of {person}").format(
+        relationship=relationship, person=record.acting_for
+    )
+
+
+def level_words(link) -> str:
+    """The level the victim chose; before opting in, that none is chosen yet (a referred
+    victim is not yet on "key stages", whatever the case holds by default)."""
+    level = chosen_contact_level(link.opt_state, link.contact_level)
+    if level is None:
+        return QCoreApplication.translate("CaseView", "Not chosen yet (asked when they opt in)")
+    return label(level)
+
+
 def build(view: CaseView, case: CaseFile) -> QWidget:
     v, link, record = case.victim, case.link, case.referral
     signals = actions(view)
@@ -55,12 +82,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
             (QCoreApplication.translate("CaseView", "Name"), v.full_name),
             (QCoreApplication.translate("CaseView", "Date of birth"), fmt_date(v.dob)),
             (QCoreApplication.translate("CaseView", "Contact is with"), label(v.role)),
-            (
-                QCoreApplication.translate("CaseView", "Acts for"),
-                f"{record.acting_for} ({record.relationship})".replace(" ()", "")
-                if record and record.acting_for
-                else "",
-            ),
+            (QCoreApplication.translate("CaseView", "Acts for"), _acts_for(record)),
             (QCoreApplication.translate("CaseView", "Parent/guardian"), v.guardian_name),
             (QCoreApplication.translate("CaseView", "Language"), label(v.language)),
             (QCoreApplication.translate("CaseView", "Accessibility needs"), v.accessibility),
@@ -80,7 +102,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
     scheme = form(
         [
             (QCoreApplication.translate("CaseView", "Opt-in"), label(link.opt_state)),
-            (QCoreApplication.translate("CaseView", "Contact level"), label(link.contact_level)),
+            (QCoreApplication.translate("CaseView", "Contact level"), level_words(link)),
             (QCoreApplication.translate("CaseView", "Preferred channel"), label(link.channel)),
             (
                 QCoreApplication.translate("CaseView", "Referred"),
