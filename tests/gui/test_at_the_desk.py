@@ -418,10 +418,10 @@ def test_the_two_offer_letters_have_titles_that_tell_them_apart(qtbot, window, d
     dialog = _shown(qtbot, LetterDialog(window, demo_ws, cases.caseload_ids(demo_ws)[0]))
     qtbot.keyClick(_focus(), Qt.Key.Key_L, ALT)
     titles = [dialog.template.itemText(i) for i in range(dialog.template.count())]
-    offer = next(t for t in titles if t.endswith("offer of contact") and "reminder" not in t)
-    reminder = next(t for t in titles if "reminder" in t)
-    assert offer == "Victim Contact Scheme: offer of contact"
-    assert reminder == "Victim Contact Scheme: a reminder of our offer of contact"
+    offer = dialog.template.findData("initial_offer")
+    reminder = dialog.template.findData("follow_up")
+    assert titles[offer].startswith("Victim Contact Scheme: offer of contact")
+    assert titles[reminder].startswith("Victim Contact Scheme: a reminder of our offer of contact")
 
 
 def test_the_history_tab_speaks_words_and_shows_whole_times(qtbot, window, demo_ws):
@@ -482,3 +482,102 @@ def test_the_dashboard_filter_in_force_is_the_one_that_looks_pressed(qtbot, wind
     qtbot.waitUntil(lambda: not buttons[None].isChecked())
     assert [b.text() for b in buttons.values() if b.isChecked()] == bold()
     assert bold()[0].startswith("Over&due")
+
+
+# --- 9. the letters dialog suggests what the case needs -------------------------------
+
+
+def _opted_in_with_a_new_release_date(ws):
+    """An opted-in victim whose offender has a new official release date: the open task
+    asks for the key date letter."""
+    from vcs_app.domain.model import ContactLevel, DateSource, KeyDate, OptState
+    from vcs_app.services import intake, sentences
+
+    case_id = next(
+        i
+        for i in cases.caseload_ids(ws)
+        if cases.open_case(ws, i).link.opt_state is OptState.REFERRED
+        and any(
+            c.kind.value == "address" and c.safe_to_use for c in cases.open_case(ws, i).contacts
+        )
+    )
+    case = cases.open_case(ws, case_id)
+    intake.record_opt_change(ws, case_id, OptState.OFFERED, on=TODAY, source="letter")
+    intake.record_opt_change(
+        ws,
+        case_id,
+        OptState.OPTED_IN,
+        on=TODAY,
+        source="phone call",
+        contact_level=ContactLevel.KEY_STAGES,
+    )
+    sentences.record_key_date(
+        ws,
+        KeyDate(case.offender.id, "CRD", date(2027, 6, 14), DateSource.OFFICIAL, TODAY),
+        origin="test",
+    )
+    return case_id
+
+
+def test_the_letters_dialog_starts_on_the_letter_the_open_task_calls_for(qtbot, window, demo_ws):
+    from helpers import when_dialog_opens
+
+    from vcs_app.qt.dialogs.letter import LetterDialog
+
+    case_id = _opted_in_with_a_new_release_date(demo_ws)
+    window.open_case(case_id)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    seen = {}
+
+    def look(dialog):
+        assert isinstance(dialog, LetterDialog)
+        combo = dialog.template
+        seen["chosen"] = combo.currentData()
+        seen["first"] = combo.itemText(0)
+        seen["offer"] = combo.itemText(combo.findData("initial_offer"))
+        seen["last"] = combo.itemText(combo.count() - 1)
+        dialog.reject()
+
+    when_dialog_opens(qtbot, look)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_W,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: "chosen" in seen)
+    assert seen["chosen"] == "key_date_update"  # not the offer, for an opted-in victim
+    assert seen["first"].startswith("An update about the sentence  (for the open task due ")
+    assert "does not fit: the victim has already opted in." in seen["offer"]
+    assert "(does not fit: " in seen["last"]  # the letters that do not fit come last
+
+
+def test_save_pdf_opens_in_the_documents_folder(qtbot, window, demo_ws, monkeypatch, tmp_path):
+    from PySide6.QtCore import QStandardPaths
+
+    from vcs_app.qt.dialogs import letter as letter_dialog
+
+    asked = []
+
+    def save_as(parent, caption, start, *rest):
+        asked.append(start)
+        return str(tmp_path / "copy.pdf"), ""
+
+    monkeypatch.setattr(letter_dialog.QFileDialog, "getSaveFileName", save_as)
+    case_id = _opted_in_with_a_new_release_date(demo_ws)
+    dialog = _shown(
+        qtbot,
+        letter_dialog.LetterDialog(window, demo_ws, case_id, template_key="key_date_update"),
+    )
+    dialog.refresh()
+    assert dialog.draft is not None and dialog.draft.ok, dialog.check.text()
+    qtbot.keyClick(_focus(), Qt.Key.Key_P, ALT)  # A&pprove
+    qtbot.waitUntil(lambda: dialog.pdf_button.isEnabled())
+    qtbot.keyClick(_focus(), Qt.Key.Key_F, ALT)  # Save PD&F
+    qtbot.waitUntil(lambda: bool(asked))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    from pathlib import Path
+
+    assert Path(asked[0]).parent == Path(documents)
+    assert Path(asked[0]).name.endswith("_key_date_update.pdf")
+    qtbot.waitUntil(lambda: (tmp_path / "copy.pdf").exists())

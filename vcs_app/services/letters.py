@@ -50,6 +50,7 @@ from vcs_app.domain.model import (
     OptState,
     Role,
     SentenceType,
+    Task,
     ValidationError,
     Victim,
     label,
@@ -303,6 +304,51 @@ def template_info(key: str) -> TemplateInfo:
 def letter_templates() -> list[TemplateInfo]:
     """The letters a VLO can write, in catalogue order."""
     return available_templates()
+
+
+@dataclass(frozen=True)
+class LetterChoice:
+    """A letter as offered for one case: the open task it answers, or why it does not
+    fit the case now (a letter is never hidden: the VLO sees why)."""
+
+    key: str
+    title: str
+    for_task: Task | None = None
+    why_not: str = ""
+
+
+def letter_choices(ws: Workspace, link_id: int) -> tuple[LetterChoice, ...]:
+    """The case's letters in the order a VLO wants them: first those its open tasks call
+    for (the soonest due first), then the others that fit the case, then those that do
+    not, each with its reasons."""
+    db = ws.store.db
+    facts = _facts(db, link_id)
+    wanted: dict[str, Task] = {}
+    for task in repo_events.tasks_for_case(db, link_id):  # open first, soonest due first
+        key = TEMPLATE_FOR_RULE.get(task.rule)
+        if task.done_on is None and key is not None:
+            wanted.setdefault(key, task)
+    choices = [
+        LetterChoice(
+            info.key,
+            info.title_en,
+            wanted.get(info.key),
+            " ".join(r.removeprefix("Blocked: ") for r in _fit_reasons(facts, info.key)),
+        )
+        for info in letter_templates()
+    ]
+    order = list(wanted)
+    return tuple(
+        sorted(
+            choices,
+            key=lambda c: order.index(c.key) if c.key in wanted else len(order) + bool(c.why_not),
+        )
+    )
+
+
+def _fit_reasons(facts: _Facts, template_key: str) -> list[str]:
+    """Whether a letter of this kind fits the case at all, before any wording."""
+    return _contact_reasons(facts.link, template_key)
 
 
 # --- context: from the case to the fields a template reads ------------------------------

@@ -12,7 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -142,8 +149,11 @@ class LetterDialog(FormDialog):
         self.template = add_row(
             self.form, QCoreApplication.translate("LetterDialog", "&Letter:"), QComboBox()
         )
-        for info in letters.letter_templates():
-            self.template.addItem(info.title_en, info.key)
+        if letter_id is None:
+            self._list_choices(letters.letter_choices(ws, case_id))
+        else:
+            for info in letters.letter_templates():
+                self.template.addItem(info.title_en, info.key)
         self.recipient = add_row(
             self.form,
             QCoreApplication.translate("LetterDialog", "Goes to:"),
@@ -232,6 +242,39 @@ class LetterDialog(FormDialog):
                 self.template.setCurrentIndex(max(0, self.template.findData(template_key)))
             self.template.currentIndexChanged.connect(self._template_changed)
             self._template_changed()
+
+    def _list_choices(self, choices: tuple[letters.LetterChoice, ...]) -> None:
+        """The letters the case's open tasks call for first (the first is chosen), then
+        the others; one that does not fit the case says why, in the list itself."""
+        previous = None
+        for choice in choices:
+            group = "task" if choice.for_task else "unfit" if choice.why_not else "other"
+            if previous is not None and group != previous:
+                self.template.insertSeparator(self.template.count())
+            previous = group
+            tip = ""
+            if choice.for_task is not None:
+                task = choice.for_task
+                text = QCoreApplication.translate(
+                    "LetterDialog", "{letter}  (for the open task due {date})"
+                ).format(letter=choice.title, date=fmt_date(task.due_on))
+                tip = f"{text}: {task.title}"
+            elif choice.why_not:
+                text = QCoreApplication.translate(
+                    "LetterDialog", "{letter}  (does not fit: {why})"
+                ).format(letter=choice.title, why=choice.why_not)
+            else:
+                text = choice.title
+            self.template.addItem(text, choice.key)
+            row = self.template.count() - 1
+            self.template.setItemData(row, tip or text, Qt.ItemDataRole.ToolTipRole)
+        # Long entries are read in the open list; the closed box keeps the dialog's width.
+        self.template.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.template.setMinimumContentsLength(50)
+        self.template.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.template.view().setMinimumWidth(self.template.view().sizeHintForColumn(0) + 24)
 
     def _button(self, text: str, slot, role) -> QPushButton:
         button = self.buttons.addButton(text, role)
@@ -449,7 +492,7 @@ class LetterDialog(FormDialog):
         dialog = printing.PrintPreview(
             self,
             QCoreApplication.translate("LetterDialog", "Preview - {letter}").format(
-                letter=self.template.currentText()
+                letter=letters.template_info(self.template_key).title_en
             ),
             lambda device: paint_into(device, html, watermark=mark),
             print_route=(lambda: self.print_letter(dialog)) if producible else None,
@@ -495,10 +538,13 @@ class LetterDialog(FormDialog):
 
     def choose_pdf_path(self, suggested: str) -> Path | None:
         """Ask where to save a copy (tests replace this)."""
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
         path, _ = QFileDialog.getSaveFileName(
             self,
             QCoreApplication.translate("LetterDialog", "Save letter as PDF"),
-            suggested,
+            str(Path(documents) / suggested),  # the user's documents, not the working folder
             QCoreApplication.translate("LetterDialog", "PDF files (*.pdf)"),
         )
         return Path(path) if path else None
