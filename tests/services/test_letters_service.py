@@ -971,3 +971,29 @@ def test_every_catalogue_condition_has_welsh_wording_with_the_same_placeholders(
         values = {p.key: "X" for p in template.placeholders}
         if template.key != "other":  # free text: written in the letter's language
             assert template.fill(values, Language.WELSH) != template.fill(values)
+
+
+# --- one contact for one offer (issue 18 item 10) --------------------------------------
+
+
+def test_recording_offered_then_producing_the_offer_letter_logs_one_contact(
+    ws, case_id, office, tmp_path
+):
+    intake.record_opt_change(ws, case_id, OptState.OFFERED, on=ON, source="letter")
+    letter_id = _approved_offer(ws, case_id)
+    letters.produce_letter(ws, letter_id, on=ON, copy_to=tmp_path / "offer.pdf")
+    offers = [c for c in _case(ws, case_id).contact_log if "offer" in c.summary.casefold()]
+    assert [(c.happened_on, c.kind) for c in offers] == [(ON, "letter")]
+    # A second offer letter later is a second contact.
+    again = _approved_offer(ws, case_id)
+    letters.produce_letter(ws, again, on=ON, copy_to=tmp_path / "again.pdf")
+    offers = [c for c in _case(ws, case_id).contact_log if "offer" in c.summary.casefold()]
+    assert len(offers) == 2
+
+
+def test_an_offer_recorded_by_phone_and_then_a_letter_are_two_contacts(
+    ws, case_id, office, tmp_path
+):
+    intake.record_opt_change(ws, case_id, OptState.OFFERED, on=ON, source="phone call")
+    letters.produce_letter(ws, _approved_offer(ws, case_id), on=ON, copy_to=tmp_path / "o.pdf")
+    assert len(_case(ws, case_id).contact_log) == 2

@@ -455,3 +455,46 @@ def test_a_decided_request_is_not_chased(ws, case_id, tmp_path):
     conditions.record_decision(ws, rid, on=date(2026, 11, 5), decision="included")
     with pytest.raises(ValidationError, match="cannot be recorded on a request that is 'Decided'"):
         liaison.chase(ws, case_id, on=date(2026, 11, 6), summary="Any news?", request_id=rid)
+
+
+# --- one document, one chase (issue 18 item 10) ----------------------------------------
+
+
+def test_requests_sent_in_one_document_have_one_chase_task(ws, case_id, tmp_path):
+    _om(ws, case_id)
+    first = _request(ws, case_id)
+    second = _request(ws, case_id, kind="exclusion_zone")
+    _send(ws, case_id, [first, second], tmp_path)
+    (chase,) = _chases(ws, case_id)
+    assert chase.title == (
+        "Chase Kit Harrowby (OM): no reply to licence condition requests "
+        "(No contact with the victim or named persons; Exclusion zone)"
+    )
+    due = add_working_days(SENT_ON, 5)
+    waits = {w.request_id: w.chase_due for w in om.waiting_on_om(ws)}
+    assert waits == {first: due, second: due}
+    assert repo_conditions.get_condition(ws.store.db, second).chase_due == due
+    # The OM decides one: the chase stays for the other; deciding both ends it.
+    conditions.record_decision(
+        ws, first, on=date(2026, 11, 4), decision="included", who="Kit Harrowby"
+    )
+    assert _chases(ws, case_id) == [chase]
+    conditions.record_decision(
+        ws, second, on=date(2026, 11, 5), decision="refused", reason="Not needed.", who="Kit"
+    )
+    assert _chases(ws, case_id) == []
+    assert _chases(ws, case_id, done=True)[0].done_on == date(2026, 11, 5)
+
+
+def test_a_request_chased_on_its_own_leaves_the_document_chase_to_the_other(ws, case_id, tmp_path):
+    _om(ws, case_id)
+    first = _request(ws, case_id)
+    second = _request(ws, case_id, kind="exclusion_zone")
+    _send(ws, case_id, [first, second], tmp_path)
+    liaison.chase(ws, case_id, on=date(2026, 11, 10), summary="Any news?", request_id=first)
+    assert sorted(t.source_ref for t in _chases(ws, case_id)) == [
+        f"condition:{first}",
+        f"conditions:{first},{second}",
+    ]
+    conditions.record_end(ws, second, on=date(2026, 11, 11), note="Withdrawn by the victim.")
+    assert [t.source_ref for t in _chases(ws, case_id)] == [f"condition:{first}"]

@@ -23,25 +23,28 @@ def _qt_for_pdfs(qapp):
     """Sending writes the request PDF through Qt (the test run's one QApplication)."""
 
 
-def _sent(ws, tmp_path, case_id: int) -> int:
+def _sent(ws, tmp_path, case_id: int, kinds: tuple[str, ...] = ("no_contact",)):
+    """Requests of these kinds, sent to the OM in one document (the id of the first)."""
     om_id = om.save_om(
         ws, om.OffenderManager("Kit Harrowby", "North Team", "kit@probation.example.org")
     ).record_id
     om.change_om(ws, case_id, om_id, on=date(2026, 10, 1))
-    template = conditions.catalogue().get("no_contact")
-    values = {p.key: "Ceri Prydderch" for p in template.placeholders}
-    draft = ConditionDraft(
-        link_id=case_id,
-        kind="no_contact",
-        wording=template.fill(values),
-        reason="She is afraid he will turn up at her work.",
-        risk="Harassment and intimidation after release.",
-        requested_on=date(2026, 10, 5),
-        values=tuple(values.items()),
-    )
-    rid = conditions.request_condition(ws, draft).record_id
-    om.send_to_om(ws, case_id, [rid], on=date(2026, 11, 2), pdf_path=tmp_path / "r.pdf")
-    return rid
+    ids = []
+    for kind in kinds:
+        template = conditions.catalogue().get(kind)
+        values = {p.key: "Ceri Prydderch" for p in template.placeholders}
+        draft = ConditionDraft(
+            link_id=case_id,
+            kind=kind,
+            wording=template.fill(values),
+            reason="She is afraid he will turn up at her work.",
+            risk="Harassment and intimidation after release.",
+            requested_on=date(2026, 10, 5),
+            values=tuple(values.items()),
+        )
+        ids.append(conditions.request_condition(ws, draft).record_id)
+    om.send_to_om(ws, case_id, ids, on=date(2026, 11, 2), pdf_path=tmp_path / "r.pdf")
+    return ids[0]
 
 
 def _state(ws, case_id: int, rid: int):
@@ -204,3 +207,23 @@ def test_sending_to_the_om_is_not_undone_and_says_why(ws, case_id, tmp_path):
     with pytest.raises(ValidationError, match="cannot be undone: the request document"):
         conditions.undo_step(ws, rid, Step.SENT)
     assert repo_conditions.get_condition(ws.store.db, rid).status is ConditionStatus.SENT
+
+
+def test_undoing_the_decision_that_closed_a_documents_chase_reopens_it(ws, case_id, tmp_path):
+    """Two requests sent in one document share one chase task (issue 18 item 10): the
+    decision that closed it, undone, opens it again."""
+    first = _sent(ws, tmp_path, case_id, ("no_contact", "exclusion_zone"))
+    second = first + 1
+    (chase,) = _open_chases(ws, case_id)
+    _include(ws, first)
+    assert _open_chases(ws, case_id) == [chase]  # the other still waits on the OM
+    _refuse(ws, second)
+    assert _open_chases(ws, case_id) == []
+    conditions.undo_step(ws, second, Step.DECIDED)
+    assert _open_chases(ws, case_id) == [chase]
+    assert [w.request_id for w in om.waiting_on_om(ws)] == [second]
+
+
+def _open_chases(ws, case_id):
+    case = cases.open_case(ws, case_id)
+    return [t.source_ref for t in case.tasks if t.rule == liaison.CHASE_RULE and not t.done_on]

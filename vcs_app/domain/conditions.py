@@ -353,6 +353,27 @@ _TO: dict[Step, ConditionStatus | None] = {
 }
 
 
+# The chase task of a request is caused by "condition:<id>"; the requests sent to the OM
+# in one document share one chase task, caused by "conditions:<id>,<id>".
+DOCUMENT_CHASE = "conditions:"
+
+
+def chase_cause(request_ids: Iterable[int]) -> str:
+    """What causes the one chase task of the requests sent together."""
+    ids = sorted(set(request_ids))
+    if len(ids) == 1:
+        return f"condition:{ids[0]}"
+    return DOCUMENT_CHASE + ",".join(str(i) for i in ids)
+
+
+def requests_chased_by(cause: str) -> tuple[int, ...]:
+    """The requests a chase task is about, from its cause (none for any other task)."""
+    kind, _, ids = cause.partition(":")
+    if kind not in ("condition", DOCUMENT_CHASE.rstrip(":")) or not ids:
+        return ()
+    return tuple(int(i) for i in ids.split(","))
+
+
 def status_after(request: ConditionRequest, step: Step) -> ConditionStatus:
     return _TO[step] or request.status
 

@@ -315,6 +315,7 @@ def record_end(ws: Workspace, request_id: int, *, on: date, note: str = "") -> C
                 source_ref=f"condition:{request_id}",
                 outcome="cancelled",
             )
+            liaison.settle_document_chases(ws, request.link_id, on, outcome="cancelled")
     return Changed((request.link_id,), "condition_request", request_id)
 
 
@@ -504,11 +505,12 @@ def _tasks_to_reopen(
     if step not in _CLOSED_BY_STEP:
         return []
     rule, outcome = _CLOSED_BY_STEP[step]
-    ref = f"condition:{request.id}"
+    db = ws.store.db
     closed = repo_conditions.tasks_closed_since(
-        ws.store.db, audit_id, request.link_id, rule, ref, outcome
+        db, audit_id, request.link_id, rule, request.id, outcome
     )
-    if closed and repo_events.open_tasks(ws.store.db, request.link_id, rule, ref):
+    refs = {t.source_ref for t in repo_events.tasks_for_case(db, request.link_id) if t.id in closed}
+    if any(repo_events.open_tasks(db, request.link_id, rule, ref) for ref in refs):
         raise undo.ChangedSince(
             f"{what} has an open task again since this step, so its undo would reopen a"
             " second one. Nothing was undone: look at the case's tasks and correct by hand."

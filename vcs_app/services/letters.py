@@ -1486,6 +1486,8 @@ def _first_sent(db, ws: Workspace, row: dict, on: date) -> None:
         intake.record_opt_change(ws, link.id, OptState.OFFERED, on=on, source="letter")
     elif journey and row["template"] == "follow_up" and link.opt_state is OptState.OFFERED:
         intake.record_follow_up(ws, link.id, on=on, channel=Channel.LETTER)
+    elif _offer_recorded_by_hand(db, link, row):
+        pass  # the VLO recorded this offer ("Offered", by letter) first: one contact, not two
     else:
         repo_letters.log_letter_contact(
             db, row["link_id"], on, f"{row['title']} ({row['language']})", ws.user
@@ -1505,6 +1507,21 @@ def _first_sent(db, ws: Workspace, row: dict, on: date) -> None:
             link_id=row["link_id"],
             detail={"done": True, "by_letter": row["id"]},
         )
+
+
+def _offer_recorded_by_hand(db, link: Link, row: dict) -> bool:
+    """An offer letter produced after the VLO recorded the offer as made by letter (its
+    contact is already in the log), and the first offer letter the case has sent."""
+    if row["template"] != "initial_offer" or link.opt_state is not OptState.OFFERED:
+        return False
+    offered = next(
+        (h for h in repo_events.opt_history(db, link.id) if h[1] is OptState.OFFERED), None
+    )
+    return (
+        offered is not None
+        and offered[2] == "letter"
+        and not repo_letters.letters_sent(db, link.id, "initial_offer", other_than=row["id"])
+    )
 
 
 def kept_pdf(ws: Workspace, letter_id: int) -> Path:

@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from vcs_app.domain.conditions import ConditionRequest, Step, check_step
+from vcs_app.domain.conditions import (
+    ConditionRequest,
+    Step,
+    chase_cause,
+    check_step,
+    requests_chased_by,
+)
 from vcs_app.domain.model import (
     Direction,
     LiaisonChannel,
@@ -82,10 +88,11 @@ def _chase_ref(entry: LiaisonEntry, entry_id: int) -> str:
     return f"liaison:{entry.chase_of or entry_id}"
 
 
-def record_entry(ws: Workspace, entry: LiaisonEntry) -> int:
+def record_entry(ws: Workspace, entry: LiaisonEntry, *, sent_with: tuple[int, ...] = ()) -> int:
     """Inside the caller's transaction: save the note, start/stop what it waits for, and
     audit it. Used by every use case that logs an exchange (sending a request to the OM,
-    recording their decision)."""
+    recording their decision). `sent_with`: the requests sent to the OM in one document
+    with this one, which share one chase task."""
     entry.check_dates(ws.today())
     db = ws.store.db
     link = repo_cases.get_link(db, entry.link_id)
@@ -106,7 +113,7 @@ def record_entry(ws: Workspace, entry: LiaisonEntry) -> int:
     entry_id = repo_om.insert_liaison_entry(db, entry)
     answered: list[int] = []
     if waits_for_om:
-        _start_chase_clock(ws, link.om_name, entry, entry_id, request)
+        _start_chase_clock(ws, link.om_name, entry, entry_id, request, sent_with)
     elif entry.direction is Direction.TO and entry.awaiting_reply and entry.follow_up_due:
         clocks.add_task(
             ws,
@@ -146,12 +153,17 @@ def _start_chase_clock(
     entry: LiaisonEntry,
     entry_id: int,
     request: ConditionRequest | None,
+    sent_with: tuple[int, ...] = (),
 ) -> None:
     db = ws.store.db
     source = _chase_ref(entry, entry_id)
     if entry.is_chase:  # the chase task that asked for this is done; a new wait begins
         clocks.stop_clock(ws, entry.link_id, CHASE_RULE, entry.happened_on, source_ref=source)
     about = f"licence condition request ({request.title})" if request else "our question"
+    if request is not None and len(set(sent_with)) > 1:  # one document: one chase
+        source = chase_cause(sent_with)
+        titles = [repo_conditions.get_condition(db, i).title for i in sorted(set(sent_with))]
+        about = f"licence condition requests ({'; '.join(titles)})"
     who = om_name or "the offender manager"
     task = clocks.start_clock(
         ws,
@@ -181,6 +193,32 @@ def _start_chase_clock(
         repo_conditions.insert_step(
             db, request.id, entry.link_id, Step.CHASED, entry.happened_on, entry.summary, ws.user
         )
+        settle_document_chases(ws, entry.link_id, entry.happened_on)
+
+
+def settle_document_chases(
+    ws: Workspace, link_id: int, on: date, outcome: str = "done"
+) -> list[int]:
+    """Close a document's one chase task once none of its requests is left to chase
+    through it: the OM has answered each (or it ended), or it was chased on its own."""
+    db = ws.store.db
+    closed = []
+    for task in repo_events.open_tasks(db, link_id, CHASE_RULE):
+        ids = requests_chased_by(task.source_ref)
+        if len(ids) < 2:
+            continue
+        waiting = [
+            i
+            for i in ids
+            if repo_conditions.get_condition(db, i).waiting_on_om
+            and repo_om.open_waits(db, link_id, Party.OM.value, request_id=i)
+            and not repo_events.open_tasks(db, link_id, CHASE_RULE, f"condition:{i}")
+        ]
+        if not waiting:
+            closed += clocks.stop_clock(
+                ws, link_id, CHASE_RULE, on, source_ref=task.source_ref, outcome=outcome
+            )
+    return closed
 
 
 def _start_follow_up(ws: Workspace, om_name: str, entry: LiaisonEntry, entry_id: int) -> None:
@@ -231,6 +269,8 @@ def _answer_waits(ws: Workspace, entry: LiaisonEntry, entry_id: int) -> list[int
     rule = CHASE_RULE if entry.party is Party.OM else FOLLOW_UP_RULE
     for ref in sorted(refs):
         clocks.stop_clock(ws, entry.link_id, rule, entry.happened_on, source_ref=ref)
+    if entry.party is Party.OM:
+        settle_document_chases(ws, entry.link_id, entry.happened_on)
     return ids
 
 

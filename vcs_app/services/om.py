@@ -464,6 +464,7 @@ def _record_sent(
                 condition_request_id=request.id,
                 awaiting_reply=True,
             ),
+            sent_with=tuple(r.id for r in requests),  # one document: one chase task
         )
         conditions.apply_step(
             ws,

@@ -10,10 +10,12 @@ from datetime import date
 from sqlite_utils import Database
 
 from vcs_app.domain.conditions import (
+    DOCUMENT_CHASE,
     ConditionOutcome,
     ConditionRequest,
     ConditionStepRecord,
     Step,
+    requests_chased_by,
 )
 from vcs_app.domain.model import NotFound
 from vcs_app.storage.db import utc_now
@@ -176,11 +178,14 @@ def _requests(db: Database, where: str, params: list[object]) -> tuple[Condition
     refs = [f"condition:{i}" for i in ids]
     for ref, due_on in db.execute(
         "SELECT source_ref, due_on FROM task WHERE rule = 'om_chase' AND done_on IS NULL"
-        f" AND source_ref IN ({marks}) AND link_id IN (SELECT link_id FROM condition_request"
-        f" WHERE id IN ({marks}))",
-        refs + ids,
+        f" AND (source_ref IN ({marks}) OR source_ref LIKE ?)"
+        f" AND link_id IN (SELECT link_id FROM condition_request WHERE id IN ({marks}))",
+        [*refs, DOCUMENT_CHASE + "%", *ids],
     ):
-        due[int(ref.partition(":")[2])] = date.fromisoformat(due_on)
+        for rid in requests_chased_by(ref):  # a document's chase covers each request in it
+            day = date.fromisoformat(due_on)
+            if rid in ids and (rid not in due or day < due[rid]):
+                due[rid] = day
     return tuple(_request(r, tuple(steps[r[0]]), chases.get(r[0], 0), due.get(r[0])) for r in rows)
 
 
@@ -286,10 +291,11 @@ def unanswer(db: Database, reply_id: int) -> list[int]:
 
 
 def tasks_closed_since(
-    db: Database, audit_id: int, link_id: int, rule: str, source_ref: str, outcome: str
+    db: Database, audit_id: int, link_id: int, rule: str, request_id: int, outcome: str
 ) -> list[int]:
-    """Tasks of `rule` for `source_ref` that were closed with `outcome` after audit row
-    `audit_id` (by the step audited there) and are still closed that way."""
+    """Tasks of `rule` about request `request_id` (its own, or the one of the document it
+    was sent in) that were closed with `outcome` after audit row `audit_id` (by the step
+    audited there) and are still closed that way."""
     ids = []
     for task_id, detail in db.execute(
         "SELECT entity_id, detail FROM audit WHERE entity = 'task' AND action = 'update'"
@@ -305,8 +311,8 @@ def tasks_closed_since(
     return [
         r[0]
         for r in db.execute(
-            f"SELECT id FROM task WHERE id IN ({marks}) AND source_ref = ? AND outcome = ?"
-            " ORDER BY id",
-            [*ids, source_ref, outcome],
+            f"SELECT id, source_ref FROM task WHERE id IN ({marks}) AND outcome = ? ORDER BY id",
+            [*ids, outcome],
         )
+        if request_id in requests_chased_by(r[1])
     ]

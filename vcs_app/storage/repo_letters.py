@@ -482,6 +482,15 @@ def open_letter_task(db: Database, link_id: int, rules: Sequence[str]) -> int | 
     return row[0] if row else None
 
 
+def letters_sent(db: Database, link_id: int, template: str, *, other_than: int) -> int:
+    """How many letters of this kind a case has sent (printed or saved), besides one."""
+    return db.execute(
+        "SELECT COUNT(*) FROM letter WHERE link_id = ? AND template = ? AND id != ?"
+        " AND status IN ('printed', 'returned')",
+        [link_id, template, other_than],
+    ).fetchone()[0]
+
+
 def log_letter_contact(db: Database, link_id: int, on: date, summary: str, who: str) -> int:
     """A letter that went out is a contact with the victim (the case's contact log)."""
     return (

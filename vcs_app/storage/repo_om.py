@@ -186,7 +186,10 @@ def waiting_requests(db: Database) -> list[tuple]:
         " (SELECT COUNT(*) FROM liaison_entry le WHERE le.condition_request_id = cr.id"
         "  AND le.is_chase = 1),"
         " (SELECT MIN(t.due_on) FROM task t WHERE t.link_id = cr.link_id AND t.rule = 'om_chase'"
-        "  AND t.source_ref = 'condition:' || cr.id AND t.done_on IS NULL)"
+        "  AND t.done_on IS NULL AND (t.source_ref = 'condition:' || cr.id"
+        # or the one chase of the document it was sent in: 'conditions:12,13'
+        "  OR (t.source_ref LIKE 'conditions:%'"
+        "   AND ',' || substr(t.source_ref, 12) || ',' LIKE '%,' || cr.id || ',%')))"
         " FROM condition_request cr JOIN link l ON l.id = cr.link_id"
         " JOIN victim v ON v.id = l.victim_id"
         " WHERE (cr.status = 'sent' OR cr.status = 'acknowledged') AND l.status = 'open'"
