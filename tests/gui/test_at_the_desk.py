@@ -581,3 +581,81 @@ def test_save_pdf_opens_in_the_documents_folder(qtbot, window, demo_ws, monkeypa
     assert Path(asked[0]).parent == Path(documents)
     assert Path(asked[0]).name.endswith("_key_date_update.pdf")
     qtbot.waitUntil(lambda: (tmp_path / "copy.pdf").exists())
+
+
+# --- 11. quiet success ------------------------------------------------------------------
+
+
+def test_a_saved_key_date_is_said_in_the_status_bar_and_its_row_selected(qtbot, window, demo_ws):
+    from helpers import when_dialog_opens
+
+    from vcs_app.qt.dialogs.key_date import KeyDateDialog
+
+    view = _open_by_search(qtbot, window, window.caseload.model.index(3, 0).data())
+    case_id = view.case_id
+    view.show_tab("Liaison")  # somewhere else: the save brings the dates into view
+    done = []
+
+    def fill(dialog):
+        assert isinstance(dialog, KeyDateDialog)
+        dialog.activateWindow()  # a window manager would
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClick(_focus(), Qt.Key.Key_K, ALT)
+        qtbot.keyClicks(_focus(), "PED")  # the list jumps to the parole eligibility date
+        qtbot.keyClick(_focus(), Qt.Key.Key_D, ALT)
+        qtbot.keyClicks(_focus(), "14032031")
+        qtbot.keyClick(_focus(), Qt.Key.Key_W, ALT)
+        qtbot.keyClicks(_focus(), "Prison OMU email")
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+        done.append(dialog.kind.currentData())
+
+    when_dialog_opens(qtbot, fill)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(done))
+    kind = done[0]
+    saved = [
+        k.value
+        for k in cases.open_case(demo_ws, case_id).key_dates
+        if k.kind == kind and k.superseded_by is None and k.source.value == "official"
+    ]
+    assert saved == [date(2031, 3, 14)]
+    assert window.statusBar().currentMessage() == (
+        f"Saved the official {kind} 14/03/2031. Ctrl+Z undoes it."
+    )
+    view = window.case_tab(case_id)
+    assert "Offender" in view.tabs.tabText(view.tabs.currentIndex())
+    table = view.dates_table
+    window.activateWindow()  # as a window manager does when the dialog closes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert _focus() is table
+    row = table.currentIndex().row()
+    assert table.model().index(row, 0).data().startswith(f"{kind} ")
+    assert table.model().index(row, 1).data() == "14/03/2031"
+    assert table.selectionModel().isRowSelected(row)
+
+
+def test_an_empty_caseload_says_how_to_start(qtbot, ws):
+    from vcs_app.qt.main_window import MainWindow
+
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    hint = window.caseload.empty_hint
+    assert hint.isVisible()
+    assert hint.text() == "No cases yet: Ctrl+N new referral, Ctrl+I import referrals."
+
+
+def test_a_search_that_finds_nothing_says_so_and_escape_empties_it(qtbot, window):
+    hint = window.caseload.empty_hint
+    assert not hint.isVisible()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(_focus(), "Zzyzxq")
+    qtbot.waitUntil(hint.isVisible)
+    assert hint.text().startswith("No case matches “Zzyzxq” here.")
+    qtbot.keyClick(_focus(), Qt.Key.Key_Escape)
+    assert window.caseload.search.text() == ""
+    qtbot.waitUntil(lambda: not hint.isVisible())
+    assert window.caseload.model.rowCount() > 0

@@ -55,7 +55,8 @@ MIN_USEFUL_SIZE = QSize(760, 520)
 
 class SearchBox(QLineEdit):
     """The caseload's search: Enter opens the first case found, Down goes to the list
-    (as the search fields of calibre and Anki's browser lead into their lists)."""
+    (as the search fields of calibre and Anki's browser lead into their lists), Esc
+    empties it."""
 
     open_first = Signal()
     into_list = Signal()
@@ -67,6 +68,8 @@ class SearchBox(QLineEdit):
             self.open_first.emit()
         elif event.key() == Qt.Key.Key_Down:
             self.into_list.emit()
+        elif event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()  # as KeePassXC's search: Esc empties it
         else:
             super().keyPressEvent(event)
 
@@ -102,6 +105,19 @@ class CaseloadView(QWidget):
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         self.count = plain_label()
         self.count.setAccessibleName(self.tr("Cases shown"))
+        # Said when the list is empty (a new file, or a search that finds no case), so an
+        # empty table is never the only answer.
+        self.empty_hint = QLabel()
+        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setMargin(12)
+        self.empty_hint.setAccessibleName(self.tr("Why the list is empty"))
+        font = self.empty_hint.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.empty_hint.setFont(font)
+        self.empty_hint.hide()
+        self._ws = ws
 
         search_label = plain_label(self.tr("&Search:"))
         search_label.setBuddy(self.search)
@@ -116,6 +132,7 @@ class CaseloadView(QWidget):
         bar.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
 
         # Every key searches at once: the search runs on the model's query thread, and
@@ -198,6 +215,19 @@ class CaseloadView(QWidget):
             text = self.tr("%1 cases").replace("%1", f"{total:,}")
         self.count.setText(text)
         self.table.setAccessibleDescription(text)
+        hint = self._empty_words() if rows == 0 else ""
+        self.empty_hint.setText(hint)
+        self.empty_hint.setVisible(bool(hint))
+
+    def _empty_words(self) -> str:
+        if not any(cases.caseload_counts(self._ws).values()):
+            return self.tr("No cases yet: Ctrl+N new referral, Ctrl+I import referrals.")
+        if self.search.text().strip():
+            return self.tr(
+                "No case matches “{text}” here. Esc clears the search; Status: All cases"
+                " looks in closed and archived cases too."
+            ).format(text=self.search.text().strip())
+        return self.tr("No cases with this VLO and status.")
 
     def current_case_id(self) -> int | None:
         index = self.table.currentIndex()

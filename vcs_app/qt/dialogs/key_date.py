@@ -124,4 +124,27 @@ def add_key_date(window: MainWindow) -> None:
     answer = KeyDateDialog.ask(window, case.offender.id, current)
     if answer is not None:
         key_date, origin = answer
-        window.undo.record_key_date(key_date, origin)  # saves it; Ctrl+Z withdraws it
+        # Saves it (Ctrl+Z withdraws it), then says so: a quiet save looks like a lost one.
+        if window.undo.record_key_date(key_date, origin) is not None:
+            _show_saved(window, case_id, key_date)
+
+
+def _show_saved(window: MainWindow, case_id: int, key_date: KeyDate) -> None:
+    """The status bar says what was saved; the case's dates table has its row selected."""
+    window.statusBar().showMessage(
+        QCoreApplication.translate(
+            "KeyDateDialog", "Saved the official {kind} {date}. Ctrl+Z undoes it."
+        ).format(kind=key_date.kind, date=f"{key_date.value:%d/%m/%Y}"),
+        15_000,
+    )
+    view = window.case_tab(case_id)
+    if view is None:
+        return
+    view.show_tab("Offender")
+    table, model = view.dates_table, view.dates_model
+    for row in range(model.rowCount()):
+        if str(model.index(row, 0).data()).startswith(f"{key_date.kind} "):
+            table.setCurrentIndex(model.index(row, 0))
+            table.scrollTo(model.index(row, 0))
+            table.setFocus()
+            break
