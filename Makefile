@@ -51,6 +51,7 @@ screenshots:
 	@$(PY) main.py demo --db /tmp/vcs-docs.db --victims 300 --seed 1 --on 2026-11-26
 	@$(PY) main.py screenshot --db /tmp/vcs-docs.db --out docs/caseload.png --view caseload
 	@$(PY) main.py screenshot --db /tmp/vcs-docs.db --out docs/case.png --view case
+	@QT_QPA_PLATFORM=offscreen $(PY) scripts/desk_screenshots.py
 
 # Refresh the Welsh interface strings from the code (tr() calls), then compile the .qm
 # the app loads. Translate new entries in resources/i18n/vcs_cy.ts (Qt Linguist or a
