@@ -21,22 +21,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "gui")]
 
-from vcs_app.domain.model import (  # noqa: E402
-    ContactLevel,
-    DateSource,
-    KeyDate,
-    Offender,
-    OptState,
-    Referral,
-    Victim,
-    VictimRole,
-)
+from helpers import bereaved_father_referred, opted_in_with_a_new_release_date  # noqa: E402
+
 from vcs_app.qt.dialogs.letter import write_letter  # noqa: E402
 from vcs_app.qt.main_window import MainWindow  # noqa: E402
 from vcs_app.qt.widgets import use_clock  # noqa: E402
-from vcs_app.services import cases, intake, sentences  # noqa: E402
 from vcs_app.services.demo import build_demo  # noqa: E402
 from vcs_app.services.workspace import open_workspace  # noqa: E402
 
@@ -68,7 +59,10 @@ def _trigger(window: MainWindow, name: str) -> None:
 
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
-    folder = Path(tempfile.mkdtemp())
+    folder = Path(tempfile.gettempdir()) / "vcs-desk-docs"  # one name: the same pictures
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("desk.db*"):
+        old.unlink()
     ws = open_workspace(folder / "desk.db", user="alex.morgan", create=True, on=DAY)
     use_clock(ws.today)
     empty = MainWindow(ws, remember_layout=False)
@@ -79,29 +73,8 @@ def main() -> None:
     empty.close()
 
     build_demo(ws, victims=200, seed=5)
-    ids = cases.caseload_ids(ws)
-    referred = next(
-        i
-        for i in ids
-        if (c := cases.open_case(ws, i)).link.opt_state is OptState.REFERRED
-        and c.link.om_name
-        and any(d.kind.value == "address" and d.safe_to_use for d in c.contacts)
-    )
-    case = cases.open_case(ws, referred)
-    intake.record_opt_change(ws, referred, OptState.OFFERED, on=DAY, source="letter")
-    intake.record_opt_change(
-        ws,
-        referred,
-        OptState.OPTED_IN,
-        on=DAY,
-        source="phone call",
-        contact_level=ContactLevel.KEY_STAGES,
-    )
-    sentences.record_key_date(
-        ws,
-        KeyDate(case.offender.id, "CRD", date(2027, 6, 14), DateSource.OFFICIAL, DAY),
-        origin="Prison OMU email",
-    )
+    # an opted-in victim whose offender has a new official release date (as the tests)
+    referred = opted_in_with_a_new_release_date(ws, om_and_crn=True)
 
     window = MainWindow(ws, remember_layout=False)
     window.resize(1280, 800)
@@ -114,17 +87,7 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(DOCS / "desk_history.png"))
 
-    relative = intake.register_referral(
-        ws,
-        Referral(
-            victim=Victim("Gareth", "Synthbrook", role=VictimRole.BEREAVED_RELATIVE),
-            offender=Offender("Mallory", "Quarrendon"),
-            offence="Manslaughter",
-            referral_date=date(2026, 11, 20),
-            acting_for="Dylan Synthbrook (deceased)",
-            relationship="father",
-        ),
-    ).record_id
+    relative = bereaved_father_referred(ws)
     if relative is not None:
         window.open_case(relative).show_tab("Victim")
         app.processEvents()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from fixed_day import TODAY
+from helpers import bereaved_father_referred, opted_in_with_a_new_release_date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -384,23 +385,8 @@ def _captions(widget) -> dict[str, str]:
     }
 
 
-def _bereaved_father_referred(ws):
-    from vcs_app.domain.model import Offender, Referral, Victim, VictimRole
-    from vcs_app.services import intake
-
-    referral = Referral(
-        victim=Victim("Gareth", "Synthbrook", role=VictimRole.BEREAVED_RELATIVE),
-        offender=Offender("Mallory", "Quarrendon"),
-        offence="Manslaughter",
-        referral_date=date(2026, 11, 20),
-        acting_for="Dylan Synthbrook (deceased)",
-        relationship="father",
-    )
-    return intake.register_referral(ws, referral).record_id
-
-
 def test_a_referred_relative_reads_whose_father_and_no_level_yet(qtbot, window, demo_ws):
-    case_id = _bereaved_father_referred(demo_ws)
+    case_id = bereaved_father_referred(demo_ws)
     window.caseload.model.reload()
     view = _open_by_search(qtbot, window, cases.open_case(demo_ws, case_id).link.ref)
     qtbot.keyClick(_focus(), Qt.Key.Key_1, ALT)  # Victim & contact
@@ -487,44 +473,12 @@ def test_the_dashboard_filter_in_force_is_the_one_that_looks_pressed(qtbot, wind
 # --- 9. the letters dialog suggests what the case needs -------------------------------
 
 
-def _opted_in_with_a_new_release_date(ws):
-    """An opted-in victim whose offender has a new official release date: the open task
-    asks for the key date letter."""
-    from vcs_app.domain.model import ContactLevel, DateSource, KeyDate, OptState
-    from vcs_app.services import intake, sentences
-
-    case_id = next(
-        i
-        for i in cases.caseload_ids(ws)
-        if cases.open_case(ws, i).link.opt_state is OptState.REFERRED
-        and any(
-            c.kind.value == "address" and c.safe_to_use for c in cases.open_case(ws, i).contacts
-        )
-    )
-    case = cases.open_case(ws, case_id)
-    intake.record_opt_change(ws, case_id, OptState.OFFERED, on=TODAY, source="letter")
-    intake.record_opt_change(
-        ws,
-        case_id,
-        OptState.OPTED_IN,
-        on=TODAY,
-        source="phone call",
-        contact_level=ContactLevel.KEY_STAGES,
-    )
-    sentences.record_key_date(
-        ws,
-        KeyDate(case.offender.id, "CRD", date(2027, 6, 14), DateSource.OFFICIAL, TODAY),
-        origin="test",
-    )
-    return case_id
-
-
 def test_the_letters_dialog_starts_on_the_letter_the_open_task_calls_for(qtbot, window, demo_ws):
     from helpers import when_dialog_opens
 
     from vcs_app.qt.dialogs.letter import LetterDialog
 
-    case_id = _opted_in_with_a_new_release_date(demo_ws)
+    case_id = opted_in_with_a_new_release_date(demo_ws)
     window.open_case(case_id)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -564,7 +518,7 @@ def test_save_pdf_opens_in_the_documents_folder(qtbot, window, demo_ws, monkeypa
         return str(tmp_path / "copy.pdf"), ""
 
     monkeypatch.setattr(letter_dialog.QFileDialog, "getSaveFileName", save_as)
-    case_id = _opted_in_with_a_new_release_date(demo_ws)
+    case_id = opted_in_with_a_new_release_date(demo_ws)
     dialog = _shown(
         qtbot,
         letter_dialog.LetterDialog(window, demo_ws, case_id, template_key="key_date_update"),
