@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.qt.views.case_tabs import letters as case_letters
-from vcs_app.qt.widgets import inform, plain_label
+from vcs_app.qt.widgets import inform, plain_label, without_mnemonic
 from vcs_app.resource_files import resource_path
 
 HELP_DIR = resource_path("help")
@@ -65,7 +65,8 @@ def topic_for(widget: QWidget | None) -> str:
         return "caseload"
     topic = VIEW_TOPICS.get(type(widget).__name__, "caseload")
     tabs = getattr(widget, "tabs", None)
-    letters_title = QCoreApplication.translate("CaseView", case_letters.TITLE)
+    # the case's section titles carry no Alt key (Alt+1..7 choose them)
+    letters_title = without_mnemonic(QCoreApplication.translate("CaseView", case_letters.TITLE))
     if topic == "case" and tabs is not None and tabs.tabText(tabs.currentIndex()) == letters_title:
         return "letters"
     return topic
