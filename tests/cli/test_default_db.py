@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_run import data_folder_with_key
 from cli_run import run_main as run
 
 from vcs_app.services import cases
@@ -30,8 +31,8 @@ def demo_db(tmp_path_factory) -> Path:
 @pytest.fixture
 def data_home(tmp_path, demo_db) -> dict[str, str]:
     """A user data folder whose default caseload is the demo file."""
-    home = tmp_path / "data"
-    (home / "vcs-desk").mkdir(parents=True)
+    home = data_folder_with_key(tmp_path / "data")  # with the run's audit key
+    (home / "vcs-desk").mkdir(parents=True, exist_ok=True)
     shutil.copy(demo_db, home / "vcs-desk" / "vcs-desk.db")
     return {"XDG_DATA_HOME": str(home)}
 

@@ -99,9 +99,9 @@ def test_enter_in_the_search_opens_the_case_and_down_enters_the_list(qtbot, wind
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert _focus() is window.caseload.search
     qtbot.keyClicks(_focus(), ref)
-    qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # before the search has even run
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # the search may still be reading
+    qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), CaseView))
     view = window.tabs.currentWidget()
-    assert isinstance(view, CaseView)
     assert view.case.link.ref == ref
 
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -110,7 +110,7 @@ def test_enter_in_the_search_opens_the_case_and_down_enters_the_list(qtbot, wind
     qtbot.keyClicks(_focus(), surname)
     qtbot.keyClick(_focus(), Qt.Key.Key_Down)
     table = window.caseload.table
-    assert _focus() is table
+    qtbot.waitUntil(lambda: _focus() is table)  # once the search has its first page
     assert table.currentIndex().row() == 0
     assert window.caseload.search.text() == surname
     found = cases.caseload_ids(demo_ws, text=surname)
@@ -369,9 +369,8 @@ def _open_by_search(qtbot, window, text):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(_focus(), text)
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)
-    view = window.tabs.currentWidget()
-    assert isinstance(view, CaseView)
-    return view
+    qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), CaseView))
+    return window.tabs.currentWidget()
 
 
 def _captions(widget) -> dict[str, str]:

@@ -176,7 +176,7 @@ def test_batch_letters_take_the_caseload_as_it_is_when_checked(qtbot, window, de
     qtbot.keyClick(view.check_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: view.job is None and view.review is not None, timeout=60_000)
     assert len(view.review.drafts) == everyone
-    assert view._radio("shown").text() == f"All cases &shown in the caseload ({everyone:,})"
+    assert view._radio("shown").text() == f"All cases shown in the caseload ({everyone:,})"
     assert view.summary.text().endswith(
         f"Cases: the {everyone:,} shown in the caseload when checked"
         " (no search, All VLOs, Open cases)."

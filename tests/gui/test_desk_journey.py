@@ -1,8 +1,9 @@
 """Issue 18, done means: a caller's whole call at the desk with the keyboard only. Search
-the caller, Enter; add another victim of this offender with typed dates; a licence
+her phone number, Enter; add another victim of this offender with typed dates; a licence
 condition request refused for holding her phone number, corrected in the same dialog;
-the letter the open task calls for; the task marked done. Key events go where the
-keyboard's go (the focused widget); the test reads state, and no mouse event is sent."""
+the letter the open task calls for (which closes that task); a task marked done with
+its outcome. Key events go where the keyboard's go (the focused widget); the test reads
+state, and no mouse event is sent."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from vcs_app.domain.model import ContactDetail
 from vcs_app.qt.dialogs.condition import ConditionDialog
+from vcs_app.qt.dialogs.forms import TaskDoneDialog
 from vcs_app.qt.dialogs.intake import IntakeDialog
 from vcs_app.qt.dialogs.letter import LetterDialog
 from vcs_app.qt.views.case_view import CaseView
@@ -64,15 +66,16 @@ def _caller(ws) -> int:
     return case_id
 
 
-def _search_and_open(qtbot, window, text: str) -> CaseView:
+def _search_and_open(qtbot, window, text: str, case_id: int) -> CaseView:
+    """Ctrl+F, type, Enter: the case opens (once the search, read on its own thread,
+    has found it)."""
     key(qtbot, Qt.Key.Key_F, CTRL)
     assert focus() is window.caseload.search
     key(qtbot, Qt.Key.Key_A, CTRL)  # whatever was searched before goes
     type_text(qtbot, text)
     key(qtbot, Qt.Key.Key_Return)
-    view = window.tabs.currentWidget()
-    assert isinstance(view, CaseView)
-    return view
+    qtbot.waitUntil(lambda: getattr(window.tabs.currentWidget(), "case_id", None) == case_id)
+    return window.tabs.currentWidget()
 
 
 def test_a_callers_whole_call_by_keyboard_only(qtbot, window, demo_ws, tmp_path):
@@ -84,9 +87,8 @@ def test_a_callers_whole_call_by_keyboard_only(qtbot, window, demo_ws, tmp_path)
     done: list[str] = []
     _active(qtbot, window)
 
-    # 1. The caller gives her case reference; Enter opens her case.
-    view = _search_and_open(qtbot, window, caller.link.ref)
-    assert view.case_id == caller_id
+    # 1. The caller gives her phone number, spaced her own way; Enter opens her case.
+    _search_and_open(qtbot, window, CALLER_PHONE.replace(" ", ""), caller_id)
 
     # 2. Her sister was hurt too: another victim of this offender, dates typed.
     def referral(dialog):
@@ -94,6 +96,7 @@ def test_a_callers_whole_call_by_keyboard_only(qtbot, window, demo_ws, tmp_path)
         _active(qtbot, dialog)
         assert dialog.o_family.text() == caller.offender.family_name  # filled in
         for pressed, text in (
+            (Qt.Key.Key_R, "20102026"),  # &Referral received (last month), typed
             (Qt.Key.Key_F, "Ivy"),  # &First name
             (Qt.Key.Key_Tab, "Quennell"),
             (Qt.Key.Key_I, "14031990"),  # Date of b&irth, typed without slashes
@@ -117,6 +120,7 @@ def test_a_callers_whole_call_by_keyboard_only(qtbot, window, demo_ws, tmp_path)
     assert done == ["referral"]
     assert sister.victim.full_name == "Ivy Quennell"
     assert sister.victim.dob == date(1990, 3, 14)
+    assert sister.link.referral_date == date(2026, 10, 20)
     assert sister.offender.id == caller.offender.id
     assert demo_ws.store.db.execute("SELECT COUNT(*) FROM offender").fetchone()[0] == offenders
     _active(qtbot, window)
@@ -155,8 +159,12 @@ def test_a_callers_whole_call_by_keyboard_only(qtbot, window, demo_ws, tmp_path)
     _active(qtbot, window)
 
     # 4. Back to the caller: the letter her open task calls for, approved and saved.
-    view = _search_and_open(qtbot, window, caller.link.ref)
-    assert view.case_id == caller_id
+    (task,) = [
+        t
+        for t in cases.open_case(demo_ws, caller_id).tasks
+        if t.rule == "key_date_update" and not t.done_on
+    ]
+    _search_and_open(qtbot, window, caller.link.ref, caller_id)
     pdf = tmp_path / "update.pdf"
 
     def letter(dialog):
@@ -187,25 +195,36 @@ def test_a_callers_whole_call_by_keyboard_only(qtbot, window, demo_ws, tmp_path)
     assert pdf.read_bytes().startswith(b"%PDF")
     _active(qtbot, window)
 
-    # 5. The task done, on the dashboard.
-    task = next(
-        t
-        for t in cases.open_case(demo_ws, caller_id).tasks
-        if t.rule == "key_date_update" and not t.done_on
-    )
+    # The letter answered her task: it is done by the letter, nothing to mark by hand.
+    (answered,) = [t for t in cases.open_case(demo_ws, caller_id).tasks if t.id == task.id]
+    assert (answered.done_on, answered.outcome) == (TODAY, "done")
+
+    # 5. Her sister's referral came last month: offering contact is overdue. Done on the
+    #    dashboard, with what came of it.
+    (offer,) = [t for t in cases.open_case(demo_ws, sister.link.id).tasks if not t.done_on]
+    assert offer.rule == "referral_to_offer" and offer.due_on < TODAY
     key(qtbot, Qt.Key.Key_2, CTRL)
     dashboard = window.dashboard
     assert focus() is dashboard.table
     for _ in range(dashboard.model.rowCount()):
-        if dashboard.current_item().task_id == task.id:
+        if dashboard.current_item().task_id == offer.id:
             break
         key(qtbot, Qt.Key.Key_Down)
-    assert dashboard.current_item().task_id == task.id
+    assert dashboard.current_item().task_id == offer.id
+    outcome = "Offered contact by phone; she will write back."
+
+    def mark_done(dialog):
+        assert isinstance(dialog, TaskDoneDialog)
+        _active(qtbot, dialog)
+        key(qtbot, Qt.Key.Key_O, ALT)  # &Outcome
+        type_text(qtbot, outcome)
+        key(qtbot, Qt.Key.Key_Return)
+        done.append("marked")
+
+    when_dialog_opens(qtbot, mark_done)
     key(qtbot, Qt.Key.Key_M, ALT)  # &Mark task done
-
-    def done_on():
-        return next(t for t in cases.open_case(demo_ws, caller_id).tasks if t.id == task.id).done_on
-
-    qtbot.waitUntil(lambda: done_on() == TODAY)
+    qtbot.waitUntil(lambda: done[-1] == "marked")
+    (closed,) = [t for t in cases.open_case(demo_ws, sister.link.id).tasks if t.id == offer.id]
+    assert (closed.done_on, closed.outcome_note) == (TODAY, outcome)
     QApplication.instance().removeEventFilter(mouse)
     assert mouse.seen == 0

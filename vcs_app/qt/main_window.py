@@ -107,8 +107,7 @@ class CaseloadView(QWidget):
         self.count.setAccessibleName(self.tr("Cases shown"))
         # Said when the list is empty (a new file, or a search that finds no case), so an
         # empty table is never the only answer.
-        self.empty_hint = QLabel()
-        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_hint = plain_label()
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setMargin(12)
@@ -215,7 +214,8 @@ class CaseloadView(QWidget):
             text = self.tr("%1 cases").replace("%1", f"{total:,}")
         self.count.setText(text)
         self.table.setAccessibleDescription(text)
-        hint = self._empty_words() if rows == 0 else ""
+        found_none = not self.model.searching and not self.model.rowCount()
+        hint = self._empty_words() if found_none else ""
         self.empty_hint.setText(hint)
         self.empty_hint.setVisible(bool(hint))
 

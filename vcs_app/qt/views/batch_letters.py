@@ -330,7 +330,7 @@ class BatchLettersView(QWidget):
     @staticmethod
     def _shown_text(count: int) -> str:
         return QCoreApplication.translate(
-            "BatchLettersView", "All cases &shown in the caseload ({count})"
+            "BatchLettersView", "All cases shown in the caseload ({count})"
         ).format(count=f"{count:,}")
 
     def _take_shown(self) -> list[int] | CaseloadQuery:
