@@ -82,8 +82,8 @@ def test_a_general_reply_from_the_om_does_not_close_a_condition_requests_chase(
     )
     request = repo_conditions.get_condition(ws.store.db, second)
     assert request.status is ConditionStatus.SENT
-    (chase,) = _open_chases(ws, case_id)
-    assert chase.source_ref == f"condition:{second}"
+    (chase,) = _open_chases(ws, case_id)  # the document's one chase, now for the second
+    assert chase.source_ref == f"conditions:{first},{second}"
     assert chase.due_on == add_working_days(SENT_ON, 5)
     (wait,) = om.waiting_on_om(ws, on=date(2026, 11, 9))
     assert wait.request_id == second and wait.chase_due == chase.due_on
@@ -185,5 +185,5 @@ def test_a_reply_about_one_request_leaves_the_other_waiting(ws, case_id, tmp_pat
             is_reply=True,
         ),
     )
-    (chase,) = _open_chases(ws, case_id)
-    assert chase.source_ref == f"condition:{second}"
+    (chase,) = _open_chases(ws, case_id)  # the document's one chase, now for the second
+    assert chase.source_ref == f"conditions:{first},{second}"
