@@ -10,13 +10,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 
+from vcs_app.domain.cymraeg import in_language
 from vcs_app.resource_files import resource_path
 
 I18N_DIR = resource_path("i18n")
 LANGUAGE_KEY = "ui/language"  # the same key the settings dialog writes
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
+
+
+# The language code is itself a translated string ("cy" in vcs_cy.ts), so the language of
+# domain words always follows the translator installed, and goes back to English with it.
+_LANGUAGE = QT_TRANSLATE_NOOP("Language", "en")
+
+
+def current_language() -> str:
+    """The interface language in use now: "cy" while the Welsh translator is installed."""
+    return "cy" if QCoreApplication.translate("Language", _LANGUAGE) == "cy" else "en"
+
+
+def shown(text: str) -> str:
+    """A word or sentence from the domain (a status, a flag, "Overdue by 3 days") in the
+    interface language (vcs_app/domain/cymraeg.py); other text comes back unchanged."""
+    return in_language(text, current_language())
 
 
 def saved_language() -> str:

@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
             )
             self.tabs.addTab(view, f"{case.link.ref} {case.victim.family_name}")
         self.tabs.setCurrentWidget(view)
-        view.tabs.setFocus()
+        view.focus_first()
         return view
 
     def show_dashboard(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 
 from vcs_app.domain.model import CaseSummary, chosen_contact_level, label
 from vcs_app.domain.search import CaseloadQuery, PageCursor
+from vcs_app.qt.i18n import shown
 from vcs_app.qt.widgets import Index, fmt_date, plain_tip, today
 from vcs_app.qt.workers import QueryThread
 from vcs_app.services import cases
@@ -48,7 +49,9 @@ Cells = tuple[str, ...]
 
 def _level(row: CaseSummary) -> str:
     level = chosen_contact_level(row.opt_state, row.contact_level)
-    return label(level) if level else QCoreApplication.translate("CaseloadModel", "Not chosen")
+    if not level:
+        return QCoreApplication.translate("CaseloadModel", "Not chosen")
+    return shown(label(level))
 
 
 def _due(row: CaseSummary, on: date) -> str:
@@ -66,12 +69,14 @@ def _cell(row: CaseSummary, column: int, on: date) -> str:
         row.victim_name,
         row.offender_name,
         row.offence,
-        label(row.opt_state),
+        shown(label(row.opt_state)),
         _level(row),
         _due(row, on),
-        "; ".join(row.flags + row.needs),
+        # "none" in words: a blank cell reads as "not known" or "not loaded yet"
+        "; ".join(shown(flag) for flag in row.flags + row.needs)
+        or QCoreApplication.translate("CaseloadModel", "none"),
         row.vlo,
-        label(row.status),
+        shown(label(row.status)),
     )
     return values[column]
 

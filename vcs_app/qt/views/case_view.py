@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import CaseFile
+from vcs_app.qt.i18n import shown
 from vcs_app.qt.views.case_tabs import (
     conditions,
     history,
@@ -54,8 +55,15 @@ class CaseView(QWidget):
         self.safety = plain_label()
         self.safety.setWordWrap(True)
         self.safety.setFrameShape(QFrame.Shape.Box)
-        self.safety.setAccessibleName(self.tr("Safety flags"))
         self.safety.setMargin(6)
+        # Read first: Tab reaches it, the keyboard can select its words, and opening a
+        # case puts the focus here (main_window.open_case), so a screen reader says the
+        # flags before anything else. Its accessible name is the flags themselves.
+        self.safety.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.safety.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Case sections"))
         layout = QVBoxLayout(self)
@@ -97,19 +105,33 @@ class CaseView(QWidget):
                 ref=link.ref, victim=victim.full_name, offender=offender.full_name
             )
         )
-        flags = case.safety_flags
+        flags = [shown(flag) for flag in case.safety_flags]
+        needs = [shown(need) for need in case.needs]
         text = (
             self.tr("⚠ SAFETY: {flags}").format(flags="  ·  ".join(flags))
             if flags
             else self.tr("No safety flags recorded.")
         )
-        if case.needs:
-            text += "\n" + self.tr("Needs: {needs}").format(needs="  ·  ".join(case.needs))
+        spoken = (
+            self.tr("Safety flags: {flags}.").format(flags="; ".join(flags))
+            if flags
+            else self.tr("No safety flags recorded.")
+        )
+        if needs:
+            text += "\n" + self.tr("Needs: {needs}").format(needs="  ·  ".join(needs))
         self.safety.setText(text)
+        self.safety.setAccessibleName(spoken)
+        self.safety.setAccessibleDescription(
+            self.tr("Needs: {needs}").format(needs="; ".join(needs)) if needs else ""
+        )
         self.safety.setStyleSheet("font-weight: bold;" if flags else "")
         # Opening a case costs one tab, not seven: the others are rebuilt when shown.
         self._stale = set(range(len(TABS)))
         self._build_if_stale(max(0, current))
+
+    def focus_first(self) -> None:
+        """Where the keyboard starts in a case: its safety flags, read before anything."""
+        self.safety.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_tab(self, title: str) -> QWidget:
         """Make the tab whose title contains `title` (no mnemonics, e.g. "Liaison")

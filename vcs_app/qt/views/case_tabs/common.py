@@ -20,9 +20,16 @@ from vcs_app.qt.widgets import plain_label
 
 
 def value_label(text: str, name: str) -> QLabel:
+    """A read-only value the keyboard reaches too: Tab stops on it (its caption's Alt key
+    as well) and the arrow keys select its text. Its accessible name is caption and value
+    ("Name: Alex Morgan"): a label's name replaces its text for a screen reader."""
     value = plain_label(text or "—")
-    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    value.setAccessibleName(name)
+    value.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    value.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    value.setAccessibleName(f"{name}: {text or '—'}")
     return value
 
 
