@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB">
 <context>
+    <name>AccountPage</name>
+    <message>
+        <source>Your account</source>
+        <translation>Eich cyfrif</translation>
+    </message>
+    <message>
+        <source>The first account is an administrator.</source>
+        <translation>Gweinyddwr yw&apos;r cyfrif cyntaf.</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Eich &amp;enw:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Enw defnyddiwr:</translation>
+    </message>
+    <message>
+        <source>e.g. alex.morgan</source>
+        <translation>e.e. alex.morgan</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Cyfrinair:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Cyfrinair &amp;eto:</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgementDialog</name>
+    <message>
+        <source>Record the OM&apos;s acknowledgement</source>
+        <translation>Cofnodi cydnabyddiaeth yr OM</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nodyn:</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogView</name>
     <message>
         <source>When</source>
@@ -74,6 +116,10 @@
     <message>
         <source>Any date</source>
         <translation>Unrhyw ddyddiad</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Log archwilio</translation>
     </message>
     <message>
         <source>Entries shown</source>
@@ -162,6 +208,70 @@
     <message>
         <source>Exported {count} entries to {path}. The export is recorded in the log as a disclosure.</source>
         <translation>Allforiwyd {count} cofnod i {path}. Mae&apos;r allforio wedi&apos;i gofnodi yn y log fel datgeliad.</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Backed up at {at} (verified).</source>
+        <translation>Copi wrth gefn wedi&apos;i wneud am {at} (wedi&apos;i wirio).</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed</source>
+        <translation>Methodd y copi wrth gefn awtomatig</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Your work is still saved in the database; only the backup copy is missing. VCS Desk will try again later.</source>
+        <translation>{error}
+
+Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth gefn sydd ar goll. Bydd VCS Desk yn rhoi cynnig arall arni yn nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>Back up to folder</source>
+        <translation>Gwneud copi wrth gefn i ffolder</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>A backup is being made already; try again in a moment.</source>
+        <translation>Mae copi wrth gefn yn cael ei wneud yn barod; rhowch gynnig arall arni mewn munud.</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Methodd y copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Copi wrth gefn wedi&apos;i wneud</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}
+({size}, integrity checked, {seconds:.1f} s).</source>
+        <translation>Copi wrth gefn wedi&apos;i wneud yn {path}
+({size}, cywirdeb wedi&apos;i wirio, {seconds:.1f} e).</translation>
+    </message>
+    <message>
+        <source>VCS Desk</source>
+        <translation>VCS Desk</translation>
+    </message>
+    <message>
+        <source>Backup before closing failed</source>
+        <translation>Methodd y copi wrth gefn cyn cau</translation>
+    </message>
+</context>
+<context>
+    <name>BatchLetters</name>
+    <message>
+        <source>no case in {db} is ready for the letter &apos;{key}&apos;</source>
+        <translation>does dim achos yn {db} yn barod ar gyfer y llythyr &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>could not write {out}</source>
+        <translation>methu ysgrifennu {out}</translation>
     </message>
 </context>
 <context>
@@ -339,6 +449,10 @@
         <translation>Gwirio&apos;r llythyrau</translation>
     </message>
     <message>
+        <source>Cases: the {count} shown in the caseload when checked ({how}).</source>
+        <translation>Achosion: y {count} a ddangoswyd yn y llwyth achosion wrth wirio ({how}).</translation>
+    </message>
+    <message>
         <source>Approving the letters…</source>
         <translation>Cymeradwyo&apos;r llythyrau…</translation>
     </message>
@@ -355,8 +469,114 @@
         <translation> Mae&apos;r ffeiliau PDF yn {folder}.</translation>
     </message>
     <message>
+        <source>{printed} letters printed or saved, {waiting} waiting for the printer, {approved} approved and not printed.</source>
+        <translation>{printed} llythyr wedi&apos;u hargraffu neu eu cadw, {waiting} yn aros am yr argraffydd, {approved} wedi&apos;u cymeradwyo a heb eu hargraffu.</translation>
+    </message>
+    <message>
         <source>Added a phone task for {count} do-not-post cases.</source>
         <translation>Ychwanegwyd tasg ffonio ar gyfer {count} achos dim postio.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDates</name>
+    <message>
+        <source>Recorded {dates_recorded:,} official date change(s) (batch {batch_id}); {tasks_created:,} victim task(s) created.</source>
+        <translation>Cofnodwyd {dates_recorded:,} newid i ddyddiadau swyddogol (swp {batch_id}); crëwyd {tasks_created:,} tasg dioddefwr.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkReviewDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>Llinell</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Troseddwr</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Newid</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Dioddefwr</translation>
+    </message>
+    <message>
+        <source>Contact level</source>
+        <translation>Lefel cyswllt</translation>
+    </message>
+    <message>
+        <source>Told?</source>
+        <translation>Dweud?</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pam</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source>no case</source>
+        <translation>dim achos</translation>
+    </message>
+    <message>
+        <source>YES - task</source>
+        <translation>OES - tasg</translation>
+    </message>
+    <message>
+        <source>Review official date changes</source>
+        <translation>Adolygu newidiadau i ddyddiadau swyddogol</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Crynodeb</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Rhybudd</translation>
+    </message>
+    <message>
+        <source>⚠ LARGE BATCH: this changes official dates on {affected_cases:,} of {open_cases:,} open cases ({share_percent:.1f}%), more than {limit}%. Check the file is the right one: a false bulk release notice is the worst mistake this system can make. You will be asked to confirm a second time.</source>
+        <translation>⚠ SWP MAWR: mae hyn yn newid dyddiadau swyddogol ar {affected_cases:,} o {open_cases:,} achos agored ({share_percent:.1f}%), mwy na {limit}%. Gwiriwch mai hon yw&apos;r ffeil gywir: hysbysiad rhyddhau ffug ar raddfa fawr yw&apos;r camgymeriad gwaethaf y gall y system hon ei wneud. Gofynnir i chi gadarnhau eilwaith.</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Problemau yn y ffeil</translation>
+    </message>
+    <message>
+        <source>Problems (correct the file and import it again):</source>
+        <translation>Problemau (cywirwch y ffeil a&apos;i mewnforio eto):</translation>
+    </message>
+    <message>
+        <source>Changes and the victims who would be told</source>
+        <translation>Newidiadau a&apos;r dioddefwyr a fyddai&apos;n cael gwybod</translation>
+    </message>
+    <message>
+        <source>Every change, and every victim who would be told (or why not):</source>
+        <translation>Pob newid, a phob dioddefwr a fyddai&apos;n cael gwybod (neu pam lai):</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm and create tasks</source>
+        <translation>&amp;Cadarnhau a chreu tasgau</translation>
+    </message>
+    <message>
+        <source>Confirm and create tasks</source>
+        <translation>Cadarnhau a chreu tasgau</translation>
+    </message>
+    <message>
+        <source>Import official date changes</source>
+        <translation>Mewnforio newidiadau i ddyddiadau swyddogol</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Ffeiliau CSV (*.csv);;Pob ffeil (*)</translation>
     </message>
 </context>
 <context>
@@ -602,12 +822,16 @@
         <translation>Tasg</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Wedi gwneud</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Agored</translation>
+    </message>
+    <message>
+        <source>Cancelled {date}</source>
+        <translation>Canslwyd {date}</translation>
+    </message>
+    <message>
+        <source>Done {date}</source>
+        <translation>Gwnaed {date}</translation>
     </message>
     <message>
         <source>Letter</source>
@@ -1182,10 +1406,6 @@
         <translation>Achos {ref}</translation>
     </message>
     <message>
-        <source>Safety flags</source>
-        <translation>Baneri diogelwch</translation>
-    </message>
-    <message>
         <source>Case sections</source>
         <translation>Adrannau&apos;r achos</translation>
     </message>
@@ -1200,6 +1420,10 @@
     <message>
         <source>No safety flags recorded.</source>
         <translation>Does dim baneri diogelwch wedi&apos;u cofnodi.</translation>
+    </message>
+    <message>
+        <source>Safety flags: {flags}.</source>
+        <translation>Baneri diogelwch: {flags}.</translation>
     </message>
     <message>
         <source>Needs: {needs}</source>
@@ -1248,12 +1472,16 @@
         <source>Status</source>
         <translation>Statws</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
 </context>
 <context>
     <name>CaseloadView</name>
     <message>
-        <source>Search names, case reference, CRN or prison number</source>
-        <translation>Chwilio enwau, cyfeirnod achos, CRN neu rif carchar</translation>
+        <source>Search names, references, phone numbers, postcodes, OMs or notes</source>
+        <translation>Chwilio enwau, cyfeirnodau, rhifau ffôn, codau post, OMau neu nodiadau</translation>
     </message>
     <message>
         <source>Search caseload</source>
@@ -1308,12 +1536,204 @@
         <translation>S&amp;tatws:</translation>
     </message>
     <message>
+        <source>search “%1”</source>
+        <translation>chwilio “%1”</translation>
+    </message>
+    <message>
+        <source>no search</source>
+        <translation>dim chwiliad</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Wrthi&apos;n chwilio…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wrthi&apos;n cyfrif…</translation>
+    </message>
+    <message>
         <source>1 case</source>
         <translation>1 achos</translation>
     </message>
     <message>
         <source>%1 cases</source>
         <translation>%1 achos</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeOMDialog</name>
+    <message>
+        <source>Change the case&apos;s offender manager</source>
+        <translation>Newid rheolwr troseddwyr yr achos</translation>
+    </message>
+    <message>
+        <source>Current OM: {value}</source>
+        <translation>OM presennol: {value}</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>dim wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>&amp;New OM:</source>
+        <translation>OM &amp;newydd:</translation>
+    </message>
+    <message>
+        <source>The directory is empty: add the OM there first (View menu).</source>
+        <translation>Mae&apos;r cyfeiriadur yn wag: ychwanegwch yr OM yno yn gyntaf (dewislen Gweld).</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;O:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Rheswm:</translation>
+    </message>
+    <message>
+        <source>Choose the new offender manager.</source>
+        <translation>Dewiswch y rheolwr troseddwyr newydd.</translation>
+    </message>
+</context>
+<context>
+    <name>ChaseDialog</name>
+    <message>
+        <source>Chase the offender manager</source>
+        <translation>Mynd ar ôl y rheolwr troseddwyr</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dyddiad:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;Gan:</translation>
+    </message>
+    <message>
+        <source>&amp;Summary:</source>
+        <translation>C&amp;rynodeb:</translation>
+    </message>
+    <message>
+        <source>Chased {om} for a reply: {what}.</source>
+        <translation>Wedi mynd ar ôl {om} am ateb: {what}.</translation>
+    </message>
+    <message>
+        <source>the OM</source>
+        <translation>yr OM</translation>
+    </message>
+    <message>
+        <source>Say how the OM was chased.</source>
+        <translation>Dywedwch sut yr aethoch ar ôl yr OM.</translation>
+    </message>
+</context>
+<context>
+    <name>Condition</name>
+    <message>
+        <source>Record that the victim was told</source>
+        <translation>Cofnodi bod y dioddefwr wedi cael gwybod</translation>
+    </message>
+    <message>
+        <source>&amp;How they were told:</source>
+        <translation>&amp;Sut y cawson nhw wybod:</translation>
+    </message>
+    <message>
+        <source>Record the end of the condition</source>
+        <translation>Cofnodi diwedd yr amod</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Pam:</translation>
+    </message>
+    <message>
+        <source>licence condition request ({title})</source>
+        <translation>cais am amod trwydded ({title})</translation>
+    </message>
+    <message>
+        <source>The map picture is missing from the data folder.</source>
+        <translation>Mae llun y map ar goll o&apos;r ffolder data.</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionDialog</name>
+    <message>
+        <source>Everything here goes to the offender manager: never write the victim&apos;s address, phone number or email.</source>
+        <translation>Mae popeth yma&apos;n mynd at y rheolwr troseddwyr: peidiwch byth ag ysgrifennu cyfeiriad, rhif ffôn nac e-bost y dioddefwr.</translation>
+    </message>
+    <message>
+        <source>Request a licence condition</source>
+        <translation>Gwneud cais am amod trwydded</translation>
+    </message>
+    <message>
+        <source>&amp;Condition:</source>
+        <translation>&amp;Amod:</translation>
+    </message>
+    <message>
+        <source>Condition details</source>
+        <translation>Manylion yr amod</translation>
+    </message>
+    <message>
+        <source>&amp;Wording:</source>
+        <translation>&amp;Geiriad:</translation>
+    </message>
+    <message>
+        <source>Victim&apos;s &amp;reason:</source>
+        <translation>&amp;Rheswm y dioddefwr:</translation>
+    </message>
+    <message>
+        <source>Ris&amp;k it addresses:</source>
+        <translation>Y &amp;risg y mae&apos;n mynd i&apos;r afael â hi:</translation>
+    </message>
+    <message>
+        <source>Requested &amp;on:</source>
+        <translation>Gofynnwyd &amp;ar:</translation>
+    </message>
+    <message>
+        <source>No map attached</source>
+        <translation>Dim map wedi&apos;i atodi</translation>
+    </message>
+    <message>
+        <source>Choose &amp;map…</source>
+        <translation>Dewis &amp;map…</translation>
+    </message>
+    <message>
+        <source>Choose map picture</source>
+        <translation>Dewis llun map</translation>
+    </message>
+    <message>
+        <source>Remove map</source>
+        <translation>Tynnu&apos;r map</translation>
+    </message>
+    <message>
+        <source>Map (area only):</source>
+        <translation>Map (yr ardal yn unig):</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Map picture file</source>
+        <translation>Ffeil llun y map</translation>
+    </message>
+    <message>
+        <source>I have checked the map does not show the victim&apos;s address</source>
+        <translation>Rwyf wedi gwirio nad yw&apos;r map yn dangos cyfeiriad y dioddefwr</translation>
+    </message>
+    <message>
+        <source>Map checked: does not show the victim&apos;s address</source>
+        <translation>Map wedi&apos;i wirio: nid yw&apos;n dangos cyfeiriad y dioddefwr</translation>
+    </message>
+    <message>
+        <source>Choose the map picture</source>
+        <translation>Dewis llun y map</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp)</source>
+        <translation>Lluniau (*.png *.jpg *.jpeg *.gif *.bmp)</translation>
+    </message>
+    <message>
+        <source>Check the map and tick that it does not show the victim&apos;s address.</source>
+        <translation>Gwiriwch y map a thiciwch nad yw&apos;n dangos cyfeiriad y dioddefwr.</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1838,34 @@
 <context>
     <name>DashboardView</name>
     <message>
+        <source>Monday</source>
+        <translation>dydd Llun</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>dydd Mawrth</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>dydd Mercher</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>dydd Iau</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>dydd Gwener</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>dydd Sadwrn</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>dydd Sul</translation>
+    </message>
+    <message>
         <source>Tasks due</source>
         <translation>Tasgau i&apos;w gwneud</translation>
     </message>
@@ -1458,6 +1906,10 @@
         <translation>Pob VLO</translation>
     </message>
     <message>
+        <source>As of {day} {date}</source>
+        <translation>Fel ar {day} {date}</translation>
+    </message>
+    <message>
         <source>Over&amp;due</source>
         <translation>&amp;Dros amser</translation>
     </message>
@@ -1480,6 +1932,71 @@
     <message>
         <source>Nothing due here.</source>
         <translation>Does dim i&apos;w wneud yma.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseKeyDialog</name>
+    <message>
+        <source>Encrypted caseload</source>
+        <translation>Llwyth achosion wedi&apos;i amgryptio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; is encrypted, or it is not a VCS Desk database.&lt;br&gt;Enter the database key to open it. The key is not your sign-in password: ask whoever set up this caseload if you do not have it.</source>
+        <translation>Mae &lt;b&gt;{name}&lt;/b&gt; wedi&apos;i amgryptio, neu nid yw&apos;n gronfa ddata VCS Desk.&lt;br&gt;Rhowch allwedd y gronfa ddata i&apos;w hagor. Nid eich cyfrinair mewngofnodi yw&apos;r allwedd: gofynnwch i bwy bynnag a sefydlodd y llwyth achosion hwn os nad yw gennych.</translation>
+    </message>
+    <message>
+        <source>About the encrypted caseload</source>
+        <translation>Am y llwyth achosion wedi&apos;i amgryptio</translation>
+    </message>
+    <message>
+        <source>Database &amp;key:</source>
+        <translation>&amp;Allwedd y gronfa ddata:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>A&amp;gor</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Canslo</translation>
+    </message>
+    <message>
+        <source>Enter the database key.</source>
+        <translation>Rhowch allwedd y gronfa ddata.</translation>
+    </message>
+    <message>
+        <source>A key cannot contain a null character.</source>
+        <translation>Ni all allwedd gynnwys nod null.</translation>
+    </message>
+</context>
+<context>
+    <name>DatedNoteDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dyddiad:</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Record the OM&apos;s decision</source>
+        <translation>Cofnodi penderfyniad yr OM</translation>
+    </message>
+    <message>
+        <source>D&amp;ecision:</source>
+        <translation>&amp;Penderfyniad:</translation>
+    </message>
+    <message>
+        <source>OM&apos;s &amp;reason:</source>
+        <translation>&amp;Rheswm yr OM:</translation>
+    </message>
+    <message>
+        <source>&amp;Wording on the licence:</source>
+        <translation>&amp;Geiriad ar y drwydded:</translation>
+    </message>
+    <message>
+        <source>A refused or amended condition gives you a task to explain why to the victim.</source>
+        <translation>Mae amod a wrthodwyd neu a ddiwygiwyd yn rhoi tasg i chi egluro pam i&apos;r dioddefwr.</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +2024,321 @@
     <message>
         <source>VLO</source>
         <translation>VLO</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>Detail</source>
+        <translation>Manylyn</translation>
+    </message>
+    <message>
+        <source>Same?</source>
+        <translation>Yr un fath?</translation>
+    </message>
+    <message>
+        <source>This referral</source>
+        <translation>Yr atgyfeiriad hwn</translation>
+    </message>
+    <message>
+        <source>On file</source>
+        <translation>Ar ffeil</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>ddim yn hysbys</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Dyddiad geni</translation>
+    </message>
+    <message>
+        <source>Contact is with</source>
+        <translation>Cyswllt gyda</translation>
+    </message>
+    <message>
+        <source>Parent/guardian</source>
+        <translation>Rhiant/gwarcheidwad</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Accessibility needs</source>
+        <translation>Anghenion hygyrchedd</translation>
+    </message>
+    <message>
+        <source>CRN</source>
+        <translation>CRN</translation>
+    </message>
+    <message>
+        <source>Prison number</source>
+        <translation>Rhif carchar</translation>
+    </message>
+    <message>
+        <source>Both blank</source>
+        <translation>Y ddau&apos;n wag</translation>
+    </message>
+    <message>
+        <source>One blank</source>
+        <translation>Un yn wag</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>Yr un fath</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Gwahanol</translation>
+    </message>
+    <message>
+        <source>{What}: {count} possible matches on file</source>
+        <translation>{What}: {count} cyfatebiaeth bosibl ar ffeil</translation>
+    </message>
+    <message>
+        <source>{What}: 1 possible match on file</source>
+        <translation>{What}: 1 cyfatebiaeth bosibl ar ffeil</translation>
+    </message>
+    <message>
+        <source>Compare with which {what} on file</source>
+        <translation>Cymharu â pha {what} ar ffeil</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>Cymharu &amp;â:</translation>
+    </message>
+    <message>
+        <source>Why the {what} matched</source>
+        <translation>Pam yr oedd y {what} yn cyfateb</translation>
+    </message>
+    <message>
+        <source>{What}: referral and record on file</source>
+        <translation>{What}: atgyfeiriad a chofnod ar ffeil</translation>
+    </message>
+    <message>
+        <source>{key}: add this referral to the {what} on file</source>
+        <translation>{key}: ychwanegu&apos;r atgyfeiriad hwn at y {what} ar ffeil</translation>
+    </message>
+    <message>
+        <source>Merge the {what}</source>
+        <translation>Cyfuno&apos;r {what}</translation>
+    </message>
+    <message>
+        <source>{key}: add a new {what}</source>
+        <translation>{key}: ychwanegu {what} newydd</translation>
+    </message>
+    <message>
+        <source>Keep the {what} separate</source>
+        <translation>Cadw&apos;r {what} ar wahân</translation>
+    </message>
+    <message>
+        <source>Why the {what} cannot be kept separate</source>
+        <translation>Pam na ellir cadw&apos;r {what} ar wahân</translation>
+    </message>
+    <message>
+        <source>Why: {reason}.</source>
+        <translation>Pam: {reason}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Achosion</translation>
+    </message>
+    <message>
+        <source>this referral</source>
+        <translation>yr atgyfeiriad hwn</translation>
+    </message>
+    <message>
+        <source>{reason}: this is the same person, so it cannot be kept separate. If the reference is wrong, cancel and correct it.</source>
+        <translation>{reason}: yr un person yw hwn, felly ni ellir ei gadw ar wahân. Os yw&apos;r cyfeirnod yn anghywir, canslwch a&apos;i gywiro.</translation>
+    </message>
+    <message>
+        <source>Choose to merge or keep separate for the {what}.</source>
+        <translation>Dewiswch gyfuno neu gadw ar wahân ar gyfer y {what}.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Dyblygiad posibl</translation>
+    </message>
+    <message>
+        <source>&amp;Save referral</source>
+        <translation>&amp;Cadw&apos;r atgyfeiriad</translation>
+    </message>
+    <message>
+        <source>This referral may be about someone already on file. Compare each one and choose: merge (add the referral to the record on file; blanks on file are filled, nothing is overwritten) or keep separate (add a new record).</source>
+        <translation>Efallai fod yr atgyfeiriad hwn am rywun sydd ar ffeil yn barod. Cymharwch bob un a dewis: cyfuno (ychwanegu&apos;r atgyfeiriad at y cofnod ar ffeil; caiff bylchau ar ffeil eu llenwi, ni chaiff dim ei drosysgrifo) neu gadw ar wahân (ychwanegu cofnod newydd).</translation>
+    </message>
+    <message>
+        <source>victim</source>
+        <translation>dioddefwr</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>C&amp;yfuno</translation>
+    </message>
+    <message>
+        <source>&amp;Keep separate</source>
+        <translation>Cadw ar &amp;wahân</translation>
+    </message>
+    <message>
+        <source>offender</source>
+        <translation>troseddwr</translation>
+    </message>
+    <message>
+        <source>M&amp;erge</source>
+        <translation>Cyf&amp;uno</translation>
+    </message>
+    <message>
+        <source>Kee&amp;p separate</source>
+        <translation>Cadw ar wa&amp;hân</translation>
+    </message>
+</context>
+<context>
+    <name>EligibilityOverrideDialog</name>
+    <message>
+        <source>Eligibility — {ref}</source>
+        <translation>Cymhwysedd — {ref}</translation>
+    </message>
+    <message>
+        <source>{label}: {eligibility_reason} (rules {rules_version})</source>
+        <translation>{label}: {eligibility_reason} (rheolau {rules_version})</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>VCS Desk: something went wrong</source>
+        <translation>VCS Desk: aeth rhywbeth o&apos;i le</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Gwall</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}</source>
+        <translation>Aeth rhywbeth o&apos;i le: {0}</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Beth</translation>
+    </message>
+    <message>
+        <source>What you saved before is kept; the last action may not have finished, so check it. The details are in the log:
+{0}</source>
+        <translation>Mae&apos;r hyn a gadwoch o&apos;r blaen wedi&apos;i gadw; efallai na orffennodd y weithred olaf, felly gwiriwch hi. Mae&apos;r manylion yn y log:
+{0}</translation>
+    </message>
+    <message>
+        <source>Where the details are</source>
+        <translation>Ble mae&apos;r manylion</translation>
+    </message>
+    <message>
+        <source>Errors since</source>
+        <translation>Gwallau ers hynny</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copïo&apos;r manylion</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copïo&apos;r manylion</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Wedi&apos;i gopïo</translation>
+    </message>
+    <message>
+        <source>{0} more error(s) since then, also in the log.</source>
+        <translation>{0} gwall arall ers hynny, hefyd yn y log.</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>victims who chose key stages</source>
+        <translation>dioddefwyr a ddewisodd gamau allweddol</translation>
+    </message>
+    <message>
+        <source>victims who chose key stages or release and licence updates</source>
+        <translation>dioddefwyr a ddewisodd gamau allweddol neu ddiweddariadau rhyddhau a thrwydded</translation>
+    </message>
+    <message>
+        <source>Record sentence event</source>
+        <translation>Cofnodi digwyddiad dedfryd</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Digwyddiad:</translation>
+    </message>
+    <message>
+        <source>Event &amp;date:</source>
+        <translation>D&amp;yddiad y digwyddiad:</translation>
+    </message>
+    <message>
+        <source>Date you were &amp;told:</source>
+        <translation>Dyddiad y cawsoch &amp;wybod:</translation>
+    </message>
+    <message>
+        <source>Date you were told</source>
+        <translation>Dyddiad y cawsoch wybod</translation>
+    </message>
+    <message>
+        <source>De&amp;tails:</source>
+        <translation>&amp;Manylion:</translation>
+    </message>
+    <message>
+        <source>Who gets a task</source>
+        <translation>Pwy sy&apos;n cael tasg</translation>
+    </message>
+    <message>
+        <source>Tasks are created for {who} (opted in, case open).</source>
+        <translation>Caiff tasgau eu creu ar gyfer {who} (wedi optio i mewn, achos ar agor).</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>About this step</source>
+        <translation>Am y cam hwn</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Enter {details}.</source>
+        <translation>Rhowch {details}.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Nid yw&apos;r ddau gyfrinair yr un fath.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Welcome to VCS Desk</source>
+        <translation>Croeso i VCS Desk</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up sent — {ref}</source>
+        <translation>Neges ddilynol wedi&apos;i hanfon — {ref}</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +2486,30 @@
     <message>
         <source>This is their reply</source>
         <translation>Dyma eu hateb</translation>
+    </message>
+    <message>
+        <source>Mark task done</source>
+        <translation>Marcio&apos;r dasg yn gyflawn</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Tasg:</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tasg</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome (optional):</source>
+        <translation>&amp;Canlyniad (dewisol):</translation>
+    </message>
+    <message>
+        <source>Outcome, one line, optional</source>
+        <translation>Canlyniad, un llinell, dewisol</translation>
+    </message>
+    <message>
+        <source>e.g. Phoned the victim; letter not needed</source>
+        <translation>e.e. Wedi ffonio&apos;r dioddefwr; dim angen llythyr</translation>
     </message>
 </context>
 <context>
@@ -1898,10 +2754,6 @@
         <translation>Ffeiliau CSV (*.csv);;Pob ffeil (*)</translation>
     </message>
     <message>
-        <source>Cannot read {path}: {problem}.</source>
-        <translation>Methu darllen {path}: {problem}.</translation>
-    </message>
-    <message>
         <source>Checking the file</source>
         <translation>Gwirio&apos;r ffeil</translation>
     </message>
@@ -1934,8 +2786,16 @@
         <translation>: {rows} rhes, {problems} angen sylw (wedi&apos;u rhestru isod). Ni chaiff dim ei fewnforio tra bo problem gydag unrhyw res, oni bai eich bod yn dewis mewnforio dim ond y rhesi da.</translation>
     </message>
     <message>
+        <source> Only the first {listed} are listed: correct the file and check it again.</source>
+        <translation> Dim ond y {listed} cyntaf a restrir: cywirwch y ffeil a&apos;i gwirio eto.</translation>
+    </message>
+    <message>
         <source>Checked: all {rows} rows are ready ({encoding}). Nothing has been imported yet.</source>
         <translation>Gwiriwyd: mae pob un o&apos;r {rows} rhes yn barod ({encoding}). Does dim wedi&apos;i fewnforio eto.</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>{count} rhes</translation>
     </message>
     <message>
         <source>Import only the &amp;good rows ({count})</source>
@@ -1969,6 +2829,10 @@
         <translation>Gorchymyn cadw a hyfforddi (DTO)</translation>
     </message>
     <message>
+        <source>Suspended sentence (SSO)</source>
+        <translation>Dedfryd ohiriedig (SSO)</translation>
+    </message>
+    <message>
         <source>Hospital order (no restrictions)</source>
         <translation>Gorchymyn ysbyty (heb gyfyngiadau)</translation>
     </message>
@@ -1983,6 +2847,30 @@
     <message>
         <source>Transfer direction (with restrictions)</source>
         <translation>Cyfarwyddyd trosglwyddo (gyda chyfyngiadau)</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>llythyr</translation>
+    </message>
+    <message>
+        <source>phone call</source>
+        <translation>galwad ffôn</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>e-bost</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>ymweliad</translation>
+    </message>
+    <message>
+        <source>reply slip</source>
+        <translation>slip ateb</translation>
+    </message>
+    <message>
+        <source>via the referrer</source>
+        <translation>drwy&apos;r atgyfeiriwr</translation>
     </message>
     <message>
         <source>Not known</source>
@@ -2043,6 +2931,10 @@
     <message>
         <source>Referred &amp;by:</source>
         <translation>Atgyfeiriwyd &amp;gan:</translation>
+    </message>
+    <message>
+        <source>Witness Care Unit</source>
+        <translation>Uned Gofal Tystion</translation>
     </message>
     <message>
         <source>&amp;VLO:</source>
@@ -2237,6 +3129,10 @@
         <translation>&amp;Newid i:</translation>
     </message>
     <message>
+        <source>Choose the change…</source>
+        <translation>Dewis y newid…</translation>
+    </message>
+    <message>
         <source>&amp;Date:</source>
         <translation>&amp;Dyddiad:</translation>
     </message>
@@ -2251,6 +3147,18 @@
     <message>
         <source>Contact &amp;level:</source>
         <translation>&amp;Lefel cyswllt:</translation>
+    </message>
+    <message>
+        <source>Choose what the opt-in state changes to.</source>
+        <translation>Dewiswch beth mae&apos;r cyflwr optio i mewn yn newid iddo.</translation>
+    </message>
+    <message>
+        <source>Record that the victim has {state}? They will get no more updates and every open opt-in task on this case is closed.</source>
+        <translation>Cofnodi bod y dioddefwr wedi {state}? Ni fyddant yn cael rhagor o ddiweddariadau a chaiff pob tasg optio i mewn agored ar yr achos hwn ei chau.</translation>
+    </message>
+    <message>
+        <source>Confirm opt-out</source>
+        <translation>Cadarnhau optio allan</translation>
     </message>
     <message>
         <source>&amp;Date sent:</source>
@@ -2287,6 +3195,48 @@
     <message>
         <source>An eligibility override needs a reason.</source>
         <translation>Mae angen rheswm dros ddiystyru cymhwysedd.</translation>
+    </message>
+</context>
+<context>
+    <name>KeptFile</name>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Heb ei amgryptio</translation>
+    </message>
+    <message>
+        <source>Save it anyway?</source>
+        <translation>Ei gadw beth bynnag?</translation>
+    </message>
+    <message>
+        <source>VCS Desk</source>
+        <translation>VCS Desk</translation>
+    </message>
+    <message>
+        <source>Kept file</source>
+        <translation>Ffeil a gadwyd</translation>
+    </message>
+    <message>
+        <source>Kept encrypted with the caseload; shown here without writing a readable copy.</source>
+        <translation>Wedi&apos;i chadw wedi&apos;i hamgryptio gyda&apos;r llwyth achosion; wedi&apos;i dangos yma heb ysgrifennu copi darllenadwy.</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Cadw copi…</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Cadw copi</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>Cadw copi fel</translation>
+    </message>
+</context>
+<context>
+    <name>KeptFileDialog</name>
+    <message>
+        <source>The copy could not be saved: {strerror}.</source>
+        <translation>Methu cadw&apos;r copi: {strerror}.</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +3278,10 @@
         <translation>Dyddiad swyddogol presennol</translation>
     </message>
     <message>
+        <source>No official {kind} is recorded yet.</source>
+        <translation>Does dim {kind} swyddogol wedi&apos;i gofnodi eto.</translation>
+    </message>
+    <message>
         <source>Current official {kind}: {date} (from {origin}). Saving a new date replaces it; the history keeps both, and each victim who asked for this kind of update gets a task.</source>
         <translation>{kind} swyddogol presennol: {date} (o {origin}). Mae cadw dyddiad newydd yn cymryd ei le; mae&apos;r hanes yn cadw&apos;r ddau, a chaiff tasg ei chreu ar gyfer pob dioddefwr a ofynnodd am y math hwn o ddiweddariad.</translation>
     </message>
@@ -2342,6 +3296,13 @@
     <message>
         <source>Select or open a case first.</source>
         <translation>Dewiswch neu agorwch achos yn gyntaf.</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>en</source>
+        <translation>cy</translation>
     </message>
 </context>
 <context>
@@ -2411,12 +3372,36 @@
         <translation>Tynnwyd yn ôl</translation>
     </message>
     <message>
+        <source>Not printed</source>
+        <translation>Heb ei argraffu</translation>
+    </message>
+    <message>
         <source>{step} {date} by {who}</source>
         <translation>{step} {date} gan {who}</translation>
     </message>
     <message>
+        <source> - waiting for the printer {printer}: not counted as sent yet</source>
+        <translation> - yn aros am yr argraffydd {printer}: heb ei gyfrif fel wedi&apos;i anfon eto</translation>
+    </message>
+    <message>
         <source> - not printed yet</source>
         <translation> - heb ei argraffu eto</translation>
+    </message>
+    <message>
+        <source>on {printer}</source>
+        <translation>ar {printer}</translation>
+    </message>
+    <message>
+        <source> (job {job})</source>
+        <translation> (tasg argraffu {job})</translation>
+    </message>
+    <message>
+        <source>, pages {pages}</source>
+        <translation>, tudalennau {pages}</translation>
+    </message>
+    <message>
+        <source>: the job was {state}</source>
+        <translation>: roedd y dasg argraffu {state}</translation>
     </message>
     <message>
         <source>Write letter</source>
@@ -2511,6 +3496,18 @@
         <translation>Fersiwn y geiriad {version}</translation>
     </message>
     <message>
+        <source>This letter cannot be printed: {reasons}</source>
+        <translation>Ni ellir argraffu&apos;r llythyr hwn: {reasons}</translation>
+    </message>
+    <message>
+        <source>Approve the letter before printing it.</source>
+        <translation>Cymeradwywch y llythyr cyn ei argraffu.</translation>
+    </message>
+    <message>
+        <source>Preview - {letter}</source>
+        <translation>Rhagolwg - {letter}</translation>
+    </message>
+    <message>
         <source>Letter preview</source>
         <translation>Rhagolwg o&apos;r llythyr</translation>
     </message>
@@ -2521,6 +3518,18 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Ffeiliau PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source> It counts as sent when the printer has finished it.</source>
+        <translation> Caiff ei gyfrif fel wedi&apos;i anfon pan fydd yr argraffydd wedi&apos;i orffen.</translation>
+    </message>
+    <message>
+        <source>A PDF is kept at {path}.</source>
+        <translation>Mae PDF wedi&apos;i gadw yn {path}.</translation>
+    </message>
+    <message>
+        <source>Saved {path}. A PDF is also kept at {kept}.</source>
+        <translation>Wedi cadw {path}. Mae PDF hefyd wedi&apos;i gadw yn {kept}.</translation>
     </message>
     <message>
         <source>A task to phone the victim instead was added to the case. No letter is sent.</source>
@@ -2624,6 +3633,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>VCS Desk — DEMO (synthetic cases, not a real caseload) — %1</source>
+        <translation>VCS Desk — DEMO (achosion synthetig, nid llwyth achosion go iawn) — %1</translation>
+    </message>
+    <message>
+        <source>Open views</source>
+        <translation>Gweddau agored</translation>
+    </message>
     <message>
         <source>Caseload</source>
         <translation>Llwyth achosion</translation>
@@ -2793,6 +3810,14 @@
         <translation>&amp;Ynghylch VCS Desk</translation>
     </message>
     <message>
+        <source>Database: {path}   ·   {open:,} open cases, {victims:,} victims   ·   showing {shown}   ·   signed in as {user}</source>
+        <translation>Cronfa ddata: {path}   ·   {open:,} achos agored, {victims:,} dioddefwr   ·   yn dangos {shown}   ·   wedi mewngofnodi fel {user}</translation>
+    </message>
+    <message>
+        <source>VCS Desk</source>
+        <translation>VCS Desk</translation>
+    </message>
+    <message>
         <source>Case {ref} archived. Undo (Ctrl+Z) brings it back.</source>
         <translation>Achos {ref} wedi&apos;i archifo. Mae Dadwneud (Ctrl+Z) yn ei adfer.</translation>
     </message>
@@ -2819,6 +3844,41 @@
     <message>
         <source>Audit log</source>
         <translation>Log archwilio</translation>
+    </message>
+    <message>
+        <source>could not write {out}</source>
+        <translation>methu ysgrifennu {out}</translation>
+    </message>
+</context>
+<context>
+    <name>OMDialog</name>
+    <message>
+        <source>Edit offender manager</source>
+        <translation>Golygu rheolwr troseddwyr</translation>
+    </message>
+    <message>
+        <source>Add offender manager</source>
+        <translation>Ychwanegu rheolwr troseddwyr</translation>
+    </message>
+    <message>
+        <source>Work contact routes only: never a personal email or phone.</source>
+        <translation>Ffyrdd cyswllt gwaith yn unig: byth e-bost na ffôn personol.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Enw:</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Tîm:</translation>
+    </message>
+    <message>
+        <source>Work &amp;email:</source>
+        <translation>E-&amp;bost gwaith:</translation>
+    </message>
+    <message>
+        <source>Work &amp;phone:</source>
+        <translation>&amp;Ffôn gwaith:</translation>
     </message>
 </context>
 <context>
@@ -2934,6 +3994,48 @@
     <message>
         <source>nothing outstanding</source>
         <translation>dim byd heb ei orffen</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Your office</source>
+        <translation>Eich swyddfa</translation>
+    </message>
+    <message>
+        <source>This caseload is new: two steps before the first case.</source>
+        <translation>Mae&apos;r llwyth achosion hwn yn newydd: dau gam cyn yr achos cyntaf.</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>&amp;Enw&apos;r swyddfa:</translation>
+    </message>
+    <message>
+        <source>e.g. Probation Service Victim Liaison Unit</source>
+        <translation>e.e. Uned Cyswllt Dioddefwyr y Gwasanaeth Prawf</translation>
+    </message>
+    <message>
+        <source>&amp;Return address:</source>
+        <translation>Cyfeiriad &amp;dychwelyd:</translation>
+    </message>
+    <message>
+        <source>One line per line of the address</source>
+        <translation>Un llinell ar gyfer pob llinell o&apos;r cyfeiriad</translation>
+    </message>
+    <message>
+        <source>Office &amp;phone:</source>
+        <translation>&amp;Ffôn y swyddfa:</translation>
+    </message>
+    <message>
+        <source>Office &amp;email:</source>
+        <translation>E-&amp;bost y swyddfa:</translation>
+    </message>
+</context>
+<context>
+    <name>OptChangeDialog</name>
+    <message>
+        <source>Opt-in change — {ref}</source>
+        <translation>Newid optio i mewn — {ref}</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +4170,76 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>No printer is set up on this computer, so nothing was printed. Add one (on Linux a CUPS printer, on Windows a system printer) or use Save PDF…</source>
+        <translation>Does dim argraffydd wedi&apos;i osod ar y cyfrifiadur hwn, felly ni argraffwyd dim. Ychwanegwch un (ar Linux argraffydd CUPS, ar Windows argraffydd system) neu defnyddiwch Cadw PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a printer: VCS Desk does not print to a file (use Save PDF… for that).</source>
+        <translation>Dewiswch argraffydd: nid yw VCS Desk yn argraffu i ffeil (defnyddiwch Cadw PDF… ar gyfer hynny).</translation>
+    </message>
+    <message>
+        <source>Sent to the printer {printer}.</source>
+        <translation>Wedi&apos;i anfon at yr argraffydd {printer}.</translation>
+    </message>
+    <message>
+        <source>Printed on {printer} (job {job}).</source>
+        <translation>Wedi&apos;i argraffu ar {printer} (tasg argraffu {job}).</translation>
+    </message>
+    <message>
+        <source>Sent to the printer {printer} (job {job}).</source>
+        <translation>Wedi&apos;i anfon at yr argraffydd {printer} (tasg argraffu {job}).</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Tudalennau</translation>
+    </message>
+    <message>
+        <source>Preview tools</source>
+        <translation>Offer rhagolwg</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Argraffu…</translation>
+    </message>
+    <message>
+        <source>P&amp;revious page</source>
+        <translation>Tudalen fla&amp;enorol</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>Tudalen &amp;nesaf</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Chwyddo &amp;i mewn</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Chwyddo a&amp;llan</translation>
+    </message>
+    <message>
+        <source>&amp;Fit width</source>
+        <translation>Ffitio&apos;r &amp;lled</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cau</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Argraffu</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDetailsDialog</name>
+    <message>
+        <source>Referral details — {ref}</source>
+        <translation>Manylion yr atgyfeiriad — {ref}</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
         <source>Section</source>
@@ -3084,6 +4256,10 @@
     <message>
         <source>Figure</source>
         <translation>Ffigur</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Y cyfan</translation>
     </message>
     <message>
         <source>Initial offers by month, within and outside the limit</source>
@@ -3154,6 +4330,14 @@
         <translation>Allforio&apos;r adroddiad i PDF neu CSV</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Argraffu…</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Argraffu&apos;r adroddiad</translation>
+    </message>
+    <message>
         <source>Headline figures</source>
         <translation>Prif ffigurau</translation>
     </message>
@@ -3182,6 +4366,10 @@
         <translation>Allforio&apos;r achosion y tu ôl i&apos;r ffigur a ddewiswyd i CSV neu PDF</translation>
     </message>
     <message>
+        <source>Definitions of the figures</source>
+        <translation>Diffiniadau&apos;r ffigurau</translation>
+    </message>
+    <message>
         <source>Report pages</source>
         <translation>Tudalennau&apos;r adroddiad</translation>
     </message>
@@ -3192,6 +4380,10 @@
     <message>
         <source>C&amp;harts</source>
         <translation>&amp;Siartiau</translation>
+    </message>
+    <message>
+        <source>&amp;Definitions</source>
+        <translation>&amp;Diffiniadau</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -3222,12 +4414,8 @@
         <translation>{why}: {shown}.</translation>
     </message>
     <message>
-        <source>n/a</source>
-        <translation>amherthnasol</translation>
-    </message>
-    <message>
-        <source>{period}: {within} of {offers} initial offers within the limit ({rate}); opt-in rate {opt}; licence conditions included {incl}.</source>
-        <translation>{period}: {within} o {offers} cynnig cyntaf o fewn y terfyn ({rate}); cyfradd optio i mewn {opt}; amodau trwydded a gynhwyswyd {incl}.</translation>
+        <source>{period}, as at its end: {within} of {offers} initial offers within the limit ({rate}); opt-in rate {opt}; licence conditions included as asked {incl} ({amended} counting those included as amended). Definitions tab: what each figure counts.</source>
+        <translation>{period}, fel ar ei diwedd: {within} o {offers} cynnig cyntaf o fewn y terfyn ({rate}); cyfradd optio i mewn {opt}; amodau trwydded a gynhwyswyd fel y gofynnwyd {incl} ({amended} gan gyfrif y rhai a gynhwyswyd wedi&apos;u diwygio). Tab Diffiniadau: beth mae pob ffigur yn ei gyfrif.</translation>
     </message>
     <message>
         <source>Totals and rates: choose a counted line to see cases.</source>
@@ -3375,6 +4563,294 @@
     <message>
         <source> These files could not be deleted; remove them by hand: {files}</source>
         <translation> Nid oedd modd dileu&apos;r ffeiliau hyn; tynnwch nhw â llaw: {files}</translation>
+    </message>
+    <message>
+        <source> Another program is reading the caseload file, so its write-ahead log still holds the erased data until that program closes it.</source>
+        <translation> Mae rhaglen arall yn darllen ffeil y llwyth achosion, felly mae ei log ysgrifennu-ymlaen yn dal i gadw&apos;r data a ddilëwyd nes i&apos;r rhaglen honno ei chau.</translation>
+    </message>
+    <message>
+        <source> {count} backup(s) still hold the erased cases: {files}. Erase those backups too? (A fresh backup of the caseload as it is now is made in their place.)</source>
+        <translation> Mae {count} copi wrth gefn yn dal i gadw&apos;r achosion a ddilëwyd: {files}. Dileu&apos;r copïau wrth gefn hynny hefyd? (Caiff copi wrth gefn newydd o&apos;r llwyth achosion fel y mae nawr ei wneud yn eu lle.)</translation>
+    </message>
+</context>
+<context>
+    <name>SecondConfirmationDialog</name>
+    <message>
+        <source>Confirm a large batch</source>
+        <translation>Cadarnhau swp mawr</translation>
+    </message>
+    <message>
+        <source>This batch changes official dates on {affected_cases:,} of {open_cases:,} open cases ({share_percent:.1f}%) and creates {len:,} victim tasks. To record it, type the number of cases: {affected_cases}.</source>
+        <translation>Mae&apos;r swp hwn yn newid dyddiadau swyddogol ar {affected_cases:,} o {open_cases:,} achos agored ({share_percent:.1f}%) ac yn creu {len:,} tasg dioddefwr. I&apos;w gofnodi, teipiwch nifer yr achosion: {affected_cases}.</translation>
+    </message>
+    <message>
+        <source>What you are confirming</source>
+        <translation>Beth rydych yn ei gadarnhau</translation>
+    </message>
+    <message>
+        <source>&amp;Number of cases:</source>
+        <translation>&amp;Nifer yr achosion:</translation>
+    </message>
+    <message>
+        <source>Type {count} (the number of cases this batch changes) to record it, or Cancel.</source>
+        <translation>Teipiwch {count} (nifer yr achosion y mae&apos;r swp hwn yn eu newid) i&apos;w gofnodi, neu Canslo.</translation>
+    </message>
+</context>
+<context>
+    <name>SendToOMDialog</name>
+    <message>
+        <source>Send licence condition request to the OM</source>
+        <translation>Anfon cais am amod trwydded at yr OM</translation>
+    </message>
+    <message>
+        <source>To: {value}</source>
+        <translation>At: {value}</translation>
+    </message>
+    <message>
+        <source>no offender manager recorded</source>
+        <translation>dim rheolwr troseddwyr wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>The document is checked before it is produced: it is refused if it holds any victim&apos;s address, phone number or email.</source>
+        <translation>Caiff y ddogfen ei gwirio cyn ei chynhyrchu: caiff ei gwrthod os yw&apos;n cynnwys cyfeiriad, rhif ffôn neu e-bost unrhyw ddioddefwr.</translation>
+    </message>
+    <message>
+        <source>{title} (requested {requested_on:%d/%m/%Y})</source>
+        <translation>{title} (gofynnwyd {requested_on:%d/%m/%Y})</translation>
+    </message>
+    <message>
+        <source>Send: {title}</source>
+        <translation>Anfon: {title}</translation>
+    </message>
+    <message>
+        <source>No request on this case is waiting to be sent.</source>
+        <translation>Does dim cais ar yr achos hwn yn aros i&apos;w anfon.</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>Ceisiadau:</translation>
+    </message>
+    <message>
+        <source>Requests to send</source>
+        <translation>Ceisiadau i&apos;w hanfon</translation>
+    </message>
+    <message>
+        <source>&amp;Date sent:</source>
+        <translation>&amp;Dyddiad anfon:</translation>
+    </message>
+    <message>
+        <source>&amp;Sent by:</source>
+        <translation>Anfonwyd &amp;drwy:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Pori…</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF</source>
+        <translation>Dewis ble i gadw&apos;r PDF</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF to:</source>
+        <translation>Cadw&apos;r &amp;PDF yn:</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>Ffeil PDF</translation>
+    </message>
+    <message>
+        <source>P&amp;rint it too (to post or hand over)</source>
+        <translation>Ei a&amp;rgraffu hefyd (i&apos;w bostio neu ei roi â llaw)</translation>
+    </message>
+    <message>
+        <source>Print the request too</source>
+        <translation>Argraffu&apos;r cais hefyd</translation>
+    </message>
+    <message>
+        <source>Save the request as</source>
+        <translation>Cadw&apos;r cais fel</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tick at least one request to send.</source>
+        <translation>Ticiwch o leiaf un cais i&apos;w anfon.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDF.</source>
+        <translation>Dewiswch ble i gadw&apos;r PDF.</translation>
+    </message>
+    <message>
+        <source>Request sent; kept encrypted in {path}</source>
+        <translation>Cais wedi&apos;i anfon; wedi&apos;i gadw wedi&apos;i amgryptio yn {path}</translation>
+    </message>
+    <message>
+        <source>Request sent; PDF saved to {path}</source>
+        <translation>Cais wedi&apos;i anfon; PDF wedi&apos;i gadw yn {path}</translation>
+    </message>
+    <message>
+        <source> and printed.</source>
+        <translation> ac wedi&apos;i argraffu.</translation>
+    </message>
+</context>
+<context>
+    <name>Sentence</name>
+    <message>
+        <source>Select or open a case first.</source>
+        <translation>Dewiswch neu agorwch achos yn gyntaf.</translation>
+    </message>
+</context>
+<context>
+    <name>SentenceDialog</name>
+    <message>
+        <source>Enter the whole sentence length, in weeks or days if the court gave it so.</source>
+        <translation>Rhowch hyd cyfan y ddedfryd, mewn wythnosau neu ddyddiau os felly y rhoddodd y llys hi.</translation>
+    </message>
+    <message>
+        <source>Enter the whole length of the detention.</source>
+        <translation>Rhowch hyd cyfan y cadw.</translation>
+    </message>
+    <message>
+        <source>Enter the default term still to be served (the court&apos;s term, shortened by any part payment) and the fine.</source>
+        <translation>Rhowch y cyfnod diffygdalu sydd i&apos;w dreulio o hyd (cyfnod y llys, wedi&apos;i fyrhau gan unrhyw daliad rhannol) a&apos;r ddirwy.</translation>
+    </message>
+    <message>
+        <source>Enter the length of the order (4 to 24 months).</source>
+        <translation>Rhowch hyd y gorchymyn (4 i 24 mis).</translation>
+    </message>
+    <message>
+        <source>Enter the suspended term (up to 2 years): it is served only if the court activates it.</source>
+        <translation>Rhowch y cyfnod gohiriedig (hyd at 2 flynedd): dim ond os bydd y llys yn ei weithredu y caiff ei dreulio.</translation>
+    </message>
+    <message>
+        <source>Enter the custodial term and the extension period (1 to 8 years).</source>
+        <translation>Rhowch y cyfnod yn y ddalfa a&apos;r cyfnod estynedig (1 i 8 mlynedd).</translation>
+    </message>
+    <message>
+        <source>Enter the custodial term: 12 months on licence follow automatically.</source>
+        <translation>Rhowch y cyfnod yn y ddalfa: mae 12 mis ar drwydded yn dilyn yn awtomatig.</translation>
+    </message>
+    <message>
+        <source>Enter the minimum term (tariff) the judge set.</source>
+        <translation>Rhowch yr isafswm cyfnod (tariff) a osododd y barnwr.</translation>
+    </message>
+    <message>
+        <source>Record sentence</source>
+        <translation>Cofnodi dedfryd</translation>
+    </message>
+    <message>
+        <source>Sentence &amp;type:</source>
+        <translation>&amp;Math o ddedfryd:</translation>
+    </message>
+    <message>
+        <source>O&amp;ffence type:</source>
+        <translation>Math o d&amp;rosedd:</translation>
+    </message>
+    <message>
+        <source>Offence type (decides the release rules)</source>
+        <translation>Math o drosedd (sy&apos;n penderfynu&apos;r rheolau rhyddhau)</translation>
+    </message>
+    <message>
+        <source>Sentence &amp;date:</source>
+        <translation>Dyddiad y dd&amp;edfryd:</translation>
+    </message>
+    <message>
+        <source>Offence dat&amp;e:</source>
+        <translation>Dyddiad y dr&amp;osedd:</translation>
+    </message>
+    <message>
+        <source>Offence date (the last day, if over a period)</source>
+        <translation>Dyddiad y drosedd (y diwrnod olaf, os dros gyfnod)</translation>
+    </message>
+    <message>
+        <source>The release rules depend on it: offences before 4 April 2005 fall under the Criminal Justice Act 1991, and short terms for offences before 1 February 2015 have no licence. If the offence ran over a period, give its last day.</source>
+        <translation>Mae&apos;r rheolau rhyddhau&apos;n dibynnu arno: mae troseddau cyn 4 Ebrill 2005 yn dod o dan Ddeddf Cyfiawnder Troseddol 1991, ac nid oes trwydded ar gyfer cyfnodau byr am droseddau cyn 1 Chwefror 2015. Os parhaodd y drosedd dros gyfnod, rhowch ei diwrnod olaf.</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Hyd:</translation>
+    </message>
+    <message>
+        <source>Sentence length</source>
+        <translation>Hyd y ddedfryd</translation>
+    </message>
+    <message>
+        <source>&amp;Custodial term:</source>
+        <translation>&amp;Cyfnod yn y ddalfa:</translation>
+    </message>
+    <message>
+        <source>Custodial term</source>
+        <translation>Cyfnod yn y ddalfa</translation>
+    </message>
+    <message>
+        <source>E&amp;xtension period:</source>
+        <translation>Cyfnod &amp;estynedig:</translation>
+    </message>
+    <message>
+        <source>Extension period</source>
+        <translation>Cyfnod estynedig</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum term (tariff):</source>
+        <translation>&amp;Isafswm cyfnod (tariff):</translation>
+    </message>
+    <message>
+        <source>Minimum term</source>
+        <translation>Isafswm cyfnod</translation>
+    </message>
+    <message>
+        <source>Minimum term (tariff)</source>
+        <translation>Isafswm cyfnod (tariff)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> diwrnod</translation>
+    </message>
+    <message>
+        <source>Days on &amp;remand:</source>
+        <translation>Dyddiau ar re&amp;mand:</translation>
+    </message>
+    <message>
+        <source>Days on remand and days on a qualifying curfew (tagged bail) both count.</source>
+        <translation>Mae dyddiau ar remand a dyddiau ar gyrffyw cymwys (mechnïaeth â thag) yn cyfrif.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Heb ei gofnodi</translation>
+    </message>
+    <message>
+        <source>Fine amo&amp;unt:</source>
+        <translation>S&amp;wm y ddirwy:</translation>
+    </message>
+    <message>
+        <source>Fine amount</source>
+        <translation>Swm y ddirwy</translation>
+    </message>
+    <message>
+        <source>The offence is on the Sentencing Act 2026 &amp;progression model exclusion list</source>
+        <translation>Mae&apos;r drosedd ar restr eithrio&apos;r model &amp;dilyniant yn Neddf Dedfrydu 2026</translation>
+    </message>
+    <message>
+        <source>Offence on the progression model exclusion list</source>
+        <translation>Trosedd ar restr eithrio&apos;r model dilyniant</translation>
+    </message>
+    <message>
+        <source>C&amp;ourt:</source>
+        <translation>&amp;Llys:</translation>
+    </message>
+    <message>
+        <source>Offe&amp;nces:</source>
+        <translation>Trose&amp;ddau:</translation>
+    </message>
+    <message>
+        <source>What to enter</source>
+        <translation>Beth i&apos;w roi</translation>
+    </message>
+    <message>
+        <source>No release date is estimated for a hospital disposal.</source>
+        <translation>Nid oes dyddiad rhyddhau wedi&apos;i amcangyfrif ar gyfer gorchymyn ysbyty.</translation>
     </message>
 </context>
 <context>
@@ -3591,6 +5067,10 @@
         <translation>&lt;b&gt;Mewngofnodwch i agor y llwyth achosion&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>&lt;br&gt;{name}</source>
+        <translation>&lt;br&gt;{name}</translation>
+    </message>
+    <message>
         <source>Caseload file</source>
         <translation>Ffeil y llwyth achosion</translation>
     </message>
@@ -3607,8 +5087,8 @@
         <translation>Ynghylch y mewngofnodi hwn</translation>
     </message>
     <message>
-        <source>This is the demo database of synthetic cases. Its demo account ({user}, password {password}, a senior VLO) is filled in: press Enter to sign in.</source>
-        <translation>Dyma&apos;r gronfa ddata arddangos o achosion synthetig. Mae ei chyfrif arddangos ({user}, cyfrinair {password}, uwch VLO) wedi&apos;i lenwi: pwyswch Enter i fewngofnodi.</translation>
+        <source>This is the demo database of synthetic cases. Its demo account ({user}, password {password}, a VLO) is filled in: press Enter to sign in. Every letter printed from it says DEMO.</source>
+        <translation>Dyma&apos;r gronfa ddata demo o achosion synthetig. Mae ei chyfrif demo ({user}, cyfrinair {password}, VLO) wedi&apos;i lenwi: pwyswch Enter i fewngofnodi. Mae pob llythyr a argreffir ohoni&apos;n dweud DEMO.</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
@@ -3632,6 +5112,119 @@
     </message>
 </context>
 <context>
+    <name>StartupProblem</name>
+    <message>
+        <source>{path} was not opened: it is not a plain VCS Desk database, and no key was given to open it as an encrypted one (or the file is damaged).</source>
+        <translation>Ni agorwyd {path}: nid yw&apos;n gronfa ddata VCS Desk plaen, ac ni roddwyd allwedd i&apos;w hagor fel un wedi&apos;i hamgryptio (neu mae&apos;r ffeil wedi&apos;i difrodi).</translation>
+    </message>
+    <message>
+        <source>took over the lock of %s</source>
+        <translation>wedi cymryd clo %s drosodd</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>Methodd yr adfer</translation>
+    </message>
+</context>
+<context>
+    <name>StartupProblemDialog</name>
+    <message>
+        <source>VCS Desk cannot open the caseload</source>
+        <translation>Ni all VCS Desk agor y llwyth achosion</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Rhybudd</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The caseload file cannot be opened.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ni ellir agor ffeil y llwyth achosion.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Beth sydd o&apos;i le</translation>
+    </message>
+    <message>
+        <source>What you can do</source>
+        <translation>Beth allwch chi ei wneud</translation>
+    </message>
+    <message>
+        <source>&amp;Restore last verified backup…</source>
+        <translation>&amp;Adfer y copi wrth gefn olaf a wiriwyd…</translation>
+    </message>
+    <message>
+        <source>Restore last verified backup</source>
+        <translation>Adfer y copi wrth gefn olaf a wiriwyd</translation>
+    </message>
+    <message>
+        <source>&amp;Choose another file…</source>
+        <translation>&amp;Dewis ffeil arall…</translation>
+    </message>
+    <message>
+        <source>Choose another file</source>
+        <translation>Dewis ffeil arall</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Gadael</translation>
+    </message>
+    <message>
+        <source>File: {db_path}</source>
+        <translation>Ffeil: {db_path}</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Ffeil y gronfa ddata</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Adfer copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Replace {name} with the backup taken on {when}?
+
+The current file is kept beside it under a dated name.</source>
+        <translation>Rhoi&apos;r copi wrth gefn a wnaed ar {when} yn lle {name}?
+
+Caiff y ffeil bresennol ei chadw wrth ei ochr dan enw â dyddiad.</translation>
+    </message>
+    <message>
+        <source>Open a VCS Desk database</source>
+        <translation>Agor cronfa ddata VCS Desk</translation>
+    </message>
+    <message>
+        <source>VCS Desk databases (*.db);;All files (*)</source>
+        <translation>Cronfeydd data VCS Desk (*.db);;Pob ffeil (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectAccess</name>
+    <message>
+        <source>Subject access export</source>
+        <translation>Allforio mynediad at ddata gwrthrych</translation>
+    </message>
+    <message>
+        <source>Folder for everything held about {full_name}</source>
+        <translation>Ffolder ar gyfer popeth a gedwir am {full_name}</translation>
+    </message>
+    <message>
+        <source>{records} records about {full_name} were saved as a readable PDF and a CSV bundle:
+{pdf}
+{bundle}
+
+The export is logged as a disclosure. Review it before release: other people named in notes or letters may need to be redacted.</source>
+        <translation>Cadwyd {records} cofnod am {full_name} fel PDF darllenadwy a bwndel CSV:
+{pdf}
+{bundle}
+
+Caiff yr allforio ei gofnodi fel datgeliad. Adolygwch ef cyn ei ryddhau: efallai y bydd angen golygu allan bobl eraill a enwir mewn nodiadau neu lythyrau.</translation>
+    </message>
+</context>
+<context>
     <name>Table</name>
     <message>
         <source>1 row</source>
@@ -3643,6 +5236,191 @@
     </message>
 </context>
 <context>
+    <name>TemplateApprovalDialog</name>
+    <message>
+        <source>Version {version}, saved by {saved_by} on {saved_at} (UTC): {note}
+Read every changed line: a condition (for example on the victim&apos;s name) can hide wording from the preview and still print it in real letters.</source>
+        <translation>Fersiwn {version}, wedi&apos;i chadw gan {saved_by} ar {saved_at} (UTC): {note}
+Darllenwch bob llinell a newidiwyd: gall amod (er enghraifft ar enw&apos;r dioddefwr) guddio geiriad o&apos;r rhagolwg a&apos;i argraffu er hynny mewn llythyrau go iawn.</translation>
+    </message>
+    <message>
+        <source>(no change against the wording in use)</source>
+        <translation>(dim newid o&apos;i gymharu â&apos;r geiriad sy&apos;n cael ei ddefnyddio)</translation>
+    </message>
+    <message>
+        <source>Changed lines</source>
+        <translation>Llinellau a newidiwyd</translation>
+    </message>
+    <message>
+        <source>The letter with an invented case</source>
+        <translation>Y llythyr gydag achos dychmygol</translation>
+    </message>
+    <message>
+        <source>Why it cannot be approved</source>
+        <translation>Pam na ellir ei gymeradwyo</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Cymeradwyo</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Approve letter wording</source>
+        <translation>Cymeradwyo geiriad llythyr</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Yn aros am gymeradwyaeth</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Cymeradwywyd</translation>
+    </message>
+    <message>
+        <source>Letter templates</source>
+        <translation>Templedi llythyrau</translation>
+    </message>
+    <message>
+        <source>&amp;Letter:</source>
+        <translation>&amp;Llythyr:</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Iaith:</translation>
+    </message>
+    <message>
+        <source>In use now:</source>
+        <translation>Yn cael ei ddefnyddio nawr:</translation>
+    </message>
+    <message>
+        <source>Version in use</source>
+        <translation>Y fersiwn sy&apos;n cael ei defnyddio</translation>
+    </message>
+    <message>
+        <source>Template wording</source>
+        <translation>Geiriad y templed</translation>
+    </message>
+    <message>
+        <source>Preview with an invented case</source>
+        <translation>Rhagolwg gydag achos dychmygol</translation>
+    </message>
+    <message>
+        <source>Template check</source>
+        <translation>Gwiriad y templed</translation>
+    </message>
+    <message>
+        <source>What &amp;changed (kept with the version):</source>
+        <translation>Beth a &amp;newidiodd (wedi&apos;i gadw gyda&apos;r fersiwn):</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Fersiwn</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>Geiriad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>Cadwyd gan</translation>
+    </message>
+    <message>
+        <source>Saved (UTC)</source>
+        <translation>Cadwyd (UTC)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Llythyrau</translation>
+    </message>
+    <message>
+        <source>Versions of this letter</source>
+        <translation>Fersiynau o&apos;r llythyr hwn</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Rhagolwg argraffu…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new version</source>
+        <translation>&amp;Cadw fel fersiwn newydd</translation>
+    </message>
+    <message>
+        <source>&amp;Approve selected version…</source>
+        <translation>C&amp;ymeradwyo&apos;r fersiwn a ddewiswyd…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore standard wording</source>
+        <translation>&amp;Adfer y geiriad safonol</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Versions kept (newest first):</source>
+        <translation>Fersiynau a gadwyd (y mwyaf diweddar yn gyntaf):</translation>
+    </message>
+    <message>
+        <source>Version {version} ({origin})</source>
+        <translation>Fersiwn {version} ({origin})</translation>
+    </message>
+    <message>
+        <source>Cannot be approved: {exc}</source>
+        <translation>Methu ei gymeradwyo: {exc}</translation>
+    </message>
+    <message>
+        <source>Version {version} approved: new letters use it; letters already made keep theirs.</source>
+        <translation>Fersiwn {version} wedi&apos;i chymeradwyo: mae llythyrau newydd yn ei defnyddio; mae llythyrau a wnaed eisoes yn cadw eu rhai nhw.</translation>
+    </message>
+    <message>
+        <source>This wording cannot be used: {error}</source>
+        <translation>Ni ellir defnyddio&apos;r geiriad hwn: {error}</translation>
+    </message>
+    <message>
+        <source>With the invented case this letter would be blocked:
+</source>
+        <translation>Gyda&apos;r achos dychmygol byddai&apos;r llythyr hwn yn cael ei rwystro:
+</translation>
+    </message>
+    <message>
+        <source>Preview with an invented case (Ceri Prydderch; the offender is held at {SYNTHETIC_ESTABLISHMENT}, release {SYNTHETIC_RELEASE:%d/%m/%Y} - neither may appear). The wording passes the checks.</source>
+        <translation>Rhagolwg gydag achos dychmygol (Ceri Prydderch; caiff y troseddwr ei gadw yn {SYNTHETIC_ESTABLISHMENT}, rhyddhau {SYNTHETIC_RELEASE:%d/%m/%Y} - ni chaiff y naill na&apos;r llall ymddangos). Mae&apos;r geiriad yn pasio&apos;r gwiriadau.</translation>
+    </message>
+    <message>
+        <source>Not saved: {exc}</source>
+        <translation>Heb ei gadw: {exc}</translation>
+    </message>
+    <message>
+        <source>Version {version} (approved before) is in use again; letters already made keep theirs.</source>
+        <translation>Mae fersiwn {version} (a gymeradwywyd o&apos;r blaen) yn cael ei defnyddio eto; mae llythyrau a wnaed eisoes yn cadw eu rhai nhw.</translation>
+    </message>
+    <message>
+        <source>Saved as version {version}. It waits for a second senior VLO to approve it; until then letters use the version in use now.</source>
+        <translation>Wedi&apos;i chadw fel fersiwn {version}. Mae&apos;n aros i ail uwch VLO ei chymeradwyo; tan hynny mae llythyrau&apos;n defnyddio&apos;r fersiwn sy&apos;n cael ei defnyddio nawr.</translation>
+    </message>
+    <message>
+        <source>Not changed: {exc}</source>
+        <translation>Heb ei newid: {exc}</translation>
+    </message>
+    <message>
+        <source>New letters use the standard wording again (version {version}).</source>
+        <translation>Mae llythyrau newydd yn defnyddio&apos;r geiriad safonol eto (fersiwn {version}).</translation>
+    </message>
+</context>
+<context>
     <name>UndoHistory</name>
     <message>
         <source>&amp;Undo</source>
@@ -3651,6 +5429,21 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Ailwneud</translation>
+    </message>
+</context>
+<context>
+    <name>VariationDialog</name>
+    <message>
+        <source>Record a variation</source>
+        <translation>Cofnodi amrywiad</translation>
+    </message>
+    <message>
+        <source>&amp;Why it changed:</source>
+        <translation>&amp;Pam y newidiodd:</translation>
+    </message>
+    <message>
+        <source>&amp;New wording:</source>
+        <translation>Geiriad &amp;newydd:</translation>
     </message>
 </context>
 <context>
@@ -3766,6 +5559,44 @@
     <message>
         <source>{items} item(s) waiting on {oms} offender manager(s); {due} chase(s) due or overdue. Age counts working days since the request was sent (as of {today}).</source>
         <translation>{items} eitem yn aros am {oms} rheolwr troseddwyr; {due} neges atgoffa yn ddyledus neu dros amser. Mae&apos;r oed yn cyfrif diwrnodau gwaith ers anfon y cais (ar {today}).</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Not known</source>
+        <translation>Ddim yn hysbys</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+</context>
+<context>
+    <name>_EligibilityPreview</name>
+    <message>
+        <source>{reason}
+(rules {rules_version})</source>
+        <translation>{reason}
+(rheolau {rules_version})</translation>
+    </message>
+</context>
+<context>
+    <name>_FromOMDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Dyddiad:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>&amp;Gan:</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressDialog
 
 from vcs_app.qt.idle import IdleWatch
@@ -126,26 +126,42 @@ class AutoBackup(QObject):
     def _report_scheduled(self, done: BackupDone | None, error: str) -> None:
         if done is not None:
             at = done.backup.taken_at.astimezone().strftime("%H:%M")
-            self.window.statusBar().showMessage(f"Backed up at {at} (verified).", 10_000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("AutoBackup", "Backed up at {at} (verified).").format(
+                    at=at
+                ),
+                10_000,
+            )
         elif error:
             warn(
                 self.window,
-                "Automatic backup failed",
-                f"{error}\n\nYour work is still saved in the database; only the backup"
-                " copy is missing. VCS Desk will try again later.",
+                QCoreApplication.translate("AutoBackup", "Automatic backup failed"),
+                QCoreApplication.translate(
+                    "AutoBackup",
+                    "{error}\n\nYour work is still saved in the database; only the backup "
+                    "copy is missing. VCS Desk will try again later.",
+                ).format(error=error),
             )
 
     def back_up_now(self) -> None:
         """Ask for a folder (the backup folder by default) and back up there now."""
         chosen = QFileDialog.getExistingDirectory(
-            self.window, "Back up to folder", str(self.folder)
+            self.window,
+            QCoreApplication.translate("AutoBackup", "Back up to folder"),
+            str(self.folder),
         )
         if chosen:
             self.back_up_to(Path(chosen))
 
     def back_up_to(self, folder: Path) -> Job | None:
         if self.busy:
-            inform(self.window, "Backup", "A backup is being made already; try again in a moment.")
+            inform(
+                self.window,
+                QCoreApplication.translate("AutoBackup", "Backup"),
+                QCoreApplication.translate(
+                    "AutoBackup", "A backup is being made already; try again in a moment."
+                ),
+            )
             return None
         busy = self._busy_dialog("Backing up…")
 
@@ -153,13 +169,17 @@ class AutoBackup(QObject):
             busy.close()
             busy.deleteLater()
             if result is None:
-                warn(self.window, "Backup failed", error)
+                warn(self.window, QCoreApplication.translate("AutoBackup", "Backup failed"), error)
                 return
             inform(
                 self.window,
-                "Backup made",
-                f"Backed up to {result.backup.path}\n({_size(result.backup.size)}, integrity"
-                f" checked, {result.seconds:.1f} s).",
+                QCoreApplication.translate("AutoBackup", "Backup made"),
+                QCoreApplication.translate(
+                    "AutoBackup",
+                    "Backed up to {path}\n({size}, integrity checked, {seconds:.1f} s).",
+                ).format(
+                    path=result.backup.path, size=_size(result.backup.size), seconds=result.seconds
+                ),
             )
 
         return self._start(folder, done)
@@ -168,7 +188,7 @@ class AutoBackup(QObject):
         """A busy indicator without Cancel: a copy in progress cannot be interrupted."""
         dialog = progress_dialog(text, "", self.window)
         dialog.setCancelButton(None)
-        dialog.setWindowTitle("VCS Desk")
+        dialog.setWindowTitle(QCoreApplication.translate("AutoBackup", "VCS Desk"))
         dialog.setAccessibleName(text)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
@@ -212,7 +232,11 @@ class AutoBackup(QObject):
             message.close()
             message.deleteLater()
             if result is None and error:
-                warn(self.window, "Backup before closing failed", error)
+                warn(
+                    self.window,
+                    QCoreApplication.translate("AutoBackup", "Backup before closing failed"),
+                    error,
+                )
             then()
 
         if self.busy:  # a scheduled backup is running: wait for it, then make ours

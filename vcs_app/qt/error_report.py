@@ -36,10 +36,6 @@ BURST_SECONDS = 10.0
 SUMMARY_CHARS = 200
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def summary_of(exc: BaseException) -> str:
     """What happened, in one line: the kind of error and its message."""
     line = " ".join(f"{type(exc).__name__}: {exc}".split())
@@ -52,28 +48,34 @@ class ErrorDialog(QDialog):
     def __init__(self, parent: QWidget | None, summary: str, details: str, log: Path) -> None:
         super().__init__(parent)
         self.details = details
-        title = _tr("VCS Desk: something went wrong")
+        title = QCoreApplication.translate("ErrorDialog", "VCS Desk: something went wrong")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         icon = plain_label()
         icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48)
         )
-        icon.setAccessibleName(_tr("Error"))
-        self.summary = self._label(_tr("Something went wrong: {0}").format(summary), _tr("What"))
-        self.advice = self._label(
-            _tr(
-                "What you saved before is kept; the last action may not have finished, so"
-                " check it. The details are in the log:\n{0}"
-            ).format(log),
-            _tr("Where the details are"),
+        icon.setAccessibleName(QCoreApplication.translate("ErrorDialog", "Error"))
+        self.summary = self._label(
+            QCoreApplication.translate("ErrorDialog", "Something went wrong: {0}").format(summary),
+            QCoreApplication.translate("ErrorDialog", "What"),
         )
-        self.more = self._label("", _tr("Errors since"))
+        self.advice = self._label(
+            QCoreApplication.translate(
+                "ErrorDialog",
+                "What you saved before is kept; the last action may not have finished, so"
+                " check it. The details are in the log:\n{0}",
+            ).format(log),
+            QCoreApplication.translate("ErrorDialog", "Where the details are"),
+        )
+        self.more = self._label("", QCoreApplication.translate("ErrorDialog", "Errors since"))
         self.more.hide()
-        self.copy_button = QPushButton(_tr("&Copy details"))
-        self.copy_button.setAccessibleName(_tr("Copy details"))
+        self.copy_button = QPushButton(QCoreApplication.translate("ErrorDialog", "&Copy details"))
+        self.copy_button.setAccessibleName(
+            QCoreApplication.translate("ErrorDialog", "Copy details")
+        )
         self.copy_button.clicked.connect(self.copy_details)
-        close = QPushButton(_tr("Close"))
+        close = QPushButton(QCoreApplication.translate("ErrorDialog", "Close"))
         close.clicked.connect(self.reject)
         buttons = QDialogButtonBox()
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -108,10 +110,14 @@ class ErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText(_tr("Copied"))
+        self.copy_button.setText(QCoreApplication.translate("ErrorDialog", "Copied"))
 
     def count_more(self, count: int) -> None:
-        self.more.setText(_tr("{0} more error(s) since then, also in the log.").format(count))
+        self.more.setText(
+            QCoreApplication.translate(
+                "ErrorDialog", "{0} more error(s) since then, also in the log."
+            ).format(count)
+        )
         self.more.show()
 
 

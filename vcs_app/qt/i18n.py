@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from vcs_app.domain.cymraeg import in_language
+from vcs_app.domain.model import label as english_label
 from vcs_app.resource_files import resource_path
 
 I18N_DIR = resource_path("i18n")
@@ -41,6 +42,11 @@ def shown(text: str) -> str:
     """A word or sentence from the domain (a status, a flag, "Overdue by 3 days") in the
     interface language (vcs_app/domain/cymraeg.py); other text comes back unchanged."""
     return in_language(text, current_language())
+
+
+def label(value) -> str:
+    """The label of a stored value (an enum: "Opted in") in the interface language."""
+    return shown(english_label(value))
 
 
 def saved_language() -> str:

@@ -7,7 +7,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -257,7 +266,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
-        self.tabs.setAccessibleName("Open views")
+        self.tabs.setAccessibleName(QCoreApplication.translate("MainWindow", "Open views"))
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.caseload = CaseloadView(ws)
         # Several cases can be selected: batch letters go to the selection.
@@ -438,9 +447,17 @@ class MainWindow(QMainWindow):
         counts = self._counts
         shown = self.caseload.model.total
         self.statusBar().showMessage(
-            f"Database: {self.ws.path}   ·   {counts.get('open', 0):,} open cases, "
-            f"{counts.get('victims', 0):,} victims   ·   showing "
-            f"{'…' if shown is None else f'{shown:,}'}   ·   signed in as {self.ws.user}"
+            QCoreApplication.translate(
+                "MainWindow",
+                "Database: {path}   ·   {open:,} open cases, {victims:,} victims   ·   "
+                "showing {shown}   ·   signed in as {user}",
+            ).format(
+                path=self.ws.path,
+                open=counts.get("open", 0),
+                victims=counts.get("victims", 0),
+                shown="…" if shown is None else f"{shown:,}",
+                user=self.ws.user,
+            )
         )
 
     def _settings(self) -> QSettings:
@@ -592,7 +609,7 @@ class MainWindow(QMainWindow):
         try:
             return func(*args)
         except DomainError as exc:
-            warn(self, "VCS Desk", str(exc))
+            warn(self, QCoreApplication.translate("MainWindow", "VCS Desk"), str(exc))
             return None
 
     def _refresh(self, changed: Changed | None) -> None:
@@ -759,7 +776,9 @@ def screenshot(db: Path, out: Path, *, view: str = "caseload", size=(1280, 800))
         app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out)):
-            raise DomainError(f"could not write {out}")
+            raise DomainError(
+                QCoreApplication.translate("MainWindow", "could not write {out}").format(out=out)
+            )
         window.close()
     finally:
         ws.close()

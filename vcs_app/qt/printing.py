@@ -41,14 +41,11 @@ WATCH_MS = 1000
 WATCH_TIMES = 20
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 def no_printer_words() -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "Printing",
         "No printer is set up on this computer, so nothing was printed. Add one (on Linux"
-        " a CUPS printer, on Windows a system printer) or use Save PDF…"
+        " a CUPS printer, on Windows a system printer) or use Save PDF…",
     )
 
 
@@ -74,7 +71,10 @@ def choose_printer(parent: QWidget | None, *, pages: int = 0) -> QPrinter | None
         return None
     if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat or not printer.printerName():
         raise DomainError(
-            _tr("Choose a printer: VCS Desk does not print to a file (use Save PDF… for that).")
+            QCoreApplication.translate(
+                "Printing",
+                "Choose a printer: VCS Desk does not print to a file (use Save PDF… for that).",
+            )
         )
     return printer
 
@@ -92,12 +92,16 @@ def send_to(printer: QPrinter, *, watermark: str) -> Callable[..., PrintJob]:
 def sent_words(job: PrintJob) -> str:
     """What became of a print, in one line."""
     if job.job_id is None:
-        return _tr("Sent to the printer {printer}.").format(printer=job.printer)
+        return QCoreApplication.translate("Printing", "Sent to the printer {printer}.").format(
+            printer=job.printer
+        )
     if job.state.settled:
-        return _tr("Printed on {printer} (job {job}).").format(printer=job.printer, job=job.job_id)
-    return _tr("Sent to the printer {printer} (job {job}).").format(
-        printer=job.printer, job=job.job_id
-    )
+        return QCoreApplication.translate("Printing", "Printed on {printer} (job {job}).").format(
+            printer=job.printer, job=job.job_id
+        )
+    return QCoreApplication.translate(
+        "Printing", "Sent to the printer {printer} (job {job})."
+    ).format(printer=job.printer, job=job.job_id)
 
 
 class PrintPreview(QDialog):
@@ -122,39 +126,57 @@ class PrintPreview(QDialog):
         self.setAccessibleName(title)
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # the preview's page
         self.preview = QPrintPreviewWidget(self.printer, self)
-        self.preview.setAccessibleName(_tr("Pages"))
+        self.preview.setAccessibleName(QCoreApplication.translate("Printing", "Pages"))
         self.paintRequested = self.preview.paintRequested
         self.paintRequested.connect(paint)
         self.print_route = print_route
 
         bar = QToolBar(self)
-        bar.setAccessibleName(_tr("Preview tools"))
-        self.print_action = self._action(bar, _tr("&Print…"), QKeySequence.StandardKey.Print)
+        bar.setAccessibleName(QCoreApplication.translate("Printing", "Preview tools"))
+        self.print_action = self._action(
+            bar, QCoreApplication.translate("Printing", "&Print…"), QKeySequence.StandardKey.Print
+        )
         self.print_action.triggered.connect(self._print)
         self.print_action.setEnabled(print_route is not None)
         bar.addSeparator()
         self._action(
             bar,
-            _tr("P&revious page"),
+            QCoreApplication.translate("Printing", "P&revious page"),
             QKeySequence.StandardKey.MoveToPreviousPage,
             lambda: self._turn(-1),
         )
         self._action(
-            bar, _tr("&Next page"), QKeySequence.StandardKey.MoveToNextPage, lambda: self._turn(1)
+            bar,
+            QCoreApplication.translate("Printing", "&Next page"),
+            QKeySequence.StandardKey.MoveToNextPage,
+            lambda: self._turn(1),
         )
         self._action(
-            bar, _tr("Zoom &in"), QKeySequence.StandardKey.ZoomIn, lambda: self.preview.zoomIn()
+            bar,
+            QCoreApplication.translate("Printing", "Zoom &in"),
+            QKeySequence.StandardKey.ZoomIn,
+            lambda: self.preview.zoomIn(),
         )
         self._action(
-            bar, _tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut, lambda: self.preview.zoomOut()
+            bar,
+            QCoreApplication.translate("Printing", "Zoom &out"),
+            QKeySequence.StandardKey.ZoomOut,
+            lambda: self.preview.zoomOut(),
         )
-        self._action(bar, _tr("&Fit width"), None, self.preview.fitToWidth)
+        self._action(
+            bar, QCoreApplication.translate("Printing", "&Fit width"), None, self.preview.fitToWidth
+        )
         bar.addSeparator()
-        self._action(bar, _tr("&Close"), QKeySequence.StandardKey.Close, self.reject)
+        self._action(
+            bar,
+            QCoreApplication.translate("Printing", "&Close"),
+            QKeySequence.StandardKey.Close,
+            self.reject,
+        )
         self.note = plain_label(why_not)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
-        self.note.setAccessibleName(_tr("Printing"))
+        self.note.setAccessibleName(QCoreApplication.translate("Printing", "Printing"))
         self.note.setVisible(bool(why_not))
         layout = QVBoxLayout(self)
         layout.addWidget(bar)

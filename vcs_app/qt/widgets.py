@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import DomainError
+from vcs_app.qt.i18n import shown
 
 NO_DATE = QDate(1900, 1, 1)  # the minimum of an optional date edit means "not known"
 ROW_HEIGHT = 24
@@ -404,7 +405,7 @@ def enum_combo(values: Sequence[tuple[str, str]], current: str | None = None) ->
     """A combo of (stored value, label) pairs."""
     combo = QComboBox()
     for value, text in values:
-        combo.addItem(text, value)
+        combo.addItem(shown(text), value)
     if current is not None:
         combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
@@ -434,13 +435,14 @@ class RowsModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self._rows[index.row()][index.column()]
-            text = fmt_date(value) if isinstance(value, date) else str(value)
+            # a domain word (a status, a flag, a reason) in the interface language
+            text = fmt_date(value) if isinstance(value, date) else shown(str(value))
             return plain_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
+            return shown(self._headers[section])
         return None
 
 

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 from vcs_app.app import log_unexpected
@@ -104,7 +104,7 @@ def run_in_background(
 ) -> Job:
     """Start `fn` with a modeless progress dialog whose Cancel asks the job to stop."""
     job = Job(fn)
-    dialog = progress_dialog(title, "Cancel", parent)
+    dialog = progress_dialog(title, QCoreApplication.translate("Workers", "Cancel"), parent)
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(title)
     dialog.setMinimumDuration(300)

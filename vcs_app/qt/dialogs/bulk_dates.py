@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vcs_app.domain.model import ValidationError, label
+from vcs_app.domain.model import ValidationError
 from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.i18n import label, shown
 from vcs_app.qt.widgets import RowsModel, add_row, plain_label, table_view
 from vcs_app.qt.workers import Progress, run_in_background
 from vcs_app.services import bulk_dates
@@ -32,7 +34,16 @@ from vcs_app.services.workspace import worker_workspace
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
-HEADERS = ["Line", "Offender", "Change", "Case", "Victim", "Contact level", "Told?", "Why"]
+HEADERS = (
+    QT_TRANSLATE_NOOP("BulkReviewDialog", "Line"),
+    QT_TRANSLATE_NOOP("BulkReviewDialog", "Offender"),
+    QT_TRANSLATE_NOOP("BulkReviewDialog", "Change"),
+    QT_TRANSLATE_NOOP("BulkReviewDialog", "Case"),
+    QT_TRANSLATE_NOOP("BulkReviewDialog", "Victim"),
+    QT_TRANSLATE_NOOP("BulkReviewDialog", "Contact level"),
+    QT_TRANSLATE_NOOP("BulkReviewDialog", "Told?"),
+    QT_TRANSLATE_NOOP("BulkReviewDialog", "Why"),
+)
 
 
 def review_rows(review: BatchReview) -> list[tuple[object, ...]]:
@@ -41,18 +52,22 @@ def review_rows(review: BatchReview) -> list[tuple[object, ...]]:
     for change in review.changes:
         offender = f"{change.offender_name} ({change.offender_ref})"
         if not change.recipients:
-            rows.append((change.row.line, offender, change.what, "—", "—", "—", "No", "no case"))
+            no = QCoreApplication.translate("BulkReviewDialog", "No")
+            no_case = QCoreApplication.translate("BulkReviewDialog", "no case")
+            rows.append((change.row.line, offender, shown(change.what), "—", "—", "—", no, no_case))
         for r in change.recipients:
             rows.append(
                 (
                     change.row.line,
                     offender,
-                    change.what,
+                    shown(change.what),
                     r.case_ref,
                     r.victim,
-                    label(r.contact_level),
-                    "YES - task" if r.will_notify else "No",
-                    r.reason,
+                    shown(label(r.contact_level)),
+                    QCoreApplication.translate("BulkReviewDialog", "YES - task")
+                    if r.will_notify
+                    else QCoreApplication.translate("BulkReviewDialog", "No"),
+                    shown(r.reason),
                 )
             )
     return rows
@@ -66,10 +81,12 @@ class BulkReviewDialog(QDialog):
         self.review = review
         title = f"Review official date changes — {review.file_name or 'file'}"
         self.setWindowTitle(title)
-        self.setAccessibleName("Review official date changes")
+        self.setAccessibleName(
+            QCoreApplication.translate("BulkReviewDialog", "Review official date changes")
+        )
         self.summary = plain_label(review.summary())
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Summary")
+        self.summary.setAccessibleName(QCoreApplication.translate("BulkReviewDialog", "Summary"))
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
@@ -79,35 +96,66 @@ class BulkReviewDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setFrameShape(QFrame.Shape.Box)
         self.warning.setMargin(6)
-        self.warning.setAccessibleName("Warning")
+        self.warning.setAccessibleName(QCoreApplication.translate("BulkReviewDialog", "Warning"))
         if review.needs_second_confirmation:
             self.warning.setText(
-                f"⚠ LARGE BATCH: this changes official dates on {review.affected_cases:,} of"
-                f" {review.open_cases:,} open cases ({review.share_percent:.1f}%), more than"
-                f" {SECOND_CONFIRMATION_PERCENT}%. Check the file is the right one: a false bulk"
-                " release notice is the worst mistake this system can make. You will be asked"
-                " to confirm a second time."
+                QCoreApplication.translate(
+                    "BulkReviewDialog",
+                    "⚠ LARGE BATCH: this changes official dates on {affected_cases:,} of "
+                    "{open_cases:,} open cases ({share_percent:.1f}%), more than "
+                    "{limit}%. Check the file is the right one: a "
+                    "false bulk release notice is the worst mistake this system can make. "
+                    "You will be asked to confirm a second time.",
+                ).format(
+                    affected_cases=review.affected_cases,
+                    open_cases=review.open_cases,
+                    share_percent=review.share_percent,
+                    limit=SECOND_CONFIRMATION_PERCENT,
+                )
             )
             layout.addWidget(self.warning)
         self.problems = QListWidget()
-        self.problems.setAccessibleName("Problems in the file")
+        self.problems.setAccessibleName(
+            QCoreApplication.translate("BulkReviewDialog", "Problems in the file")
+        )
         self.problems.addItems(list(review.problems))
         if review.problems:
-            layout.addWidget(plain_label("Problems (correct the file and import it again):"))
+            layout.addWidget(
+                plain_label(
+                    QCoreApplication.translate(
+                        "BulkReviewDialog", "Problems (correct the file and import it again):"
+                    )
+                )
+            )
             layout.addWidget(self.problems)
-        self.model = RowsModel(HEADERS, review_rows(review))
-        self.table = table_view(self.model, "Changes and the victims who would be told")
+        self.model = RowsModel(
+            [QCoreApplication.translate("BulkReviewDialog", h) for h in HEADERS],
+            review_rows(review),
+        )
+        self.table = table_view(
+            self.model,
+            QCoreApplication.translate(
+                "BulkReviewDialog", "Changes and the victims who would be told"
+            ),
+        )
         for column, width in enumerate((45, 190, 210, 95, 150, 150, 80)):
             self.table.setColumnWidth(column, width)
-        caption = plain_label("Every change, and every victim who would be told (or why not):")
+        caption = plain_label(
+            QCoreApplication.translate(
+                "BulkReviewDialog", "Every change, and every victim who would be told (or why not):"
+            )
+        )
         caption.setBuddy(self.table)
         layout.addWidget(caption)
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.confirm = self.buttons.addButton(
-            "&Confirm and create tasks", QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("BulkReviewDialog", "&Confirm and create tasks"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
-        self.confirm.setAccessibleName("Confirm and create tasks")
+        self.confirm.setAccessibleName(
+            QCoreApplication.translate("BulkReviewDialog", "Confirm and create tasks")
+        )
         self.confirm.setEnabled(review.can_apply)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -123,7 +171,10 @@ class BulkReviewDialog(QDialog):
     def choose_file(cls, parent: QWidget | None) -> Path | None:
         """The CSV file of official date changes to review (None if cancelled)."""
         name, _ = QFileDialog.getOpenFileName(
-            parent, "Import official date changes", "", "CSV files (*.csv);;All files (*)"
+            parent,
+            QCoreApplication.translate("BulkReviewDialog", "Import official date changes"),
+            "",
+            QCoreApplication.translate("BulkReviewDialog", "CSV files (*.csv);;All files (*)"),
         )
         return Path(name) if name else None
 
@@ -132,25 +183,44 @@ class SecondConfirmationDialog(FormDialog):
     """The second confirmation of a large batch: type the number of cases it changes."""
 
     def __init__(self, parent: QWidget | None, review: BatchReview) -> None:
-        super().__init__(parent, "Confirm a large batch")
+        super().__init__(
+            parent, QCoreApplication.translate("SecondConfirmationDialog", "Confirm a large batch")
+        )
         self._expected = review.affected_cases
         text = plain_label(
-            f"This batch changes official dates on {review.affected_cases:,} of"
-            f" {review.open_cases:,} open cases ({review.share_percent:.1f}%) and creates"
-            f" {len(review.notifications):,} victim tasks. To record it, type the number of"
-            f" cases: {review.affected_cases}."
+            QCoreApplication.translate(
+                "SecondConfirmationDialog",
+                "This batch changes official dates on {affected_cases:,} of "
+                "{open_cases:,} open cases ({share_percent:.1f}%) and creates {len:,} "
+                "victim tasks. To record it, type the number of cases: "
+                "{affected_cases}.",
+            ).format(
+                affected_cases=review.affected_cases,
+                open_cases=review.open_cases,
+                share_percent=review.share_percent,
+                len=len(review.notifications),
+            )
         )
         text.setWordWrap(True)
-        text.setAccessibleName("What you are confirming")
+        text.setAccessibleName(
+            QCoreApplication.translate("SecondConfirmationDialog", "What you are confirming")
+        )
         self.form.addRow(text)
-        self.typed = add_row(self.form, "&Number of cases:", QLineEdit())
+        self.typed = add_row(
+            self.form,
+            QCoreApplication.translate("SecondConfirmationDialog", "&Number of cases:"),
+            QLineEdit(),
+        )
 
     def build(self) -> int:
         typed = self.typed.text().strip().replace(",", "")
         if not typed.isdigit() or int(typed) != self._expected:
             raise ValidationError(
-                f"Type {self._expected} (the number of cases this batch changes) to record it,"
-                " or Cancel."
+                QCoreApplication.translate(
+                    "SecondConfirmationDialog",
+                    "Type {count} (the number of cases this batch changes) to record it,"
+                    " or Cancel.",
+                ).format(count=self._expected)
             )
         return int(typed)
 
@@ -195,8 +265,15 @@ def confirm_date_changes(window: MainWindow, review: BatchReview) -> None:
     def done(result: BatchResult) -> None:
         window._refresh(result.changed)
         window.statusBar().showMessage(
-            f"Recorded {result.dates_recorded:,} official date change(s) (batch"
-            f" {result.batch_id}); {result.tasks_created:,} victim task(s) created.",
+            QCoreApplication.translate(
+                "BulkDates",
+                "Recorded {dates_recorded:,} official date change(s) (batch "
+                "{batch_id}); {tasks_created:,} victim task(s) created.",
+            ).format(
+                dates_recorded=result.dates_recorded,
+                batch_id=result.batch_id,
+                tasks_created=result.tasks_created,
+            ),
             15_000,
         )
 

@@ -11,7 +11,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -36,10 +36,11 @@ from vcs_app.domain.conditions import (
     check_variation,
     condition_label,
 )
-from vcs_app.domain.model import CaseFile, LiaisonChannel, ValidationError, label
+from vcs_app.domain.model import CaseFile, LiaisonChannel, ValidationError
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted, open_kept
+from vcs_app.qt.i18n import label
 from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
 from vcs_app.services import cases, conditions, documents, liaison, om
 from vcs_app.services.cases import Changed
@@ -47,9 +48,10 @@ from vcs_app.services.cases import Changed
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
-OFFENDER_SIDE_NOTE = (
+OFFENDER_SIDE_NOTE = QT_TRANSLATE_NOOP(
+    "ConditionDialog",
     "Everything here goes to the offender manager: never write the victim's address, "
-    "phone number or email."
+    "phone number or email.",
 )
 
 
@@ -74,35 +76,61 @@ class ConditionDialog(FormDialog):
     """A new request: the condition from the catalogue, its wording, why and what risk."""
 
     def __init__(self, parent: QWidget | None, link_id: int, victim_name: str = "") -> None:
-        super().__init__(parent, "Request a licence condition")
+        super().__init__(
+            parent, QCoreApplication.translate("ConditionDialog", "Request a licence condition")
+        )
         self.setMinimumWidth(620)
         self._link_id = link_id
         self._victim_name = victim_name
         self._catalogue = conditions.catalogue()
         self._wording_edited = False
-        self.form.addRow(_note(OFFENDER_SIDE_NOTE))
+        self.form.addRow(_note(QCoreApplication.translate("ConditionDialog", OFFENDER_SIDE_NOTE)))
         self.kind = add_row(
             self.form,
-            "&Condition:",
+            QCoreApplication.translate("ConditionDialog", "&Condition:"),
             enum_combo([(t.key, t.title) for t in self._catalogue.templates]),
         )
         self.details = QWidget()
-        self.details.setAccessibleName("Condition details")
+        self.details.setAccessibleName(
+            QCoreApplication.translate("ConditionDialog", "Condition details")
+        )
         self.details_form = QFormLayout(self.details)
         self.details_form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(self.details)
-        self.wording = add_row(self.form, "&Wording:", _text_box(lines=4))
-        self.reason = add_row(self.form, "Victim's &reason:", _text_box())
-        self.risk = add_row(self.form, "Ris&k it addresses:", _text_box())
-        self.requested_on = add_row(self.form, "Requested &on:", date_edit(today()))
+        self.wording = add_row(
+            self.form,
+            QCoreApplication.translate("ConditionDialog", "&Wording:"),
+            _text_box(lines=4),
+        )
+        self.reason = add_row(
+            self.form,
+            QCoreApplication.translate("ConditionDialog", "Victim's &reason:"),
+            _text_box(),
+        )
+        self.risk = add_row(
+            self.form,
+            QCoreApplication.translate("ConditionDialog", "Ris&k it addresses:"),
+            _text_box(),
+        )
+        self.requested_on = add_row(
+            self.form,
+            QCoreApplication.translate("ConditionDialog", "Requested &on:"),
+            date_edit(today()),
+        )
         self.map_path = QLineEdit()
         self.map_path.setReadOnly(True)
-        self.map_path.setPlaceholderText("No map attached")
-        self.choose_map = QPushButton("Choose &map…")
-        self.choose_map.setAccessibleName("Choose map picture")
+        self.map_path.setPlaceholderText(
+            QCoreApplication.translate("ConditionDialog", "No map attached")
+        )
+        self.choose_map = QPushButton(QCoreApplication.translate("ConditionDialog", "Choose &map…"))
+        self.choose_map.setAccessibleName(
+            QCoreApplication.translate("ConditionDialog", "Choose map picture")
+        )
         self.choose_map.clicked.connect(self._choose_map)
-        self.clear_map = QPushButton("Remove map")
-        self.clear_map.setAccessibleName("Remove map")
+        self.clear_map = QPushButton(QCoreApplication.translate("ConditionDialog", "Remove map"))
+        self.clear_map.setAccessibleName(
+            QCoreApplication.translate("ConditionDialog", "Remove map")
+        )
         self.clear_map.clicked.connect(self.map_path.clear)
         row = QWidget()
         box = QHBoxLayout(row)
@@ -110,13 +138,26 @@ class ConditionDialog(FormDialog):
         box.addWidget(self.map_path, 1)
         box.addWidget(self.choose_map)
         box.addWidget(self.clear_map)
-        add_row(self.form, "Map (area only):", row, name="Map")
-        self.map_path.setAccessibleName("Map picture file")
+        add_row(
+            self.form,
+            QCoreApplication.translate("ConditionDialog", "Map (area only):"),
+            row,
+            name=QCoreApplication.translate("ConditionDialog", "Map"),
+        )
+        self.map_path.setAccessibleName(
+            QCoreApplication.translate("ConditionDialog", "Map picture file")
+        )
         self.map_checked = add_row(
             self.form,
             "",
-            QCheckBox("I have checked the map does not show the victim's address"),
-            name="Map checked: does not show the victim's address",
+            QCheckBox(
+                QCoreApplication.translate(
+                    "ConditionDialog", "I have checked the map does not show the victim's address"
+                )
+            ),
+            name=QCoreApplication.translate(
+                "ConditionDialog", "Map checked: does not show the victim's address"
+            ),
         )
         self.wording.textChanged.connect(self._wording_typed)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -163,7 +204,12 @@ class ConditionDialog(FormDialog):
 
     def _choose_map(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose the map picture", "", "Pictures (*.png *.jpg *.jpeg *.gif *.bmp)"
+            self,
+            QCoreApplication.translate("ConditionDialog", "Choose the map picture"),
+            "",
+            QCoreApplication.translate(
+                "ConditionDialog", "Pictures (*.png *.jpg *.jpeg *.gif *.bmp)"
+            ),
         )
         if name:
             self.map_path.setText(name)
@@ -175,7 +221,10 @@ class ConditionDialog(FormDialog):
             wording = self.template().fill(values)
         if self.map_path.text() and not self.map_checked.isChecked():
             raise ValidationError(
-                "Check the map and tick that it does not show the victim's address."
+                QCoreApplication.translate(
+                    "ConditionDialog",
+                    "Check the map and tick that it does not show the victim's address.",
+                )
             )
         return ConditionDraft(
             link_id=self._link_id,
@@ -195,15 +244,30 @@ class SendToOMDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None, case: CaseFile, chosen: int | None, default_path: Path
     ) -> None:
-        super().__init__(parent, "Send licence condition request to the OM")
+        super().__init__(
+            parent,
+            QCoreApplication.translate(
+                "SendToOMDialog", "Send licence condition request to the OM"
+            ),
+        )
         self.setMinimumWidth(560)
         link = case.link
         who = f"{link.om_name}, {link.om_team}" if link.om_team else link.om_name
-        self.form.addRow(_note(f"To: {who or 'no offender manager recorded'}"))
         self.form.addRow(
             _note(
-                "The document is checked before it is produced: it is refused if it holds "
-                "any victim's address, phone number or email."
+                QCoreApplication.translate("SendToOMDialog", "To: {value}").format(
+                    value=who
+                    or QCoreApplication.translate("SendToOMDialog", "no offender manager recorded")
+                )
+            )
+        )
+        self.form.addRow(
+            _note(
+                QCoreApplication.translate(
+                    "SendToOMDialog",
+                    "The document is checked before it is produced: it is refused if it holds "
+                    "any victim's address, phone number or email.",
+                )
             )
         )
         self.requests: dict[int, QCheckBox] = {}
@@ -213,27 +277,61 @@ class SendToOMDialog(FormDialog):
         for request in case.conditions:
             if request.status.value != "requested":
                 continue
-            box = QCheckBox(f"{request.title} (requested {request.requested_on:%d/%m/%Y})")
-            box.setAccessibleName(f"Send: {request.title}")
+            box = QCheckBox(
+                QCoreApplication.translate(
+                    "SendToOMDialog", "{title} (requested {requested_on:%d/%m/%Y})"
+                ).format(title=request.title, requested_on=request.requested_on)
+            )
+            box.setAccessibleName(
+                QCoreApplication.translate("SendToOMDialog", "Send: {title}").format(
+                    title=request.title
+                )
+            )
             box.setChecked(chosen is None or request.id == chosen)
             rows.addWidget(box)
             self.requests[request.id] = box
         if not self.requests:
-            rows.addWidget(_note("No request on this case is waiting to be sent."))
-        add_row(self.form, "Requests:", column, name="Requests to send")
-        self.on = add_row(self.form, "&Date sent:", date_edit(today()))
-        self.channel = add_row(self.form, "&Sent by:", enum_combo(_channels()))
+            rows.addWidget(
+                _note(
+                    QCoreApplication.translate(
+                        "SendToOMDialog", "No request on this case is waiting to be sent."
+                    )
+                )
+            )
+        add_row(
+            self.form,
+            QCoreApplication.translate("SendToOMDialog", "Requests:"),
+            column,
+            name=QCoreApplication.translate("SendToOMDialog", "Requests to send"),
+        )
+        self.on = add_row(
+            self.form,
+            QCoreApplication.translate("SendToOMDialog", "&Date sent:"),
+            date_edit(today()),
+        )
+        self.channel = add_row(
+            self.form,
+            QCoreApplication.translate("SendToOMDialog", "&Sent by:"),
+            enum_combo(_channels()),
+        )
         self.path = QLineEdit(str(default_path))
-        browse = QPushButton("&Browse…")
-        browse.setAccessibleName("Choose where to save the PDF")
+        browse = QPushButton(QCoreApplication.translate("SendToOMDialog", "&Browse…"))
+        browse.setAccessibleName(
+            QCoreApplication.translate("SendToOMDialog", "Choose where to save the PDF")
+        )
         browse.clicked.connect(self._browse)
         row = QWidget()
         box_row = QHBoxLayout(row)
         box_row.setContentsMargins(0, 0, 0, 0)
         box_row.addWidget(self.path, 1)
         box_row.addWidget(browse)
-        add_row(self.form, "Save &PDF to:", row, name="PDF file")
-        self.path.setAccessibleName("PDF file")
+        add_row(
+            self.form,
+            QCoreApplication.translate("SendToOMDialog", "Save &PDF to:"),
+            row,
+            name=QCoreApplication.translate("SendToOMDialog", "PDF file"),
+        )
+        self.path.setAccessibleName(QCoreApplication.translate("SendToOMDialog", "PDF file"))
         self.print_it = QCheckBox(
             QCoreApplication.translate("SendToOMDialog", "P&rint it too (to post or hand over)")
         )
@@ -244,7 +342,10 @@ class SendToOMDialog(FormDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save the request as", self.path.text(), "PDF (*.pdf)"
+            self,
+            QCoreApplication.translate("SendToOMDialog", "Save the request as"),
+            self.path.text(),
+            QCoreApplication.translate("SendToOMDialog", "PDF (*.pdf)"),
         )
         if name:
             self.path.setText(name)
@@ -252,9 +353,13 @@ class SendToOMDialog(FormDialog):
     def build(self) -> dict[str, Any]:
         ids = [rid for rid, box in self.requests.items() if box.isChecked()]
         if not ids:
-            raise ValidationError("Tick at least one request to send.")
+            raise ValidationError(
+                QCoreApplication.translate("SendToOMDialog", "Tick at least one request to send.")
+            )
         if not self.path.text().strip():
-            raise ValidationError("Choose where to save the PDF.")
+            raise ValidationError(
+                QCoreApplication.translate("SendToOMDialog", "Choose where to save the PDF.")
+            )
         return {
             "request_ids": ids,
             "on": date_of(self.on) or today(),
@@ -270,9 +375,17 @@ class _FromOMDialog(FormDialog):
     def __init__(self, parent: QWidget | None, title: str, request: ConditionRequest) -> None:
         super().__init__(parent, title)
         self.form.addRow(_note(request.title))
-        self.on = add_row(self.form, "&Date:", date_edit(today()))
-        self.channel = add_row(self.form, "&By:", enum_combo(_channels()))
-        self.who = add_row(self.form, "&Person:", QLineEdit(request.om_name))
+        self.on = add_row(
+            self.form, QCoreApplication.translate("_FromOMDialog", "&Date:"), date_edit(today())
+        )
+        self.channel = add_row(
+            self.form, QCoreApplication.translate("_FromOMDialog", "&By:"), enum_combo(_channels())
+        )
+        self.who = add_row(
+            self.form,
+            QCoreApplication.translate("_FromOMDialog", "&Person:"),
+            QLineEdit(request.om_name),
+        )
 
     def build(self) -> dict[str, Any]:
         return {
@@ -284,8 +397,14 @@ class _FromOMDialog(FormDialog):
 
 class AcknowledgementDialog(_FromOMDialog):
     def __init__(self, parent: QWidget | None, request: ConditionRequest) -> None:
-        super().__init__(parent, "Record the OM's acknowledgement", request)
-        self.note = add_row(self.form, "&Note:", _text_box())
+        super().__init__(
+            parent,
+            QCoreApplication.translate("AcknowledgementDialog", "Record the OM's acknowledgement"),
+            request,
+        )
+        self.note = add_row(
+            self.form, QCoreApplication.translate("AcknowledgementDialog", "&Note:"), _text_box()
+        )
 
     def build(self) -> dict[str, Any]:
         return {**super().build(), "note": self.note.toPlainText().strip()}
@@ -295,18 +414,31 @@ class DecisionDialog(_FromOMDialog):
     """The OM's decision: included, amended (with the wording used) or refused, and why."""
 
     def __init__(self, parent: QWidget | None, request: ConditionRequest) -> None:
-        super().__init__(parent, "Record the OM's decision", request)
+        super().__init__(
+            parent,
+            QCoreApplication.translate("DecisionDialog", "Record the OM's decision"),
+            request,
+        )
         self.decision = add_row(
             self.form,
-            "D&ecision:",
+            QCoreApplication.translate("DecisionDialog", "D&ecision:"),
             enum_combo([(d.value, condition_label(d)) for d in Decision]),
         )
-        self.reason = add_row(self.form, "OM's &reason:", _text_box())
+        self.reason = add_row(
+            self.form, QCoreApplication.translate("DecisionDialog", "OM's &reason:"), _text_box()
+        )
         self.licence_wording = add_row(
-            self.form, "&Wording on the licence:", _text_box(request.wording, 4)
+            self.form,
+            QCoreApplication.translate("DecisionDialog", "&Wording on the licence:"),
+            _text_box(request.wording, 4),
         )
         self.form.addRow(
-            _note("A refused or amended condition gives you a task to explain why to the victim.")
+            _note(
+                QCoreApplication.translate(
+                    "DecisionDialog",
+                    "A refused or amended condition gives you a task to explain why to the victim.",
+                )
+            )
         )
         self.decision.currentIndexChanged.connect(self._decision_changed)
         self._decision_changed()
@@ -335,7 +467,9 @@ class DatedNoteDialog(FormDialog):
     def __init__(self, parent: QWidget | None, title: str, note_label: str, about: str) -> None:
         super().__init__(parent, title)
         self.form.addRow(_note(about))
-        self.on = add_row(self.form, "&Date:", date_edit(today()))
+        self.on = add_row(
+            self.form, QCoreApplication.translate("DatedNoteDialog", "&Date:"), date_edit(today())
+        )
         self.note = add_row(self.form, note_label, _text_box())
 
     def build(self) -> dict[str, Any]:
@@ -344,10 +478,15 @@ class DatedNoteDialog(FormDialog):
 
 class VariationDialog(DatedNoteDialog):
     def __init__(self, parent: QWidget | None, request: ConditionRequest) -> None:
-        super().__init__(parent, "Record a variation", "&Why it changed:", request.title)
+        super().__init__(
+            parent,
+            QCoreApplication.translate("VariationDialog", "Record a variation"),
+            QCoreApplication.translate("VariationDialog", "&Why it changed:"),
+            request.title,
+        )
         self.wording = add_row(
             self.form,
-            "&New wording:",
+            QCoreApplication.translate("VariationDialog", "&New wording:"),
             _text_box(request.licence_wording or request.wording, 4),
         )
 
@@ -358,20 +497,36 @@ class VariationDialog(DatedNoteDialog):
 
 class ChaseDialog(FormDialog):
     def __init__(self, parent: QWidget | None, om_name: str, what: str) -> None:
-        super().__init__(parent, "Chase the offender manager")
-        self.form.addRow(_note(f"{om_name or 'The OM'}: {what}"))
-        self.on = add_row(self.form, "&Date:", date_edit(today()))
-        self.channel = add_row(self.form, "&By:", enum_combo(_channels()))
+        super().__init__(
+            parent, QCoreApplication.translate("ChaseDialog", "Chase the offender manager")
+        )
+        self.form.addRow(
+            _note(f"{om_name or QCoreApplication.translate('ChaseDialog', 'The OM')}: {what}")
+        )
+        self.on = add_row(
+            self.form, QCoreApplication.translate("ChaseDialog", "&Date:"), date_edit(today())
+        )
+        self.channel = add_row(
+            self.form, QCoreApplication.translate("ChaseDialog", "&By:"), enum_combo(_channels())
+        )
         self.summary = add_row(
             self.form,
-            "&Summary:",
-            _text_box(f"Chased {om_name or 'the OM'} for a reply: {what}."),
+            QCoreApplication.translate("ChaseDialog", "&Summary:"),
+            _text_box(
+                QCoreApplication.translate(
+                    "ChaseDialog", "Chased {om} for a reply: {what}."
+                ).format(
+                    om=om_name or QCoreApplication.translate("ChaseDialog", "the OM"), what=what
+                )
+            ),
         )
 
     def build(self) -> dict[str, Any]:
         summary = self.summary.toPlainText().strip()
         if not summary:
-            raise ValidationError("Say how the OM was chased.")
+            raise ValidationError(
+                QCoreApplication.translate("ChaseDialog", "Say how the OM was chased.")
+            )
         return {
             "on": date_of(self.on) or today(),
             "channel": self.channel.currentData(),
@@ -384,14 +539,39 @@ class OMDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, om: OffenderManager | None = None) -> None:
         super().__init__(
-            parent, "Edit offender manager" if om and om.id else "Add offender manager"
+            parent,
+            QCoreApplication.translate("OMDialog", "Edit offender manager")
+            if om and om.id
+            else QCoreApplication.translate("OMDialog", "Add offender manager"),
         )
         self._id = om.id if om else None
-        self.form.addRow(_note("Work contact routes only: never a personal email or phone."))
-        self.name = add_row(self.form, "&Name:", QLineEdit(om.name if om else ""))
-        self.team = add_row(self.form, "&Team:", QLineEdit(om.team if om else ""))
-        self.email = add_row(self.form, "Work &email:", QLineEdit(om.email if om else ""))
-        self.phone = add_row(self.form, "Work &phone:", QLineEdit(om.phone if om else ""))
+        self.form.addRow(
+            _note(
+                QCoreApplication.translate(
+                    "OMDialog", "Work contact routes only: never a personal email or phone."
+                )
+            )
+        )
+        self.name = add_row(
+            self.form,
+            QCoreApplication.translate("OMDialog", "&Name:"),
+            QLineEdit(om.name if om else ""),
+        )
+        self.team = add_row(
+            self.form,
+            QCoreApplication.translate("OMDialog", "&Team:"),
+            QLineEdit(om.team if om else ""),
+        )
+        self.email = add_row(
+            self.form,
+            QCoreApplication.translate("OMDialog", "Work &email:"),
+            QLineEdit(om.email if om else ""),
+        )
+        self.phone = add_row(
+            self.form,
+            QCoreApplication.translate("OMDialog", "Work &phone:"),
+            QLineEdit(om.phone if om else ""),
+        )
 
     def build(self) -> OffenderManager:
         return OffenderManager(
@@ -409,23 +589,45 @@ class ChangeOMDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None, current: str, choices: list[OffenderManager]
     ) -> None:
-        super().__init__(parent, "Change the case's offender manager")
-        self.form.addRow(_note(f"Current OM: {current or 'none recorded'}"))
+        super().__init__(
+            parent,
+            QCoreApplication.translate("ChangeOMDialog", "Change the case's offender manager"),
+        )
+        self.form.addRow(
+            _note(
+                QCoreApplication.translate("ChangeOMDialog", "Current OM: {value}").format(
+                    value=current or QCoreApplication.translate("ChangeOMDialog", "none recorded")
+                )
+            )
+        )
         self.om = add_row(
             self.form,
-            "&New OM:",
+            QCoreApplication.translate("ChangeOMDialog", "&New OM:"),
             enum_combo(
                 [(str(o.id), f"{o.name} ({o.team})" if o.team else o.name) for o in choices]
             ),
         )
         if not choices:
-            self.form.addRow(_note("The directory is empty: add the OM there first (View menu)."))
-        self.on = add_row(self.form, "&From:", date_edit(today()))
-        self.reason = add_row(self.form, "&Reason:", QLineEdit())
+            self.form.addRow(
+                _note(
+                    QCoreApplication.translate(
+                        "ChangeOMDialog",
+                        "The directory is empty: add the OM there first (View menu).",
+                    )
+                )
+            )
+        self.on = add_row(
+            self.form, QCoreApplication.translate("ChangeOMDialog", "&From:"), date_edit(today())
+        )
+        self.reason = add_row(
+            self.form, QCoreApplication.translate("ChangeOMDialog", "&Reason:"), QLineEdit()
+        )
 
     def build(self) -> dict[str, Any]:
         if self.om.currentData() is None:
-            raise ValidationError("Choose the new offender manager.")
+            raise ValidationError(
+                QCoreApplication.translate("ChangeOMDialog", "Choose the new offender manager.")
+            )
         return {
             "om_id": int(self.om.currentData()),
             "on": date_of(self.on) or today(),
@@ -528,8 +730,8 @@ def inform(window: MainWindow, case: CaseFile, request_id: int) -> Changed | Non
     request = _request(case, request_id)
     values = request and DatedNoteDialog.ask(
         window,
-        "Record that the victim was told",
-        "&How they were told:",
+        QCoreApplication.translate("Condition", "Record that the victim was told"),
+        QCoreApplication.translate("Condition", "&How they were told:"),
         f"{request.title}: {condition_label(request.decision)}",
     )
     if not values:
@@ -550,7 +752,10 @@ def vary(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
 def end(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
     request = _request(case, request_id)
     values = request and DatedNoteDialog.ask(
-        window, "Record the end of the condition", "&Why:", request.title
+        window,
+        QCoreApplication.translate("Condition", "Record the end of the condition"),
+        QCoreApplication.translate("Condition", "&Why:"),
+        request.title,
     )
     if not values:
         return None
@@ -560,7 +765,11 @@ def end(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
 def chase_request(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
     request = _request(case, request_id)
     values = request and ChaseDialog.ask(
-        window, case.link.om_name, f"licence condition request ({request.title})"
+        window,
+        case.link.om_name,
+        QCoreApplication.translate("Condition", "licence condition request ({title})").format(
+            title=request.title
+        ),
     )
     if not values:
         return None
@@ -587,7 +796,12 @@ def open_map(window: MainWindow, case: CaseFile, request_id: int) -> None:
     request = _request(case, request_id)
     path = request and conditions.map_file(window.ws, request)
     if path is None or not path.exists():
-        window.statusBar().showMessage("The map picture is missing from the data folder.", 10000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "Condition", "The map picture is missing from the data folder."
+            ),
+            10000,
+        )
         return
     open_kept(window, window.ws, path)
 

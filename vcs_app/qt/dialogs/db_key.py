@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from vcs_app.domain.model import DomainError, ValidationError
@@ -18,7 +19,7 @@ from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.widgets import add_row, rich_label
 from vcs_app.services.workspace import Workspace, open_workspace
 
-TITLE = "Encrypted caseload"
+TITLE = QT_TRANSLATE_NOOP("DatabaseKeyDialog", "Encrypted caseload")
 
 
 class DatabaseKeyDialog(FormDialog):
@@ -26,20 +27,34 @@ class DatabaseKeyDialog(FormDialog):
     Workspace (`build()` only checks what was typed, so it never touches the file)."""
 
     def __init__(self, parent: QWidget | None, path: Path, problem: str = "") -> None:
-        super().__init__(parent, TITLE)
+        super().__init__(parent, QCoreApplication.translate("DatabaseKeyDialog", TITLE))
         self.path = path
         intro = rich_label(
-            f"<b>{html.escape(path.name)}</b> is encrypted, or it is not a VCS Desk database.<br>"
-            "Enter the database key to open it. The key is not your sign-in password:"
-            " ask whoever set up this caseload if you do not have it."
+            QCoreApplication.translate(
+                "DatabaseKeyDialog",
+                "<b>{name}</b> is encrypted, or it is not a VCS Desk "
+                "database.<br>Enter the database key to open it. The key is not your "
+                "sign-in password: ask whoever set up this caseload if you do not have "
+                "it.",
+            ).format(name=html.escape(path.name))
         )
         intro.setWordWrap(True)
-        intro.setAccessibleName("About the encrypted caseload")
+        intro.setAccessibleName(
+            QCoreApplication.translate("DatabaseKeyDialog", "About the encrypted caseload")
+        )
         self.form.insertRow(0, intro)
-        self.key = add_row(self.form, "Database &key:", QLineEdit())
+        self.key = add_row(
+            self.form,
+            QCoreApplication.translate("DatabaseKeyDialog", "Database &key:"),
+            QLineEdit(),
+        )
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Open")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancel")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("DatabaseKeyDialog", "&Open")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("DatabaseKeyDialog", "&Cancel")
+        )
         if problem:
             self._show_problem(problem.replace(str(path), path.name))
         self.setMinimumWidth(480)
@@ -52,9 +67,15 @@ class DatabaseKeyDialog(FormDialog):
         """The key as typed (spaces count: they may be part of it)."""
         key = self.key.text()
         if not key.strip():
-            raise ValidationError("Enter the database key.")
+            raise ValidationError(
+                QCoreApplication.translate("DatabaseKeyDialog", "Enter the database key.")
+            )
         if "\x00" in key:
-            raise ValidationError("A key cannot contain a null character.")
+            raise ValidationError(
+                QCoreApplication.translate(
+                    "DatabaseKeyDialog", "A key cannot contain a null character."
+                )
+            )
         return key
 
     def accept(self) -> None:

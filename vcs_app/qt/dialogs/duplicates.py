@@ -7,6 +7,7 @@ never shown by colour alone.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -18,41 +19,58 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vcs_app.domain.model import Offender, Referral, ValidationError, Victim, label
+from vcs_app.domain.model import Offender, Referral, ValidationError, Victim
 from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.i18n import label, shown
 from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 from vcs_app.services.intake import SEPARATE, MatchDecision, PersonMatch, ReferralMatches
 
-HEADERS = ["", "Same?", "This referral", "On file"]
+HEADERS = (
+    QT_TRANSLATE_NOOP("Duplicates", "Detail"),
+    QT_TRANSLATE_NOOP("Duplicates", "Same?"),
+    QT_TRANSLATE_NOOP("Duplicates", "This referral"),
+    QT_TRANSLATE_NOOP("Duplicates", "On file"),
+)
+NOT_KNOWN = QT_TRANSLATE_NOOP("Duplicates", "not known")
 
 
 def _victim_facts(v: Victim) -> list[tuple[str, str]]:
     return [
-        ("Name", v.full_name),
-        ("Date of birth", fmt_date(v.dob) or "not known"),
-        ("Contact is with", label(v.role)),
-        ("Parent/guardian", v.guardian_name or "—"),
-        ("Language", label(v.language)),
-        ("Accessibility needs", v.accessibility or "—"),
+        (QCoreApplication.translate("Duplicates", "Name"), v.full_name),
+        (
+            QCoreApplication.translate("Duplicates", "Date of birth"),
+            fmt_date(v.dob) or QCoreApplication.translate("Duplicates", NOT_KNOWN),
+        ),
+        (QCoreApplication.translate("Duplicates", "Contact is with"), shown(label(v.role))),
+        (QCoreApplication.translate("Duplicates", "Parent/guardian"), v.guardian_name or "—"),
+        (QCoreApplication.translate("Duplicates", "Language"), shown(label(v.language))),
+        (QCoreApplication.translate("Duplicates", "Accessibility needs"), v.accessibility or "—"),
     ]
 
 
 def _offender_facts(o: Offender) -> list[tuple[str, str]]:
     return [
-        ("Name", o.full_name),
-        ("Date of birth", fmt_date(o.dob) or "not known"),
-        ("CRN", o.crn or "—"),
-        ("Prison number", o.nomis or "—"),
+        (QCoreApplication.translate("Duplicates", "Name"), o.full_name),
+        (
+            QCoreApplication.translate("Duplicates", "Date of birth"),
+            fmt_date(o.dob) or QCoreApplication.translate("Duplicates", NOT_KNOWN),
+        ),
+        (QCoreApplication.translate("Duplicates", "CRN"), o.crn or "—"),
+        (QCoreApplication.translate("Duplicates", "Prison number"), o.nomis or "—"),
     ]
 
 
 def _same(ours: str, theirs: str) -> str:
-    blank = ("—", "not known")
+    blank = ("—", QCoreApplication.translate("Duplicates", NOT_KNOWN))
     if ours in blank and theirs in blank:
-        return "Both blank"
+        return QCoreApplication.translate("Duplicates", "Both blank")
     if ours in blank or theirs in blank:
-        return "One blank"
-    return "Same" if ours.casefold() == theirs.casefold() else "Differs"
+        return QCoreApplication.translate("Duplicates", "One blank")
+    return (
+        QCoreApplication.translate("Duplicates", "Same")
+        if ours.casefold() == theirs.casefold()
+        else QCoreApplication.translate("Duplicates", "Differs")
+    )
 
 
 class _PersonChoice(QGroupBox):
@@ -66,20 +84,28 @@ class _PersonChoice(QGroupBox):
         keys: tuple[str, str],
     ) -> None:
         """`keys`: the merge and keep-separate labels with their mnemonics marked."""
-        plural = "es" if len(found) > 1 else ""
-        super().__init__(f"{what.capitalize()}: {len(found)} possible match{plural} on file")
+        title = (
+            QCoreApplication.translate("Duplicates", "{What}: {count} possible matches on file")
+            if len(found) > 1
+            else QCoreApplication.translate("Duplicates", "{What}: 1 possible match on file")
+        )
+        super().__init__(title.format(What=what[:1].upper() + what[1:], count=len(found)))
         self.what = what
         self.found = found
         self._facts = _victim_facts if isinstance(incoming, Victim) else _offender_facts
         self._incoming = incoming
         layout = QVBoxLayout(self)
         self.pick = QComboBox()
-        self.pick.setAccessibleName(f"Compare with which {what} on file")
+        self.pick.setAccessibleName(
+            QCoreApplication.translate("Duplicates", "Compare with which {what} on file").format(
+                what=what
+            )
+        )
         for match in found:
-            self.pick.addItem(f"{match.person.full_name} — {match.reason}", match.person.id)
+            self.pick.addItem(f"{match.person.full_name} — {shown(match.reason)}", match.person.id)
         if len(found) > 1:
             row = QHBoxLayout()
-            caption = plain_label("Compare &with:")
+            caption = plain_label(QCoreApplication.translate("Duplicates", "Compare &with:"))
             caption.setBuddy(self.pick)
             row.addWidget(caption)
             row.addWidget(self.pick, 1)
@@ -88,23 +114,46 @@ class _PersonChoice(QGroupBox):
             self.pick.hide()
         self.why = plain_label()
         self.why.setWordWrap(True)
-        self.why.setAccessibleName(f"Why the {what} matched")
+        self.why.setAccessibleName(
+            QCoreApplication.translate("Duplicates", "Why the {what} matched").format(what=what)
+        )
         layout.addWidget(self.why)
-        self.model = RowsModel(HEADERS)
-        self.table = table_view(self.model, f"{what.capitalize()}: referral and record on file")
+        self.model = RowsModel([QCoreApplication.translate("Duplicates", h) for h in HEADERS])
+        self.table = table_view(
+            self.model,
+            QCoreApplication.translate("Duplicates", "{What}: referral and record on file").format(
+                What=what[:1].upper() + what[1:]
+            ),
+        )
         self.table.setMinimumHeight(190)
         layout.addWidget(self.table, 1)
-        self.merge = QRadioButton(f"{keys[0]}: add this referral to the {what} on file")
-        self.merge.setAccessibleName(f"Merge the {what}")
-        self.separate = QRadioButton(f"{keys[1]}: add a new {what}")
-        self.separate.setAccessibleName(f"Keep the {what} separate")
+        self.merge = QRadioButton(
+            QCoreApplication.translate(
+                "Duplicates", "{key}: add this referral to the {what} on file"
+            ).format(key=keys[0], what=what)
+        )
+        self.merge.setAccessibleName(
+            QCoreApplication.translate("Duplicates", "Merge the {what}").format(what=what)
+        )
+        self.separate = QRadioButton(
+            QCoreApplication.translate("Duplicates", "{key}: add a new {what}").format(
+                key=keys[1], what=what
+            )
+        )
+        self.separate.setAccessibleName(
+            QCoreApplication.translate("Duplicates", "Keep the {what} separate").format(what=what)
+        )
         self.group = QButtonGroup(self)
         for button in (self.merge, self.separate):
             self.group.addButton(button)
             layout.addWidget(button)
         self.note = plain_label()
         self.note.setWordWrap(True)
-        self.note.setAccessibleName(f"Why the {what} cannot be kept separate")
+        self.note.setAccessibleName(
+            QCoreApplication.translate(
+                "Duplicates", "Why the {what} cannot be kept separate"
+            ).format(what=what)
+        )
         layout.addWidget(self.note)
         self.pick.currentIndexChanged.connect(self._show)
         self._show()
@@ -114,11 +163,24 @@ class _PersonChoice(QGroupBox):
 
     def _show(self) -> None:
         match = self.current()
-        self.why.setText(f"Why: {match.reason}.")
+        self.why.setText(
+            QCoreApplication.translate("Duplicates", "Why: {reason}.").format(
+                reason=shown(match.reason)
+            )
+        )
         ours, theirs = self._facts(self._incoming), self._facts(match.person)
         rows = [(name, _same(a, b), a, b) for (name, a), (_, b) in zip(ours, theirs, strict=True)]
-        refs = ", ".join(f"{c.ref} ({c.offence})" for c in match.cases) or "none"
-        rows.append(("Cases", "", "this referral", refs))
+        refs = ", ".join(
+            f"{c.ref} ({c.offence})" for c in match.cases
+        ) or QCoreApplication.translate("Duplicates", "none")
+        rows.append(
+            (
+                QCoreApplication.translate("Duplicates", "Cases"),
+                "",
+                QCoreApplication.translate("Duplicates", "this referral"),
+                refs,
+            )
+        )
         self.model.set_rows(rows)
         for column, width in enumerate((130, 80, 160)):
             self.table.setColumnWidth(column, width)
@@ -129,9 +191,11 @@ class _PersonChoice(QGroupBox):
             self.separate.setChecked(False)
             self.group.setExclusive(True)
             self.note.setText(
-                f"{match.reason[0].upper()}{match.reason[1:]}: this is the same person, so it "
-                "cannot be kept "
-                "separate. If the reference is wrong, cancel and correct it."
+                QCoreApplication.translate(
+                    "Duplicates",
+                    "{reason}: this is the same person, so it cannot be kept "
+                    "separate. If the reference is wrong, cancel and correct it.",
+                ).format(reason=shown(match.reason)[:1].upper() + shown(match.reason)[1:])
             )
         self.note.setVisible(same_person)
 
@@ -140,29 +204,52 @@ class _PersonChoice(QGroupBox):
             return int(self.current().person.id)
         if self.separate.isChecked():
             return SEPARATE
-        raise ValidationError(f"Choose to merge or keep separate for the {self.what}.")
+        raise ValidationError(
+            QCoreApplication.translate(
+                "Duplicates", "Choose to merge or keep separate for the {what}."
+            ).format(what=self.what)
+        )
 
 
 class DuplicatesDialog(FormDialog):
     """Side by side: the new referral and who it may be about. Returns a MatchDecision."""
 
     def __init__(self, parent: QWidget | None, referral: Referral, matches: ReferralMatches):
-        super().__init__(parent, "Possible duplicate")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Save referral")
+        super().__init__(parent, QCoreApplication.translate("Duplicates", "Possible duplicate"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Duplicates", "&Save referral")
+        )
         intro = plain_label(
-            "This referral may be about someone already on file. Compare each one and choose: "
-            "merge (add the referral to the record on file; blanks on file are filled, "
-            "nothing is overwritten) or keep separate (add a new record)."
+            QCoreApplication.translate(
+                "Duplicates",
+                "This referral may be about someone already on file. Compare each one and choose: "
+                "merge (add the referral to the record on file; blanks on file are filled, "
+                "nothing is overwritten) or keep separate (add a new record).",
+            )
         )
         intro.setWordWrap(True)
         self.victim = (
-            _PersonChoice("victim", referral.victim, matches.victims, ("&Merge", "&Keep separate"))
+            _PersonChoice(
+                QCoreApplication.translate("Duplicates", "victim"),
+                referral.victim,
+                matches.victims,
+                (
+                    QCoreApplication.translate("Duplicates", "&Merge"),
+                    QCoreApplication.translate("Duplicates", "&Keep separate"),
+                ),
+            )
             if matches.victims
             else None
         )
         self.offender = (
             _PersonChoice(
-                "offender", referral.offender, matches.offenders, ("M&erge", "Kee&p separate")
+                QCoreApplication.translate("Duplicates", "offender"),
+                referral.offender,
+                matches.offenders,
+                (
+                    QCoreApplication.translate("Duplicates", "M&erge"),
+                    QCoreApplication.translate("Duplicates", "Kee&p separate"),
+                ),
             )
             if matches.offenders
             else None

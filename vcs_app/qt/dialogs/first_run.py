@@ -7,6 +7,7 @@ victim must never receive a letter with made-up office details on it.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vcs_app.domain.accounts import Account, check_password_rules
 from vcs_app.domain.model import DomainError, Role, ValidationError
+from vcs_app.qt.i18n import shown
 from vcs_app.qt.widgets import add_row, plain_label
 from vcs_app.services import accounts
 from vcs_app.services.letter_settings import LetterSettings, missing_office_details
@@ -30,7 +32,7 @@ def _page_layout(page: QWizardPage, intro: str) -> QFormLayout:
     """An explanation, then the fields, kept together at the top of the page."""
     text = plain_label(intro)
     text.setWordWrap(True)
-    text.setAccessibleName("About this step")
+    text.setAccessibleName(QCoreApplication.translate("FirstRun", "About this step"))
     form = QFormLayout()
     layout = QVBoxLayout(page)
     layout.addWidget(text)
@@ -43,7 +45,7 @@ def _page_layout(page: QWizardPage, intro: str) -> QFormLayout:
 def _problem_label() -> QLabel:
     label = plain_label()
     label.setWordWrap(True)
-    label.setAccessibleName("Problem")
+    label.setAccessibleName(QCoreApplication.translate("FirstRun", "Problem"))
     label.setStyleSheet("font-weight: bold;")
     label.hide()
     return label
@@ -72,8 +74,12 @@ class _CheckedPage(QWizardPage):
 class OfficePage(_CheckedPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Your office")
-        self.setSubTitle("This caseload is new: two steps before the first case.")
+        self.setTitle(QCoreApplication.translate("OfficePage", "Your office"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "OfficePage", "This caseload is new: two steps before the first case."
+            )
+        )
         form = _page_layout(
             self,
             "Every letter carries your office's letterhead and return address and tells the"
@@ -85,8 +91,12 @@ class OfficePage(_CheckedPage):
         self.address.setPlaceholderText("One line per line of the address")
         self.address.setTabChangesFocus(True)
         self.address.setMaximumHeight(110)
-        self.phone = add_row(form, "Office &phone:", QLineEdit())
-        self.email = add_row(form, "Office &email:", QLineEdit())
+        self.phone = add_row(
+            form, QCoreApplication.translate("OfficePage", "Office &phone:"), QLineEdit()
+        )
+        self.email = add_row(
+            form, QCoreApplication.translate("OfficePage", "Office &email:"), QLineEdit()
+        )
         self.problem = _problem_label()
         form.addRow(self.problem)
 
@@ -99,7 +109,11 @@ class OfficePage(_CheckedPage):
         )
         missing = missing_office_details(settings)
         if missing:
-            raise ValidationError("Enter " + ", ".join(missing) + ".")
+            raise ValidationError(
+                QCoreApplication.translate("FirstRun", "Enter {details}.").format(
+                    details=", ".join(shown(m) for m in missing)
+                )
+            )
         return settings
 
     value = settings
@@ -108,8 +122,10 @@ class OfficePage(_CheckedPage):
 class AccountPage(_CheckedPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Your account")
-        self.setSubTitle("The first account is an administrator.")
+        self.setTitle(QCoreApplication.translate("AccountPage", "Your account"))
+        self.setSubTitle(
+            QCoreApplication.translate("AccountPage", "The first account is an administrator.")
+        )
         form = _page_layout(
             self,
             "You sign in with this account now, and add the other VLOs' accounts later."
@@ -121,7 +137,9 @@ class AccountPage(_CheckedPage):
         self.username.setPlaceholderText("e.g. alex.morgan")
         self.password = add_row(form, "&Password:", QLineEdit())
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = add_row(form, "Password &again:", QLineEdit())
+        self.again = add_row(
+            form, QCoreApplication.translate("AccountPage", "Password &again:"), QLineEdit()
+        )
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.problem = _problem_label()
         form.addRow(self.problem)
@@ -130,7 +148,9 @@ class AccountPage(_CheckedPage):
         account = Account(self.username.text(), self.display_name.text(), Role.ADMIN)
         check_password_rules(self.password.text(), account.username)
         if self.password.text() != self.again.text():
-            raise ValidationError("The two passwords are not the same.")
+            raise ValidationError(
+                QCoreApplication.translate("FirstRun", "The two passwords are not the same.")
+            )
         return account
 
     value = account
@@ -144,8 +164,8 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.ws = ws
         self.account: Account | None = None
-        self.setWindowTitle("Welcome to VCS Desk")
-        self.setAccessibleName("Welcome to VCS Desk")
+        self.setWindowTitle(QCoreApplication.translate("FirstRunWizard", "Welcome to VCS Desk"))
+        self.setAccessibleName(QCoreApplication.translate("FirstRunWizard", "Welcome to VCS Desk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.office_page = OfficePage()
         self.account_page = AccountPage()

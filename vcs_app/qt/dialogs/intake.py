@@ -80,7 +80,14 @@ SENTENCE_WORDS = {
         "Intake", "Transfer direction (with restrictions)"
     ),
 }
-SOURCES = ("letter", "phone call", "email", "visit", "reply slip", "via the referrer")
+SOURCES = (
+    QT_TRANSLATE_NOOP("Intake", "letter"),
+    QT_TRANSLATE_NOOP("Intake", "phone call"),
+    QT_TRANSLATE_NOOP("Intake", "email"),
+    QT_TRANSLATE_NOOP("Intake", "visit"),
+    QT_TRANSLATE_NOOP("Intake", "reply slip"),
+    QT_TRANSLATE_NOOP("Intake", "via the referrer"),
+)
 # The order a VLO thinks in, not alphabetical.
 STATE_ORDER = (
     OptState.OFFERED,
@@ -182,7 +189,11 @@ class _EligibilityPreview:
         except DomainError as exc:
             self.label.setText(str(exc))
             return
-        self.label.setText(f"{decision.reason}\n(rules {decision.rules_version})")
+        self.label.setText(
+            QCoreApplication.translate(
+                "_EligibilityPreview", "{reason}\n(rules {rules_version})"
+            ).format(reason=decision.reason, rules_version=decision.rules_version)
+        )
         self.label.setAccessibleDescription(self.label.text())
 
 
@@ -232,7 +243,9 @@ def _referral_rows(dialog: Any, form: QFormLayout, vlos: list[str], link: Link |
     dialog.referrer = add_row(
         form,
         QCoreApplication.translate("Intake", "Referred by:"),
-        QLineEdit(link.referrer if link else "Witness Care Unit"),
+        QLineEdit(
+            link.referrer if link else QCoreApplication.translate("Intake", "Witness Care Unit")
+        ),
     )
     dialog.vlo = add_row(
         form,
@@ -585,7 +598,12 @@ class ReferralDetailsDialog(FormDialog):
     def __init__(
         self, parent: QWidget | None, link: Link, record: ReferralRecord, vlos: list[str]
     ) -> None:
-        super().__init__(parent, f"Referral details — {link.ref}")
+        super().__init__(
+            parent,
+            QCoreApplication.translate("ReferralDetailsDialog", "Referral details — {ref}").format(
+                ref=link.ref
+            ),
+        )
         _referral_rows(self, self.form, vlos, link)
         _offence_rows(self, self.form, link, record)
         self.acting_for = add_row(
@@ -631,7 +649,12 @@ class OptChangeDialog(FormDialog):
     """Record an opt-in change: what, when, how it came, and the level when opting in."""
 
     def __init__(self, parent: QWidget | None, link: Link) -> None:
-        super().__init__(parent, f"Opt-in change — {link.ref}")
+        super().__init__(
+            parent,
+            QCoreApplication.translate("OptChangeDialog", "Opt-in change — {ref}").format(
+                ref=link.ref
+            ),
+        )
         self._link = link
         now = plain_label(label(link.opt_state))
         add_row(
@@ -659,7 +682,8 @@ class OptChangeDialog(FormDialog):
             name=QCoreApplication.translate("Intake", "Source"),
         )
         self.source.setEditable(True)
-        self.source.addItems(SOURCES)
+        for source in SOURCES:  # shown in the interface language, stored in English
+            self.source.addItem(QCoreApplication.translate("Intake", source), source)
         levels = [c for c in _choices(ContactLevel) if c[0] != ContactLevel.NONE.value]
         self.level = add_row(
             self.form,
@@ -683,7 +707,9 @@ class OptChangeDialog(FormDialog):
         return {
             "state": state,
             "on": date_of(self.on) or today(),
-            "source": self.source.currentText(),
+            "source": self.source.currentData()
+            if self.source.currentText() == self.source.itemText(self.source.currentIndex())
+            else self.source.currentText(),
             "contact_level": level,
         }
 
@@ -719,7 +745,12 @@ class FollowUpDialog(FormDialog):
     """The follow-up to an unanswered offer went out."""
 
     def __init__(self, parent: QWidget | None, link: Link) -> None:
-        super().__init__(parent, f"Follow-up sent — {link.ref}")
+        super().__init__(
+            parent,
+            QCoreApplication.translate("FollowUpDialog", "Follow-up sent — {ref}").format(
+                ref=link.ref
+            ),
+        )
         self.on = add_row(
             self.form, QCoreApplication.translate("Intake", "&Date sent:"), date_edit(today())
         )
@@ -738,9 +769,20 @@ class EligibilityOverrideDialog(FormDialog):
     """A manager replaces the rules' decision, saying who and why (or removes an override)."""
 
     def __init__(self, parent: QWidget | None, link: Link, manager: str) -> None:
-        super().__init__(parent, f"Eligibility — {link.ref}")
+        super().__init__(
+            parent,
+            QCoreApplication.translate("EligibilityOverrideDialog", "Eligibility — {ref}").format(
+                ref=link.ref
+            ),
+        )
         current = plain_label(
-            f"{label(link.eligibility)}: {link.eligibility_reason} (rules {link.rules_version})"
+            QCoreApplication.translate(
+                "EligibilityOverrideDialog", "{label}: {eligibility_reason} (rules {rules_version})"
+            ).format(
+                label=label(link.eligibility),
+                eligibility_reason=link.eligibility_reason,
+                rules_version=link.rules_version,
+            )
         )
         current.setWordWrap(True)
         add_row(

@@ -47,7 +47,7 @@ def open_kept(parent: QWidget, ws: Workspace, path: Path) -> bool:
             return True
         warn(
             parent,
-            "VCS Desk",
+            QCoreApplication.translate("KeptFile", "VCS Desk"),
             QCoreApplication.translate("LetterDialog", "No program could open {path}.").format(
                 path=path
             ),
@@ -56,7 +56,7 @@ def open_kept(parent: QWidget, ws: Workspace, path: Path) -> bool:
     try:
         data = documents.read(ws, path)
     except DomainError as exc:
-        warn(parent, "VCS Desk", str(exc))
+        warn(parent, QCoreApplication.translate("KeptFile", "VCS Desk"), str(exc))
         return False
     dialog = KeptFileDialog(parent, ws, path.name.removesuffix(".sealed"), data)
     dialog.exec()
@@ -123,6 +123,12 @@ class KeptFileDialog(QDialog):
         try:
             documents.save_copy(path, self.data)
         except OSError as exc:
-            warn(self, self.windowTitle(), f"The copy could not be saved: {exc.strerror}.")
+            warn(
+                self,
+                self.windowTitle(),
+                QCoreApplication.translate(
+                    "KeptFileDialog", "The copy could not be saved: {strerror}."
+                ).format(strerror=exc.strerror),
+            )
             return None
         return path

@@ -71,7 +71,11 @@ class KeyDateDialog(FormDialog):
         kind = self.kind.currentData()
         entry = self._current.get(kind)
         if entry is None:
-            self.now.setText(f"No official {kind} is recorded yet.")
+            self.now.setText(
+                QCoreApplication.translate(
+                    "KeyDateDialog", "No official {kind} is recorded yet."
+                ).format(kind=kind)
+            )
             return
         text = (
             QCoreApplication.translate(

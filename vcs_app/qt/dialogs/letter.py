@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vcs_app.domain.model import DomainError, LetterStatus, label
+from vcs_app.domain.model import DomainError, LetterStatus
 from vcs_app.letters.print_adapter import paint_into
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted, open_kept
+from vcs_app.qt.i18n import label
 from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, plain_label, today
 from vcs_app.services import documents, letters
 from vcs_app.services.cases import Changed

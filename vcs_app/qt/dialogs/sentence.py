@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,10 +40,6 @@ if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SentenceDialog", text)
-
-
 class TermEdit(QWidget):
     """Years and months of a term (and, for some sentences, weeks and days), each spin box
     named for screen readers."""
@@ -71,9 +67,10 @@ class TermEdit(QWidget):
     def _spin(self, what: str, unit: str, most: int) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(0, most)
-        spin.setSuffix(" " + _tr(unit))
-        spin.setAccessibleName(f"{what}: {_tr(unit)}")
+        spin.setSuffix(" " + QCoreApplication.translate("SentenceDialog", unit))
+        spin.setAccessibleName(f"{what}: {QCoreApplication.translate('SentenceDialog', unit)}")
         return spin
+        spin.setAccessibleName(what + ": " + QCoreApplication.translate("SentenceDialog", unit))
 
     def set_term(
         self, months: int | None, weeks: int | None = None, days: int | None = None
@@ -116,17 +113,43 @@ _TERMS: dict[str, set[SentenceType]] = {
     "tariff": set(INDETERMINATE_TYPES),
 }
 _HINTS: dict[SentenceType, str] = {
-    SentenceType.SDS: "Enter the whole sentence length, in weeks or days if the court gave it so.",
-    SentenceType.DETENTION_S250: "Enter the whole length of the detention.",
-    SentenceType.FINE_DEFAULT: "Enter the default term still to be served (the court's term,"
-    " shortened by any part payment) and the fine.",
-    SentenceType.DTO: "Enter the length of the order (4 to 24 months).",
-    SentenceType.SUSPENDED: "Enter the suspended term (up to 2 years): it is served only if"
-    " the court activates it.",
-    SentenceType.EDS: "Enter the custodial term and the extension period (1 to 8 years).",
-    SentenceType.SOPC: "Enter the custodial term: 12 months on licence follow automatically.",
-    SentenceType.LIFE: "Enter the minimum term (tariff) the judge set.",
-    SentenceType.IPP: "Enter the minimum term (tariff) the judge set.",
+    SentenceType.SDS: QT_TRANSLATE_NOOP(
+        "SentenceDialog",
+        "Enter the whole sentence length, in weeks or days if the court gave it so.",
+    ),
+    SentenceType.DETENTION_S250: QT_TRANSLATE_NOOP(
+        "SentenceDialog",
+        "Enter the whole length of the detention.",
+    ),
+    SentenceType.FINE_DEFAULT: QT_TRANSLATE_NOOP(
+        "SentenceDialog",
+        "Enter the default term still to be served (the court's term,"
+        " shortened by any part payment) and the fine.",
+    ),
+    SentenceType.DTO: QT_TRANSLATE_NOOP(
+        "SentenceDialog",
+        "Enter the length of the order (4 to 24 months).",
+    ),
+    SentenceType.SUSPENDED: QT_TRANSLATE_NOOP(
+        "SentenceDialog",
+        "Enter the suspended term (up to 2 years): it is served only if the court activates it.",
+    ),
+    SentenceType.EDS: QT_TRANSLATE_NOOP(
+        "SentenceDialog",
+        "Enter the custodial term and the extension period (1 to 8 years).",
+    ),
+    SentenceType.SOPC: QT_TRANSLATE_NOOP(
+        "SentenceDialog",
+        "Enter the custodial term: 12 months on licence follow automatically.",
+    ),
+    SentenceType.LIFE: QT_TRANSLATE_NOOP(
+        "SentenceDialog",
+        "Enter the minimum term (tariff) the judge set.",
+    ),
+    SentenceType.IPP: QT_TRANSLATE_NOOP(
+        "SentenceDialog",
+        "Enter the minimum term (tariff) the judge set.",
+    ),
 }
 
 
@@ -140,11 +163,11 @@ class SentenceDialog(FormDialog):
         current: Sentence | None = None,
         sentence_date: date | None = None,
     ) -> None:
-        super().__init__(parent, "Record sentence")
+        super().__init__(parent, QCoreApplication.translate("SentenceDialog", "Record sentence"))
         self._offender_id = offender_id
         self.type = add_row(
             self.form,
-            "Sentence &type:",
+            QCoreApplication.translate("SentenceDialog", "Sentence &type:"),
             enum_combo(
                 [(t.value, label) for t, label in SENTENCE_TYPE_LABELS.items()],
                 current.type if current else SentenceType.SDS,
@@ -152,12 +175,14 @@ class SentenceDialog(FormDialog):
         )
         self.offence_class = add_row(
             self.form,
-            "O&ffence type:",
+            QCoreApplication.translate("SentenceDialog", "O&ffence type:"),
             enum_combo(
                 [(c.value, label) for c, label in OFFENCE_CLASS_LABELS.items()],
                 current.offence_class if current else OffenceClass.UNKNOWN,
             ),
-            name="Offence type (decides the release rules)",
+            name=QCoreApplication.translate(
+                "SentenceDialog", "Offence type (decides the release rules)"
+            ),
         )
         self.offence_class.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -166,80 +191,115 @@ class SentenceDialog(FormDialog):
         self.offence_class.view().setMinimumWidth(620)
         self.sentence_date = add_row(
             self.form,
-            "Sentence &date:",
+            QCoreApplication.translate("SentenceDialog", "Sentence &date:"),
             date_edit(current.sentence_date if current else sentence_date),
         )
         self.offence_date = add_row(
             self.form,
-            _tr("Offence dat&e:"),
+            QCoreApplication.translate("SentenceDialog", "Offence dat&e:"),
             date_edit(current.offence_date if current else None, optional=True),
-            name=_tr("Offence date (the last day, if over a period)"),
+            name=QCoreApplication.translate(
+                "SentenceDialog", "Offence date (the last day, if over a period)"
+            ),
         )
         self.offence_date.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "SentenceDialog",
                 "The release rules depend on it: offences before 4 April 2005 fall under the"
                 " Criminal Justice Act 1991, and short terms for offences before 1 February"
-                " 2015 have no licence. If the offence ran over a period, give its last day."
+                " 2015 have no licence. If the offence ran over a period, give its last day.",
             )
         )
         self.length = add_row(
             self.form,
-            "&Length:",
+            QCoreApplication.translate("SentenceDialog", "&Length:"),
             TermEdit(
-                "Sentence length",
+                QCoreApplication.translate("SentenceDialog", "Sentence length"),
                 current and current.length_months,
                 current and current.length_weeks,
                 current and current.length_days,
             ),
-            name="Sentence length",
+            name=QCoreApplication.translate("SentenceDialog", "Sentence length"),
         )
         self.custodial = add_row(
             self.form,
-            "&Custodial term:",
-            TermEdit("Custodial term", current and current.custodial_months),
+            QCoreApplication.translate("SentenceDialog", "&Custodial term:"),
+            TermEdit(
+                QCoreApplication.translate("SentenceDialog", "Custodial term"),
+                current and current.custodial_months,
+            ),
         )
         self.extension = add_row(
             self.form,
-            "E&xtension period:",
-            TermEdit("Extension period", current and current.extension_months),
+            QCoreApplication.translate("SentenceDialog", "E&xtension period:"),
+            TermEdit(
+                QCoreApplication.translate("SentenceDialog", "Extension period"),
+                current and current.extension_months,
+            ),
         )
         self.tariff = add_row(
             self.form,
-            "&Minimum term (tariff):",
-            TermEdit("Minimum term", current and current.tariff_months),
-            name="Minimum term (tariff)",
+            QCoreApplication.translate("SentenceDialog", "&Minimum term (tariff):"),
+            TermEdit(
+                QCoreApplication.translate("SentenceDialog", "Minimum term"),
+                current and current.tariff_months,
+            ),
+            name=QCoreApplication.translate("SentenceDialog", "Minimum term (tariff)"),
         )
         self.remand = QSpinBox()
         self.remand.setRange(0, 20_000)
-        self.remand.setSuffix(" days")
+        self.remand.setSuffix(QCoreApplication.translate("SentenceDialog", " days"))
         self.remand.setValue(current.remand_days if current else 0)
-        add_row(self.form, "Days on &remand:", self.remand)
+        add_row(
+            self.form, QCoreApplication.translate("SentenceDialog", "Days on &remand:"), self.remand
+        )
         self.remand.setToolTip(
-            _tr("Days on remand and days on a qualifying curfew (tagged bail) both count.")
+            QCoreApplication.translate(
+                "SentenceDialog",
+                "Days on remand and days on a qualifying curfew (tagged bail) both count.",
+            )
         )
         self.fine_amount = QSpinBox()
         self.fine_amount.setRange(0, 2_000_000_000)
         self.fine_amount.setPrefix("£")
         self.fine_amount.setGroupSeparatorShown(True)
-        self.fine_amount.setSpecialValueText(_tr("Not recorded"))
+        self.fine_amount.setSpecialValueText(
+            QCoreApplication.translate("SentenceDialog", "Not recorded")
+        )
         fine = current.fine_amount if current and current.fine_amount is not None else 0
         self.fine_amount.setValue(fine)
-        add_row(self.form, _tr("Fine amo&unt:"), self.fine_amount, name=_tr("Fine amount"))
+        add_row(
+            self.form,
+            QCoreApplication.translate("SentenceDialog", "Fine amo&unt:"),
+            self.fine_amount,
+            name=QCoreApplication.translate("SentenceDialog", "Fine amount"),
+        )
         self.progression_excluded = QCheckBox(
-            _tr("The offence is on the Sentencing Act 2026 &progression model exclusion list")
+            QCoreApplication.translate(
+                "SentenceDialog",
+                "The offence is on the Sentencing Act 2026 &progression model exclusion list",
+            )
         )
         self.progression_excluded.setAccessibleName(
-            _tr("Offence on the progression model exclusion list")
+            QCoreApplication.translate(
+                "SentenceDialog", "Offence on the progression model exclusion list"
+            )
         )
         self.progression_excluded.setChecked(bool(current and current.progression_excluded))
         self.form.addRow(self.progression_excluded)
-        self.court = add_row(self.form, "C&ourt:", QLineEdit(current.court if current else ""))
+        self.court = add_row(
+            self.form,
+            QCoreApplication.translate("SentenceDialog", "C&ourt:"),
+            QLineEdit(current.court if current else ""),
+        )
         self.offences = add_row(
-            self.form, "Offe&nces:", QLineEdit(current.offences if current else "")
+            self.form,
+            QCoreApplication.translate("SentenceDialog", "Offe&nces:"),
+            QLineEdit(current.offences if current else ""),
         )
         self.hint = plain_label()
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("What to enter")
+        self.hint.setAccessibleName(QCoreApplication.translate("SentenceDialog", "What to enter"))
         self.form.addRow(self.hint)
         self.type.currentIndexChanged.connect(self._type_changed)
         self._type_changed()
@@ -263,7 +323,15 @@ class SentenceDialog(FormDialog):
         self.progression_excluded.setEnabled(kind in STANDARD_TYPES)
         if kind not in STANDARD_TYPES:
             self.progression_excluded.setChecked(False)
-        hint = _HINTS.get(kind, "No release date is estimated for a hospital disposal.")
+        hint = QCoreApplication.translate(
+            "SentenceDialog",
+            _HINTS.get(
+                kind,
+                QT_TRANSLATE_NOOP(
+                    "SentenceDialog", "No release date is estimated for a hospital disposal."
+                ),
+            ),
+        )
         self.hint.setText(hint)
 
     def build(self) -> Sentence:
@@ -288,8 +356,10 @@ class SentenceDialog(FormDialog):
 
 
 _WHO_IS_TOLD = {
-    Stage.KEY_STAGE: "victims who chose key stages",
-    Stage.RELEASE: "victims who chose key stages or release and licence updates",
+    Stage.KEY_STAGE: QT_TRANSLATE_NOOP("EventDialog", "victims who chose key stages"),
+    Stage.RELEASE: QT_TRANSLATE_NOOP(
+        "EventDialog", "victims who chose key stages or release and licence updates"
+    ),
 }
 
 
@@ -297,30 +367,41 @@ class EventDialog(FormDialog):
     """An event through the sentence; it starts the right tasks on every linked case."""
 
     def __init__(self, parent: QWidget | None, offender_id: int) -> None:
-        super().__init__(parent, "Record sentence event")
+        super().__init__(parent, QCoreApplication.translate("EventDialog", "Record sentence event"))
         self._offender_id = offender_id
         self.kind = add_row(
             self.form,
-            "&Event:",
+            QCoreApplication.translate("EventDialog", "&Event:"),
             enum_combo([(k.value, rule.label) for k, rule in EVENT_RULES.items()]),
         )
-        self.event_on = add_row(self.form, "Event &date:", date_edit(today()))
-        self.notified_on = add_row(
-            self.form, "Date you were &told:", date_edit(today()), name="Date you were told"
+        self.event_on = add_row(
+            self.form, QCoreApplication.translate("EventDialog", "Event &date:"), date_edit(today())
         )
-        self.detail = add_row(self.form, "Detai&ls:", QPlainTextEdit())
+        self.notified_on = add_row(
+            self.form,
+            QCoreApplication.translate("EventDialog", "Date you were &told:"),
+            date_edit(today()),
+            name=QCoreApplication.translate("EventDialog", "Date you were told"),
+        )
+        self.detail = add_row(
+            self.form, QCoreApplication.translate("EventDialog", "Detai&ls:"), QPlainTextEdit()
+        )
         self.detail.setTabChangesFocus(True)
         self.detail.setFixedHeight(70)
         self.who = plain_label()
         self.who.setWordWrap(True)
-        self.who.setAccessibleName("Who gets a task")
+        self.who.setAccessibleName(QCoreApplication.translate("EventDialog", "Who gets a task"))
         self.form.addRow(self.who)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
     def _kind_changed(self) -> None:
         rule = EVENT_RULES[EventKind(self.kind.currentData())]
-        self.who.setText(f"Tasks are created for {_WHO_IS_TOLD[rule.stage]} (opted in, case open).")
+        self.who.setText(
+            QCoreApplication.translate(
+                "EventDialog", "Tasks are created for {who} (opted in, case open)."
+            ).format(who=QCoreApplication.translate("EventDialog", _WHO_IS_TOLD[rule.stage]))
+        )
 
     def build(self) -> SentenceEvent:
         return SentenceEvent(
@@ -338,7 +419,9 @@ class EventDialog(FormDialog):
 def _current_case(window: MainWindow) -> CaseFile | None:
     case_id = window._current_case_id()
     if case_id is None:
-        window.statusBar().showMessage("Select or open a case first.", 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Sentence", "Select or open a case first."), 5000
+        )
         return None
     return window._call(cases.open_case, window.ws, case_id)
 

@@ -28,7 +28,9 @@ class SignInDialog(FormDialog):
         self.ws = ws
         heading = rich_label(
             QCoreApplication.translate("SignInDialog", "<b>Sign in to open the caseload</b>")
-            + f"<br>{html.escape(ws.path.name)}"
+            + QCoreApplication.translate("SignInDialog", "<br>{name}").format(
+                name=html.escape(ws.path.name)
+            )
         )
         heading.setAccessibleName(QCoreApplication.translate("SignInDialog", "Caseload file"))
         self.layout().insertWidget(0, heading)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -71,8 +71,12 @@ class StartupProblemDialog(QDialog):
         can_restore: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("VCS Desk cannot open the caseload")
-        self.setAccessibleName("VCS Desk cannot open the caseload")
+        self.setWindowTitle(
+            QCoreApplication.translate("StartupProblemDialog", "VCS Desk cannot open the caseload")
+        )
+        self.setAccessibleName(
+            QCoreApplication.translate("StartupProblemDialog", "VCS Desk cannot open the caseload")
+        )
         self.db_path, self.backup = db_path, backup
         self.choice = StartupChoice("quit")
 
@@ -80,11 +84,17 @@ class StartupProblemDialog(QDialog):
         icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48)
         )
-        icon.setAccessibleName("Warning")
-        heading = rich_label("<b>The caseload file cannot be opened.</b>")
+        icon.setAccessibleName(QCoreApplication.translate("StartupProblemDialog", "Warning"))
+        heading = rich_label(
+            QCoreApplication.translate(
+                "StartupProblemDialog", "<b>The caseload file cannot be opened.</b>"
+            )
+        )
         self.problem = plain_label(problem)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("What is wrong")
+        self.problem.setAccessibleName(
+            QCoreApplication.translate("StartupProblemDialog", "What is wrong")
+        )
         if not can_restore:
             advice = "Nothing has been changed."
         elif backup is not None:
@@ -100,15 +110,27 @@ class StartupProblemDialog(QDialog):
             )
         self.advice = plain_label(advice)
         self.advice.setWordWrap(True)
-        self.advice.setAccessibleName("What you can do")
+        self.advice.setAccessibleName(
+            QCoreApplication.translate("StartupProblemDialog", "What you can do")
+        )
 
-        self.restore_button = QPushButton("&Restore last verified backup…")
-        self.restore_button.setAccessibleName("Restore last verified backup")
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("StartupProblemDialog", "&Restore last verified backup…")
+        )
+        self.restore_button.setAccessibleName(
+            QCoreApplication.translate("StartupProblemDialog", "Restore last verified backup")
+        )
         self.restore_button.setEnabled(can_restore and backup is not None)
-        self.choose_button = QPushButton("&Choose another file…")
-        self.choose_button.setAccessibleName("Choose another file")
-        self.quit_button = QPushButton("&Quit")
-        self.quit_button.setAccessibleName("Quit")
+        self.choose_button = QPushButton(
+            QCoreApplication.translate("StartupProblemDialog", "&Choose another file…")
+        )
+        self.choose_button.setAccessibleName(
+            QCoreApplication.translate("StartupProblemDialog", "Choose another file")
+        )
+        self.quit_button = QPushButton(QCoreApplication.translate("StartupProblemDialog", "&Quit"))
+        self.quit_button.setAccessibleName(
+            QCoreApplication.translate("StartupProblemDialog", "Quit")
+        )
         buttons = QDialogButtonBox()
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -117,9 +139,15 @@ class StartupProblemDialog(QDialog):
         self.choose_button.clicked.connect(self._choose)
         self.quit_button.clicked.connect(self.reject)
 
-        file_label = plain_label(f"File: {db_path}")
+        file_label = plain_label(
+            QCoreApplication.translate("StartupProblemDialog", "File: {db_path}").format(
+                db_path=db_path
+            )
+        )
         file_label.setWordWrap(True)
-        file_label.setAccessibleName("Database file")
+        file_label.setAccessibleName(
+            QCoreApplication.translate("StartupProblemDialog", "Database file")
+        )
         text = QVBoxLayout()
         text.setSpacing(10)
         for widget in (heading, self.problem, file_label, self.advice):
@@ -140,9 +168,12 @@ class StartupProblemDialog(QDialog):
         assert self.backup is not None
         answer = ask(
             self,
-            "Restore backup",
-            f"Replace {self.db_path.name} with the backup taken on {_when(self.backup)}?\n\n"
-            "The current file is kept beside it under a dated name.",
+            QCoreApplication.translate("StartupProblemDialog", "Restore backup"),
+            QCoreApplication.translate(
+                "StartupProblemDialog",
+                "Replace {name} with the backup taken on {when}?\n\nThe current file is "
+                "kept beside it under a dated name.",
+            ).format(name=self.db_path.name, when=_when(self.backup)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.choice = StartupChoice("restore", self.backup.path)
@@ -151,9 +182,11 @@ class StartupProblemDialog(QDialog):
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open a VCS Desk database",
+            QCoreApplication.translate("StartupProblemDialog", "Open a VCS Desk database"),
             str(self.db_path.parent),
-            "VCS Desk databases (*.db);;All files (*)",
+            QCoreApplication.translate(
+                "StartupProblemDialog", "VCS Desk databases (*.db);;All files (*)"
+            ),
         )
         if path:
             self.choice = StartupChoice("open", Path(path))
@@ -182,8 +215,11 @@ def _open(path: Path, key: str | None) -> Workspace:
     ws = open_with_key(None, path, key)
     if ws is None:
         raise DomainError(
-            f"{path} was not opened: it is not a plain VCS Desk database, and no key was"
-            " given to open it as an encrypted one (or the file is damaged)."
+            QCoreApplication.translate(
+                "StartupProblem",
+                "{path} was not opened: it is not a plain VCS Desk database, and no key"
+                " was given to open it as an encrypted one (or the file is damaged).",
+            ).format(path=path)
         )
     return ws
 
@@ -222,7 +258,10 @@ def open_for_gui(
                 choice = StartupProblemDialog.ask(None, path, str(exc), backup)
             else:
                 if lock.recovered_from is not None:
-                    log.warning("took over the lock of %s", lock.recovered_from.describe())
+                    log.warning(
+                        QCoreApplication.translate("StartupProblem", "took over the lock of %s"),
+                        lock.recovered_from.describe(),
+                    )
                 return ws, lock
         if choice.action == "quit" or choice.path is None:
             return None
@@ -232,7 +271,7 @@ def open_for_gui(
         try:
             backups.restore(path, choice.path, key=key)
         except DomainError as exc:
-            warn(None, "Restore failed", str(exc))
+            warn(None, QCoreApplication.translate("StartupProblem", "Restore failed"), str(exc))
 
 
 class _Window(Protocol):

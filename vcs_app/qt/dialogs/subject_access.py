@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
@@ -16,7 +17,7 @@ from vcs_app.services.subject_access import SubjectAccessExport
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
-TITLE = "Subject access export"
+TITLE = QT_TRANSLATE_NOOP("SubjectAccess", "Subject access export")
 
 
 def export_for_case(
@@ -30,7 +31,10 @@ def export_for_case(
         return None
     if folder is None:
         folder = QFileDialog.getExistingDirectory(
-            window, f"Folder for everything held about {case.victim.full_name}"
+            window,
+            QCoreApplication.translate(
+                "SubjectAccess", "Folder for everything held about {full_name}"
+            ).format(full_name=case.victim.full_name),
         )
         if not folder:
             return None
@@ -39,10 +43,18 @@ def export_for_case(
         window._refresh(cases.Changed((case_id,), "disclosure"))
         inform(
             window,
-            TITLE,
-            f"{done.records} records about {case.victim.full_name} were saved as a "
-            f"readable PDF and a CSV bundle:\n{done.pdf}\n{done.bundle}\n\n"
-            "The export is logged as a disclosure. Review it before release: other people "
-            "named in notes or letters may need to be redacted.",
+            QCoreApplication.translate("SubjectAccess", TITLE),
+            QCoreApplication.translate(
+                "SubjectAccess",
+                "{records} records about {full_name} were saved as a readable PDF and a"
+                " CSV bundle:\n{pdf}\n{bundle}\n\nThe export is logged as a disclosure. "
+                "Review it before release: other people named in notes or letters may "
+                "need to be redacted.",
+            ).format(
+                records=done.records,
+                full_name=case.victim.full_name,
+                pdf=done.pdf,
+                bundle=done.bundle,
+            ),
         )
     return done

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vcs_app.domain.model import DomainError, Language, label
+from vcs_app.domain.model import DomainError, Language
 from vcs_app.letters.print_adapter import letter_resource, paint_into
+from vcs_app.qt.i18n import label, shown
 from vcs_app.qt.printing import PrintPreview
 from vcs_app.qt.widgets import RowsModel, add_row, plain_label, table_view
 from vcs_app.qt.workers import Job
@@ -40,7 +41,10 @@ if TYPE_CHECKING:
     from vcs_app.services.workspace import Workspace
 
 PREVIEW_MS = 400
-STATUS_WORDS = {"pending": "Waiting for approval", "approved": "Approved"}
+STATUS_WORDS = {
+    "pending": QT_TRANSLATE_NOOP("TemplateEditorDialog", "Waiting for approval"),
+    "approved": QT_TRANSLATE_NOOP("TemplateEditorDialog", "Approved"),
+}
 
 
 class LetterPreview(QTextBrowser):
@@ -54,42 +58,76 @@ class TemplateEditorDialog(QDialog):
     def __init__(self, parent: QWidget | None, ws: Workspace) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.setWindowTitle("Letter templates")
-        self.setAccessibleName("Letter templates")
+        self.setWindowTitle(QCoreApplication.translate("TemplateEditorDialog", "Letter templates"))
+        self.setAccessibleName(
+            QCoreApplication.translate("TemplateEditorDialog", "Letter templates")
+        )
         self.resize(1200, 800)
         self.html = ""
         self.problem = ""
 
         form = QFormLayout()
-        self.template = add_row(form, "&Letter:", QComboBox())
+        self.template = add_row(
+            form, QCoreApplication.translate("TemplateEditorDialog", "&Letter:"), QComboBox()
+        )
         for info in letters.letter_templates():
             self.template.addItem(info.title_en, info.key)
-        self.language = add_row(form, "La&nguage:", QComboBox())
+        self.language = add_row(
+            form, QCoreApplication.translate("TemplateEditorDialog", "La&nguage:"), QComboBox()
+        )
         for lang in Language:
             self.language.addItem(label(lang), lang.value)
-        self.in_use = add_row(form, "In use now:", plain_label(), name="Version in use")
+        self.in_use = add_row(
+            form,
+            QCoreApplication.translate("TemplateEditorDialog", "In use now:"),
+            plain_label(),
+            name=QCoreApplication.translate("TemplateEditorDialog", "Version in use"),
+        )
         self.in_use.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.source = QPlainTextEdit()
-        self.source.setAccessibleName("Template wording")
+        self.source.setAccessibleName(
+            QCoreApplication.translate("TemplateEditorDialog", "Template wording")
+        )
         self.source.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.source.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.preview = LetterPreview()
-        self.preview.setAccessibleName("Preview with an invented case")
+        self.preview.setAccessibleName(
+            QCoreApplication.translate("TemplateEditorDialog", "Preview with an invented case")
+        )
         splitter = QSplitter()
         splitter.addWidget(self.source)
         splitter.addWidget(self.preview)
         splitter.setSizes([600, 600])
         self.check = plain_label()
         self.check.setWordWrap(True)
-        self.check.setAccessibleName("Template check")
+        self.check.setAccessibleName(
+            QCoreApplication.translate("TemplateEditorDialog", "Template check")
+        )
         self.check.setTextFormat(Qt.TextFormat.PlainText)
         note_form = QFormLayout()
-        self.note = add_row(note_form, "What &changed (kept with the version):", QLineEdit())
-        self.versions = RowsModel(
-            ["Version", "Wording", "Status", "Saved by", "Saved (UTC)", "Note", "Letters"]
+        self.note = add_row(
+            note_form,
+            QCoreApplication.translate(
+                "TemplateEditorDialog", "What &changed (kept with the version):"
+            ),
+            QLineEdit(),
         )
-        self.version_table = versions = table_view(self.versions, "Versions of this letter")
+        self.versions = RowsModel(
+            [
+                QCoreApplication.translate("TemplateEditorDialog", "Version"),
+                QCoreApplication.translate("TemplateEditorDialog", "Wording"),
+                QCoreApplication.translate("TemplateEditorDialog", "Status"),
+                QCoreApplication.translate("TemplateEditorDialog", "Saved by"),
+                QCoreApplication.translate("TemplateEditorDialog", "Saved (UTC)"),
+                QCoreApplication.translate("TemplateEditorDialog", "Note"),
+                QCoreApplication.translate("TemplateEditorDialog", "Letters"),
+            ]
+        )
+        self.version_table = versions = table_view(
+            self.versions,
+            QCoreApplication.translate("TemplateEditorDialog", "Versions of this letter"),
+        )
         versions.setMaximumHeight(140)
         for column, width in enumerate((200, 80, 150, 140, 140, 320)):
             versions.setColumnWidth(column, width)
@@ -97,11 +135,22 @@ class TemplateEditorDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole.ActionRole
-        self.print_preview_button = self.buttons.addButton("Print pre&view…", role)
-        self.save_button = self.buttons.addButton("&Save as new version", role)
-        self.approve_button = self.buttons.addButton("&Approve selected version…", role)
-        self.restore_button = self.buttons.addButton("&Restore standard wording", role)
-        close = self.buttons.addButton("Close", QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_preview_button = self.buttons.addButton(
+            QCoreApplication.translate("TemplateEditorDialog", "Print pre&view…"), role
+        )
+        self.save_button = self.buttons.addButton(
+            QCoreApplication.translate("TemplateEditorDialog", "&Save as new version"), role
+        )
+        self.approve_button = self.buttons.addButton(
+            QCoreApplication.translate("TemplateEditorDialog", "&Approve selected version…"), role
+        )
+        self.restore_button = self.buttons.addButton(
+            QCoreApplication.translate("TemplateEditorDialog", "&Restore standard wording"), role
+        )
+        close = self.buttons.addButton(
+            QCoreApplication.translate("TemplateEditorDialog", "Close"),
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
         for button in self.buttons.buttons():
             button.setAutoDefault(False)
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
@@ -116,7 +165,11 @@ class TemplateEditorDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.check)
         layout.addLayout(note_form)
-        layout.addWidget(plain_label("Versions kept (newest first):"))
+        layout.addWidget(
+            plain_label(
+                QCoreApplication.translate("TemplateEditorDialog", "Versions kept (newest first):")
+            )
+        )
         layout.addWidget(versions)
         layout.addWidget(self.buttons)
 
@@ -146,14 +199,18 @@ class TemplateEditorDialog(QDialog):
         self.source.setPlainText(wording.body)
         self.source.blockSignals(False)
         origin = "standard wording" if wording.origin == "standard" else "edited by the office"
-        self.in_use.setText(f"Version {wording.version} ({origin})")
+        self.in_use.setText(
+            QCoreApplication.translate(
+                "TemplateEditorDialog", "Version {version} ({origin})"
+            ).format(version=wording.version, origin=origin)
+        )
         self.history = letters.template_history(self.ws, self.key, self.lang)
         self.versions.set_rows(
             [
                 (
                     h["version"],
                     "Standard" if h["origin"] == "standard" else "Edited",
-                    STATUS_WORDS[h["status"]],
+                    QCoreApplication.translate("TemplateEditorDialog", STATUS_WORDS[h["status"]]),
                     h["saved_by"],
                     h["saved_at"][:16].replace("T", " "),
                     h["note"],
@@ -184,15 +241,21 @@ class TemplateEditorDialog(QDialog):
         try:
             review = letters.wording_for_approval(self.ws, self.key, self.lang, chosen["version"])
         except DomainError as exc:
-            self.check.setText(f"Cannot be approved: {exc}")
+            self.check.setText(
+                QCoreApplication.translate(
+                    "TemplateEditorDialog", "Cannot be approved: {exc}"
+                ).format(exc=exc)
+            )
             return None
         dialog = TemplateApprovalDialog(self, self.ws, review)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         self.load()
         self.check.setText(
-            f"Version {review.version} approved: new letters use it; letters already made"
-            " keep theirs."
+            QCoreApplication.translate(
+                "TemplateEditorDialog",
+                "Version {version} approved: new letters use it; letters already made keep theirs.",
+            ).format(version=review.version)
         )
         return review.version
 
@@ -216,7 +279,11 @@ class TemplateEditorDialog(QDialog):
         self.previewing = False
         if job.error is not None:
             self.html, self.problem = "", job.error
-            self.check.setText(f"This wording cannot be used: {job.error}")
+            self.check.setText(
+                QCoreApplication.translate(
+                    "TemplateEditorDialog", "This wording cannot be used: {error}"
+                ).format(error=job.error)
+            )
             self.save_button.setEnabled(False)
             self.print_preview_button.setEnabled(False)
             return
@@ -228,15 +295,23 @@ class TemplateEditorDialog(QDialog):
         if reasons:
             self.problem = " ".join(reasons)
             self.check.setText(
-                "With the invented case this letter would be blocked:\n"
-                + "\n".join(f"• {r.removeprefix('Blocked: ')}" for r in reasons)
+                QCoreApplication.translate(
+                    "TemplateEditorDialog", "With the invented case this letter would be blocked:\n"
+                )
+                + "\n".join(f"• {shown(r.removeprefix('Blocked: '))}" for r in reasons)
             )
         else:
             self.problem = ""
             self.check.setText(
-                "Preview with an invented case (Ceri Prydderch; the offender is held at"
-                f" {letters.SYNTHETIC_ESTABLISHMENT}, release {letters.SYNTHETIC_RELEASE:%d/%m/%Y}"
-                " - neither may appear). The wording passes the checks."
+                QCoreApplication.translate(
+                    "TemplateEditorDialog",
+                    "Preview with an invented case (Ceri Prydderch; the offender is held at"
+                    " {SYNTHETIC_ESTABLISHMENT}, release {SYNTHETIC_RELEASE:%d/%m/%Y} - "
+                    "neither may appear). The wording passes the checks.",
+                ).format(
+                    SYNTHETIC_ESTABLISHMENT=letters.SYNTHETIC_ESTABLISHMENT,
+                    SYNTHETIC_RELEASE=letters.SYNTHETIC_RELEASE,
+                )
             )
         self.save_button.setEnabled(not reasons)
         self.print_preview_button.setEnabled(True)
@@ -263,18 +338,28 @@ class TemplateEditorDialog(QDialog):
                 self.ws, self.key, self.lang, self.source.toPlainText(), note=self.note.text()
             )
         except DomainError as exc:
-            self.check.setText(f"Not saved: {exc}")
+            self.check.setText(
+                QCoreApplication.translate("TemplateEditorDialog", "Not saved: {exc}").format(
+                    exc=exc
+                )
+            )
             return None
         self.load()
         if letters.template_wording(self.ws, self.key, self.lang).version == version:
             self.check.setText(
-                f"Version {version} (approved before) is in use again; letters already made"
-                " keep theirs."
+                QCoreApplication.translate(
+                    "TemplateEditorDialog",
+                    "Version {version} (approved before) is in use again; letters already "
+                    "made keep theirs.",
+                ).format(version=version)
             )
         else:
             self.check.setText(
-                f"Saved as version {version}. It waits for a second senior VLO to approve it;"
-                " until then letters use the version in use now."
+                QCoreApplication.translate(
+                    "TemplateEditorDialog",
+                    "Saved as version {version}. It waits for a second senior VLO to "
+                    "approve it; until then letters use the version in use now.",
+                ).format(version=version)
             )
         return version
 
@@ -282,10 +367,19 @@ class TemplateEditorDialog(QDialog):
         try:
             version = letters.restore_standard_wording(self.ws, self.key, self.lang)
         except DomainError as exc:
-            self.check.setText(f"Not changed: {exc}")
+            self.check.setText(
+                QCoreApplication.translate("TemplateEditorDialog", "Not changed: {exc}").format(
+                    exc=exc
+                )
+            )
             return
         self.load()
-        self.check.setText(f"New letters use the standard wording again (version {version}).")
+        self.check.setText(
+            QCoreApplication.translate(
+                "TemplateEditorDialog",
+                "New letters use the standard wording again (version {version}).",
+            ).format(version=version)
+        )
 
 
 def edit_templates(window: MainWindow) -> None:
@@ -306,28 +400,47 @@ class TemplateApprovalDialog(QDialog):
         self.setAccessibleName(title)
         self.resize(1100, 750)
         about = plain_label(
-            f"Version {review.version}, saved by {review.saved_by} on"
-            f" {review.saved_at[:16].replace('T', ' ')} (UTC): {review.note}\n"
-            "Read every changed line: a condition (for example on the victim's name) can hide"
-            " wording from the preview and still print it in real letters."
+            QCoreApplication.translate(
+                "TemplateApprovalDialog",
+                "Version {version}, saved by {saved_by} on {saved_at} (UTC): {note}\nRead"
+                " every changed line: a condition (for example on the victim's name) "
+                "can hide wording from the preview and still print it in real letters.",
+            ).format(
+                version=review.version,
+                saved_by=review.saved_by,
+                saved_at=review.saved_at[:16].replace("T", " "),
+                note=review.note,
+            )
         )
         about.setWordWrap(True)
-        self.diff = QPlainTextEdit(review.diff or "(no change against the wording in use)")
+        self.diff = QPlainTextEdit(
+            review.diff
+            or QCoreApplication.translate(
+                "TemplateApprovalDialog", "(no change against the wording in use)"
+            )
+        )
         self.diff.setReadOnly(True)
         self.diff.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.diff.setAccessibleName("Changed lines")
+        self.diff.setAccessibleName(
+            QCoreApplication.translate("TemplateApprovalDialog", "Changed lines")
+        )
         self.preview = LetterPreview()
         self.preview.setHtml(review.html)
-        self.preview.setAccessibleName("The letter with an invented case")
+        self.preview.setAccessibleName(
+            QCoreApplication.translate("TemplateApprovalDialog", "The letter with an invented case")
+        )
         splitter = QSplitter()
         splitter.addWidget(self.diff)
         splitter.addWidget(self.preview)
         self.why_not = plain_label(review.why_not)
         self.why_not.setWordWrap(True)
-        self.why_not.setAccessibleName("Why it cannot be approved")
+        self.why_not.setAccessibleName(
+            QCoreApplication.translate("TemplateApprovalDialog", "Why it cannot be approved")
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.approve_button = self.buttons.addButton(
-            "&Approve", QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("TemplateApprovalDialog", "&Approve"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.approve_button.setEnabled(review.may_approve)
         self.approve_button.clicked.connect(self.approve)

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from vcs_app.domain.model import CaseSummary, chosen_contact_level, label
+from vcs_app.domain.model import CaseSummary, chosen_contact_level
 from vcs_app.domain.search import CaseloadQuery, PageCursor
-from vcs_app.qt.i18n import shown
+from vcs_app.qt.i18n import label, shown
 from vcs_app.qt.widgets import Index, fmt_date, plain_tip, today
 from vcs_app.qt.workers import QueryThread
 from vcs_app.services import cases

@@ -275,7 +275,7 @@ class AuditLogView(QWidget):
         self.until = date_edit(None, optional=True)
         for edit in (self.since, self.until):
             edit.setSpecialValueText(QCoreApplication.translate("AuditLogView", "Any date"))
-        self.table = table_view(self.model, "Audit log")
+        self.table = table_view(self.model, QCoreApplication.translate("AuditLogView", "Audit log"))
         self.count = plain_label()
         self.count.setAccessibleName(QCoreApplication.translate("AuditLogView", "Entries shown"))
         self.message = plain_label()

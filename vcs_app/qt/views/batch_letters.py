@@ -38,10 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vcs_app.domain.model import DomainError, label
+from vcs_app.domain.model import DomainError
 from vcs_app.domain.search import CaseloadQuery
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
+from vcs_app.qt.i18n import label
 from vcs_app.qt.widgets import (
     Index,
     add_row,
@@ -657,7 +658,11 @@ def screenshot_letters(db: Path, out: Path, *, view: str, size=(1280, 800)) -> N
         review = letters.review_batch(ws, cases.caseload_ids(ws), key)
         if view == "letter_preview":
             if not review.ready:
-                raise DomainError(f"no case in {db} is ready for the letter '{key}'")
+                raise DomainError(
+                    QCoreApplication.translate(
+                        "BatchLetters", "no case in {db} is ready for the letter '{key}'"
+                    ).format(db=db, key=key)
+                )
             dialog = LetterDialog(window, ws, review.ready[0].link_id, template_key=key)
             target = dialog.preview_dialog()
             target.resize(*size)
@@ -672,7 +677,9 @@ def screenshot_letters(db: Path, out: Path, *, view: str, size=(1280, 800)) -> N
             app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not target.grab().save(str(out)):
-            raise DomainError(f"could not write {out}")
+            raise DomainError(
+                QCoreApplication.translate("BatchLetters", "could not write {out}").format(out=out)
+            )
         target.close()
         window.close()
     finally:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from vcs_app.domain.conditions import ALL, STATS_HEADERS, Granularity, StatsRow
@@ -29,7 +29,7 @@ from vcs_app.services import conditions
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
-TITLE = "Condition statistics"
+TITLE = QT_TRANSLATE_NOOP("MainWindow", "Condition statistics")
 
 
 def overall_text(rows: list[StatsRow]) -> str:
@@ -82,7 +82,7 @@ class ConditionStatsView(ReloadWhenShown, QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
-        self.setAccessibleName(TITLE)
+        self.setAccessibleName(QCoreApplication.translate("MainWindow", TITLE))
         self.rows: list[StatsRow] = []
         self.granularity = enum_combo(
             [(g.value, g.value.capitalize()) for g in Granularity], Granularity.QUARTER.value

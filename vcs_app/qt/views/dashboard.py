@@ -41,6 +41,17 @@ HEADERS = (
 PAGE = 100
 
 
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("DashboardView", "Monday"),
+    QT_TRANSLATE_NOOP("DashboardView", "Tuesday"),
+    QT_TRANSLATE_NOOP("DashboardView", "Wednesday"),
+    QT_TRANSLATE_NOOP("DashboardView", "Thursday"),
+    QT_TRANSLATE_NOOP("DashboardView", "Friday"),
+    QT_TRANSLATE_NOOP("DashboardView", "Saturday"),
+    QT_TRANSLATE_NOOP("DashboardView", "Sunday"),
+)
+
+
 class DueModel(QAbstractTableModel):
     """A row count and pages of rows read as they come into view (the list can run to
     tens of thousands of tasks: the first screen costs the tallies and one page). Each
@@ -223,7 +234,12 @@ class DashboardView(QWidget):
 
     def _show_counts(self) -> None:
         on = self.on
-        self.as_of.setText(f"As of {on:%A} {fmt_date(on)}")
+        self.as_of.setText(
+            QCoreApplication.translate("DashboardView", "As of {day} {date}").format(
+                day=QCoreApplication.translate("DashboardView", WEEKDAYS[on.weekday()]),
+                date=fmt_date(on),
+            )
+        )
         words = {
             Bucket.OVERDUE: (self.tr("Over&due"), self.counts.overdue),
             Bucket.TODAY: (self.tr("Due toda&y"), self.counts.today),

@@ -374,7 +374,9 @@ class ImportDialog(QDialog):
             rows = [r for r in rows if r.status is not RowStatus.OK]
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        self.table.setAccessibleDescription(f"{len(rows)} rows")
+        self.table.setAccessibleDescription(
+            QCoreApplication.translate("ImportDialog", "{count} rows").format(count=len(rows))
+        )
         if rows:
             self.table.setCurrentIndex(self.model.index(0, 0))
 

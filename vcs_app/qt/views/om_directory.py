@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
-from vcs_app.domain.model import CaseStatus, label
+from vcs_app.domain.model import CaseStatus
 from vcs_app.qt.dialogs.condition import OMDialog
+from vcs_app.qt.i18n import label
 from vcs_app.qt.views.case_tabs.common import button, set_widths
 from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, plain_label, table_view
 from vcs_app.services import om
@@ -17,7 +18,7 @@ from vcs_app.services import om
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
-TITLE = "OM directory"
+TITLE = QT_TRANSLATE_NOOP("MainWindow", "OM directory")
 
 
 class OMDirectoryView(ReloadWhenShown, QWidget):
@@ -26,7 +27,7 @@ class OMDirectoryView(ReloadWhenShown, QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
-        self.setAccessibleName(TITLE)
+        self.setAccessibleName(QCoreApplication.translate("MainWindow", TITLE))
         self.rows: list[om.DirectoryRow] = []
         self.cases: list[om.OMCase] = []
         self.oms_model = RowsModel(

@@ -35,14 +35,14 @@ from vcs_app.services.workspace import worker_workspace
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
-TITLE = "Reports"
+TITLE = QT_TRANSLATE_NOOP("MainWindow", "Reports")
 HEADERS = (
     QT_TRANSLATE_NOOP("ReportView", "Section"),
     QT_TRANSLATE_NOOP("ReportView", "Item"),
     QT_TRANSLATE_NOOP("ReportView", "Detail"),
     QT_TRANSLATE_NOOP("ReportView", "Figure"),
 )
-ANY = "All"
+ANY = QT_TRANSLATE_NOOP("ReportView", "All")
 
 
 def last_full_month(today: date) -> tuple[date, date]:
@@ -54,7 +54,7 @@ def last_full_month(today: date) -> tuple[date, date]:
 def _combo(name: str, values: list[str]) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    combo.addItem(ANY, None)
+    combo.addItem(QCoreApplication.translate("ReportView", ANY), None)
     for value in values:
         combo.addItem(value, value)
     return combo
@@ -112,7 +112,7 @@ class ReportView(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
-        self.setAccessibleName(TITLE)
+        self.setAccessibleName(QCoreApplication.translate("MainWindow", TITLE))
         self.report: reports.Report | None = None
         self.figures: list[reports.Figure | None] = []
         self.figure: reports.Figure | None = None

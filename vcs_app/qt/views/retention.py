@@ -39,7 +39,7 @@ from vcs_app.services.workspace import worker_workspace
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
-TITLE = "Retention review"
+TITLE = QT_TRANSLATE_NOOP("MainWindow", "Retention review")
 HEADERS = [
     QT_TRANSLATE_NOOP("RetentionView", "Case"),
     QT_TRANSLATE_NOOP("RetentionView", "Victim"),
@@ -54,7 +54,7 @@ class RetentionView(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
-        self.setAccessibleName(TITLE)
+        self.setAccessibleName(QCoreApplication.translate("MainWindow", TITLE))
         self.cases: list[retention.ClosedCase] = []
         self.model = RowsModel([QCoreApplication.translate("RetentionView", h) for h in HEADERS])
         self.table = table_view(
@@ -178,13 +178,13 @@ class RetentionView(QWidget):
         if not chosen:
             inform(
                 self,
-                TITLE,
+                QCoreApplication.translate("MainWindow", TITLE),
                 QCoreApplication.translate("RetentionView", "Select the cases to erase first."),
             )
             return
         answer = warn(
             self,
-            TITLE,
+            QCoreApplication.translate("MainWindow", TITLE),
             QCoreApplication.translate(
                 "RetentionView",
                 "Erase {count} case(s) for good? Their records and kept letters are deleted and"
@@ -237,7 +237,7 @@ class RetentionView(QWidget):
                 " holds the erased data until that program closes it.",
             )
         if not result.backups_holding:
-            inform(self, TITLE, message)
+            inform(self, QCoreApplication.translate("MainWindow", TITLE), message)
             return
         message += QCoreApplication.translate(
             "RetentionView",
@@ -247,9 +247,9 @@ class RetentionView(QWidget):
             count=len(result.backups_holding),
             files=", ".join(str(p) for p in result.backups_holding),
         )
-        answer = ask(self, TITLE, message)
+        answer = ask(self, QCoreApplication.translate("MainWindow", TITLE), message)
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 retention.erase_backups(self.window_.ws, result.backups_holding)
             except DomainError as exc:
-                warn(self, TITLE, str(exc))
+                warn(self, QCoreApplication.translate("MainWindow", TITLE), str(exc))

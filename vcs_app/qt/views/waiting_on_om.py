@@ -23,7 +23,7 @@ from vcs_app.services import om
 if TYPE_CHECKING:
     from vcs_app.qt.main_window import MainWindow
 
-TITLE = "Waiting on OM"
+TITLE = QT_TRANSLATE_NOOP("MainWindow", "Waiting on OM")
 ALL_OMS = QT_TRANSLATE_NOOP("WaitingOnOMView", "All offender managers")
 NO_OM = QT_TRANSLATE_NOOP("WaitingOnOMView", "(no OM recorded)")
 
@@ -45,7 +45,7 @@ class WaitingOnOMView(ReloadWhenShown, QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
-        self.setAccessibleName(TITLE)
+        self.setAccessibleName(QCoreApplication.translate("MainWindow", TITLE))
         self.waits: list[OMWait] = []
         self.shown: list[OMWait] = []
         self.summary_model = RowsModel(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vcs_app.qt.i18n import shown
 from vcs_app.qt.widgets import plain_label
 
 
@@ -23,6 +24,7 @@ def value_label(text: str, name: str) -> QLabel:
     """A read-only value the keyboard reaches too: Tab stops on it (its caption's Alt key
     as well) and the arrow keys select its text. Its accessible name is caption and value
     ("Name: Alex Morgan"): a label's name replaces its text for a screen reader."""
+    text = shown(text)  # a domain word ("Opted in") in the interface language
     value = plain_label(text or "—")
     value.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse

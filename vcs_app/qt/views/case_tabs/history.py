@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from vcs_app.domain.model import CaseFile, label
+from vcs_app.domain.model import CaseFile
+from vcs_app.qt.i18n import label
 from vcs_app.qt.views.audit_view import action_label, change_words, record_label
 from vcs_app.qt.views.case_tabs.common import page
 from vcs_app.qt.widgets import RowsModel, plain_label, table_view

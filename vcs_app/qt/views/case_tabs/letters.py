@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from vcs_app.domain.model import CaseFile, LetterStatus, Task, label
+from vcs_app.domain.model import CaseFile, LetterStatus, Task
 from vcs_app.qt.dialogs.letter import describe
+from vcs_app.qt.i18n import label
 from vcs_app.qt.views.case_tabs.common import button, page, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 

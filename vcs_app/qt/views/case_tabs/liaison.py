@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from vcs_app.domain.model import CaseFile, Direction, LiaisonEntry, Party, label
+from vcs_app.domain.model import CaseFile, Direction, LiaisonEntry, Party
+from vcs_app.qt.i18n import label
 from vcs_app.qt.views.case_tabs.common import button, form, page, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 

@@ -16,8 +16,8 @@ from vcs_app.domain.model import (
     OptState,
     ReferralRecord,
     chosen_contact_level,
-    label,
 )
+from vcs_app.qt.i18n import label
 from vcs_app.qt.views.case_tabs.common import button, form, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 
