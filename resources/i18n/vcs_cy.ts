@@ -646,6 +646,42 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>ddim eto</translation>
     </message>
     <message>
+        <source>Requested wording: {wording}</source>
+        <translation>Geiriad y gofynnwyd amdano: {wording}</translation>
+    </message>
+    <message>
+        <source>Wording on the licence: {wording}</source>
+        <translation>Geiriad ar y drwydded: {wording}</translation>
+    </message>
+    <message>
+        <source>Victim&apos;s reason: {reason}</source>
+        <translation>Rheswm y dioddefwr: {reason}</translation>
+    </message>
+    <message>
+        <source>Risk it addresses: {risk}</source>
+        <translation>Y risg y mae&apos;n mynd i&apos;r afael â hi: {risk}</translation>
+    </message>
+    <message>
+        <source>OM&apos;s decision: {decision} on {date}</source>
+        <translation>Penderfyniad yr OM: {decision} ar {date}</translation>
+    </message>
+    <message>
+        <source> — reason: {reason}</source>
+        <translation> — rheswm: {reason}</translation>
+    </message>
+    <message>
+        <source>Map attached: {name}</source>
+        <translation>Map wedi&apos;i atodi: {name}</translation>
+    </message>
+    <message>
+        <source>Last varied: {date}</source>
+        <translation>Amrywiwyd ddiwethaf: {date}</translation>
+    </message>
+    <message>
+        <source>Ended: {date}</source>
+        <translation>Daeth i ben: {date}</translation>
+    </message>
+    <message>
         <source>Condition</source>
         <translation>Amod</translation>
     </message>
@@ -1224,6 +1260,10 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>&amp;Victim &amp;&amp; contact</source>
         <translation>&amp;Dioddefwr a chyswllt</translation>
+    </message>
+    <message>
+        <source>, {months} months</source>
+        <translation>, {months} mis</translation>
     </message>
     <message>
         <source>Contact is with</source>
@@ -4704,6 +4744,22 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
 </context>
 <context>
     <name>SentenceDialog</name>
+    <message>
+        <source>years</source>
+        <translation>blynedd</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>mis</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>wythnos</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>diwrnod</translation>
+    </message>
     <message>
         <source>Enter the whole sentence length, in weeks or days if the court gave it so.</source>
         <translation>Rhowch hyd cyfan y ddedfryd, mewn wythnosau neu ddyddiau os felly y rhoddodd y llys hi.</translation>

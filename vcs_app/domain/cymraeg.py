@@ -87,13 +87,13 @@ WORDS: dict[str, str] = {
     "Standard determinate sentence (SDS)": "Dedfryd benodol safonol (SDS)",
     "Extended determinate sentence (EDS)": "Dedfryd benodol estynedig (EDS)",
     "Sentence for an offender of particular concern (SOPC)": "Dedfryd i droseddwr sy'n peri pryder arbennig (SOPC)",
-    "Life sentence": "Dedfryd oes",
+    "Life sentence": "dedfryd oes",
     "Imprisonment for public protection (IPP)": "Carchar er mwyn diogelu'r cyhoedd (IPP)",
     "Detention and training order (DTO)": "Gorchymyn cadw a hyfforddi (DTO)",
     "Detention under s.250 (offender under 18; before December 2020 s.91)": "Cadw dan a.250 (troseddwr dan 18; cyn Rhagfyr 2020 a.91)",
     "Imprisonment in default of paying a fine (default term)": "Carchar am beidio â thalu dirwy (cyfnod diffygdalu)",
     "Suspended sentence (not served in custody unless activated)": "Dedfryd ohiriedig (nid yw'n cael ei threulio yn y ddalfa oni bai ei bod yn cael ei gweithredu)",
-    "Hospital order without restrictions (Mental Health Act s.37)": "Gorchymyn ysbyty heb gyfyngiadau (Deddf Iechyd Meddwl a.37)",
+    "Hospital order without restrictions (Mental Health Act s.37)": "gorchymyn ysbyty heb gyfyngiadau (Deddf Iechyd Meddwl a.37)",
     "Hospital order with restrictions (s.37/41)": "Gorchymyn ysbyty gyda chyfyngiadau (a.37/41)",
     "Hospital and limitation direction (s.45A)": "Cyfarwyddyd ysbyty a chyfyngu (a.45A)",
     "Transfer from prison to hospital with a restriction direction (s.47/49)": "Trosglwyddo o'r carchar i'r ysbyty gyda chyfarwyddyd cyfyngu (a.47/49)",
@@ -166,7 +166,122 @@ WORDS: dict[str, str] = {
     "Offer contact again: case reopened": "Cynnig cyswllt eto: achos wedi'i ailagor",
     "Subject access": "Mynediad at ddata gwrthrych",
     "Offer contact to the victim": "Cynnig cyswllt i'r dioddefwr",
+    # licence condition details (resources/conditions.json placeholders; the titles have
+    # their Welsh in that file, added by `add_words`)
+    "Named person(s)": "Person(au) a enwir",
+    "the victim and any named family members, by name only": "y dioddefwr ac unrhyw aelodau o'r teulu a enwir, wrth eu henw yn unig",
+    "Area, in words": "Ardal, mewn geiriau",
+    "roads and landmarks that bound the zone; never the victim's address": "ffyrdd a thirnodau sy'n ffinio'r parth; byth cyfeiriad y dioddefwr",
+    "Town, area or premises": "Tref, ardal neu adeilad",
+    "e.g. the town of Anytown, or a named leisure centre": "e.e. tref Anytown, neu ganolfan hamdden a enwir",
+    "Workplace or school": "Gweithle neu ysgol",
+    "its name, not its street address": "ei enw, nid cyfeiriad y stryd",
+    "Whose workplace or school": "Gweithle neu ysgol pwy",
+    "the person's name": "enw'r person",
+    "Area not to live in": "Ardal i beidio â byw ynddi",
+    "a town, district or county": "tref, ardal neu sir",
+    "From (time)": "O (amser)",
+    "Until (time)": "Tan (amser)",
+    "e.g. 7pm": "e.e. 7pm",
+    "e.g. 7am": "e.e. 7am",
+    "Exclusion zone, in words": "Parth gwahardd, mewn geiriau",
+    "as in the exclusion zone condition; never the victim's address": "fel yn yr amod parth gwahardd; byth cyfeiriad y dioddefwr",
+    "For how long": "Am ba hyd",
+    "e.g. the first 12 months of the licence": "e.e. 12 mis cyntaf y drwydded",
+    "Condition wording": "Geiriad yr amod",
+    "as it should read on the licence": "fel y dylai ddarllen ar y drwydded",
+    "(standard wording)": "(geiriad safonol)",
+    "standard wording": "geiriad safonol",
+    "annual update only": "diweddariad blynyddol yn unig",
+    # eligibility words (domain.eligibility)
+    "a violent offence": "drosedd dreisgar",
+    "a sexual offence": "drosedd rywiol",
+    "a domestic abuse offence": "drosedd cam-drin domestig",
+    "a stalking or harassment offence": "drosedd stelcian neu aflonyddu",
+    "an offence that is not violent or sexual": "drosedd nad yw'n dreisgar nac yn rhywiol",
+    "extended determinate sentence": "dedfryd benodol estynedig",
+    "sentence for offenders of particular concern": "dedfryd i droseddwyr sy'n peri pryder arbennig",
+    "detention and training order": "gorchymyn cadw a hyfforddi",
+    "detention under section 250": "cadw dan adran 250",
+    "a life sentence": "dedfryd oes",
+    "an indeterminate sentence for public protection (IPP)": "dedfryd amhenodol er mwyn diogelu'r cyhoedd (IPP)",
+    "an unrestricted hospital order": "gorchymyn ysbyty heb gyfyngiadau",
+    "a hospital order with restrictions": "gorchymyn ysbyty gyda chyfyngiadau",
+    "a hospital and limitation direction": "cyfarwyddyd ysbyty a chyfyngu",
+    "a transfer to hospital with a restriction direction": "trosglwyddiad i'r ysbyty gyda chyfarwyddyd cyfyngu",
+    "our question": "ein cwestiwn",
+    "conditional release date": "dyddiad rhyddhau amodol",
+    "parole eligibility date": "dyddiad cymhwysedd parôl",
+    "tariff expiry date": "dyddiad dod â'r tariff i ben",
+    # the management report (services.reports): sections, figures, rates
+    "Total": "Cyfanswm",
+    "Decision pending": "Penderfyniad yn aros",
+    "Within the limit": "O fewn y terfyn",
+    "Outside the limit": "Y tu allan i'r terfyn",
+    "Offered again after the case was reopened": "Wedi cynnig eto ar ôl ailagor yr achos",
+    "Opted in or declined before any offer was recorded": "Wedi optio i mewn neu wrthod cyn cofnodi unrhyw gynnig",
+    "Did not opt in (yet)": "Heb optio i mewn (eto)",
+    "No further contact": "Dim cyswllt pellach",
+    "Included as amended": "Wedi'i gynnwys wedi'i ddiwygio",
+    "Withdrawn before a decision": "Wedi'i dynnu'n ôl cyn penderfyniad",
+    "Not recorded": "Heb ei gofnodi",
+    "No team recorded": "Dim tîm wedi'i gofnodi",
+    "Case ref": "Cyfeirnod achos",
+    "OM team": "Tîm OM",
+    "Status": "Statws",
+    "Referrals received": "Atgyfeiriadau a dderbyniwyd",
+    "Eligibility outcomes": "Canlyniadau cymhwysedd",
+    "Initial offers of contact": "Cynigion cyswllt cyntaf",
+    "Initial offers by month": "Cynigion cyntaf fesul mis",
+    "Not counted as initial offers": "Heb eu cyfrif fel cynigion cyntaf",
+    "Opt-in": "Optio i mewn",
+    "Victims in contact by contact level": "Dioddefwyr mewn cyswllt fesul lefel cyswllt",
+    "Victims in contact by language": "Dioddefwyr mewn cyswllt fesul iaith",
+    "Letters sent": "Llythyrau a anfonwyd",
+    "Returned mail": "Post a ddychwelwyd",
+    "Licence-condition requests": "Ceisiadau am amodau trwydded",
+    "Licence-condition requests by month": "Ceisiadau am amodau trwydded fesul mis",
+    "Requests to OMs unanswered past follow-up": "Ceisiadau i OMau heb ateb ar ôl mynd ar eu holau",
+    "Overdue tasks by clock": "Tasgau hwyr fesul cloc",
+    "Overdue tasks by VLO": "Tasgau hwyr fesul VLO",
+    "Caseload per VLO": "Llwyth achosion fesul VLO",
+    "Referred by": "Atgyfeiriwyd gan",
+    "Outcome": "Canlyniad",
+    "Offer made": "Cynnig wedi'i wneud",
+    "Case": "Achos",
+    "Answer": "Ateb",
+    "Contact level": "Lefel cyswllt",
+    "Language": "Iaith",
+    "Letter": "Llythyr",
+    "Clock": "Cloc",
+    "Count": "Nifer",
+    "Median working days, referral to offer": "Canolrif diwrnodau gwaith, o'r atgyfeiriad i'r cynnig",
+    "90th percentile working days": "90fed canradd diwrnodau gwaith",
+    "Opt-in rate": "Cyfradd optio i mewn",
+    "Inclusion rate (included as asked / decided)": "Cyfradd cynnwys (wedi'u cynnwys fel y gofynnwyd / wedi'u penderfynu)",
+    "Included as asked or amended / decided": "Wedi'u cynnwys fel y gofynnwyd neu wedi'u diwygio / wedi'u penderfynu",
+    "The report period ends before it starts: check the dates.": "Mae cyfnod yr adroddiad yn gorffen cyn iddo ddechrau: gwiriwch y dyddiadau.",
+    "January": "Ionawr",
+    "February": "Chwefror",
+    "March": "Mawrth",
+    "April": "Ebrill",
+    "May": "Mai",
+    "June": "Mehefin",
+    "July": "Gorffennaf",
+    "August": "Awst",
+    "September": "Medi",
+    "October": "Hydref",
+    "November": "Tachwedd",
+    "December": "Rhagfyr",
 }
+
+
+def add_words(pairs: dict[str, str]) -> None:
+    """More English -> Welsh pairs kept with their data (letter and condition titles)."""
+    for english, welsh in pairs.items():
+        if english and welsh:
+            WORDS.setdefault(english, welsh)
+
 
 # English template -> Welsh template; {fields} hold a number, date or other text, which is
 # itself put into Welsh when the catalogue knows it.
@@ -184,8 +299,18 @@ TEMPLATES: dict[str, str] = {
     "the victim has not opted out (the case is {state}).": "nid yw'r dioddefwr wedi optio allan (mae'r achos: {state}).",
     "the victim has not opted in to updates (the case is {state}).": "nid yw'r dioddefwr wedi optio i mewn i gael diweddariadau (mae'r achos: {state}).",
     "Offer contact directly: {name} turns 18": "Cynnig cyswllt yn uniongyrchol: mae {name} yn troi'n 18",
-    "Chase {who} (OM): no reply to {about}": "Mynd ar ôl {who} (OM): dim ateb i {about}",
+    "Chase {who} (OM): no reply to {about}": "Mynd ar ôl {who} (OM): dim ateb ynghylch {about}",
     "Explain to the victim why '{title}' was {outcome}": "Egluro i'r dioddefwr pam y cafodd '{title}' ei {outcome}",
+    "Tell the victim of the new {kind}, release month {month} {year}": "Dweud wrth y dioddefwr am y {kind} newydd, mis rhyddhau {month} {year}",
+    "Prepare the victim for the parole review ({kind} {month} {year})": "Paratoi'r dioddefwr ar gyfer yr adolygiad parôl ({kind} {month} {year})",
+    # eligibility decisions (domain.eligibility), the common shapes
+    "{months} months' custody for {offence} ({minimum} months or more required).": "{months} mis yn y ddalfa am {offence} ({minimum} mis neu fwy yn ofynnol).",
+    "{months} months' custody ({sentence}) for {offence} ({minimum} months or more required).": "{months} mis yn y ddalfa ({sentence}) am {offence} ({minimum} mis neu fwy yn ofynnol).",
+    "{sentence} for {offence}.": "{sentence} am {offence}.",
+    "{offence} below the statutory threshold ({months} months' custody; {minimum} months or more required).": "{offence} islaw'r trothwy statudol ({months} mis yn y ddalfa; {minimum} mis neu fwy yn ofynnol).",
+    "{months} months' custody for {offence} ({minimum} months or more required). It can be offered if a manager agrees the victim is at serious risk.": "{months} mis yn y ddalfa am {offence} ({minimum} mis neu fwy yn ofynnol). Gellir ei gynnig os yw rheolwr yn cytuno bod y dioddefwr mewn perygl difrifol.",
+    "{offence}, treated as a violent offence": "{offence}, a ystyrir yn drosedd dreisgar",
+    "Override by {by}: {reason}": "Penderfyniad gan {by}: {reason}",
 }
 
 
@@ -214,13 +339,24 @@ def _field(text: str, language: str) -> str:
     return welsh
 
 
+# What a field holds where the text around it cannot tell ("(tariff expiry date July 2028)").
+_FIELDS = {
+    "n": r"\d+",
+    "year": r"\d{4}",
+    "months": r"[\d.]+",
+    "minimum": r"[\d.]+",
+    "month": r"[A-Z][a-z]+",
+}
+
+
 @cache
 def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
     compiled = []
     for english, welsh in TEMPLATES.items():
         parts = re.split(r"\{(\w+)\}", english)
         regex = "".join(
-            re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>{_FIELDS.get(part, '.+?')})"
+            for i, part in enumerate(parts)
         )
         compiled.append((re.compile(regex, re.DOTALL), welsh))
     return tuple(compiled)

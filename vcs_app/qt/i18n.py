@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from vcs_app.domain.cymraeg import in_language
+from vcs_app.domain.cymraeg import add_words, in_language
 from vcs_app.domain.model import label as english_label
 from vcs_app.resource_files import resource_path
 
@@ -41,7 +41,22 @@ def current_language() -> str:
 def shown(text: str) -> str:
     """A word or sentence from the domain (a status, a flag, "Overdue by 3 days") in the
     interface language (vcs_app/domain/cymraeg.py); other text comes back unchanged."""
-    return in_language(text, current_language())
+    language = current_language()
+    if language == "cy" and not _titles_added:
+        _add_titles()
+    return in_language(text, language)
+
+
+_titles_added: list[bool] = []
+
+
+def _add_titles() -> None:
+    """The letter and licence condition titles: their Welsh is kept with them."""
+    from vcs_app.services import conditions, letters
+
+    _titles_added.append(True)
+    add_words({info.title_en: info.title_cy for info in letters.letter_templates()})
+    add_words({t.title: t.title_cy for t in conditions.catalogue().templates})
 
 
 def label(value) -> str:

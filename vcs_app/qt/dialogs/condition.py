@@ -40,7 +40,7 @@ from vcs_app.domain.model import CaseFile, LiaisonChannel, ValidationError
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted, open_kept
-from vcs_app.qt.i18n import label
+from vcs_app.qt.i18n import label, shown
 from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
 from vcs_app.services import cases, conditions, documents, liaison, om
 from vcs_app.services.cases import Changed
@@ -172,8 +172,8 @@ class ConditionDialog(FormDialog):
         self.fields: dict[str, QLineEdit] = {}
         for placeholder in self.template().placeholders:
             edit = QLineEdit(self._victim_name if placeholder.key == "persons" else "")
-            edit.setPlaceholderText(placeholder.hint)
-            add_row(self.details_form, f"{placeholder.label}:", edit)
+            edit.setPlaceholderText(shown(placeholder.hint))
+            add_row(self.details_form, f"{shown(placeholder.label)}:", edit)
             edit.textChanged.connect(self._refill)
             self.fields[placeholder.key] = edit
         allowed = self.template().map_allowed
@@ -280,11 +280,11 @@ class SendToOMDialog(FormDialog):
             box = QCheckBox(
                 QCoreApplication.translate(
                     "SendToOMDialog", "{title} (requested {requested_on:%d/%m/%Y})"
-                ).format(title=request.title, requested_on=request.requested_on)
+                ).format(title=shown(request.title), requested_on=request.requested_on)
             )
             box.setAccessibleName(
                 QCoreApplication.translate("SendToOMDialog", "Send: {title}").format(
-                    title=request.title
+                    title=shown(request.title)
                 )
             )
             box.setChecked(chosen is None or request.id == chosen)
@@ -374,7 +374,7 @@ class _FromOMDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None, title: str, request: ConditionRequest) -> None:
         super().__init__(parent, title)
-        self.form.addRow(_note(request.title))
+        self.form.addRow(_note(shown(request.title)))
         self.on = add_row(
             self.form, QCoreApplication.translate("_FromOMDialog", "&Date:"), date_edit(today())
         )
@@ -482,7 +482,7 @@ class VariationDialog(DatedNoteDialog):
             parent,
             QCoreApplication.translate("VariationDialog", "Record a variation"),
             QCoreApplication.translate("VariationDialog", "&Why it changed:"),
-            request.title,
+            shown(request.title),
         )
         self.wording = add_row(
             self.form,
@@ -500,6 +500,7 @@ class ChaseDialog(FormDialog):
         super().__init__(
             parent, QCoreApplication.translate("ChaseDialog", "Chase the offender manager")
         )
+        what = shown(what)  # "the decision on ...": the domain's words
         self.form.addRow(
             _note(f"{om_name or QCoreApplication.translate('ChaseDialog', 'The OM')}: {what}")
         )
@@ -732,7 +733,7 @@ def inform(window: MainWindow, case: CaseFile, request_id: int) -> Changed | Non
         window,
         QCoreApplication.translate("Condition", "Record that the victim was told"),
         QCoreApplication.translate("Condition", "&How they were told:"),
-        f"{request.title}: {condition_label(request.decision)}",
+        f"{shown(request.title)}: {shown(condition_label(request.decision))}",
     )
     if not values:
         return None
@@ -755,7 +756,7 @@ def end(window: MainWindow, case: CaseFile, request_id: int) -> Changed | None:
         window,
         QCoreApplication.translate("Condition", "Record the end of the condition"),
         QCoreApplication.translate("Condition", "&Why:"),
-        request.title,
+        shown(request.title),
     )
     if not values:
         return None

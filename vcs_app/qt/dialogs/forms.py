@@ -27,9 +27,9 @@ from vcs_app.domain.model import (
     Party,
     Victim,
     VictimRole,
-    label,
     outcome_note,
 )
+from vcs_app.qt.i18n import label
 from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
 
 

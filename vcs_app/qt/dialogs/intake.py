@@ -45,9 +45,9 @@ from vcs_app.domain.model import (
     age_on,
     check_opt_change,
     eighteenth_birthday,
-    label,
 )
 from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.i18n import label, shown
 from vcs_app.qt.widgets import (
     add_row,
     date_edit,
@@ -192,7 +192,7 @@ class _EligibilityPreview:
         self.label.setText(
             QCoreApplication.translate(
                 "_EligibilityPreview", "{reason}\n(rules {rules_version})"
-            ).format(reason=decision.reason, rules_version=decision.rules_version)
+            ).format(reason=shown(decision.reason), rules_version=decision.rules_version)
         )
         self.label.setAccessibleDescription(self.label.text())
 
@@ -780,7 +780,7 @@ class EligibilityOverrideDialog(FormDialog):
                 "EligibilityOverrideDialog", "{label}: {eligibility_reason} (rules {rules_version})"
             ).format(
                 label=label(link.eligibility),
-                eligibility_reason=link.eligibility_reason,
+                eligibility_reason=shown(link.eligibility_reason),
                 rules_version=link.rules_version,
             )
         )

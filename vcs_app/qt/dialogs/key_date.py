@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from vcs_app.domain.model import KEY_DATE_KINDS, KeyDate, ValidationError
 from vcs_app.domain.sentence import OfficialDate
 from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.i18n import shown
 from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
 from vcs_app.services import cases
 
@@ -36,7 +37,7 @@ class KeyDateDialog(FormDialog):
         self.kind = add_row(
             self.form,
             QCoreApplication.translate("KeyDateDialog", "&Key date:"),
-            enum_combo([(k, f"{k} — {name}") for k, name in KEY_DATE_KINDS.items()], kind),
+            enum_combo([(k, f"{k} — {shown(name)}") for k, name in KEY_DATE_KINDS.items()], kind),
         )
         self.value = add_row(
             self.form, QCoreApplication.translate("KeyDateDialog", "&Date:"), date_edit(None)

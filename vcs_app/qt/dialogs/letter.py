@@ -36,7 +36,7 @@ from vcs_app.letters.print_adapter import paint_into
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted, open_kept
-from vcs_app.qt.i18n import label
+from vcs_app.qt.i18n import label, shown
 from vcs_app.qt.widgets import add_row, date_edit, date_of, fmt_date, plain_label, today
 from vcs_app.services import documents, letters
 from vcs_app.services.cases import Changed
@@ -154,7 +154,7 @@ class LetterDialog(FormDialog):
             self._list_choices(letters.letter_choices(ws, case_id))
         else:
             for info in letters.letter_templates():
-                self.template.addItem(info.title_en, info.key)
+                self.template.addItem(shown(info.title_en), info.key)
         self.recipient = add_row(
             self.form,
             QCoreApplication.translate("LetterDialog", "Goes to:"),
@@ -258,14 +258,14 @@ class LetterDialog(FormDialog):
                 task = choice.for_task
                 text = QCoreApplication.translate(
                     "LetterDialog", "{letter}  (for the open task due {date})"
-                ).format(letter=choice.title, date=fmt_date(task.due_on))
-                tip = f"{text}: {task.title}"
+                ).format(letter=shown(choice.title), date=fmt_date(task.due_on))
+                tip = f"{text}: {shown(task.title)}"
             elif choice.why_not:
                 text = QCoreApplication.translate(
                     "LetterDialog", "{letter}  (does not fit: {why})"
-                ).format(letter=choice.title, why=choice.why_not)
+                ).format(letter=shown(choice.title), why=shown(choice.why_not))
             else:
-                text = choice.title
+                text = shown(choice.title)
             self.template.addItem(text, choice.key)
             row = self.template.count() - 1
             self.template.setItemData(row, tip or text, Qt.ItemDataRole.ToolTipRole)
@@ -382,7 +382,7 @@ class LetterDialog(FormDialog):
             )
         else:
             lines.append(QCoreApplication.translate("LetterDialog", "Cannot be approved:"))
-            lines += [f"• {r.removeprefix('Blocked: ')}" for r in draft.reasons]
+            lines += [f"• {shown(r.removeprefix('Blocked: '))}" for r in draft.reasons]
         lines += [
             QCoreApplication.translate("LetterDialog", "Note: {warning}").format(warning=w)
             for w in draft.warnings
@@ -484,7 +484,9 @@ class LetterDialog(FormDialog):
         elif self.draft is not None and not self.draft.ok:
             why_not = QCoreApplication.translate(
                 "LetterDialog", "This letter cannot be printed: {reasons}"
-            ).format(reasons=" ".join(r.removeprefix("Blocked: ") for r in self.draft.reasons))
+            ).format(
+                reasons=" ".join(shown(r.removeprefix("Blocked: ")) for r in self.draft.reasons)
+            )
         else:
             why_not = QCoreApplication.translate(
                 "LetterDialog", "Approve the letter before printing it."

@@ -13,9 +13,9 @@ from vcs_app.domain.model import (
     ContactKind,
     ContactLevel,
     Language,
-    label,
 )
 from vcs_app.qt.dialogs.forms import FormDialog
+from vcs_app.qt.i18n import label
 from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label
 from vcs_app.services.preferences import ContactPreferences
 

@@ -71,7 +71,7 @@ class TemplateEditorDialog(QDialog):
             form, QCoreApplication.translate("TemplateEditorDialog", "&Letter:"), QComboBox()
         )
         for info in letters.letter_templates():
-            self.template.addItem(info.title_en, info.key)
+            self.template.addItem(shown(info.title_en), info.key)
         self.language = add_row(
             form, QCoreApplication.translate("TemplateEditorDialog", "La&nguage:"), QComboBox()
         )

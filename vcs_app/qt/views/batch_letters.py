@@ -43,6 +43,7 @@ from vcs_app.domain.search import CaseloadQuery
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
 from vcs_app.qt.i18n import label
+from vcs_app.qt.i18n import shown as in_interface_language
 from vcs_app.qt.widgets import (
     Index,
     add_row,
@@ -200,7 +201,7 @@ class BatchLettersView(QWidget):
             form, QCoreApplication.translate("BatchLettersView", "&Letter:"), QComboBox()
         )
         for info in letters.letter_templates():
-            self.template.addItem(info.title_en, info.key)
+            self.template.addItem(in_interface_language(info.title_en), info.key)
         self.on = add_row(
             form,
             QCoreApplication.translate("BatchLettersView", "Letter date:"),

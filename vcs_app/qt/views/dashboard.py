@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vcs_app.qt.i18n import shown
 from vcs_app.qt.widgets import Index, fmt_date, plain_label, plain_tip, table_view, today
 from vcs_app.services import cases, dashboard
 from vcs_app.services.dashboard import Bucket, DueCounts, DueItem, DueQuery
@@ -107,13 +108,13 @@ class DueModel(QAbstractTableModel):
         if item is None:  # done or removed since the list was counted
             return ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(item.rule_text or item.title)
+            return plain_tip(shown(item.rule_text or item.title))
         return (
-            item.when(self.on),
+            shown(item.when(self.on)),  # "Overdue by 3 days" in the interface language
             fmt_date(item.due_on),
             item.case_ref,
             item.victim,
-            item.title,
+            shown(item.title),
             item.vlo,
         )[index.column()]
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSplitter, QWidget
 
 from vcs_app.domain.conditions import ConditionRequest, Step, condition_label
 from vcs_app.domain.model import CaseFile
+from vcs_app.qt.i18n import shown
 from vcs_app.qt.views.case_tabs.common import button, page, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 
@@ -80,24 +81,54 @@ def _row(r: ConditionRequest) -> tuple:
 
 def details_text(r: ConditionRequest) -> str:
     """Everything about one request, in words (what the details box shows)."""
+
     lines = [
-        f"{r.title} — {condition_label(r.status)}",
-        f"Requested wording: {r.wording}",
+        f"{shown(r.title)} — {shown(condition_label(r.status))}",
+        QCoreApplication.translate("CaseView", "Requested wording: {wording}").format(
+            wording=r.wording
+        ),
     ]
     if r.licence_wording and r.licence_wording != r.wording:
-        lines.append(f"Wording on the licence: {r.licence_wording}")
-    lines += [f"Victim's reason: {r.reason}", f"Risk it addresses: {r.risk}"]
+        lines.append(
+            QCoreApplication.translate("CaseView", "Wording on the licence: {wording}").format(
+                wording=r.licence_wording
+            )
+        )
+    lines += [
+        QCoreApplication.translate("CaseView", "Victim's reason: {reason}").format(reason=r.reason),
+        QCoreApplication.translate("CaseView", "Risk it addresses: {risk}").format(risk=r.risk),
+    ]
     if r.decision:
         lines.append(
-            f"OM's decision: {condition_label(r.decision)} on {fmt_date(r.decision_on)}"
-            + (f" — reason: {r.decision_reason}" if r.decision_reason else "")
+            QCoreApplication.translate("CaseView", "OM's decision: {decision} on {date}").format(
+                decision=shown(condition_label(r.decision)), date=fmt_date(r.decision_on)
+            )
+            + (
+                QCoreApplication.translate("CaseView", " — reason: {reason}").format(
+                    reason=r.decision_reason
+                )
+                if r.decision_reason
+                else ""
+            )
         )
     if r.map_path:
-        lines.append(f"Map attached: {r.map_path.rsplit('/', 1)[-1]}")
+        lines.append(
+            QCoreApplication.translate("CaseView", "Map attached: {name}").format(
+                name=r.map_path.rsplit("/", 1)[-1]
+            )
+        )
     if r.varied_on:
-        lines.append(f"Last varied: {fmt_date(r.varied_on)}")
+        lines.append(
+            QCoreApplication.translate("CaseView", "Last varied: {date}").format(
+                date=fmt_date(r.varied_on)
+            )
+        )
     if r.ended_on:
-        lines.append(f"Ended: {fmt_date(r.ended_on)}")
+        lines.append(
+            QCoreApplication.translate("CaseView", "Ended: {date}").format(
+                date=fmt_date(r.ended_on)
+            )
+        )
     return "\n".join(lines)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from vcs_app.domain.model import KEY_DATE_KINDS, CaseFile
 from vcs_app.domain.sentence import OFFENCE_CLASS_LABELS
 from vcs_app.domain.sentence_dates import SentenceFile, load_release_rules
+from vcs_app.qt.i18n import shown
 from vcs_app.qt.views.case_tabs.common import button, form, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
 
@@ -74,7 +75,7 @@ def date_rows(file: SentenceFile) -> list[tuple[object, ...]]:
         official = by_kind.get(row.kind)
         rows.append(
             (
-                f"{row.kind} — {KEY_DATE_KINDS[row.kind]}",
+                f"{row.kind} — {shown(KEY_DATE_KINDS[row.kind])}",
                 official.key_date.value if official else "—",
                 (official.key_date.received_on or "") if official else "",
                 (official.origin or QCoreApplication.translate("CaseView", "not recorded"))
@@ -140,7 +141,7 @@ def _sentence_box(view: CaseView, file: SentenceFile) -> QGroupBox:
             (QCoreApplication.translate("CaseView", "Sentence"), sentence.describe()),
             (
                 QCoreApplication.translate("CaseView", "Offence type"),
-                OFFENCE_CLASS_LABELS[sentence.offence_class],
+                shown(OFFENCE_CLASS_LABELS[sentence.offence_class]),
             ),
             (QCoreApplication.translate("CaseView", "Offences"), sentence.offences),
             (QCoreApplication.translate("CaseView", "Court"), sentence.court),

@@ -17,7 +17,7 @@ from vcs_app.domain.model import (
     ReferralRecord,
     chosen_contact_level,
 )
-from vcs_app.qt.i18n import label
+from vcs_app.qt.i18n import label, shown
 from vcs_app.qt.views.case_tabs.common import button, form, set_widths
 from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
 
@@ -49,7 +49,13 @@ def _sentence(case: CaseFile) -> str:
     record = case.referral
     if record is None or record.sentence_type is None:
         return fmt_date(case.link.sentence_date)
-    months = f", {record.custody_months:g} months" if record.custody_months else ""
+    months = (
+        QCoreApplication.translate("CaseView", ", {months} months").format(
+            months=f"{record.custody_months:g}"
+        )
+        if record.custody_months
+        else ""
+    )
     return f"{record.sentence_type.value}{months}, {fmt_date(case.link.sentence_date)}".strip(", ")
 
 
@@ -118,7 +124,7 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
             (
                 QCoreApplication.translate("CaseView", "Why"),
                 QCoreApplication.translate("CaseView", "{reason} (rules {version})").format(
-                    reason=link.eligibility_reason,
+                    reason=shown(link.eligibility_reason),
                     version=link.rules_version
                     or QCoreApplication.translate("CaseView", "not recorded"),
                 ),
