@@ -60,6 +60,7 @@ translations:
 	@.venv/bin/pyside6-lupdate $$(find vcs_app/qt -name '*.py' | sort) -ts resources/i18n/vcs_cy.ts \
 		-no-obsolete -locations none -target-language cy_GB
 	@.venv/bin/pyside6-lrelease resources/i18n/vcs_cy.ts -qm resources/i18n/vcs_cy.qm
+	@.venv/bin/pyside6-lrelease resources/i18n/qtbase_cy.ts -qm resources/i18n/qtbase_cy.qm
 
 clean:
 	rm -rf .venv .pytest_cache build dist

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButto
 
 from vcs_app.qt.dialogs.intake import IntakeDialog
 from vcs_app.qt.dialogs.settings import SettingsDialog
-from vcs_app.qt.i18n import I18N_DIR, install_translator, translation_file
+from vcs_app.qt.i18n import I18N_DIR, install_translator, remove_translator, translation_file
 from vcs_app.qt.main_window import MainWindow
 
 TS = I18N_DIR / "vcs_cy.ts"
@@ -81,7 +81,7 @@ def test_english_needs_no_translator_and_welsh_is_read_from_settings(qtbot):
         assert translator is not None and not translator.isEmpty()
         assert app.translate("MainWindow", "&File") == "&Ffeil"
     finally:
-        app.removeTranslator(translator)
+        remove_translator(app, translator)
     assert app.translate("MainWindow", "&File") == "&File"
 
 
@@ -90,7 +90,7 @@ def welsh(qtbot):
     app = QApplication.instance()
     translator = install_translator(app, "cy")
     yield
-    app.removeTranslator(translator)
+    remove_translator(app, translator)
 
 
 def test_the_main_window_reads_in_welsh(qtbot, demo_ws, welsh):

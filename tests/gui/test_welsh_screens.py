@@ -5,13 +5,17 @@ vocabulary (welsh_words.py): names, references and acronyms are not words."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 from welsh_words import english_words, visible_text
 
 from vcs_app.domain.model import Referral
@@ -30,7 +34,7 @@ from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
 from vcs_app.qt.dialogs.intake import IntakeDialog
 from vcs_app.qt.dialogs.letter import LetterDialog
 from vcs_app.qt.dialogs.settings import SettingsDialog
-from vcs_app.qt.i18n import install_translator, shown
+from vcs_app.qt.i18n import I18N_DIR, install_translator, remove_translator, shown
 from vcs_app.qt.main_window import MainWindow
 from vcs_app.services import cases, intake, om
 
@@ -45,7 +49,7 @@ def welsh(qtbot):
     app = QApplication.instance()
     translator = install_translator(app, "cy")
     yield
-    app.removeTranslator(translator)
+    remove_translator(app, translator)
 
 
 def _screens(qtbot, window, ws, app_cases, tmp_path):
@@ -124,3 +128,55 @@ def test_domain_words_read_in_welsh(qtbot, demo_ws, welsh):
     view = window.open_case(flagged)
     assert view.safety.accessibleName().startswith("Baneri diogelwch: ")
     assert "Do not post" not in view.safety.accessibleName()
+
+
+def test_qts_own_buttons_read_in_welsh(qtbot, welsh):
+    """Qt ships no Welsh for its buttons: ours (resources/i18n/qtbase_cy.ts) is loaded."""
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Close
+        | QDialogButtonBox.StandardButton.Apply
+        | QDialogButtonBox.StandardButton.Yes
+        | QDialogButtonBox.StandardButton.No
+    )
+    qtbot.addWidget(box)
+    assert {b.text() for b in box.buttons()} == {
+        "Iawn",
+        "Canslo",
+        "Cau",
+        "Gweithredu",
+        "&Ie",
+        "&Na",
+    }
+    wizard = QWizard()
+    wizard.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+    qtbot.addWidget(wizard)
+    texts = {
+        wizard.buttonText(b)
+        for b in (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        )
+    }
+    assert texts == {"< &Nôl", "&Nesaf >", "&Gorffen", "Canslo"}
+
+
+def test_english_comes_back_with_qts_buttons(qtbot):
+    app = QApplication.instance()
+    remove_translator(app, install_translator(app, "cy"))
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.buttons()[0].text() == "Cancel"
+
+
+def test_the_compiled_qtbase_qm_is_up_to_date_with_its_ts(tmp_path):
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed here")
+    fresh = tmp_path / "qtbase_cy.qm"
+    source = I18N_DIR / "qtbase_cy.ts"
+    subprocess.run([lrelease, str(source), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == (I18N_DIR / "qtbase_cy.qm").read_bytes(), "make translations"

@@ -83,11 +83,25 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> QT
         translator.deleteLater()
         return None
     app.installTranslator(translator)
-    # Qt's own buttons (OK, Cancel...) where Qt ships a translation for the language.
+    # Qt's own buttons (OK, Cancel, Next >, Yes/No...): Qt's translation where it ships
+    # one, else ours (Qt has no Welsh: resources/i18n/qtbase_cy.ts).
     qt_base = QTranslator(app)
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_base.load(QLocale(language), "qtbase", "_", path):
+    if qt_base.load(QLocale(language), "qtbase", "_", path) or qt_base.load(
+        str(I18N_DIR / f"qtbase_{language}.qm")
+    ):
         app.installTranslator(qt_base)
+        translator.qt_base = qt_base  # removed with it (remove_translator)
     else:
         qt_base.deleteLater()
     return translator
+
+
+def remove_translator(app: QCoreApplication, translator: QTranslator | None) -> None:
+    """Back to English: remove an installed translation and Qt's own with it."""
+    if translator is None:
+        return
+    app.removeTranslator(translator)
+    qt_base = getattr(translator, "qt_base", None)
+    if qt_base is not None:
+        app.removeTranslator(qt_base)
