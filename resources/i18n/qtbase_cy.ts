@@ -90,7 +90,7 @@
     <name>QWizard</name>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation>&lt; &amp;Nôl</translation>
+        <translation>&lt; Nô&amp;l</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>

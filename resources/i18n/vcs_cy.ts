@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation>&amp;Enw defnyddiwr:</translation>
+        <translation>Enw &amp;defnyddiwr:</translation>
     </message>
     <message>
         <source>e.g. alex.morgan</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Password &amp;again:</source>
-        <translation>Cyfrinair &amp;eto:</translation>
+        <translation>C&amp;yfrinair eto:</translation>
     </message>
 </context>
 <context>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation>&amp;Allforio CSV…</translation>
+        <translation>A&amp;llforio CSV…</translation>
     </message>
     <message>
         <source>Export the entries shown as CSV</source>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <source>&amp;Verify chain</source>
-        <translation>&amp;Gwirio&apos;r gadwyn</translation>
+        <translation>Gwirio&apos;&amp;r gadwyn</translation>
     </message>
     <message>
         <source>Verify the audit chain</source>
@@ -147,7 +147,7 @@
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation>&amp;Defnyddiwr:</translation>
+        <translation>D&amp;efnyddiwr:</translation>
     </message>
     <message>
         <source>Filter by user</source>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>Ac&amp;tion:</source>
-        <translation>&amp;Gweithred:</translation>
+        <translation>Gwe&amp;ithred:</translation>
     </message>
     <message>
         <source>Filter by action</source>
@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>C&amp;ase:</source>
-        <translation>&amp;Achos:</translation>
+        <translation>Acho&amp;s:</translation>
     </message>
     <message>
         <source>Filter by case reference</source>
@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;O:</translation>
+        <translation>O:</translation>
     </message>
     <message>
         <source>From date</source>
@@ -318,15 +318,15 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Selected cases ({count})</source>
-        <translation>Achosion a &amp;ddewiswyd ({count})</translation>
+        <translation>Ac&amp;hosion a ddewiswyd ({count})</translation>
     </message>
     <message>
         <source>All cases &amp;shown in the caseload ({count})</source>
-        <translation>Pob achos a &amp;ddangosir yn y llwyth achosion ({count})</translation>
+        <translation>Po&amp;b achos a ddangosir yn y llwyth achosion ({count})</translation>
     </message>
     <message>
         <source>Letters &amp;due for tasks</source>
-        <translation>Llythyrau sy&apos;n &amp;ddyledus ar gyfer tasgau</translation>
+        <translation>Llythyrau &amp;sy&apos;n ddyledus ar gyfer tasgau</translation>
     </message>
     <message>
         <source>&amp;Letter:</source>
@@ -334,7 +334,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Letter da&amp;te:</source>
-        <translation>&amp;Dyddiad y llythyr:</translation>
+        <translation>Dyddiad &amp;y llythyr:</translation>
     </message>
     <message>
         <source>Save &amp;PDF files in a folder</source>
@@ -358,7 +358,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Pori…</translation>
+        <translation>Por&amp;i…</translation>
     </message>
     <message>
         <source>Choose folder</source>
@@ -366,7 +366,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation>&amp;Ffolder:</translation>
+        <translation>Ffolder:</translation>
     </message>
     <message>
         <source>Folder for the PDF files</source>
@@ -374,7 +374,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Check letters</source>
-        <translation>&amp;Gwirio&apos;r llythyrau</translation>
+        <translation>Gwirio&apos;r llythyra&amp;u</translation>
     </message>
     <message>
         <source>Check letters</source>
@@ -402,7 +402,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Approve and produce</source>
-        <translation>&amp;Cymeradwyo a chynhyrchu</translation>
+        <translation>Cy&amp;meradwyo a chynhyrchu</translation>
     </message>
     <message>
         <source>Approve and produce</source>
@@ -410,7 +410,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Add p&amp;hone tasks for do-not-post cases</source>
-        <translation>Ychwanegu tasgau &amp;ffonio ar gyfer achosion dim postio</translation>
+        <translation>Ychwanegu &amp;tasgau ffonio ar gyfer achosion dim postio</translation>
     </message>
     <message>
         <source>Add phone tasks for do-not-post cases</source>
@@ -418,7 +418,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>R&amp;esume</source>
-        <translation>&amp;Ailddechrau</translation>
+        <translation>Ailddechrau</translation>
     </message>
     <message>
         <source>Resume producing</source>
@@ -426,7 +426,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Open folder</source>
-        <translation>&amp;Agor y ffolder</translation>
+        <translation>Agor y ffolder</translation>
     </message>
     <message>
         <source>Open the folder of PDFs</source>
@@ -583,11 +583,11 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <name>CaseView</name>
     <message>
         <source>Licence &amp;conditions</source>
-        <translation>&amp;Amodau trwydded</translation>
+        <translation>Amoda&amp;u trwydded</translation>
     </message>
     <message>
         <source>&amp;Send to OM…</source>
-        <translation>&amp;Anfon at yr OM…</translation>
+        <translation>Anfon a&amp;t yr OM…</translation>
     </message>
     <message>
         <source>Send to OM</source>
@@ -595,7 +595,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Ac&amp;knowledged…</source>
-        <translation>&amp;Cydnabuwyd…</translation>
+        <translation>C&amp;ydnabuwyd…</translation>
     </message>
     <message>
         <source>Record OM acknowledgement</source>
@@ -611,7 +611,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Victim &amp;informed…</source>
-        <translation>Rhoi gwybod i&apos;r &amp;dioddefwr…</translation>
+        <translation>Rhoi gwybod &amp;i&apos;r dioddefwr…</translation>
     </message>
     <message>
         <source>Record victim informed</source>
@@ -627,7 +627,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Va&amp;riation…</source>
-        <translation>&amp;Amrywiad…</translation>
+        <translation>Am&amp;rywiad…</translation>
     </message>
     <message>
         <source>Record variation</source>
@@ -635,7 +635,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>E&amp;nd…</source>
-        <translation>&amp;Diwedd…</translation>
+        <translation>Diw&amp;edd…</translation>
     </message>
     <message>
         <source>Record end or withdrawal</source>
@@ -751,7 +751,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Open ma&amp;p</source>
-        <translation>Agor y m&amp;ap</translation>
+        <translation>Agor y map</translation>
     </message>
     <message>
         <source>Open map picture</source>
@@ -779,7 +779,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Re&amp;quest condition…</source>
-        <translation>Gwneud &amp;cais am amod…</translation>
+        <translation>Gw&amp;neud cais am amod…</translation>
     </message>
     <message>
         <source>Request a licence condition</source>
@@ -831,7 +831,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Contacts &amp;&amp; le&amp;tters</source>
-        <translation>Cysylltiadau a ll&amp;ythyrau</translation>
+        <translation>Cysylltiadau a llythyrau</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -907,7 +907,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Op&amp;en letter…</source>
-        <translation>&amp;Agor llythyr…</translation>
+        <translation>Agor &amp;llythyr…</translation>
     </message>
     <message>
         <source>Open letter</source>
@@ -923,7 +923,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Mark &amp;returned…</source>
-        <translation>Marcio wedi&apos;i &amp;ddychwelyd…</translation>
+        <translation>&amp;Marcio wedi&apos;i ddychwelyd…</translation>
     </message>
     <message>
         <source>Mark returned undelivered</source>
@@ -939,7 +939,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Liaison log</source>
-        <translation>Cofnod &amp;cyswllt</translation>
+        <translation>Cofnod cyswllt</translation>
     </message>
     <message>
         <source>Reply</source>
@@ -1051,7 +1051,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Offender &amp;&amp; dates</source>
-        <translation>&amp;Troseddwr a dyddiadau</translation>
+        <translation>Troseddwr a dyddiadau</translation>
     </message>
     <message>
         <source>Key date</source>
@@ -1191,7 +1191,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Record e&amp;vent…</source>
-        <translation>Cofnodi di&amp;gwyddiad…</translation>
+        <translation>Cof&amp;nodi digwyddiad…</translation>
     </message>
     <message>
         <source>Record sentence event</source>
@@ -1207,7 +1207,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Ti&amp;meline</source>
-        <translation>&amp;Llinell amser</translation>
+        <translation>Llinell amser</translation>
     </message>
     <message>
         <source>When</source>
@@ -1259,7 +1259,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Victim &amp;&amp; contact</source>
-        <translation>&amp;Dioddefwr a chyswllt</translation>
+        <translation>Dioddefwr a chyswllt</translation>
     </message>
     <message>
         <source>, {months} months</source>
@@ -1387,7 +1387,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Record opt-&amp;in change…</source>
-        <translation>Cofnodi newid &amp;optio i mewn…</translation>
+        <translation>Cofnodi newid optio &amp;i mewn…</translation>
     </message>
     <message>
         <source>Record opt-in change</source>
@@ -1395,7 +1395,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Edit &amp;referral…</source>
-        <translation>Golygu&apos;r &amp;atgyfeiriad…</translation>
+        <translation>Golygu&apos;&amp;r atgyfeiriad…</translation>
     </message>
     <message>
         <source>Edit referral</source>
@@ -1403,7 +1403,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Eli&amp;gibility…</source>
-        <translation>&amp;Cymhwysedd…</translation>
+        <translation>Cymhwy&amp;sedd…</translation>
     </message>
     <message>
         <source>Eligibility override</source>
@@ -1411,7 +1411,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Edit victim…</source>
-        <translation>&amp;Golygu&apos;r dioddefwr…</translation>
+        <translation>Golygu&apos;r diodd&amp;efwr…</translation>
     </message>
     <message>
         <source>Edit victim</source>
@@ -1419,7 +1419,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Contact &amp;preferences…</source>
-        <translation>&amp;Dewisiadau cyswllt…</translation>
+        <translation>Dewisiadau cyswllt…</translation>
     </message>
     <message>
         <source>Contact preferences</source>
@@ -1565,7 +1565,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;Chwilio:</translation>
+        <translation>C&amp;hwilio:</translation>
     </message>
     <message>
         <source>&amp;VLO:</source>
@@ -1624,7 +1624,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;O:</translation>
+        <translation>O:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -1721,11 +1721,11 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Ris&amp;k it addresses:</source>
-        <translation>Y &amp;risg y mae&apos;n mynd i&apos;r afael â hi:</translation>
+        <translation>&amp;Y risg y mae&apos;n mynd i&apos;r afael â hi:</translation>
     </message>
     <message>
         <source>Requested &amp;on:</source>
-        <translation>Gofynnwyd &amp;ar:</translation>
+        <translation>G&amp;ofynnwyd ar:</translation>
     </message>
     <message>
         <source>No map attached</source>
@@ -1808,7 +1808,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Group by:</source>
-        <translation>&amp;Grwpio yn ôl:</translation>
+        <translation>Grwpio &amp;yn ôl:</translation>
     </message>
     <message>
         <source>Group requests by</source>
@@ -1816,7 +1816,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Requested &amp;from:</source>
-        <translation>Gofynnwyd &amp;o:</translation>
+        <translation>Gofy&amp;nnwyd o:</translation>
     </message>
     <message>
         <source>Requested from</source>
@@ -1844,7 +1844,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation>&amp;Dangos</translation>
+        <translation>Dangos</translation>
     </message>
     <message>
         <source>Show the statistics</source>
@@ -1852,7 +1852,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
-        <translation>&amp;Allforio CSV…</translation>
+        <translation>A&amp;llforio CSV…</translation>
     </message>
     <message>
         <source>Export the statistics to a CSV file</source>
@@ -1923,7 +1923,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Open case</source>
-        <translation>&amp;Agor achos</translation>
+        <translation>Agor acho&amp;s</translation>
     </message>
     <message>
         <source>Open the case of the selected task</source>
@@ -1951,7 +1951,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Over&amp;due</source>
-        <translation>&amp;Dros amser</translation>
+        <translation>D&amp;ros amser</translation>
     </message>
     <message>
         <source>Due &amp;today</source>
@@ -1959,7 +1959,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>This &amp;week</source>
-        <translation>Yr &amp;wythnos hon</translation>
+        <translation>&amp;Yr wythnos hon</translation>
     </message>
     <message>
         <source>&amp;All due</source>
@@ -2024,7 +2024,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>D&amp;ecision:</source>
-        <translation>&amp;Penderfyniad:</translation>
+        <translation>P&amp;enderfyniad:</translation>
     </message>
     <message>
         <source>OM&apos;s &amp;reason:</source>
@@ -2032,7 +2032,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Wording on the licence:</source>
-        <translation>&amp;Geiriad ar y drwydded:</translation>
+        <translation>Geiriad &amp;ar y drwydded:</translation>
     </message>
     <message>
         <source>A refused or amended condition gives you a task to explain why to the victim.</source>
@@ -2445,7 +2445,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;CRN:</source>
-        <translation>&amp;CRN:</translation>
+        <translation>C&amp;RN:</translation>
     </message>
     <message>
         <source>Case reference number</source>
@@ -2453,7 +2453,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Prison number:</source>
-        <translation>Rhif &amp;carchar:</translation>
+        <translation>Rhif carchar:</translation>
     </message>
     <message>
         <source>&amp;Establishment (internal only):</source>
@@ -2751,7 +2751,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Show only rows that need attention</source>
-        <translation>&amp;Dangos dim ond rhesi sydd angen sylw</translation>
+        <translation>Dangos dim &amp;ond rhesi sydd angen sylw</translation>
     </message>
     <message>
         <source>Rows of the file</source>
@@ -2775,7 +2775,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Import only the &amp;good rows</source>
-        <translation>Mewnforio dim ond y rhesi &amp;da</translation>
+        <translation>Mewnforio dim ond &amp;y rhesi da</translation>
     </message>
     <message>
         <source>Import only the good rows</source>
@@ -2839,7 +2839,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Import only the &amp;good rows ({count})</source>
-        <translation>Mewnforio dim ond y rhesi &amp;da ({count})</translation>
+        <translation>Mewnforio dim ond &amp;y rhesi da ({count})</translation>
     </message>
 </context>
 <context>
@@ -2930,7 +2930,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Offe&amp;nce:</source>
-        <translation>&amp;Trosedd:</translation>
+        <translation>Trosedd:</translation>
     </message>
     <message>
         <source>Offence t&amp;ype:</source>
@@ -2946,7 +2946,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Custody:</source>
-        <translation>&amp;Cyfnod yn y ddalfa:</translation>
+        <translation>Cyfnod yn y ddalfa:</translation>
     </message>
     <message>
         <source>Custody length in months</source>
@@ -3018,11 +3018,11 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Victim &amp;surname:</source>
-        <translation>&amp;Cyfenw&apos;r dioddefwr:</translation>
+        <translation>Cyfenw&apos;r dioddefwr:</translation>
     </message>
     <message>
         <source>Date of b&amp;irth:</source>
-        <translation>Dyddiad &amp;geni:</translation>
+        <translation>Dyddiad ge&amp;ni:</translation>
     </message>
     <message>
         <source>Under 18</source>
@@ -3030,11 +3030,11 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Contact is &amp;with:</source>
-        <translation>Cyswllt &amp;gyda:</translation>
+        <translation>Cysw&amp;llt gyda:</translation>
     </message>
     <message>
         <source>Acts &amp;for:</source>
-        <translation>Yn gweithredu ar &amp;ran:</translation>
+        <translation>Yn gweithred&amp;u ar ran:</translation>
     </message>
     <message>
         <source>Acts for (person harmed)</source>
@@ -3046,7 +3046,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Parent/&amp;guardian:</source>
-        <translation>Rhiant/&amp;gwarcheidwad:</translation>
+        <translation>Rhiant/gwarcheidwad:</translation>
     </message>
     <message>
         <source>Parent or guardian</source>
@@ -3122,7 +3122,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Offender first name:</source>
-        <translation>Enw cyntaf y &amp;troseddwr:</translation>
+        <translation>Enw cyntaf y troseddwr:</translation>
     </message>
     <message>
         <source>Offender s&amp;urname:</source>
@@ -3130,11 +3130,11 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Offender date of birt&amp;h:</source>
-        <translation>Dyddiad gen&amp;i&apos;r troseddwr:</translation>
+        <translation>Dyddiad geni&apos;r troseddwr:</translation>
     </message>
     <message>
         <source>Offender &amp;CRN:</source>
-        <translation>CRN y &amp;troseddwr:</translation>
+        <translation>CRN y troseddwr:</translation>
     </message>
     <message>
         <source>Offender CRN</source>
@@ -3142,7 +3142,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Prison &amp;number:</source>
-        <translation>Rhif &amp;carchar:</translation>
+        <translation>Rhif carchar:</translation>
     </message>
     <message>
         <source>Offender prison number</source>
@@ -3178,7 +3178,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;How it came:</source>
-        <translation>Sut y &amp;daeth:</translation>
+        <translation>&amp;Sut y daeth:</translation>
     </message>
     <message>
         <source>Source</source>
@@ -3222,7 +3222,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Decision:</source>
-        <translation>&amp;Penderfyniad:</translation>
+        <translation>P&amp;enderfyniad:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -3230,7 +3230,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Manager:</source>
-        <translation>&amp;Rheolwr:</translation>
+        <translation>R&amp;heolwr:</translation>
     </message>
     <message>
         <source>An eligibility override needs a reason.</source>
@@ -3295,7 +3295,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Received on:</source>
-        <translation>&amp;Derbyniwyd ar:</translation>
+        <translation>D&amp;erbyniwyd ar:</translation>
     </message>
     <message>
         <source>Date received</source>
@@ -3373,7 +3373,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Reply &amp;by:</source>
-        <translation>&amp;Ateb erbyn:</translation>
+        <translation>Ateb &amp;erbyn:</translation>
     </message>
     <message>
         <source>&amp;Earlier letter dated:</source>
@@ -3473,7 +3473,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Letter &amp;date:</source>
-        <translation>&amp;Dyddiad y llythyr:</translation>
+        <translation>Dyddiad &amp;y llythyr:</translation>
     </message>
     <message>
         <source>Letter check</source>
@@ -3493,11 +3493,11 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>P&amp;rint…</source>
-        <translation>&amp;Argraffu…</translation>
+        <translation>Argraff&amp;u…</translation>
     </message>
     <message>
         <source>Save P&amp;DF…</source>
-        <translation>Cadw P&amp;DF…</translation>
+        <translation>Cadw &amp;PDF…</translation>
     </message>
     <message>
         <source>P&amp;hone task instead</source>
@@ -3997,7 +3997,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Edit OM…</source>
-        <translation>&amp;Golygu&apos;r OM…</translation>
+        <translation>Golygu&apos;&amp;r OM…</translation>
     </message>
     <message>
         <source>Edit the selected offender manager</source>
@@ -4005,7 +4005,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Open case</source>
-        <translation>&amp;Agor achos</translation>
+        <translation>Agor acho&amp;s</translation>
     </message>
     <message>
         <source>Open the selected case</source>
@@ -4118,7 +4118,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Parent/&amp;guardian:</source>
-        <translation>Rhiant/&amp;gwarcheidwad:</translation>
+        <translation>Rhiant/gwarcheidwad:</translation>
     </message>
     <message>
         <source>Parent or guardian</source>
@@ -4142,7 +4142,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Detail:</source>
-        <translation>&amp;Manylyn:</translation>
+        <translation>M&amp;anylyn:</translation>
     </message>
     <message>
         <source>Detail</source>
@@ -4241,7 +4241,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation>&amp;Argraffu…</translation>
+        <translation>Argraff&amp;u…</translation>
     </message>
     <message>
         <source>P&amp;revious page</source>
@@ -4331,7 +4331,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;O:</translation>
+        <translation>O:</translation>
     </message>
     <message>
         <source>Period from</source>
@@ -4355,7 +4355,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation>&amp;Dangos</translation>
+        <translation>Dangos</translation>
     </message>
     <message>
         <source>Show the report</source>
@@ -4363,7 +4363,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation>&amp;Allforio…</translation>
+        <translation>A&amp;llforio…</translation>
     </message>
     <message>
         <source>Export the report to PDF or CSV</source>
@@ -4371,7 +4371,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation>&amp;Argraffu…</translation>
+        <translation>Argraff&amp;u…</translation>
     </message>
     <message>
         <source>Print the report</source>
@@ -4399,7 +4399,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Export &amp;cases…</source>
-        <translation>Allforio &amp;achosion…</translation>
+        <translation>Allfo&amp;rio achosion…</translation>
     </message>
     <message>
         <source>Export the cases behind the chosen figure to CSV or PDF</source>
@@ -4415,7 +4415,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Figures</source>
-        <translation>&amp;Ffigurau</translation>
+        <translation>Ff&amp;igurau</translation>
     </message>
     <message>
         <source>C&amp;harts</source>
@@ -4423,7 +4423,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Definitions</source>
-        <translation>&amp;Diffiniadau</translation>
+        <translation>Diffi&amp;niadau</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -4534,11 +4534,11 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Review &amp;as at:</source>
-        <translation>&amp;Adolygu ar:</translation>
+        <translation>Ado&amp;lygu ar:</translation>
     </message>
     <message>
         <source>&amp;Erase selected…</source>
-        <translation>&amp;Dileu&apos;r rhai a ddewiswyd…</translation>
+        <translation>Dileu&apos;&amp;r rhai a ddewiswyd…</translation>
     </message>
     <message>
         <source>Erase the selected cases for good</source>
@@ -4550,7 +4550,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Open case</source>
-        <translation>&amp;Agor achos</translation>
+        <translation>Agor acho&amp;s</translation>
     </message>
     <message>
         <source>Open the selected case</source>
@@ -4558,7 +4558,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Adnewyddu</translation>
+        <translation>Ad&amp;newyddu</translation>
     </message>
     <message>
         <source>Refresh the retention list</source>
@@ -4680,11 +4680,11 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Sent by:</source>
-        <translation>Anfonwyd &amp;drwy:</translation>
+        <translation>&amp;Anfonwyd drwy:</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Pori…</translation>
+        <translation>Por&amp;i…</translation>
     </message>
     <message>
         <source>Choose where to save the PDF</source>
@@ -4692,7 +4692,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Save &amp;PDF to:</source>
-        <translation>Cadw&apos;r &amp;PDF yn:</translation>
+        <translation>&amp;Cadw&apos;r PDF yn:</translation>
     </message>
     <message>
         <source>PDF file</source>
@@ -4834,7 +4834,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Custodial term:</source>
-        <translation>&amp;Cyfnod yn y ddalfa:</translation>
+        <translation>Cyfnod yn y ddalfa:</translation>
     </message>
     <message>
         <source>Custodial term</source>
@@ -4842,7 +4842,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>E&amp;xtension period:</source>
-        <translation>Cyfnod &amp;estynedig:</translation>
+        <translation>&amp;Cyfnod estynedig:</translation>
     </message>
     <message>
         <source>Extension period</source>
@@ -4866,7 +4866,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Days on &amp;remand:</source>
-        <translation>Dyddiau ar re&amp;mand:</translation>
+        <translation>Dyddiau &amp;ar remand:</translation>
     </message>
     <message>
         <source>Days on remand and days on a qualifying curfew (tagged bail) both count.</source>
@@ -4898,7 +4898,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>Offe&amp;nces:</source>
-        <translation>Trose&amp;ddau:</translation>
+        <translation>&amp;Troseddau:</translation>
     </message>
     <message>
         <source>What to enter</source>
@@ -5049,7 +5049,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>B&amp;rowse…</source>
-        <translation>&amp;Pori…</translation>
+        <translation>Por&amp;i…</translation>
     </message>
     <message>
         <source>Choose backup folder</source>
@@ -5132,7 +5132,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Username:</source>
-        <translation>&amp;Enw defnyddiwr:</translation>
+        <translation>Enw &amp;defnyddiwr:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -5590,7 +5590,7 @@ Darllenwch bob llinell a newidiwyd: gall amod (er enghraifft ar enw&apos;r diodd
     </message>
     <message>
         <source>&amp;Open case</source>
-        <translation>&amp;Agor achos</translation>
+        <translation>Agor acho&amp;s</translation>
     </message>
     <message>
         <source>Open the selected case</source>
@@ -5598,7 +5598,7 @@ Darllenwch bob llinell a newidiwyd: gall amod (er enghraifft ar enw&apos;r diodd
     </message>
     <message>
         <source>C&amp;hase…</source>
-        <translation>&amp;Atgoffa…</translation>
+        <translation>A&amp;tgoffa…</translation>
     </message>
     <message>
         <source>Chase the OM about the selected item</source>
@@ -5606,7 +5606,7 @@ Darllenwch bob llinell a newidiwyd: gall amod (er enghraifft ar enw&apos;r diodd
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Adnewyddu</translation>
+        <translation>Ad&amp;newyddu</translation>
     </message>
     <message>
         <source>Refresh the waiting list</source>

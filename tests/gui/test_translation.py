@@ -138,7 +138,7 @@ def test_a_case_view_reads_in_welsh(qtbot, demo_ws, welsh):
     letters_tab = view.show_tab("letters")
     assert "&Ysgrifennu llythyr…" in _buttons(letters_tab)
     conditions_tab = view.show_tab("Licence conditions")
-    assert "Gwneud &cais am amod…" in _buttons(conditions_tab)
+    assert "Gw&neud cais am amod…" in _buttons(conditions_tab)
 
 
 def test_the_intake_dialog_reads_in_welsh(qtbot, welsh):
@@ -146,7 +146,7 @@ def test_the_intake_dialog_reads_in_welsh(qtbot, welsh):
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Atgyfeiriad newydd"
     labels = {label.text() for label in dialog.findChildren(QLabel)}
-    assert {"&Enw cyntaf y dioddefwr:", "&Trosedd:", "Dyddiad y &ddedfryd:", "E-&bost:"} <= labels
+    assert {"&Enw cyntaf y dioddefwr:", "Trosedd:", "Dyddiad y &ddedfryd:", "E-&bost:"} <= labels
     assert dialog.v_given.accessibleName() == "Enw cyntaf y dioddefwr"
     cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel.text() == "Canslo"
