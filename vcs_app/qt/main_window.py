@@ -38,7 +38,7 @@ from vcs_app.qt.lock_screen import LOCK_SHORTCUT, ScreenLock
 from vcs_app.qt.models.caseload_model import CaseloadModel
 from vcs_app.qt.undo import UndoHistory
 from vcs_app.qt.views.dashboard import DashboardView
-from vcs_app.qt.widgets import plain_label, table_view, use_clock, warn
+from vcs_app.qt.widgets import plain_label, set_widths, table_view, use_clock, warn
 from vcs_app.services import backups, cases, documents, letters
 from vcs_app.services.cases import Changed
 from vcs_app.services.workspace import Workspace, open_workspace
@@ -481,9 +481,9 @@ class MainWindow(QMainWindow):
         if isinstance(header, QByteArray):
             self.caseload.table.horizontalHeader().restoreState(header)
         else:
-            # All ten columns fit a 1280-pixel window, Status (the last) included.
-            for column, width in enumerate((90, 165, 155, 170, 85, 110, 135, 125, 110)):
-                self.caseload.table.setColumnWidth(column, width)
+            # All ten columns fit a 1280-pixel window, Status (the last) included; wider
+            # with larger text (set_widths).
+            set_widths(self.caseload.table, (90, 165, 155, 170, 85, 110, 135, 125, 110))
 
     def needed_size(self) -> QSize:
         """The least size the window is useful at: its layout's minimum, and room for the

@@ -446,6 +446,24 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+# The average character width the column widths below were chosen at (9 pt text).
+BASE_CHAR_WIDTH = 6
+
+
+def set_widths(table: QTableView, widths: Sequence[int]) -> None:
+    """Column widths that grow with the text: each is scaled with the font (150% text,
+    150% widths) and is at least as wide as its heading and as the rows shown now (up to
+    twice its width), so a longer Welsh heading or a full case reference is not cut."""
+    header = table.horizontalHeader()
+    scale = max(1.0, table.fontMetrics().averageCharWidth() / BASE_CHAR_WIDTH)
+    for column, width in enumerate(widths):
+        wanted = round(width * scale)
+        rows = table.sizeHintForColumn(column)
+        table.setColumnWidth(
+            column, max(wanted, header.sectionSizeHint(column), min(rows, 2 * wanted))
+        )
+
+
 def table_view(model: QAbstractTableModel, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)

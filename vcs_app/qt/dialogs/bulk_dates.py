@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from vcs_app.domain.model import ValidationError
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.i18n import label, shown
-from vcs_app.qt.widgets import RowsModel, add_row, plain_label, table_view
+from vcs_app.qt.widgets import RowsModel, add_row, plain_label, set_widths, table_view
 from vcs_app.qt.workers import Progress, run_in_background
 from vcs_app.services import bulk_dates
 from vcs_app.services.bulk_dates import SECOND_CONFIRMATION_PERCENT, BatchResult, BatchReview
@@ -138,8 +138,7 @@ class BulkReviewDialog(QDialog):
                 "BulkReviewDialog", "Changes and the victims who would be told"
             ),
         )
-        for column, width in enumerate((45, 190, 210, 95, 150, 150, 80)):
-            self.table.setColumnWidth(column, width)
+        set_widths(self.table, (45, 190, 210, 95, 150, 150, 80))
         caption = plain_label(
             QCoreApplication.translate(
                 "BulkReviewDialog", "Every change, and every victim who would be told (or why not):"

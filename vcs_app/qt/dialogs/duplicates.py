@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from vcs_app.domain.model import Offender, Referral, ValidationError, Victim
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.i18n import label, shown
-from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
+from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, set_widths, table_view
 from vcs_app.services.intake import SEPARATE, MatchDecision, PersonMatch, ReferralMatches
 
 HEADERS = (
@@ -182,8 +182,7 @@ class _PersonChoice(QGroupBox):
             )
         )
         self.model.set_rows(rows)
-        for column, width in enumerate((130, 80, 160)):
-            self.table.setColumnWidth(column, width)
+        set_widths(self.table, (130, 80, 160))
         same_person = any(m.same_reference for m in self.found)
         self.separate.setEnabled(not same_person)
         if same_person:

@@ -195,7 +195,10 @@ class SettingsDialog(FormDialog):
         ):
             self.tabs.addTab(page, title)
         self.form.addRow(self.tabs)
-        self.setMinimumWidth(640)
+        # Every section's tab in sight, however long its name (Welsh is longer): the
+        # dialog is at least as wide as the tab bar wants.
+        self.tabs.setUsesScrollButtons(True)
+        self.setMinimumWidth(max(640, self.tabs.tabBar().sizeHint().width() + 60))
 
     # --- pages ----------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from vcs_app.domain.model import DomainError, Language
 from vcs_app.letters.print_adapter import letter_resource, paint_into
 from vcs_app.qt.i18n import label, shown
 from vcs_app.qt.printing import PrintPreview
-from vcs_app.qt.widgets import RowsModel, add_row, plain_label, table_view
+from vcs_app.qt.widgets import RowsModel, add_row, plain_label, set_widths, table_view
 from vcs_app.qt.workers import Job
 from vcs_app.services import documents, letters
 
@@ -129,8 +129,7 @@ class TemplateEditorDialog(QDialog):
             QCoreApplication.translate("TemplateEditorDialog", "Versions of this letter"),
         )
         versions.setMaximumHeight(140)
-        for column, width in enumerate((200, 80, 150, 140, 140, 320)):
-            versions.setColumnWidth(column, width)
+        set_widths(versions, (200, 80, 150, 140, 140, 320))
         versions.selectionModel().currentRowChanged.connect(self._update_approve)
 
         self.buttons = QDialogButtonBox()

@@ -38,6 +38,7 @@ from vcs_app.qt.widgets import (
     labelled,
     plain_label,
     plain_tip,
+    set_widths,
     table_view,
     today,
 )
@@ -347,8 +348,7 @@ class AuditLogView(QWidget):
         self.model.rowsInserted.connect(self._update_count)
         self._applied_case = ""
         self.apply_filter()
-        for column, width in enumerate((150, 110, 90, 130, 100)):
-            self.table.setColumnWidth(column, width)
+        set_widths(self.table, (150, 110, 90, 130, 100))
 
     def current_filter(self) -> AuditFilter:
         return AuditFilter(

@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.qt.i18n import shown
-from vcs_app.qt.widgets import Index, fmt_date, plain_label, plain_tip, table_view, today
+from vcs_app.qt.widgets import (
+    Index,
+    fmt_date,
+    plain_label,
+    plain_tip,
+    set_widths,
+    table_view,
+    today,
+)
 from vcs_app.services import cases, dashboard
 from vcs_app.services.dashboard import Bucket, DueCounts, DueItem, DueQuery
 from vcs_app.services.workspace import Workspace
@@ -144,8 +152,7 @@ class DashboardView(QWidget):
         self._stale = False  # changed while hidden: read again when next shown
         self.model = DueModel(ws)
         self.table = table_view(self.model, self.tr("Tasks due"))
-        for column, width in enumerate((130, 90, 95, 200, 460)):
-            self.table.setColumnWidth(column, width)
+        set_widths(self.table, (130, 90, 95, 200, 460))
         self.buttons: dict[Bucket | None, QPushButton] = {}
         self.group = QButtonGroup(self)
         bar = QHBoxLayout()

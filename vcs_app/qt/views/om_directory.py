@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 from vcs_app.domain.model import CaseStatus
 from vcs_app.qt.dialogs.condition import OMDialog
 from vcs_app.qt.i18n import label
-from vcs_app.qt.views.case_tabs.common import button, set_widths
-from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, plain_label, table_view
+from vcs_app.qt.views.case_tabs.common import button
+from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, plain_label, set_widths, table_view
 from vcs_app.services import om
 
 if TYPE_CHECKING:

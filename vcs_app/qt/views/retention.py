@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain.model import DomainError, Role
-from vcs_app.qt.views.case_tabs.common import button, set_widths
+from vcs_app.qt.views.case_tabs.common import button
 from vcs_app.qt.widgets import (
     RowsModel,
     ask,
@@ -27,6 +27,7 @@ from vcs_app.qt.widgets import (
     fmt_date,
     inform,
     plain_label,
+    set_widths,
     table_view,
     today,
     warn,

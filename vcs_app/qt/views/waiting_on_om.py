@@ -16,8 +16,15 @@ from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from vcs_app.domain.conditions import OMWait
 from vcs_app.qt.dialogs.condition import chase_wait
-from vcs_app.qt.views.case_tabs.common import button, set_widths
-from vcs_app.qt.widgets import ReloadWhenShown, RowsModel, fmt_date, plain_label, table_view
+from vcs_app.qt.views.case_tabs.common import button
+from vcs_app.qt.widgets import (
+    ReloadWhenShown,
+    RowsModel,
+    fmt_date,
+    plain_label,
+    set_widths,
+    table_view,
+)
 from vcs_app.services import om
 
 if TYPE_CHECKING:

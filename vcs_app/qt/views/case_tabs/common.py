@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,14 +32,6 @@ def value_label(text: str, name: str) -> QLabel:
     value.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     value.setAccessibleName(f"{name}: {text or '—'}")
     return value
-
-
-def set_widths(table: QTableView, widths: Sequence[int]) -> None:
-    """Column widths, each at least as wide as its header, so a longer (Welsh) heading
-    is not cut off."""
-    header = table.horizontalHeader()
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
 
 def form(pairs: Sequence[tuple[str, str]]) -> QFormLayout:

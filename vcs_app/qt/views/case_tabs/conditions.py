@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSplitter, QWidget
 from vcs_app.domain.conditions import ConditionRequest, Step, condition_label
 from vcs_app.domain.model import CaseFile
 from vcs_app.qt.i18n import shown
-from vcs_app.qt.views.case_tabs.common import button, page, set_widths
-from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
+from vcs_app.qt.views.case_tabs.common import button, page
+from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, set_widths, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView

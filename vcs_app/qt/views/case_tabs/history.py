@@ -21,6 +21,7 @@ TITLE = QT_TRANSLATE_NOOP("CaseView", "&History")
 
 
 def build(view: CaseView, case: CaseFile) -> QWidget:
+
     opt = RowsModel(
         [
             QCoreApplication.translate("CaseView", "Date"),
@@ -28,7 +29,10 @@ def build(view: CaseView, case: CaseFile) -> QWidget:
             QCoreApplication.translate("CaseView", "Source"),
             QCoreApplication.translate("CaseView", "Recorded by"),
         ],
-        [(on, label(state), source, by) for on, state, source, by in case.opt_history],
+        [
+            (on, label(state), QCoreApplication.translate("Intake", source), by)
+            for on, state, source, by in case.opt_history
+        ],
     )
     task_titles = {t.id: t.title for t in case.tasks}
     audit = RowsModel(

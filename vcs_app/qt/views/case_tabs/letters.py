@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 from vcs_app.domain.model import CaseFile, LetterStatus, Task
 from vcs_app.qt.dialogs.letter import describe
 from vcs_app.qt.i18n import label
-from vcs_app.qt.views.case_tabs.common import button, page, set_widths
-from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
+from vcs_app.qt.views.case_tabs.common import button, page
+from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, set_widths, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView

@@ -25,8 +25,8 @@ from vcs_app.domain.model import KEY_DATE_KINDS, CaseFile
 from vcs_app.domain.sentence import OFFENCE_CLASS_LABELS
 from vcs_app.domain.sentence_dates import SentenceFile, load_release_rules
 from vcs_app.qt.i18n import shown
-from vcs_app.qt.views.case_tabs.common import button, form, set_widths
-from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, table_view
+from vcs_app.qt.views.case_tabs.common import button, form
+from vcs_app.qt.widgets import RowsModel, fmt_date, plain_label, set_widths, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView

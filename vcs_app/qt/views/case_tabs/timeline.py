@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 from vcs_app.domain.model import CaseFile
 from vcs_app.domain.sentence_dates import SentenceFile, TimelineEntry
-from vcs_app.qt.views.case_tabs.common import page, set_widths
-from vcs_app.qt.widgets import RowsModel, plain_label, table_view, today
+from vcs_app.qt.views.case_tabs.common import page
+from vcs_app.qt.widgets import RowsModel, plain_label, set_widths, table_view, today
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView

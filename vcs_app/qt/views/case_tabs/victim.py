@@ -18,8 +18,8 @@ from vcs_app.domain.model import (
     chosen_contact_level,
 )
 from vcs_app.qt.i18n import label, shown
-from vcs_app.qt.views.case_tabs.common import button, form, set_widths
-from vcs_app.qt.widgets import RowsModel, fmt_date, table_view
+from vcs_app.qt.views.case_tabs.common import button, form
+from vcs_app.qt.widgets import RowsModel, fmt_date, set_widths, table_view
 
 if TYPE_CHECKING:
     from vcs_app.qt.views.case_view import CaseView
