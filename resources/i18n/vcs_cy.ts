@@ -531,6 +531,14 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>OES - tasg</translation>
     </message>
     <message>
+        <source>Review official date changes — {file}</source>
+        <translation>Adolygu newidiadau i ddyddiadau swyddogol — {file}</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>ffeil</translation>
+    </message>
+    <message>
         <source>Review official date changes</source>
         <translation>Adolygu newidiadau i ddyddiadau swyddogol</translation>
     </message>

@@ -5,6 +5,7 @@ user's login hash to that host)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
     Qt,
     QTimer,
@@ -26,6 +28,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -464,6 +467,25 @@ def set_widths(table: QTableView, widths: Sequence[int]) -> None:
         )
 
 
+def tab_in_reading_order(root: QWidget) -> None:
+    """Tab goes through `root`'s fields as they are laid out, top to bottom and then left
+    to right along a row, whatever order they were made in (rows rebuilt later, a row of
+    buttons added to a form). Call once it is laid out (shown)."""
+    if root.layout() is not None:
+        root.layout().activate()
+    fields = [
+        w
+        for w in root.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.isVisibleTo(root)
+        and w.focusProxy() is None
+        and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))
+    ]
+    fields.sort(key=lambda w: (w.mapTo(root, QPoint(0, 0)).y(), w.mapTo(root, QPoint(0, 0)).x()))
+    for before, after in itertools.pairwise(fields):
+        QWidget.setTabOrder(before, after)
+
+
 def table_view(model: QAbstractTableModel, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -471,6 +493,7 @@ def table_view(model: QAbstractTableModel, name: str) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the table (the arrows move in it)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 from vcs_app.domain.model import ValidationError
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.i18n import label, shown
-from vcs_app.qt.widgets import RowsModel, add_row, plain_label, set_widths, table_view
+from vcs_app.qt.widgets import (
+    RowsModel,
+    add_row,
+    plain_label,
+    set_widths,
+    tab_in_reading_order,
+    table_view,
+)
 from vcs_app.qt.workers import Progress, run_in_background
 from vcs_app.services import bulk_dates
 from vcs_app.services.bulk_dates import SECOND_CONFIRMATION_PERCENT, BatchResult, BatchReview
@@ -79,12 +86,14 @@ class BulkReviewDialog(QDialog):
     def __init__(self, parent: QWidget | None, review: BatchReview) -> None:
         super().__init__(parent)
         self.review = review
-        title = f"Review official date changes — {review.file_name or 'file'}"
+        title = QCoreApplication.translate(
+            "BulkReviewDialog", "Review official date changes — {file}"
+        ).format(file=review.file_name or QCoreApplication.translate("BulkReviewDialog", "file"))
         self.setWindowTitle(title)
         self.setAccessibleName(
             QCoreApplication.translate("BulkReviewDialog", "Review official date changes")
         )
-        self.summary = plain_label(review.summary())
+        self.summary = plain_label(shown(review.summary()))
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(QCoreApplication.translate("BulkReviewDialog", "Summary"))
         font = self.summary.font()
@@ -160,6 +169,10 @@ class BulkReviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(1100, 600)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        tab_in_reading_order(self)  # the dialog's own buttons were made before its table
 
     @classmethod
     def ask(cls, parent: QWidget | None, review: BatchReview) -> bool:

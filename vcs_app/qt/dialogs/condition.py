@@ -41,7 +41,15 @@ from vcs_app.qt import printing
 from vcs_app.qt.dialogs.forms import FormDialog
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted, open_kept
 from vcs_app.qt.i18n import label, shown
-from vcs_app.qt.widgets import add_row, date_edit, date_of, enum_combo, plain_label, today
+from vcs_app.qt.widgets import (
+    add_row,
+    date_edit,
+    date_of,
+    enum_combo,
+    plain_label,
+    tab_in_reading_order,
+    today,
+)
 from vcs_app.services import cases, conditions, documents, liaison, om
 from vcs_app.services.cases import Changed
 
@@ -166,6 +174,10 @@ class ConditionDialog(FormDialog):
     def template(self):
         return self._catalogue.get(self.kind.currentData())
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        tab_in_reading_order(self)  # the detail rows are made after the rows below them
+
     def _kind_changed(self) -> None:
         while self.details_form.rowCount():
             self.details_form.removeRow(0)
@@ -183,6 +195,8 @@ class ConditionDialog(FormDialog):
             self.map_path.clear()
         self._wording_edited = False
         self._refill()
+        if self.isVisible():
+            tab_in_reading_order(self)
 
     def _values(self) -> dict[str, str]:
         return {key: edit.text() for key, edit in self.fields.items()}
