@@ -138,6 +138,28 @@ def high_contrast_palette() -> QPalette:
     return palette
 
 
+# The palette alone leaves a text box's or an unticked check box's frame black on black
+# (styles draw frames from the window colour): white frames, and a yellow tick box.
+HIGH_CONTRAST_STYLE = """
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QListView, QTableView,
+QTreeView, QTextBrowser { border: 1px solid white; }
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
+QComboBox:focus, QAbstractItemView:focus { border: 2px solid #ffff00; }
+QCheckBox::indicator, QRadioButton::indicator {
+    width: 14px; height: 14px; border: 2px solid white; background: black; }
+QRadioButton::indicator { border-radius: 9px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #a0a0a0; }
+QPushButton { border: 1px solid white; padding: 3px 10px; }
+QPushButton:focus, QPushButton:default { border: 2px solid #ffff00; }
+"""
+
+
+def high_contrast_on(app: QApplication | None = None) -> bool:
+    app = app or QApplication.instance()
+    return app is not None and app.styleSheet() == HIGH_CONTRAST_STYLE
+
+
 _SYSTEM_PALETTE: list[QPalette] = []  # the desktop's palette, kept before any change
 
 
@@ -148,6 +170,7 @@ def apply_display(app: QApplication, prefs: DeskPreferences | None = None) -> No
     if not _SYSTEM_PALETTE:
         _SYSTEM_PALETTE.append(QPalette(app.palette()))
     app.setPalette(high_contrast_palette() if prefs.high_contrast else _SYSTEM_PALETTE[0])
+    app.setStyleSheet(HIGH_CONTRAST_STYLE if prefs.high_contrast else "")
 
 
 def apply_backup_settings(

@@ -3,13 +3,14 @@ in one table, built off the GUI thread; choosing a figure lists the cases behind
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCharts import QChartView
+from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,6 +27,8 @@ from vcs_app.letters.print_adapter import bar_chart
 from vcs_app.letters.print_system import PrintJob
 from vcs_app.qt import printing
 from vcs_app.qt.dialogs.kept_file import confirm_unencrypted
+from vcs_app.qt.dialogs.settings import high_contrast_on
+from vcs_app.qt.i18n import shown
 from vcs_app.qt.views.case_tabs.common import button
 from vcs_app.qt.widgets import RowsModel, date_edit, date_of, labelled, plain_label, table_view
 from vcs_app.qt.workers import Job, Progress, run_in_background
@@ -102,8 +105,27 @@ class ReportCharts(QWidget):
         layout.addWidget(note, 1, 1, Qt.AlignmentFlag.AlignBottom)
 
     def show_report(self, report: reports.Report) -> None:
+        high_contrast = high_contrast_on()
         for drawn in reports.charts(report):
-            self.views[drawn.key].setChart(bar_chart(drawn.chart))
+            spec = drawn.chart
+            spec = replace(  # the report's words in the interface language
+                spec,
+                title=shown(spec.title),
+                categories=tuple(shown(c) for c in spec.categories),
+                sets=tuple((shown(name), values) for name, values in spec.sets),
+            )
+            chart = bar_chart(spec)
+            if high_contrast:  # black, white and strong colours, not the pale defaults
+                chart.setTheme(QChart.ChartTheme.ChartThemeHighContrast)
+                chart.setBackgroundBrush(QColor("black"))
+                chart.setTitleBrush(QColor("white"))
+                chart.legend().setLabelColor(QColor("white"))
+                for axis in chart.axes():
+                    axis.setLabelsColor(QColor("white"))
+                for series in chart.series():
+                    for bars in series.barSets():
+                        bars.setLabelColor(QColor("white"))
+            self.views[drawn.key].setChart(chart)
 
 
 class ReportView(QWidget):
