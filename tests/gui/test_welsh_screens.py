@@ -9,34 +9,16 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
-from welsh_words import english_words, visible_text
+from welsh_words import english_words, officer_screens, visible_text
 
-from vcs_app.domain.model import Referral
-from vcs_app.qt.dialogs.condition import (
-    AcknowledgementDialog,
-    ChangeOMDialog,
-    ChaseDialog,
-    ConditionDialog,
-    DatedNoteDialog,
-    DecisionDialog,
-    OMDialog,
-    SendToOMDialog,
-    VariationDialog,
-)
-from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
-from vcs_app.qt.dialogs.intake import IntakeDialog
-from vcs_app.qt.dialogs.letter import LetterDialog
-from vcs_app.qt.dialogs.settings import SettingsDialog
-from vcs_app.qt.i18n import I18N_DIR, install_translator, remove_translator, shown
+from vcs_app.qt.i18n import I18N_DIR, install_translator, remove_translator
 from vcs_app.qt.main_window import MainWindow
-from vcs_app.services import cases, intake, om
+from vcs_app.services import cases
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -52,51 +34,14 @@ def welsh(qtbot):
     remove_translator(app, translator)
 
 
-def _screens(qtbot, window, ws, app_cases, tmp_path):
-    """(name, widget) of each screen the issue names, opened as an officer would."""
-    case, with_conditions = app_cases["any"], app_cases["conditions"]
-    request = with_conditions.conditions[0]
-    window.show()
-    yield "caseload", window
-    for c in (case, with_conditions):
-        view = window.open_case(c.link.id)
-        for i in range(view.tabs.count()):
-            view.tabs.setCurrentIndex(i)
-            yield f"case {c.link.ref}, tab {view.tabs.tabText(i)!r}", view
-    reports = window.open_reports()
-    qtbot.waitUntil(lambda: reports.report is not None, timeout=20_000)
-    yield "reports", reports
-    referral = Referral(
-        victim=replace(case.victim, id=None),
-        offender=replace(case.offender, id=None),
-        offence=case.link.offence,
-        referral_date=date(2026, 11, 2),
-    )
-    om_name = with_conditions.link.om_name
-    yield "new referral", IntakeDialog(window, cases.vlo_names(ws))
-    yield "duplicate check", DuplicatesDialog(window, referral, intake.find_matches(ws, referral))
-    yield "request a condition", ConditionDialog(window, case.link.id, case.victim.full_name)
-    yield "send to the OM", SendToOMDialog(window, with_conditions, None, tmp_path / "r.pdf")
-    yield "acknowledgement", AcknowledgementDialog(window, request)
-    yield "decision", DecisionDialog(window, request)
-    yield "variation", VariationDialog(window, request)
-    yield "chase", ChaseDialog(window, om_name, "our question")
-    yield "victim told", DatedNoteDialog(window, "Cofnodi", "&Nodyn:", shown(request.title))
-    yield "add an OM", OMDialog(window)
-    yield (
-        "change the OM",
-        ChangeOMDialog(window, om_name, [r.om for r in om.directory(ws) if r.om.id]),
-    )
-    yield "write a letter", LetterDialog(window, ws, case.link.id)
-    yield "settings", SettingsDialog(window, ws)
-
-
 def test_welsh_screens_show_no_english_words(qtbot, demo_ws, app_cases, tmp_path, welsh):
     window = MainWindow(demo_ws, remember_layout=False)
     qtbot.addWidget(window)
     found: dict[str, set[str]] = defaultdict(set)
     screens = 0
-    for name, widget in _screens(qtbot, window, demo_ws, app_cases, tmp_path):
+    for name, widget in officer_screens(
+        window, demo_ws, app_cases["any"], app_cases["conditions"], tmp_path, qtbot.waitUntil
+    ):
         screens += 1
         if widget is not window and widget.parent() is not None:
             widget.show()

@@ -3,7 +3,7 @@
 English is judged by the program's own vocabulary, not a dictionary: a word is English
 when the interface's English (the .ts sources, the domain and service strings, the
 licence conditions) uses it and no Welsh text of the program does (.ts translations, the
-domain catalogue vcs_app/domain/cymraeg.py, the Welsh letters and offences). Names come
+domain catalogue vcs_app/domain/cymraeg.py, the Welsh offence names). Names come
 from the demo generator's invented people and places; acronyms (all capitals) and
 references are not words."""
 
@@ -13,6 +13,8 @@ import ast
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -31,6 +33,24 @@ from PySide6.QtWidgets import (
 )
 
 from vcs_app.domain import cymraeg
+from vcs_app.domain.model import Referral
+from vcs_app.qt.dialogs.condition import (
+    AcknowledgementDialog,
+    ChangeOMDialog,
+    ChaseDialog,
+    ConditionDialog,
+    DatedNoteDialog,
+    DecisionDialog,
+    OMDialog,
+    SendToOMDialog,
+    VariationDialog,
+)
+from vcs_app.qt.dialogs.duplicates import DuplicatesDialog
+from vcs_app.qt.dialogs.intake import IntakeDialog
+from vcs_app.qt.dialogs.letter import LetterDialog
+from vcs_app.qt.dialogs.settings import SettingsDialog
+from vcs_app.qt.i18n import shown
+from vcs_app.services import cases, intake, om
 
 ROOT = Path(__file__).resolve().parents[2]
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -86,16 +106,14 @@ def vocabularies() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         english.update(w.lower() for w in words(text))
     for text in list(cymraeg.WORDS.values()) + list(cymraeg.TEMPLATES.values()):
         welsh.update(w.lower() for w in words(text))
-    for path in (ROOT / "resources" / "letters" / "cy").rglob("*"):
-        if path.is_file():
-            welsh.update(w.lower() for w in words(path.read_text("utf-8", errors="replace")))
     offences = json.loads((ROOT / "resources" / "letters" / "offences_cy.json").read_text())
     welsh.update(w.lower() for w in words(" ".join(offences["offences"].values())))
     seeds = json.loads((ROOT / "resources" / "demo" / "seeds.json").read_text("utf-8"))
-    names = {w.lower() for text in _json_strings(seeds) for w in words(text)}
-    names.update(
-        w.lower() for text in _literals(ROOT / "vcs_app/services/demo.py") for w in words(text)
-    )
+    # Names of invented people and places, and the notes an officer typed (shown as
+    # typed, in whatever language they were written): not the interface's words.
+    kept = ("given_names", "family_names", "vlos", "oms", "streets", "towns")
+    kept += ("establishments", "hospitals", "courts", "liaison", "contact_notes")
+    names = {w.lower() for key in kept for text in _json_strings(seeds[key]) for w in words(text)}
     return frozenset(english), frozenset(welsh), frozenset(names)
 
 
@@ -143,3 +161,44 @@ def visible_text(root: QWidget, rows: int = 25) -> list[str]:
                 for r in range(min(rows, model.rowCount())):
                     seen.append(str(model.index(r, c).data() or ""))
     return [t.replace("&", "") for t in seen if t]
+
+
+def officer_screens(window, ws, case, with_conditions, folder: Path, wait):
+    """(name, widget) of each screen issue 23 names, opened as an officer would: the
+    caseload, two cases (every tab), the report, a new referral and its duplicate check,
+    each licence-condition dialog, a letter and the settings. `with_conditions` is a case
+    with a licence-condition request; `wait(predicate)` waits for the report."""
+    request = with_conditions.conditions[0]
+    window.show()
+    yield "caseload", window
+    for c in (case, with_conditions):
+        view = window.open_case(c.link.id)
+        for i in range(view.tabs.count()):
+            view.tabs.setCurrentIndex(i)
+            yield f"case {c.link.ref}, tab {view.tabs.tabText(i)!r}", view
+    reports = window.open_reports()
+    wait(lambda: reports.report is not None, timeout=20_000)
+    yield "reports", reports
+    referral = Referral(
+        victim=replace(case.victim, id=None),
+        offender=replace(case.offender, id=None),
+        offence=case.link.offence,
+        referral_date=date(2026, 11, 2),
+    )
+    om_name = with_conditions.link.om_name
+    yield "new referral", IntakeDialog(window, cases.vlo_names(ws))
+    yield "duplicate check", DuplicatesDialog(window, referral, intake.find_matches(ws, referral))
+    yield "request a condition", ConditionDialog(window, case.link.id, case.victim.full_name)
+    yield "send to the OM", SendToOMDialog(window, with_conditions, None, folder / "r.pdf")
+    yield "acknowledgement", AcknowledgementDialog(window, request)
+    yield "decision", DecisionDialog(window, request)
+    yield "variation", VariationDialog(window, request)
+    yield "chase", ChaseDialog(window, om_name, "our question")
+    yield "victim told", DatedNoteDialog(window, "Cofnodi", "&Nodyn:", shown(request.title))
+    yield "add an OM", OMDialog(window)
+    yield (
+        "change the OM",
+        ChangeOMDialog(window, om_name, [r.om for r in om.directory(ws) if r.om.id]),
+    )
+    yield "write a letter", LetterDialog(window, ws, case.link.id)
+    yield "settings", SettingsDialog(window, ws)

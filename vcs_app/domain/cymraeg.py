@@ -48,6 +48,19 @@ WORDS: dict[str, str] = {
     "Police": "Heddlu",
     "Witness Care Unit": "Uned Gofal Tystion",
     "Other": "Arall",
+    # labels made from a stored value (model.label's fallback): contact kinds, channels,
+    # offence categories
+    "Address": "Cyfeiriad",
+    "Phone": "Ffôn",
+    "Email": "E-bost",
+    "Letter": "Llythyr",
+    "Visit": "Ymweliad",
+    "Meeting": "Cyfarfod",
+    "System": "System",
+    "Violent": "Treisgar",
+    "Sexual": "Rhywiol",
+    "Domestic abuse": "Cam-drin domestig",
+    "Stalking": "Stelcian",
     # safety flags and needs (model.safety_flags, model.contact_needs)
     "Do not post": "Peidiwch â phostio",
     "Address unsafe": "Cyfeiriad anniogel",
@@ -252,7 +265,6 @@ WORDS: dict[str, str] = {
     "Answer": "Ateb",
     "Contact level": "Lefel cyswllt",
     "Language": "Iaith",
-    "Letter": "Llythyr",
     "Clock": "Cloc",
     "Count": "Nifer",
     "Median working days, referral to offer": "Canolrif diwrnodau gwaith, o'r atgyfeiriad i'r cynnig",
@@ -329,6 +341,21 @@ TEMPLATES: dict[str, str] = {
     "{months} months' custody for {offence} ({minimum} months or more required). It can be offered if a manager agrees the victim is at serious risk.": "{months} mis yn y ddalfa am {offence} ({minimum} mis neu fwy yn ofynnol). Gellir ei gynnig os yw rheolwr yn cytuno bod y dioddefwr mewn perygl difrifol.",
     "{offence}, treated as a violent offence": "{offence}, a ystyrir yn drosedd dreisgar",
     "Override by {by}: {reason}": "Penderfyniad gan {by}: {reason}",
+    # report figures and periods (services.reports)
+    "{n} of {total} ({rate})": "{n} o {total} ({rate})",
+    "{start} to {end}": "{start} i {end}",
+    "Jan {year}": "Ion {year}",
+    "Feb {year}": "Chwef {year}",
+    "Mar {year}": "Maw {year}",
+    "Apr {year}": "Ebr {year}",
+    "May {year}": "Mai {year}",
+    "Jun {year}": "Meh {year}",
+    "Jul {year}": "Gorff {year}",
+    "Aug {year}": "Awst {year}",
+    "Sep {year}": "Medi {year}",
+    "Oct {year}": "Hyd {year}",
+    "Nov {year}": "Tach {year}",
+    "Dec {year}": "Rhag {year}",
 }
 
 
@@ -359,6 +386,9 @@ def _field(text: str, language: str) -> str:
 
 # What a field holds where the text around it cannot tell ("(tariff expiry date July 2028)").
 _FIELDS = {
+    "total": r"\d+",
+    "start": r"\d\d/\d\d/\d{4}",
+    "end": r"\d\d/\d\d/\d{4}",
     "n": r"\d+",
     "year": r"\d{4}",
     "months": r"[\d.]+",

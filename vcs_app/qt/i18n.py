@@ -59,6 +59,18 @@ def _add_titles() -> None:
     add_words({t.title: t.title_cy for t in conditions.catalogue().templates})
 
 
+def offence(text: str) -> str:
+    """An offence as recorded, in Welsh when Welsh is chosen and the Welsh letters have
+    its wording (resources/letters/offences_cy.json); otherwise as recorded."""
+    if current_language() != "cy":
+        return text
+    from vcs_app.domain.model import Language
+    from vcs_app.services.letters import offence_wording
+
+    welsh = offence_wording(text, Language.WELSH)
+    return welsh[:1].upper() + welsh[1:] if welsh else text
+
+
 def label(value) -> str:
     """The label of a stored value (an enum: "Opted in") in the interface language."""
     return shown(english_label(value))

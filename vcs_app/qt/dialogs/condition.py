@@ -177,6 +177,7 @@ class ConditionDialog(FormDialog):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         tab_in_reading_order(self)  # the detail rows are made after the rows below them
+        self.setMinimumWidth(max(self.minimumWidth(), self.sizeHint().width()))  # Welsh
 
     def _kind_changed(self) -> None:
         while self.details_form.rowCount():

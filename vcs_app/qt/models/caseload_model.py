@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 
 from vcs_app.domain.model import CaseSummary, chosen_contact_level
 from vcs_app.domain.search import CaseloadQuery, PageCursor
-from vcs_app.qt.i18n import label, shown
+from vcs_app.qt.i18n import label, offence, shown
 from vcs_app.qt.widgets import Index, fmt_date, plain_tip, today
 from vcs_app.qt.workers import QueryThread
 from vcs_app.services import cases
@@ -68,7 +68,7 @@ def _cell(row: CaseSummary, column: int, on: date) -> str:
         row.ref,
         row.victim_name,
         row.offender_name,
-        row.offence,
+        offence(row.offence),
         shown(label(row.opt_state)),
         _level(row),
         _due(row, on),

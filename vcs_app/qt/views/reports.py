@@ -63,6 +63,32 @@ def _combo(name: str, values: list[str]) -> QComboBox:
     return combo
 
 
+# Bars in high contrast: strong colours on black, each set also named in the legend.
+HIGH_CONTRAST_BARS = ("#ffff00", "#00ffff", "#ffffff", "#ff80ff")
+
+
+def high_contrast_chart(chart: QChart) -> None:
+    """Black, white and strong colours instead of the pale defaults."""
+    white = QColor("white")
+    chart.setBackgroundBrush(QColor("black"))
+    chart.setPlotAreaBackgroundVisible(False)
+    chart.setTitleBrush(white)
+    chart.legend().setLabelColor(white)
+    for axis in chart.axes():
+        axis.setLabelsColor(white)
+        axis.setLinePenColor(white)
+        axis.setGridLineColor(QColor("#808080"))
+        axis.setShadesVisible(False)
+    for series in chart.series():
+        for number, bars in enumerate(series.barSets()):
+            bars.setColor(QColor(HIGH_CONTRAST_BARS[number % len(HIGH_CONTRAST_BARS)]))
+            bars.setBorderColor(white)
+            bars.setLabelColor(white)
+    for item in chart.childItems():  # the labels drawn beside the bars (bar_chart)
+        if hasattr(item, "setBrush") and hasattr(item, "text"):
+            item.setBrush(white)
+
+
 class ReportCharts(QWidget):
     """Offers within/outside the limit by month, inclusion rate by month, caseload per VLO.
     Every number drawn here is also a line of the Figures table."""
@@ -115,16 +141,8 @@ class ReportCharts(QWidget):
                 sets=tuple((shown(name), values) for name, values in spec.sets),
             )
             chart = bar_chart(spec)
-            if high_contrast:  # black, white and strong colours, not the pale defaults
-                chart.setTheme(QChart.ChartTheme.ChartThemeHighContrast)
-                chart.setBackgroundBrush(QColor("black"))
-                chart.setTitleBrush(QColor("white"))
-                chart.legend().setLabelColor(QColor("white"))
-                for axis in chart.axes():
-                    axis.setLabelsColor(QColor("white"))
-                for series in chart.series():
-                    for bars in series.barSets():
-                        bars.setLabelColor(QColor("white"))
+            if high_contrast:
+                high_contrast_chart(chart)
             self.views[drawn.key].setChart(chart)
 
 
@@ -302,16 +320,16 @@ class ReportView(QWidget):
                 if job.was_cancelled
                 else QCoreApplication.translate("ReportView", "Not counted")
             )
-            shown = (
+            still = (
                 QCoreApplication.translate(
                     "ReportView", "the figures below are still for {period}"
-                ).format(period=self.report.filter.describe())
+                ).format(period=shown(self.report.filter.describe()))
                 if self.report is not None
                 else QCoreApplication.translate("ReportView", "choose Show to count again")
             )
             self.headline.setText(
                 QCoreApplication.translate("ReportView", "{why}: {shown}.").format(
-                    why=why, shown=shown
+                    why=why, shown=still
                 )
             )
 
@@ -346,7 +364,7 @@ class ReportView(QWidget):
                 " {incl} ({amended} counting those included as amended). Definitions tab:"
                 " what each figure counts.",
             ).format(
-                period=report.filter.describe(),
+                period=shown(report.filter.describe()),
                 within=t.within,
                 offers=t.offers,
                 rate=t.within_rate,
