@@ -111,6 +111,8 @@ NOT_WORDS = (
     re.compile(r"[a-z_]+/[a-z_]+"),  # QSettings keys
     re.compile(r"[A-Z]\w*[a-z]\w*[A-Z]\w*"),  # class names (the help pages' index)
     re.compile(r"(?:Ctrl|Alt|Shift)\+.*"),  # key sequences
+    re.compile(r"#[0-9a-fA-F]{3,8}"),  # colours
+    re.compile(r".*\{[^{}]*:[^{}]*;[^{}]*\}.*", re.DOTALL),  # style sheets
 )
 # Justified exceptions: (file, literal).
 ALLOWED = {
