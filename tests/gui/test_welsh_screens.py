@@ -125,3 +125,19 @@ def test_the_compiled_qtbase_qm_is_up_to_date_with_its_ts(tmp_path):
     source = I18N_DIR / "qtbase_cy.ts"
     subprocess.run([lrelease, str(source), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == (I18N_DIR / "qtbase_cy.qm").read_bytes(), "make translations"
+
+
+def test_the_help_reads_in_welsh_where_it_has_been_put_into_welsh(qtbot, welsh):
+    from vcs_app.qt.help import HELP_DIR, TOPICS, help_text
+
+    stems = {stem for stem, _title in TOPICS}
+    welsh_guides = {path.stem for path in (HELP_DIR / "cy").glob("*.md")}
+    assert {"caseload", "case", "dashboard", "letters", "settings"} <= welsh_guides <= stems
+    assert help_text("caseload").startswith("# Llwyth achosion")
+    assert "baneri diogelwch" in help_text("case")
+
+
+def test_the_help_is_english_in_english(qtbot):
+    from vcs_app.qt.help import help_text
+
+    assert help_text("caseload").startswith("# Caseload")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vcs_app.qt.i18n import current_language
 from vcs_app.qt.views.case_tabs import letters as case_letters
 from vcs_app.qt.widgets import inform, plain_label, without_mnemonic
 from vcs_app.resource_files import resource_path
@@ -73,7 +74,12 @@ def topic_for(widget: QWidget | None) -> str:
 
 
 def help_text(topic: str) -> str:
-    """The Markdown of one guide (a plain message if the file has gone missing)."""
+    """The Markdown of one guide, in Welsh when Welsh is chosen and the guide has been
+    put into Welsh (resources/help/cy/), else in English (a plain message if the file has
+    gone missing)."""
+    welsh = HELP_DIR / "cy" / f"{topic}.md"
+    if current_language() == "cy" and welsh.is_file():
+        return welsh.read_text(encoding="utf-8")
     try:
         return (HELP_DIR / f"{topic}.md").read_text(encoding="utf-8")
     except OSError:
