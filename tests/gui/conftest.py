@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 from fixed_day import TODAY
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from vcs_app.domain.conditions import ConditionDraft
+from vcs_app.qt.i18n import install_translator, remove_translator
 from vcs_app.qt.main_window import MainWindow
 from vcs_app.qt.widgets import use_clock
 from vcs_app.services import cases, conditions
@@ -25,6 +27,15 @@ def test_clock():
 def isolated_settings(tmp_path, monkeypatch):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+
+
+@pytest.fixture
+def welsh(qtbot):
+    """The interface in Welsh (and Qt's own buttons) for one test, then English again."""
+    app = QApplication.instance()
+    translator = install_translator(app, "cy")
+    yield
+    remove_translator(app, translator)
 
 
 @pytest.fixture

@@ -8,17 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from vcs_app.qt.dialogs.settings import SettingsDialog
-from vcs_app.qt.i18n import install_translator, remove_translator
 from vcs_app.qt.main_window import MainWindow
 from vcs_app.services import cases
-
-
-@pytest.fixture
-def welsh(qtbot):
-    app = QApplication.instance()
-    translator = install_translator(app, "cy")
-    yield
-    remove_translator(app, translator)
 
 
 @pytest.fixture

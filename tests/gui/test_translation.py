@@ -85,14 +85,6 @@ def test_english_needs_no_translator_and_welsh_is_read_from_settings(qtbot):
     assert app.translate("MainWindow", "&File") == "&File"
 
 
-@pytest.fixture
-def welsh(qtbot):
-    app = QApplication.instance()
-    translator = install_translator(app, "cy")
-    yield
-    remove_translator(app, translator)
-
-
 def test_the_main_window_reads_in_welsh(qtbot, demo_ws, welsh):
     window = MainWindow(demo_ws, remember_layout=False)
     qtbot.addWidget(window)

@@ -26,14 +26,6 @@ pytestmark = pytest.mark.timeout(300)
 ALLOWED: dict[str, str] = {}
 
 
-@pytest.fixture
-def welsh(qtbot):
-    app = QApplication.instance()
-    translator = install_translator(app, "cy")
-    yield
-    remove_translator(app, translator)
-
-
 def test_welsh_screens_show_no_english_words(qtbot, demo_ws, app_cases, tmp_path, welsh):
     window = MainWindow(demo_ws, remember_layout=False)
     qtbot.addWidget(window)
