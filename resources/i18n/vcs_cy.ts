@@ -12,7 +12,7 @@
         <translation>Gweinyddwr yw&apos;r cyfrif cyntaf.</translation>
     </message>
     <message>
-        <source>Your &amp;name:</source>
+        <source>Your na&amp;me:</source>
         <translation>Eich &amp;enw:</translation>
     </message>
     <message>
@@ -102,6 +102,90 @@
         <translation>nodyn cyswllt</translation>
     </message>
     <message>
+        <source>due</source>
+        <translation>i&apos;w wneud</translation>
+    </message>
+    <message>
+        <source>opt-in</source>
+        <translation>optio i mewn</translation>
+    </message>
+    <message>
+        <source>OM</source>
+        <translation>OM</translation>
+    </message>
+    <message>
+        <source>OM team</source>
+        <translation>Tîm OM</translation>
+    </message>
+    <message>
+        <source>VLO</source>
+        <translation>VLO</translation>
+    </message>
+    <message>
+        <source>CRN</source>
+        <translation>CRN</translation>
+    </message>
+    <message>
+        <source>prison number</source>
+        <translation>rhif carchar</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>dyddiad geni</translation>
+    </message>
+    <message>
+        <source>offence type</source>
+        <translation>math o drosedd</translation>
+    </message>
+    <message>
+        <source>referral received</source>
+        <translation>atgyfeiriad wedi&apos;i dderbyn</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>rheolau</translation>
+    </message>
+    <message>
+        <source>how it came</source>
+        <translation>sut y daeth</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>ar</translation>
+    </message>
+    <message>
+        <source>licence condition request</source>
+        <translation>cais am amod trwydded</translation>
+    </message>
+    <message>
+        <source>waits for a reply</source>
+        <translation>yn aros am ateb</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ie</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>na</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tasg</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>i&apos;w wneud erbyn {date}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>wedi&apos;i wneud</translation>
+    </message>
+    <message>
         <source>All users</source>
         <translation>Pob defnyddiwr</translation>
     </message>
@@ -130,16 +214,24 @@
         <translation>Neges y log archwilio</translation>
     </message>
     <message>
-        <source>&amp;Export CSV…</source>
+        <source>E&amp;xport CSV…</source>
         <translation>A&amp;llforio CSV…</translation>
+    </message>
+    <message>
+        <source>Ver&amp;ify chain</source>
+        <translation>Gwirio&apos;&amp;r gadwyn</translation>
+    </message>
+    <message>
+        <source>Actio&amp;n:</source>
+        <translation>Gwe&amp;ithred:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>O:</translation>
     </message>
     <message>
         <source>Export the entries shown as CSV</source>
         <translation>Allforio&apos;r cofnodion a ddangosir fel CSV</translation>
-    </message>
-    <message>
-        <source>&amp;Verify chain</source>
-        <translation>Gwirio&apos;&amp;r gadwyn</translation>
     </message>
     <message>
         <source>Verify the audit chain</source>
@@ -154,10 +246,6 @@
         <translation>Hidlo yn ôl defnyddiwr</translation>
     </message>
     <message>
-        <source>Ac&amp;tion:</source>
-        <translation>Gwe&amp;ithred:</translation>
-    </message>
-    <message>
         <source>Filter by action</source>
         <translation>Hidlo yn ôl gweithred</translation>
     </message>
@@ -168,10 +256,6 @@
     <message>
         <source>Filter by case reference</source>
         <translation>Hidlo yn ôl cyfeirnod achos</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>O:</translation>
     </message>
     <message>
         <source>From date</source>
@@ -321,28 +405,16 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Ac&amp;hosion a ddewiswyd ({count})</translation>
     </message>
     <message>
-        <source>All cases &amp;shown in the caseload ({count})</source>
-        <translation>Po&amp;b achos a ddangosir yn y llwyth achosion ({count})</translation>
-    </message>
-    <message>
         <source>Letters &amp;due for tasks</source>
         <translation>Llythyrau &amp;sy&apos;n ddyledus ar gyfer tasgau</translation>
     </message>
     <message>
         <source>&amp;Letter:</source>
-        <translation>&amp;Llythyr:</translation>
-    </message>
-    <message>
-        <source>Letter da&amp;te:</source>
-        <translation>Dyddiad &amp;y llythyr:</translation>
+        <translation>Llythyr:</translation>
     </message>
     <message>
         <source>Save &amp;PDF files in a folder</source>
         <translation>Cadw ffeiliau &amp;PDF mewn ffolder</translation>
-    </message>
-    <message>
-        <source>P&amp;rint them (a PDF of each is kept too)</source>
-        <translation>&amp;Eu hargraffu (cedwir PDF o bob un hefyd)</translation>
     </message>
     <message>
         <source>Save PDF files in a folder</source>
@@ -357,24 +429,12 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Cynhyrchu fel:</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>Por&amp;i…</translation>
-    </message>
-    <message>
         <source>Choose folder</source>
         <translation>Dewis ffolder</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
-        <translation>Ffolder:</translation>
-    </message>
-    <message>
         <source>Folder for the PDF files</source>
         <translation>Ffolder ar gyfer y ffeiliau PDF</translation>
-    </message>
-    <message>
-        <source>&amp;Check letters</source>
-        <translation>Gwirio&apos;r llythyra&amp;u</translation>
     </message>
     <message>
         <source>Check letters</source>
@@ -409,16 +469,36 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Cymeradwyo a chynhyrchu</translation>
     </message>
     <message>
-        <source>Add p&amp;hone tasks for do-not-post cases</source>
-        <translation>Ychwanegu &amp;tasgau ffonio ar gyfer achosion dim postio</translation>
-    </message>
-    <message>
         <source>Add phone tasks for do-not-post cases</source>
         <translation>Ychwanegu tasgau ffonio ar gyfer achosion dim postio</translation>
     </message>
     <message>
-        <source>R&amp;esume</source>
-        <translation>Ailddechrau</translation>
+        <source>Letter date:</source>
+        <translation>Dyddiad y llythyr:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int them (a PDF of each is kept too)</source>
+        <translation>&amp;Eu hargraffu (caiff PDF o bob un ei gadw hefyd)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Por&amp;i…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ffolder:</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k letters</source>
+        <translation>Gwirio&apos;r &amp;llythyrau</translation>
+    </message>
+    <message>
+        <source>Add phone tasks for do-&amp;not-post cases</source>
+        <translation>Ychwanegu &amp;tasgau ffonio ar gyfer achosion dim postio</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation>Ailddechra&amp;u</translation>
     </message>
     <message>
         <source>Resume producing</source>
@@ -435,6 +515,10 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>Batch result</source>
         <translation>Canlyniad y swp</translation>
+    </message>
+    <message>
+        <source>All cases shown in the caseload ({count})</source>
+        <translation>Pob achos a ddangosir yn y llwyth achosion ({count})</translation>
     </message>
     <message>
         <source>&amp;Approve and produce {count} letters</source>
@@ -634,7 +718,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Mynd ar ôl yr OM</translation>
     </message>
     <message>
-        <source>Va&amp;riation…</source>
+        <source>V&amp;ariation…</source>
         <translation>Am&amp;rywiad…</translation>
     </message>
     <message>
@@ -806,10 +890,6 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Ffynhonnell</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>Pryd (UTC)</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>Pwy</translation>
     </message>
@@ -914,8 +994,16 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Ysgrifennu llythyr</translation>
     </message>
     <message>
-        <source>Op&amp;en letter…</source>
+        <source>&amp;Open letter…</source>
         <translation>Agor &amp;llythyr…</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k returned…</source>
+        <translation>&amp;Marcio wedi&apos;i ddychwelyd…</translation>
+    </message>
+    <message>
+        <source>Withdr&amp;aw…</source>
+        <translation>&amp;Tynnu&apos;n ôl…</translation>
     </message>
     <message>
         <source>Open letter</source>
@@ -930,16 +1018,8 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Agor y PDF a gadwyd</translation>
     </message>
     <message>
-        <source>Mark &amp;returned…</source>
-        <translation>&amp;Marcio wedi&apos;i ddychwelyd…</translation>
-    </message>
-    <message>
         <source>Mark returned undelivered</source>
         <translation>Marcio wedi&apos;i ddychwelyd heb ei ddosbarthu</translation>
-    </message>
-    <message>
-        <source>Wit&amp;hdraw…</source>
-        <translation>&amp;Tynnu&apos;n ôl…</translation>
     </message>
     <message>
         <source>Withdraw letter</source>
@@ -1198,16 +1278,16 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Ychwanegu dyddiad allweddol</translation>
     </message>
     <message>
-        <source>Record e&amp;vent…</source>
+        <source>Record eve&amp;nt…</source>
         <translation>Cof&amp;nodi digwyddiad…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit offender…</source>
+        <translation>Golygu&apos;r &amp;troseddwr…</translation>
     </message>
     <message>
         <source>Record sentence event</source>
         <translation>Cofnodi digwyddiad dedfryd</translation>
-    </message>
-    <message>
-        <source>Edit o&amp;ffender…</source>
-        <translation>Golygu&apos;r &amp;troseddwr…</translation>
     </message>
     <message>
         <source>Edit offender</source>
@@ -1272,6 +1352,14 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>, {months} months</source>
         <translation>, {months} mis</translation>
+    </message>
+    <message>
+        <source>{relationship} of {person}</source>
+        <translation>{relationship} {person}</translation>
+    </message>
+    <message>
+        <source>Not chosen yet (asked when they opt in)</source>
+        <translation>Heb ei ddewis eto (gofynnir pan fyddant yn optio i mewn)</translation>
     </message>
     <message>
         <source>Contact is with</source>
@@ -1402,8 +1490,12 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Cofnodi newid optio i mewn</translation>
     </message>
     <message>
-        <source>Edit &amp;referral…</source>
+        <source>Edit referra&amp;l…</source>
         <translation>Golygu&apos;&amp;r atgyfeiriad…</translation>
+    </message>
+    <message>
+        <source>Edit victi&amp;m…</source>
+        <translation>Golygu&apos;r diodd&amp;efwr…</translation>
     </message>
     <message>
         <source>Edit referral</source>
@@ -1416,10 +1508,6 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>Eligibility override</source>
         <translation>Diystyru cymhwysedd</translation>
-    </message>
-    <message>
-        <source>&amp;Edit victim…</source>
-        <translation>Golygu&apos;r diodd&amp;efwr…</translation>
     </message>
     <message>
         <source>Edit victim</source>
@@ -1456,6 +1544,10 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>Case sections</source>
         <translation>Adrannau&apos;r achos</translation>
+    </message>
+    <message>
+        <source>{section} ({key})</source>
+        <translation>{section} ({key})</translation>
     </message>
     <message>
         <source>{ref}  ·  {victim}  ·  offender {offender}</source>
@@ -1521,6 +1613,14 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Statws</translation>
     </message>
     <message>
+        <source>Not chosen</source>
+        <translation>Heb ei ddewis</translation>
+    </message>
+    <message>
+        <source>{date} overdue</source>
+        <translation>{date} dros amser</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>dim</translation>
     </message>
@@ -1572,16 +1672,32 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Achosion a ddangosir</translation>
     </message>
     <message>
+        <source>Why the list is empty</source>
+        <translation>Pam mae&apos;r rhestr yn wag</translation>
+    </message>
+    <message>
         <source>&amp;Search:</source>
         <translation>C&amp;hwilio:</translation>
     </message>
     <message>
-        <source>&amp;VLO:</source>
+        <source>V&amp;LO:</source>
         <translation>&amp;VLO:</translation>
     </message>
     <message>
-        <source>S&amp;tatus:</source>
+        <source>Stat&amp;us:</source>
         <translation>S&amp;tatws:</translation>
+    </message>
+    <message>
+        <source>No cases yet: Ctrl+N new referral, Ctrl+I import referrals.</source>
+        <translation>Dim achosion eto: Ctrl+N atgyfeiriad newydd, Ctrl+I mewnforio atgyfeiriadau.</translation>
+    </message>
+    <message>
+        <source>No case matches “{text}” here. Esc clears the search; Status: All cases looks in closed and archived cases too.</source>
+        <translation>Does dim achos yn cyfateb i “{text}” yma. Mae Esc yn clirio&apos;r chwiliad; mae Statws: Pob achos yn chwilio achosion wedi cau ac wedi&apos;u harchifo hefyd.</translation>
+    </message>
+    <message>
+        <source>No cases with this VLO and status.</source>
+        <translation>Dim achosion gyda&apos;r VLO a&apos;r statws hwn.</translation>
     </message>
     <message>
         <source>search “%1”</source>
@@ -1823,7 +1939,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Grwpio ceisiadau yn ôl</translation>
     </message>
     <message>
-        <source>Requested &amp;from:</source>
+        <source>Requested fr&amp;om:</source>
         <translation>Gofy&amp;nnwyd o:</translation>
     </message>
     <message>
@@ -1923,7 +2039,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>V&amp;LO:</source>
-        <translation>V&amp;LO:</translation>
+        <translation>&amp;VLO:</translation>
     </message>
     <message>
         <source>Tasks as of</source>
@@ -1962,8 +2078,8 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>D&amp;ros amser</translation>
     </message>
     <message>
-        <source>Due &amp;today</source>
-        <translation>Erbyn &amp;heddiw</translation>
+        <source>Due toda&amp;y</source>
+        <translation>I&apos;w wneud &amp;heddiw</translation>
     </message>
     <message>
         <source>This &amp;week</source>
@@ -2015,6 +2131,21 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>A key cannot contain a null character.</source>
         <translation>Ni all allwedd gynnwys nod null.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>Not known</source>
+        <translation>Ddim yn hysbys</translation>
+    </message>
+    <message>
+        <source>Type the date, e.g. 02/11/2026 or 02112026. Delete clears it; Alt+Down opens a calendar.</source>
+        <translation>Teipiwch y dyddiad, e.e. 02/11/2026 neu 02112026. Mae Delete yn ei glirio; mae Alt+Down yn agor calendr.</translation>
+    </message>
+    <message>
+        <source>{field}: “{typed}” is not a date; type it as 02/11/2026 or 02112026.</source>
+        <translation>{field}: nid yw “{typed}” yn ddyddiad; teipiwch ef fel 02/11/2026 neu 02112026.</translation>
     </message>
 </context>
 <context>
@@ -2344,7 +2475,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Dyddiad y cawsoch wybod</translation>
     </message>
     <message>
-        <source>De&amp;tails:</source>
+        <source>Detai&amp;ls:</source>
         <translation>&amp;Manylion:</translation>
     </message>
     <message>
@@ -2481,7 +2612,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>D&amp;irection:</source>
-        <translation>C&amp;yfeiriad:</translation>
+        <translation>Cyfeiriad:</translation>
     </message>
     <message>
         <source>&amp;With:</source>
@@ -2953,10 +3084,6 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Dedfryd neu &amp;warediad:</translation>
     </message>
     <message>
-        <source>&amp;Custody:</source>
-        <translation>Cyfnod yn y ddalfa:</translation>
-    </message>
-    <message>
         <source>Custody length in months</source>
         <translation>Hyd y cyfnod yn y ddalfa mewn misoedd</translation>
     </message>
@@ -2977,20 +3104,12 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>&amp;Atgyfeiriad wedi&apos;i dderbyn:</translation>
     </message>
     <message>
-        <source>Referred &amp;by:</source>
-        <translation>Atgyfeiriwyd &amp;gan:</translation>
-    </message>
-    <message>
         <source>Witness Care Unit</source>
         <translation>Uned Gofal Tystion</translation>
     </message>
     <message>
         <source>&amp;VLO:</source>
         <translation>&amp;VLO:</translation>
-    </message>
-    <message>
-        <source>Offender &amp;manager:</source>
-        <translation>&amp;Rheolwr troseddwyr:</translation>
     </message>
     <message>
         <source>OM name</source>
@@ -3025,10 +3144,6 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>&amp;Enw cyntaf y dioddefwr:</translation>
     </message>
     <message>
-        <source>Victim &amp;surname:</source>
-        <translation>Cyfenw&apos;r dioddefwr:</translation>
-    </message>
-    <message>
         <source>Date of b&amp;irth:</source>
         <translation>Dyddiad ge&amp;ni:</translation>
     </message>
@@ -3039,6 +3154,26 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>Contact is &amp;with:</source>
         <translation>Cysw&amp;llt gyda:</translation>
+    </message>
+    <message>
+        <source>Accessibility needs:</source>
+        <translation>Anghenion hygyrchedd:</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>Cyfeiriad:</translation>
+    </message>
+    <message>
+        <source>Preferred channel:</source>
+        <translation>Sianel a ffefrir:</translation>
+    </message>
+    <message>
+        <source>Offender surname:</source>
+        <translation>Cyfenw&apos;r troseddwr:</translation>
+    </message>
+    <message>
+        <source>Prison num&amp;ber:</source>
+        <translation>&amp;Rhif carchar:</translation>
     </message>
     <message>
         <source>Acts &amp;for:</source>
@@ -3057,16 +3192,36 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Rhiant/gwarcheidwad:</translation>
     </message>
     <message>
+        <source>Custody:</source>
+        <translation>Yn y ddalfa:</translation>
+    </message>
+    <message>
+        <source>Referred by:</source>
+        <translation>Atgyfeiriwyd gan:</translation>
+    </message>
+    <message>
+        <source>Offender manager:</source>
+        <translation>Rheolwr troseddwyr:</translation>
+    </message>
+    <message>
+        <source>Victim s&amp;urname:</source>
+        <translation>C&amp;yfenw&apos;r dioddefwr:</translation>
+    </message>
+    <message>
+        <source>Acts for:</source>
+        <translation>Yn gweithredu ar ran:</translation>
+    </message>
+    <message>
+        <source>Relationship:</source>
+        <translation>Perthynas:</translation>
+    </message>
+    <message>
         <source>Parent or guardian</source>
         <translation>Rhiant neu warcheidwad</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Iaith:</translation>
-    </message>
-    <message>
-        <source>Acc&amp;essibility needs:</source>
-        <translation>Anghenion &amp;hygyrchedd:</translation>
     </message>
     <message>
         <source>Phone first:</source>
@@ -3083,10 +3238,6 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>Contact details and safety</source>
         <translation>Manylion cyswllt a diogelwch</translation>
-    </message>
-    <message>
-        <source>Add&amp;ress:</source>
-        <translation>C&amp;yfeiriad:</translation>
     </message>
     <message>
         <source>Address</source>
@@ -3121,20 +3272,12 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>E-&amp;bost:</translation>
     </message>
     <message>
-        <source>Preferred c&amp;hannel:</source>
-        <translation>&amp;Sianel a ffefrir:</translation>
-    </message>
-    <message>
         <source>Offender</source>
         <translation>Troseddwr</translation>
     </message>
     <message>
         <source>&amp;Offender first name:</source>
         <translation>Enw cyntaf y troseddwr:</translation>
-    </message>
-    <message>
-        <source>Offender s&amp;urname:</source>
-        <translation>Cyfenw&apos;r tr&amp;oseddwr:</translation>
     </message>
     <message>
         <source>Offender date of birt&amp;h:</source>
@@ -3149,16 +3292,28 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>CRN y troseddwr</translation>
     </message>
     <message>
-        <source>Prison &amp;number:</source>
-        <translation>Rhif carchar:</translation>
-    </message>
-    <message>
         <source>Offender prison number</source>
         <translation>Rhif carchar y troseddwr</translation>
     </message>
     <message>
+        <source>Offender on file</source>
+        <translation>Troseddwr ar ffeil</translation>
+    </message>
+    <message>
         <source>Under 18: contact goes through the parent or guardian. A task to offer contact directly is set for the 18th birthday, {birthday}.</source>
         <translation>Dan 18: mae cyswllt yn mynd drwy&apos;r rhiant neu&apos;r gwarcheidwad. Mae tasg i gynnig cyswllt uniongyrchol wedi&apos;i gosod ar gyfer y pen-blwydd yn 18 oed, {birthday}.</translation>
+    </message>
+    <message>
+        <source>New referral: another victim of {name}</source>
+        <translation>Atgyfeiriad newydd: dioddefwr arall {name}</translation>
+    </message>
+    <message>
+        <source>The offender on file{case}: the new case joins them. Correct their details with Edit offender (Ctrl+Shift+E) on a case.</source>
+        <translation>Y troseddwr ar ffeil{case}: mae&apos;r achos newydd yn ymuno â nhw. Cywirwch eu manylion gyda Golygu&apos;r troseddwr (Ctrl+Shift+E) ar achos.</translation>
+    </message>
+    <message>
+        <source> in {ref}</source>
+        <translation> yn {ref}</translation>
     </message>
     <message>
         <source>Eligibility was overridden by a manager: it stays as decided.</source>
@@ -3345,6 +3500,10 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <source>Select or open a case first.</source>
         <translation>Dewiswch neu agorwch achos yn gyntaf.</translation>
     </message>
+    <message>
+        <source>Saved the official {kind} {date}. Ctrl+Z undoes it.</source>
+        <translation>Wedi cadw&apos;r {kind} swyddogol {date}. Mae Ctrl+Z yn ei ddadwneud.</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -3461,7 +3620,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     </message>
     <message>
         <source>&amp;Letter:</source>
-        <translation>&amp;Llythyr:</translation>
+        <translation>Llythyr:</translation>
     </message>
     <message>
         <source>Goes to:</source>
@@ -3504,7 +3663,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Argraff&amp;u…</translation>
     </message>
     <message>
-        <source>Save P&amp;DF…</source>
+        <source>Save PD&amp;F…</source>
         <translation>Cadw &amp;PDF…</translation>
     </message>
     <message>
@@ -3514,6 +3673,14 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>Close</source>
         <translation>Cau</translation>
+    </message>
+    <message>
+        <source>{letter}  (for the open task due {date})</source>
+        <translation>{letter}  (ar gyfer y dasg agored erbyn {date})</translation>
+    </message>
+    <message>
+        <source>{letter}  (does not fit: {why})</source>
+        <translation>{letter}  (nid yw&apos;n addas: {why})</translation>
     </message>
     <message>
         <source>No postal address on file</source>
@@ -3752,6 +3919,10 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
     <message>
         <source>Add &amp;liaison note…</source>
         <translation>Ychwanegu &amp;nodyn cyswllt…</translation>
+    </message>
+    <message>
+        <source>Add another vict&amp;im of this offender…</source>
+        <translation>Ychwanegu dioddefwr arall i&apos;r troseddwr h&amp;wn…</translation>
     </message>
     <message>
         <source>Request licence co&amp;ndition…</source>
@@ -4004,7 +4175,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Ychwanegu rheolwr troseddwyr</translation>
     </message>
     <message>
-        <source>&amp;Edit OM…</source>
+        <source>E&amp;dit OM…</source>
         <translation>Golygu&apos;&amp;r OM…</translation>
     </message>
     <message>
@@ -4055,7 +4226,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Mae&apos;r llwyth achosion hwn yn newydd: dau gam cyn yr achos cyntaf.</translation>
     </message>
     <message>
-        <source>Office &amp;name:</source>
+        <source>&amp;Office name:</source>
         <translation>&amp;Enw&apos;r swyddfa:</translation>
     </message>
     <message>
@@ -4093,7 +4264,7 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Dewisiadau cyswllt</translation>
     </message>
     <message>
-        <source>Contact &amp;level:</source>
+        <source>Contact le&amp;vel:</source>
         <translation>&amp;Lefel cyswllt:</translation>
     </message>
     <message>
@@ -4338,28 +4509,12 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>VLO</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>O:</translation>
-    </message>
-    <message>
         <source>Period from</source>
         <translation>Cyfnod o</translation>
     </message>
     <message>
-        <source>&amp;To:</source>
-        <translation>&amp;Hyd at:</translation>
-    </message>
-    <message>
         <source>Period to</source>
         <translation>Cyfnod hyd at</translation>
-    </message>
-    <message>
-        <source>OM t&amp;eam:</source>
-        <translation>&amp;Tîm OM:</translation>
-    </message>
-    <message>
-        <source>&amp;VLO:</source>
-        <translation>&amp;VLO:</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -4406,10 +4561,6 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Achosion y tu ôl i&apos;r ffigur a ddewiswyd</translation>
     </message>
     <message>
-        <source>Export &amp;cases…</source>
-        <translation>Allfo&amp;rio achosion…</translation>
-    </message>
-    <message>
         <source>Export the cases behind the chosen figure to CSV or PDF</source>
         <translation>Allforio&apos;r achosion y tu ôl i&apos;r ffigur a ddewiswyd i CSV neu PDF</translation>
     </message>
@@ -4422,11 +4573,31 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Tudalennau&apos;r adroddiad</translation>
     </message>
     <message>
-        <source>&amp;Figures</source>
+        <source>Fro&amp;m:</source>
+        <translation>O:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Hyd at:</translation>
+    </message>
+    <message>
+        <source>OM team:</source>
+        <translation>Tîm OM:</translation>
+    </message>
+    <message>
+        <source>V&amp;LO:</source>
+        <translation>&amp;VLO:</translation>
+    </message>
+    <message>
+        <source>Export cases…</source>
+        <translation>Allforio achosion…</translation>
+    </message>
+    <message>
+        <source>F&amp;igures</source>
         <translation>Ff&amp;igurau</translation>
     </message>
     <message>
-        <source>C&amp;harts</source>
+        <source>Ch&amp;arts</source>
         <translation>&amp;Siartiau</translation>
     </message>
     <message>
@@ -4545,10 +4716,6 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Ado&amp;lygu ar:</translation>
     </message>
     <message>
-        <source>&amp;Erase selected…</source>
-        <translation>Dileu&apos;&amp;r rhai a ddewiswyd…</translation>
-    </message>
-    <message>
         <source>Erase the selected cases for good</source>
         <translation>Dileu&apos;r achosion a ddewiswyd am byth</translation>
     </message>
@@ -4565,7 +4732,11 @@ Mae eich gwaith yn dal wedi&apos;i gadw yn y gronfa ddata; dim ond y copi wrth g
         <translation>Agor yr achos a ddewiswyd</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
+        <source>Erase se&amp;lected…</source>
+        <translation>Dileu&apos;&amp;r rhai a ddewiswyd…</translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh</source>
         <translation>Ad&amp;newyddu</translation>
     </message>
     <message>
@@ -5351,7 +5522,7 @@ Darllenwch bob llinell a newidiwyd: gall amod (er enghraifft ar enw&apos;r diodd
     </message>
     <message>
         <source>&amp;Letter:</source>
-        <translation>&amp;Llythyr:</translation>
+        <translation>Llythyr:</translation>
     </message>
     <message>
         <source>La&amp;nguage:</source>
@@ -5605,16 +5776,16 @@ Darllenwch bob llinell a newidiwyd: gall amod (er enghraifft ar enw&apos;r diodd
         <translation>Agor yr achos a ddewiswyd</translation>
     </message>
     <message>
-        <source>C&amp;hase…</source>
+        <source>Ch&amp;ase…</source>
         <translation>A&amp;tgoffa…</translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh</source>
+        <translation>Ad&amp;newyddu</translation>
     </message>
     <message>
         <source>Chase the OM about the selected item</source>
         <translation>Atgoffa&apos;r OM am yr eitem a ddewiswyd</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>Ad&amp;newyddu</translation>
     </message>
     <message>
         <source>Refresh the waiting list</source>
@@ -5623,13 +5794,6 @@ Darllenwch bob llinell a newidiwyd: gall amod (er enghraifft ar enw&apos;r diodd
     <message>
         <source>{items} item(s) waiting on {oms} offender manager(s); {due} chase(s) due or overdue. Age counts working days since the request was sent (as of {today}).</source>
         <translation>{items} eitem yn aros am {oms} rheolwr troseddwyr; {due} neges atgoffa yn ddyledus neu dros amser. Mae&apos;r oed yn cyfrif diwrnodau gwaith ers anfon y cais (ar {today}).</translation>
-    </message>
-</context>
-<context>
-    <name>Widgets</name>
-    <message>
-        <source>Not known</source>
-        <translation>Ddim yn hysbys</translation>
     </message>
 </context>
 <context>

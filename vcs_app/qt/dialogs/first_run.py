@@ -85,10 +85,18 @@ class OfficePage(_CheckedPage):
             "Every letter carries your office's letterhead and return address and tells the"
             " victim how to reach the office. You can change these later in Settings.",
         )
-        self.office = add_row(form, "&Office name:", QLineEdit())
-        self.office.setPlaceholderText("e.g. Probation Service Victim Liaison Unit")
-        self.address = add_row(form, "&Return address:", QPlainTextEdit())
-        self.address.setPlaceholderText("One line per line of the address")
+        self.office = add_row(
+            form, QCoreApplication.translate("OfficePage", "&Office name:"), QLineEdit()
+        )
+        self.office.setPlaceholderText(
+            QCoreApplication.translate("OfficePage", "e.g. Probation Service Victim Liaison Unit")
+        )
+        self.address = add_row(
+            form, QCoreApplication.translate("OfficePage", "&Return address:"), QPlainTextEdit()
+        )
+        self.address.setPlaceholderText(
+            QCoreApplication.translate("OfficePage", "One line per line of the address")
+        )
         self.address.setTabChangesFocus(True)
         self.address.setMaximumHeight(110)
         self.phone = add_row(
@@ -132,10 +140,18 @@ class AccountPage(_CheckedPage):
             " Choose a password of at least 12 characters: three random words are easy to"
             " remember and hard to guess.",
         )
-        self.display_name = add_row(form, "Your na&me:", QLineEdit())
-        self.username = add_row(form, "&Username:", QLineEdit())
-        self.username.setPlaceholderText("e.g. alex.morgan")
-        self.password = add_row(form, "&Password:", QLineEdit())
+        self.display_name = add_row(
+            form, QCoreApplication.translate("AccountPage", "Your na&me:"), QLineEdit()
+        )
+        self.username = add_row(
+            form, QCoreApplication.translate("AccountPage", "&Username:"), QLineEdit()
+        )
+        self.username.setPlaceholderText(
+            QCoreApplication.translate("AccountPage", "e.g. alex.morgan")
+        )
+        self.password = add_row(
+            form, QCoreApplication.translate("AccountPage", "&Password:"), QLineEdit()
+        )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.again = add_row(
             form, QCoreApplication.translate("AccountPage", "Password &again:"), QLineEdit()
