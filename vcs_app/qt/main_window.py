@@ -482,8 +482,10 @@ class MainWindow(QMainWindow):
             self.caseload.table.horizontalHeader().restoreState(header)
         else:
             # All ten columns fit a 1280-pixel window, Status (the last) included; wider
-            # with larger text (set_widths).
-            set_widths(self.caseload.table, (90, 165, 155, 170, 85, 110, 135, 125, 110))
+            # with larger text (set_widths), not with the rows' length.
+            set_widths(
+                self.caseload.table, (90, 165, 155, 170, 85, 110, 135, 125, 110), fit_rows=False
+            )
 
     def needed_size(self) -> QSize:
         """The least size the window is useful at: its layout's minimum, and room for the

@@ -453,18 +453,17 @@ class RowsModel(QAbstractTableModel):
 BASE_CHAR_WIDTH = 6
 
 
-def set_widths(table: QTableView, widths: Sequence[int]) -> None:
+def set_widths(table: QTableView, widths: Sequence[int], *, fit_rows: bool = True) -> None:
     """Column widths that grow with the text: each is scaled with the font (150% text,
-    150% widths) and is at least as wide as its heading and as the rows shown now (up to
-    twice its width), so a longer Welsh heading or a full case reference is not cut."""
+    150% widths) and is at least as wide as its heading and (`fit_rows`) as the rows
+    shown now (up to twice its width), so a longer Welsh heading or a full case reference
+    is not cut."""
     header = table.horizontalHeader()
     scale = max(1.0, table.fontMetrics().averageCharWidth() / BASE_CHAR_WIDTH)
     for column, width in enumerate(widths):
         wanted = round(width * scale)
-        rows = table.sizeHintForColumn(column)
-        table.setColumnWidth(
-            column, max(wanted, header.sectionSizeHint(column), min(rows, 2 * wanted))
-        )
+        rows = min(table.sizeHintForColumn(column), 2 * wanted) if fit_rows else 0
+        table.setColumnWidth(column, max(wanted, header.sectionSizeHint(column), rows))
 
 
 def tab_in_reading_order(root: QWidget) -> None:
